@@ -1,0 +1,1 @@
+"""Command-line subcommands. Each module defines ``register(subparsers)``; cli.py lists them."""

@@ -1,0 +1,103 @@
+"""The bilingual glossary (``corpus/glossary.yaml``) and cross-lingual query expansion.
+
+The embedding model is English-only, so a Chinese query is embedded through the English terms of
+the glossary entries it contains; keyword search gets both languages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assistant.language import has_cjk
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    id: str
+    en: str
+    zh: str
+    definition: str = ""
+    definition_zh: str = ""
+    aliases_en: tuple[str, ...] = ()
+    aliases_zh: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+
+
+@dataclass
+class Expansion:
+    query: str
+    dense_query: str
+    keyword_query: str
+    matched: list[GlossaryEntry] = field(default_factory=list)
+
+
+class Glossary:
+    def __init__(self, entries: list[GlossaryEntry]) -> None:
+        self.entries = entries
+        self._en_patterns = [
+            (entry, re.compile(r"(?<![A-Za-z])(?:" + "|".join(
+                re.escape(term) for term in sorted({entry.en, *entry.aliases_en}, key=len, reverse=True)
+                if term) + r")(?![A-Za-z])", re.IGNORECASE))
+            for entry in entries if entry.en]
+
+    @classmethod
+    def load(cls, path: Path) -> "Glossary":
+        if not path.is_file():
+            return cls([])
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        items = raw.get("entries", []) if isinstance(raw, dict) else raw
+        return cls([_entry(item) for item in items if isinstance(item, dict) and item.get("id")])
+
+    def find_in(self, text: str) -> list[GlossaryEntry]:
+        """Entries whose term occurs in ``text``; longer matches win over terms they contain."""
+        if has_cjk(text):
+            found = [(term, entry) for entry in self.entries
+                     for term in {entry.zh, *entry.aliases_zh} if term and term in text]
+        else:
+            found = [(match.group(0), entry) for entry, pattern in self._en_patterns
+                     if (match := pattern.search(text))]
+        found.sort(key=lambda pair: len(pair[0]), reverse=True)
+        chosen: list[tuple[str, GlossaryEntry]] = []
+        for term, entry in found:
+            if any(entry is other for _, other in chosen):
+                continue
+            if any(term.lower() in longer.lower() for longer, _ in chosen):
+                continue
+            chosen.append((term, entry))
+        return [entry for _, entry in chosen]
+
+    def expand(self, query: str, limit: int = 6) -> Expansion:
+        matched = self.find_in(query)[:limit]
+        if not matched:
+            return Expansion(query, query, query)
+        if has_cjk(query):
+            english = "; ".join(entry.en for entry in matched)
+            return Expansion(query, english, f"{query} {english}", matched)
+        chinese = " ".join(entry.zh for entry in matched if entry.zh)
+        return Expansion(query, query, f"{query} {chinese}", matched)
+
+    def lookup(self, term: str) -> GlossaryEntry | None:
+        needle = term.strip().lower()
+        for entry in self.entries:
+            names = {entry.en.lower(), entry.zh, *(a.lower() for a in entry.aliases_en),
+                     *entry.aliases_zh}
+            if needle in names:
+                return entry
+        return None
+
+
+def _entry(item: dict[str, Any]) -> GlossaryEntry:
+    def strings(key: str) -> tuple[str, ...]:
+        value = item.get(key) or []
+        return tuple(str(v) for v in (value if isinstance(value, list) else [value]))
+
+    return GlossaryEntry(id=str(item["id"]), en=str(item.get("en") or ""),
+                         zh=str(item.get("zh") or ""), definition=str(item.get("definition") or ""),
+                         definition_zh=str(item.get("definition_zh") or ""),
+                         aliases_en=strings("aliases_en"), aliases_zh=strings("aliases_zh"),
+                         related=strings("related"))

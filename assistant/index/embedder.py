@@ -1,0 +1,43 @@
+"""The sentence-transformers embedder, loaded once, offline."""
+
+from __future__ import annotations
+
+import threading
+from typing import Sequence
+
+import numpy as np
+
+_lock = threading.Lock()
+_models: dict[str, "Embedder"] = {}
+
+
+class Embedder:
+    """Encodes passages and queries to L2-normalised float32 vectors."""
+
+    def __init__(self, model_path: str, batch_size: int = 32) -> None:
+        from sentence_transformers import SentenceTransformer  # slow import: only when needed
+
+        self.model_path = model_path
+        self.batch_size = batch_size
+        self._model = SentenceTransformer(model_path, device="cpu", local_files_only=True)
+        self.dimension = int(self._model.get_embedding_dimension())
+        self.max_seq_length = int(self._model.max_seq_length)
+
+    def encode(self, texts: Sequence[str], show_progress: bool = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        vectors = self._model.encode(list(texts), batch_size=self.batch_size,
+                                     normalize_embeddings=True, convert_to_numpy=True,
+                                     show_progress_bar=show_progress)
+        return vectors.astype(np.float32, copy=False)
+
+    def encode_query(self, text: str) -> np.ndarray:
+        return self.encode([text])[0]
+
+
+def get_embedder(model_path: str, batch_size: int = 32) -> Embedder:
+    """One embedder per model path per process: loading costs seconds and half a gigabyte."""
+    with _lock:
+        if model_path not in _models:
+            _models[model_path] = Embedder(model_path, batch_size)
+        return _models[model_path]

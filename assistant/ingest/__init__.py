@@ -1,0 +1,1 @@
+"""Ingestion: loaders turn files into text, chunking splits text into passages."""
