@@ -92,3 +92,52 @@ class Hit:
             "dense_similarity": None if self.dense_similarity is None else round(self.dense_similarity, 4),
             "keyword_score": None if self.keyword_score is None else round(self.keyword_score, 4),
         }
+
+
+@dataclass
+class Citation:
+    """A passage an answer, a diagnosis or a memo cites: enough to open it and to reference it."""
+
+    doc_id: str
+    chunk_id: str
+    title: str
+    text: str
+    doc_type: str | None = None
+    doc_number: str | None = None
+    date: str | None = None
+    issuer: str | None = None
+    section: str = ""
+    article: str | None = None
+    page: int | None = None
+    start: int = 0
+    end: int = 0
+    score: float = 0.0
+
+    @classmethod
+    def from_chunk(cls, chunk: Chunk, score: float = 0.0) -> "Citation":
+        meta = chunk.metadata
+        return cls(doc_id=chunk.doc_id, chunk_id=chunk.chunk_id, title=chunk.title,
+                   text=chunk.text, doc_type=meta.get("doc_type"),
+                   doc_number=meta.get("doc_number"),
+                   date=None if meta.get("date") is None else str(meta.get("date")),
+                   issuer=meta.get("issuer"), section=chunk.section, article=chunk.article,
+                   page=chunk.page, start=chunk.start, end=chunk.end, score=score)
+
+    @classmethod
+    def from_hit(cls, hit: Hit) -> "Citation":
+        return cls.from_chunk(hit.chunk, hit.score)
+
+    @property
+    def locator(self) -> str:
+        """Where in the document: the article, else the section, plus the page."""
+        parts = [self.article or self.section]
+        if self.page:
+            parts.append(f"p. {self.page}")
+        return ", ".join(p for p in parts if p)
+
+    def reference(self) -> str:
+        """A full reference line: title, issuer, number, date."""
+        return ", ".join(str(p) for p in (self.title, self.issuer, self.doc_number, self.date) if p)
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(self.__dict__)

@@ -56,30 +56,33 @@ class Glossary:
     def find_in(self, text: str) -> list[GlossaryEntry]:
         """Entries whose term occurs in ``text``; longer matches win over terms they contain."""
         if has_cjk(text):
-            found = [(term, entry) for entry in self.entries
+            found = [(term, text.find(term), entry) for entry in self.entries
                      for term in {entry.zh, *entry.aliases_zh} if term and term in text]
         else:
-            found = [(match.group(0), entry) for entry, pattern in self._en_patterns
+            found = [(match.group(0), match.start(), entry) for entry, pattern in self._en_patterns
                      if (match := pattern.search(text))]
-        found.sort(key=lambda pair: len(pair[0]), reverse=True)
-        chosen: list[tuple[str, GlossaryEntry]] = []
-        for term, entry in found:
-            if any(entry is other for _, other in chosen):
+        found.sort(key=lambda item: len(item[0]), reverse=True)
+        chosen: list[tuple[str, int, GlossaryEntry]] = []
+        for term, position, entry in found:
+            if any(entry is other for _, _, other in chosen):
                 continue
-            if any(term.lower() in longer.lower() for longer, _ in chosen):
+            if any(term.lower() in longer.lower() for longer, _, _ in chosen):
                 continue
-            chosen.append((term, entry))
-        return [entry for _, entry in chosen]
+            chosen.append((term, position, entry))
+        chosen.sort(key=lambda item: item[1])  # in the order the query mentions them
+        return [entry for _, _, entry in chosen]
 
     def expand(self, query: str, limit: int = 6) -> Expansion:
         matched = self.find_in(query)[:limit]
         if not matched:
             return Expansion(query, query, query)
+        # Keyword search also gets the entries' synonyms in both languages (流动 for 交流轮岗).
+        synonyms = " ".join(term for entry in matched
+                            for term in (entry.zh, *entry.aliases_zh, *entry.aliases_en) if term)
         if has_cjk(query):
             english = "; ".join(entry.en for entry in matched)
-            return Expansion(query, english, f"{query} {english}", matched)
-        chinese = " ".join(entry.zh for entry in matched if entry.zh)
-        return Expansion(query, query, f"{query} {chinese}", matched)
+            return Expansion(query, english, f"{query} {english} {synonyms}", matched)
+        return Expansion(query, query, f"{query} {synonyms}", matched)
 
     def lookup(self, term: str) -> GlossaryEntry | None:
         needle = term.strip().lower()

@@ -1,8 +1,9 @@
 """Keyword tokenizer for mixed English and Chinese text.
 
 English: lowercase words, stop words dropped, Snowball-stemmed. Chinese: ``jieba.lcut_for_search``
-on each run of CJK characters (it emits both words and their sub-words, which helps recall), plus
-character bigrams so that terms jieba splits differently in query and passage still meet.
+on each run of CJK characters (it emits both words and their sub-words, which helps recall).
+Character bigrams were tried and dropped: they doubled passage length and pushed the statute
+article a query was about out of the top 3 (see tests/foundation/test_real_documents.py).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ _RUNS = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)|([A-Za-z0-9]+)
 _EN_STOP = frozenset("""a an and are as at be been being but by can could did do does for from had has
 have how if in into is it its may might must of on or shall should so than that the their them
 then there these they this those to was were what when where which while who whom why will with
-would you your i we our us not no also such each any all per""".split())
+would you your i we our us not no also such each any all per between about do does""".split())
 _ZH_STOP = frozenset("的 了 和 与 及 或 是 在 对 为 等 中 上 下 有 由 将 把 被 之 其 以 于 并 也 都 而 要 应 该 这 那 个 哪些 什么 如何 怎么 怎样 吗 呢 啊 吧 我们 你们 他们".split())
 
 _jieba = None
@@ -58,6 +59,4 @@ def tokenize(text: str) -> list[str]:
 
 
 def _chinese_tokens(run: str) -> list[str]:
-    words = [w for w in _get_jieba().lcut_for_search(run) if w.strip() and w not in _ZH_STOP]
-    bigrams = [run[i:i + 2] for i in range(len(run) - 1)]
-    return words + [b for b in bigrams if b not in words]
+    return [w for w in _get_jieba().lcut_for_search(run) if w.strip() and w not in _ZH_STOP]

@@ -1,0 +1,94 @@
+"""What an answer is: text with inline markers, the citations they point to, and how it was made."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.documents import Citation
+
+ROUTES = ("standards-table", "compare", "glossary", "extractive", "llm", "abstain")
+
+
+@dataclass
+class Claim:
+    """One statement of the answer and the markers that vouch for it.
+
+    ``kind`` says how to check it: ``quote`` (the sentence occurs verbatim in the cited passage),
+    ``table-row`` (every number of the row occurs in the cited passage), ``generated`` (written by
+    an LLM: only the markers can be checked)."""
+
+    text: str
+    markers: list[int]
+    kind: str = "quote"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "markers": list(self.markers), "kind": self.kind}
+
+
+@dataclass
+class Evidence:
+    """The signals the abstention decision used (see ``assistant.answer.evidence``)."""
+
+    best_dense: float | None
+    coverage: float
+    vocabulary: float
+    glossary_terms: list[str]
+    score: float
+    threshold: float
+
+    @property
+    def sufficient(self) -> bool:
+        return self.score >= self.threshold
+
+    def to_json(self) -> dict[str, Any]:
+        return {"best_dense": None if self.best_dense is None else round(self.best_dense, 4),
+                "coverage": round(self.coverage, 4), "vocabulary": round(self.vocabulary, 4),
+                "glossary_terms": list(self.glossary_terms), "score": round(self.score, 4),
+                "threshold": self.threshold, "sufficient": self.sufficient}
+
+
+@dataclass
+class Answer:
+    """A grounded answer. Marker ``[n]`` in ``text`` refers to ``citations[n-1]``."""
+
+    question: str
+    text: str
+    citations: list[Citation] = field(default_factory=list)
+    abstained: bool = False
+    route: str = "extractive"
+    language: str = "en"
+    notice: str | None = None
+    resolved_question: str = ""
+    nearest: list[Citation] = field(default_factory=list)
+    flagged_sentences: list[str] = field(default_factory=list)
+    invalid_markers: list[int] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    evidence: Evidence | None = None
+
+    def citation(self, marker: int) -> Citation | None:
+        return self.citations[marker - 1] if 1 <= marker <= len(self.citations) else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "resolved_question": self.resolved_question,
+            "answer": self.text,
+            "route": self.route,
+            "language": self.language,
+            "abstained": self.abstained,
+            "notice": self.notice,
+            "citations": [_citation_json(n, c) for n, c in enumerate(self.citations, start=1)],
+            "nearest": [_citation_json(n, c) for n, c in enumerate(self.nearest, start=1)],
+            "claims": [claim.to_json() for claim in self.claims],
+            "flagged_sentences": list(self.flagged_sentences),
+            "invalid_markers": list(self.invalid_markers),
+            "evidence": None if self.evidence is None else self.evidence.to_json(),
+        }
+
+
+def _citation_json(marker: int, citation: Citation) -> dict[str, Any]:
+    data = citation.to_json()
+    data.update(marker=marker, locator=citation.locator, reference=citation.reference(),
+                score=round(float(citation.score), 6))
+    return data

@@ -1,0 +1,259 @@
+"""Evaluation metrics: ranking quality by document, facts and citations in answers, abstention.
+
+Ranking metrics work on document ids: a system's ranked chunks are first collapsed to the ordered
+list of distinct documents (``dedupe_docs``), so two chunks of one law do not count twice. With
+``R`` the set of expected documents and ``d_1..d_k`` the ranked documents:
+
+    hit@k        = 1 if any d_i (i ≤ k) is in R else 0            ("recall@k" in the reports)
+    fraction@k   = |{d_1..d_k} ∩ R| / |R|
+    RR           = 1 / (rank of the first d_i in R), 0 when none is retrieved
+    nDCG@k       = DCG@k / IDCG@k,  DCG@k = Σ_{i≤k} rel_i / log2(i + 1),  rel_i ∈ {0, 1},
+                   IDCG@k = Σ_{i ≤ min(|R|, k)} 1 / log2(i + 1)     (Järvelin & Kekäläinen 2002)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+# -- ranking -----------------------------------------------------------------------------------
+
+
+def dedupe_docs(doc_ids: Iterable[str]) -> list[str]:
+    """Distinct document ids in order of first appearance."""
+    seen: set[str] = set()
+    ordered: list[str] = []
+    for doc_id in doc_ids:
+        if doc_id not in seen:
+            seen.add(doc_id)
+            ordered.append(doc_id)
+    return ordered
+
+
+def hit_at_k(ranked: Sequence[str], expected: Iterable[str], k: int) -> float:
+    """1.0 when any expected document is among the first ``k`` ranked documents."""
+    relevant = set(expected)
+    return 1.0 if any(doc in relevant for doc in ranked[:k]) else 0.0
+
+
+def fraction_found_at_k(ranked: Sequence[str], expected: Iterable[str], k: int) -> float:
+    """Share of the expected documents found among the first ``k``."""
+    relevant = set(expected)
+    if not relevant:
+        return 0.0
+    return len(relevant.intersection(ranked[:k])) / len(relevant)
+
+
+def reciprocal_rank(ranked: Sequence[str], expected: Iterable[str]) -> float:
+    relevant = set(expected)
+    for rank, doc in enumerate(ranked, start=1):
+        if doc in relevant:
+            return 1.0 / rank
+    return 0.0
+
+
+def ndcg_at_k(ranked: Sequence[str], expected: Iterable[str], k: int) -> float:
+    """Binary-relevance nDCG@k over distinct documents (see the module docstring)."""
+    relevant = set(expected)
+    if not relevant:
+        return 0.0
+    dcg = sum(1.0 / math.log2(i + 1) for i, doc in enumerate(ranked[:k], start=1)
+              if doc in relevant)
+    ideal = sum(1.0 / math.log2(i + 1) for i in range(1, min(len(relevant), k) + 1))
+    return dcg / ideal
+
+
+# -- text normalisation ------------------------------------------------------------------------
+
+_BRACKETS = str.maketrans({"〔": "[", "〕": "]", "【": "[", "】": "]", "“": '"', "”": '"',
+                           "‘": "'", "’": "'", "–": "-", "—": "-", "−": "-"})
+# A comma between digits that is followed by exactly three digits is a thousands separator.
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_SPACE = re.compile(r"\s+")
+# Chinese has no spaces between words: a line break or space next to a Chinese character is
+# layout (the corpus wraps lines), not content.
+_CJK_SPACE = re.compile(r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])\s+|"
+                        r"\s+(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])")
+
+
+def normalise(text: str) -> str:
+    """Text for fact matching: NFKC (full-width → half-width), case-folded, uniform brackets,
+    quotes and dashes, no thousands separators, single spaces and none next to Chinese."""
+    text = unicodedata.normalize("NFKC", text or "").translate(_BRACKETS).casefold()
+    text = _THOUSANDS.sub("", text)
+    return _SPACE.sub(" ", _CJK_SPACE.sub("", text)).strip()
+
+
+def contains_fact(text: str, fact: str) -> bool:
+    return normalise(fact) in normalise(text)
+
+
+def fact_recall(answer_text: str, facts: Sequence[str]) -> float:
+    """Share of ``facts`` found in the answer (case-insensitive, normalised); 1.0 with no facts."""
+    if not facts:
+        return 1.0
+    return sum(contains_fact(answer_text, fact) for fact in facts) / len(facts)
+
+
+def missing_facts(answer_text: str, facts: Sequence[str]) -> list[str]:
+    return [fact for fact in facts if not contains_fact(answer_text, fact)]
+
+
+# -- citations ---------------------------------------------------------------------------------
+
+MARKER = re.compile(r"\[(\d{1,3})\]")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|`|~~)")
+_LINE_PREFIX = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s+|[-*+•]\s+|\d+[.)]\s+)?")
+_TRAILING_PUNCT = " \t.,;:!?。，；：！？、)）\"'"
+_ELLIPSIS = re.compile(r"\.{3}|…+")
+_SENTENCE_BREAK = re.compile(r"(?<=[。！？!?；;])|(?<=\.)(?=\s)")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass
+class CitationProblem:
+    marker: int
+    reason: str
+    sentence: str = ""
+
+    def __str__(self) -> str:
+        where = f" — “{self.sentence[:80]}”" if self.sentence else ""
+        return f"[{self.marker}] {self.reason}{where}"
+
+
+@dataclass
+class CitationCheck:
+    markers: int = 0
+    problems: list[CitationProblem] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+
+def _squash(text: str) -> str:
+    """For containment: no Markdown emphasis, no whitespace at all (the corpus wraps lines, also
+    inside Chinese sentences), NFKC and case-folded."""
+    text = unicodedata.normalize("NFKC", _EMPHASIS.sub("", text or "")).casefold()
+    return _SPACE.sub("", text.translate(_BRACKETS))
+
+
+def cited_sentence(line: str, marker_start: int) -> str:
+    """The sentence a marker at ``marker_start`` of ``line`` vouches for: the text before it back
+    to the previous marker or sentence end, without Markdown list/heading prefixes or emphasis.
+    A marker right after another marker (``… [1][2]``) vouches for the same sentence."""
+    before = line[:marker_start]
+    # Skip back over markers glued to this one, then cut at the last earlier marker.
+    stripped = before.rstrip()
+    while (glued := re.search(r"\[\d{1,3}\]$", stripped)):
+        stripped = stripped[:glued.start()].rstrip()
+    last = None
+    for last in MARKER.finditer(stripped):
+        pass
+    segment = stripped[last.end():] if last else stripped
+    segment = _LINE_PREFIX.sub("", segment) if last is None else segment
+    pieces = [p for p in _SENTENCE_BREAK.split(segment.strip()) if p.strip(_TRAILING_PUNCT)]
+    sentence = pieces[-1] if pieces else ""
+    return _EMPHASIS.sub("", sentence).strip().strip(_TRAILING_PUNCT).strip()
+
+
+def sentence_in_passage(sentence: str, passage: str) -> bool:
+    """True when ``sentence`` occurs in ``passage`` (whitespace and emphasis ignored). An
+    ellipsis in the sentence stands for omitted text: each part must occur, in order."""
+    target = _squash(passage)
+    start = 0
+    for part in _ELLIPSIS.split(sentence):
+        part = _squash(part).strip(_TRAILING_PUNCT)
+        if not part:
+            continue
+        found = target.find(part, start)
+        if found < 0:
+            return False
+        start = found + len(part)
+    return True
+
+
+def _table_row_supported(row: str, passage: str) -> bool:
+    """A table row (threshold tables) is supported when every number in it occurs in the passage."""
+    numbers = _NUMBER.findall(MARKER.sub("", row))
+    target = normalise(passage)
+    return all(normalise(n) in target for n in numbers)
+
+
+def check_citations(text: str, passages: Sequence[str], *, check_sentences: bool) -> CitationCheck:
+    """Every marker ``[n]`` must resolve to ``passages[n-1]``; with ``check_sentences`` (offline,
+    extractive answers) the sentence before each marker must occur in the passage it cites.
+    Lines that only list references (``[1] Title…``) have nothing to check beyond resolution."""
+    check = CitationCheck()
+    for line in (text or "").splitlines():
+        is_table = line.lstrip().startswith("|")
+        for match in MARKER.finditer(line):
+            number = int(match.group(1))
+            check.markers += 1
+            if not 1 <= number <= len(passages):
+                check.problems.append(CitationProblem(number, "does not resolve to a citation"))
+                continue
+            if not check_sentences:
+                continue
+            passage = passages[number - 1]
+            if is_table:
+                if not _table_row_supported(line, passage):
+                    check.problems.append(CitationProblem(
+                        number, "a number in this table row is not in the cited passage",
+                        line.strip()))
+                continue
+            sentence = cited_sentence(line, match.start())
+            if sentence and not sentence_in_passage(sentence, passage):
+                check.problems.append(CitationProblem(number, "sentence not found in the cited "
+                                                      "passage", sentence))
+    return check
+
+
+# -- abstention --------------------------------------------------------------------------------
+
+
+@dataclass
+class AbstentionScores:
+    precision: float | None  # None when the system never abstained
+    recall: float | None     # None when there are no out-of-scope questions
+    wrong_refusal_rate: float | None  # abstentions among in-scope questions
+    true_positives: int
+    false_positives: int
+    false_negatives: int
+
+
+def abstention_scores(abstained: Sequence[bool], out_of_scope: Sequence[bool]) -> AbstentionScores:
+    """Abstention as a classifier whose positives are the out-of-scope questions."""
+    if len(abstained) != len(out_of_scope):
+        raise ValueError("abstained and out_of_scope must have one entry per question")
+    tp = sum(a and o for a, o in zip(abstained, out_of_scope))
+    fp = sum(a and not o for a, o in zip(abstained, out_of_scope))
+    fn = sum(o and not a for a, o in zip(abstained, out_of_scope))
+    in_scope = sum(not o for o in out_of_scope)
+    return AbstentionScores(
+        precision=tp / (tp + fp) if tp + fp else None,
+        recall=tp / (tp + fn) if tp + fn else None,
+        wrong_refusal_rate=fp / in_scope if in_scope else None,
+        true_positives=tp, false_positives=fp, false_negatives=fn)
+
+
+# -- aggregation -------------------------------------------------------------------------------
+
+
+def mean(values: Iterable[float]) -> float | None:
+    items = list(values)
+    return sum(items) / len(items) if items else None
+
+
+def percentile(values: Sequence[float], q: float) -> float | None:
+    """The ``q``-th percentile (0–100) with linear interpolation; None for no values."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    position = (len(ordered) - 1) * q / 100
+    low = math.floor(position)
+    high = math.ceil(position)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)

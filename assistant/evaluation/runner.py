@@ -1,0 +1,272 @@
+"""Runs the development set through the retrieval systems and the answer composer and scores them.
+
+Retrieval metrics are computed on in-scope questions only (an out-of-scope question has no
+document to find); answer metrics use every question, since abstaining on the out-of-scope ones
+is part of answering well.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Callable, Sequence
+
+from assistant.evaluation import metrics as m
+from assistant.evaluation.dataset import EvalItem, corpus_documents
+from assistant.evaluation.systems import (BM25System, DenseSystem, HybridSystem, LangChainSystem,
+                                          RetrievalSystem)
+
+log = logging.getLogger(__name__)
+Progress = Callable[[str], None]
+FAIL_K = 5  # a question "fails" retrieval when no expected document is in the top 5
+
+
+# -- results -----------------------------------------------------------------------------------
+
+
+@dataclass
+class RetrievalResult:
+    item: EvalItem
+    ranked: list[str]  # distinct documents, best first, at most k
+
+    def hit(self, k: int) -> float:
+        return m.hit_at_k(self.ranked, self.item.expected_docs, k)
+
+    def fraction(self, k: int) -> float:
+        return m.fraction_found_at_k(self.ranked, self.item.expected_docs, k)
+
+    @property
+    def reciprocal_rank(self) -> float:
+        return m.reciprocal_rank(self.ranked, self.item.expected_docs)
+
+    def ndcg(self, k: int) -> float:
+        return m.ndcg_at_k(self.ranked, self.item.expected_docs, k)
+
+
+@dataclass
+class RetrievalScores:
+    """Means over a set of questions (None when the set is empty)."""
+
+    n: int
+    recall_at_5: float | None
+    recall_at_10: float | None
+    fraction_at_5: float | None
+    fraction_at_10: float | None
+    mrr: float | None
+    ndcg_at_10: float | None
+
+    @classmethod
+    def of(cls, results: Sequence[RetrievalResult], k: int) -> "RetrievalScores":
+        return cls(n=len(results),
+                   recall_at_5=m.mean(r.hit(5) for r in results),
+                   recall_at_10=m.mean(r.hit(k) for r in results),
+                   fraction_at_5=m.mean(r.fraction(5) for r in results),
+                   fraction_at_10=m.mean(r.fraction(k) for r in results),
+                   mrr=m.mean(r.reciprocal_rank for r in results),
+                   ndcg_at_10=m.mean(r.ndcg(k) for r in results))
+
+
+@dataclass
+class SystemReport:
+    name: str
+    overall: RetrievalScores
+    by_language: dict[str, RetrievalScores]
+    results: list[RetrievalResult]
+    seconds: float
+
+    def failures(self, k: int = FAIL_K) -> list[RetrievalResult]:
+        return [r for r in self.results if not r.hit(k)]
+
+
+@dataclass
+class AnswerResult:
+    item: EvalItem
+    abstained: bool
+    route: str
+    text: str
+    cited_docs: list[str]
+    fact_recall: float
+    missing_facts: list[str]
+    citations: m.CitationCheck
+    latency_ms: float
+    error: str = ""
+
+
+@dataclass
+class AnswerReport:
+    results: list[AnswerResult]
+    fact_recall: float | None
+    fact_recall_by_language: dict[str, float | None]
+    citation_validity: float | None
+    abstention: m.AbstentionScores
+    latency_p50_ms: float | None
+    latency_p90_ms: float | None
+
+    def wrong_refusals(self) -> list[AnswerResult]:
+        return [r for r in self.results if r.abstained and r.item.in_scope]
+
+    def missed_abstentions(self) -> list[AnswerResult]:
+        return [r for r in self.results if not r.abstained and r.item.out_of_scope]
+
+    def citation_failures(self) -> list[AnswerResult]:
+        return [r for r in self.results if not r.citations.valid or r.error]
+
+
+@dataclass
+class EvalReport:
+    k: int
+    questions: int
+    in_scope: int
+    out_of_scope: int
+    languages: dict[str, int]
+    systems: list[SystemReport]
+    answers: AnswerReport | None
+    notes: list[str] = field(default_factory=list)
+    generated_at: str = field(
+        default_factory=lambda: datetime.now(timezone.utc).isoformat(timespec="seconds"))
+
+    @property
+    def primary(self) -> SystemReport:
+        return self.systems[0]
+
+    def to_json(self) -> dict[str, Any]:
+        from assistant.evaluation.report import report_json
+
+        return report_json(self)
+
+    def to_markdown(self) -> str:
+        from assistant.evaluation.report import report_markdown
+
+        return report_markdown(self)
+
+
+# -- running -----------------------------------------------------------------------------------
+
+
+def evaluate_retrieval(system: RetrievalSystem, items: Sequence[EvalItem], k: int = 10,
+                       progress: Progress | None = None) -> SystemReport:
+    """Rank the in-scope ``items`` with ``system`` and score the top ``k`` distinct documents."""
+    depth = max(k * 3, 30)  # chunks asked for, so ~k distinct documents survive de-duplication
+    start = time.perf_counter()
+    results = []
+    for item in items:
+        if item.out_of_scope:
+            continue
+        ranked = m.dedupe_docs(system.retrieve(item.question, depth))[:k]
+        results.append(RetrievalResult(item, ranked))
+    seconds = time.perf_counter() - start
+    if progress:
+        progress(f"{system.name}: {len(results)} questions in {seconds:.1f} s")
+    languages = sorted({r.item.language for r in results})
+    return SystemReport(
+        name=system.name, overall=RetrievalScores.of(results, k),
+        by_language={lang: RetrievalScores.of([r for r in results if r.item.language == lang], k)
+                     for lang in languages},
+        results=results, seconds=seconds)
+
+
+def evaluate_answers(items: Sequence[EvalItem], answer_fn: Callable[[str], Any],
+                     progress: Progress | None = None) -> AnswerReport:
+    """Answer every item with ``answer_fn(question) -> Answer`` (offline) and score the answers.
+    The first call is repeated untimed so model loading does not count as latency."""
+    results: list[AnswerResult] = []
+    if items:
+        try:
+            answer_fn(items[0].question)  # warm-up: loads models, caches the glossary
+        except Exception:  # noqa: BLE001 - reported per question below
+            pass
+    for number, item in enumerate(items, start=1):
+        start = time.perf_counter()
+        try:
+            ans = answer_fn(item.question)
+            error = ""
+        except Exception as exc:  # noqa: BLE001 - one broken answer must not hide the rest
+            ans, error = None, f"{type(exc).__name__}: {exc}"
+        latency = (time.perf_counter() - start) * 1000
+        results.append(_score_answer(item, ans, latency, error))
+        if progress and number % 20 == 0:
+            progress(f"answers: {number}/{len(items)}")
+    in_scope = [r for r in results if r.item.in_scope]
+    languages = sorted({r.item.language for r in in_scope})
+    latencies = [r.latency_ms for r in results if not r.error]
+    return AnswerReport(
+        results=results,
+        fact_recall=m.mean(r.fact_recall for r in in_scope),
+        fact_recall_by_language={lang: m.mean(r.fact_recall for r in in_scope
+                                              if r.item.language == lang) for lang in languages},
+        citation_validity=m.mean(1.0 if r.citations.valid and not r.error else 0.0
+                                 for r in results),
+        abstention=m.abstention_scores([r.abstained for r in results],
+                                       [r.item.out_of_scope for r in results]),
+        latency_p50_ms=m.percentile(latencies, 50),
+        latency_p90_ms=m.percentile(latencies, 90))
+
+
+def _score_answer(item: EvalItem, ans: Any, latency_ms: float, error: str) -> AnswerResult:
+    if ans is None:
+        return AnswerResult(item, False, "error", "", [], 0.0, list(item.required_facts),
+                            m.CitationCheck(), latency_ms, error or "no answer")
+    text = str(getattr(ans, "text", "") or "")
+    citations = list(getattr(ans, "citations", []) or [])
+    abstained = bool(getattr(ans, "abstained", False))
+    # Extractive (offline) answers must quote their passages; abstentions only list sources.
+    check = m.check_citations(text, [str(getattr(c, "text", "")) for c in citations],
+                              check_sentences=not abstained)
+    return AnswerResult(
+        item=item, abstained=abstained, route=str(getattr(ans, "route", "") or ""), text=text,
+        cited_docs=m.dedupe_docs(str(getattr(c, "doc_id", "")) for c in citations),
+        fact_recall=m.fact_recall(text, item.required_facts) if item.in_scope else 1.0,
+        missing_facts=m.missing_facts(text, item.required_facts) if item.in_scope else [],
+        citations=check, latency_ms=latency_ms, error=error)
+
+
+def build_systems(engine, settings, *, baselines: bool = True,
+                  progress: Progress | None = None) -> tuple[list[RetrievalSystem], list[str]]:
+    """The hybrid system first, then the baselines; notes say which baseline could not run."""
+    systems: list[RetrievalSystem] = [HybridSystem(engine)]
+    notes: list[str] = []
+    if not baselines:
+        return systems, notes
+    systems += [BM25System(engine), DenseSystem(engine)]
+    documents = corpus_documents(settings.corpus_dirs)
+    try:
+        systems.append(LangChainSystem(settings, [d.path for d in documents.values()],
+                                       {d.path: d.doc_id for d in documents.values()}, progress))
+    except ImportError as exc:  # the recipe's packages are pinned, but say so if one is missing
+        notes.append(f"LangChain baseline skipped: {exc}")
+    return systems, notes
+
+
+def run_evaluation(items: Sequence[EvalItem], engine, settings, *, k: int = 10,
+                   baselines: bool = True, answers: bool = True,
+                   progress: Progress | None = None) -> EvalReport:
+    """The whole evaluation in one run: retrieval for every system, then offline answers."""
+    systems, notes = build_systems(engine, settings, baselines=baselines, progress=progress)
+    reports = [evaluate_retrieval(system, items, k, progress) for system in systems]
+    answer_report = None
+    if answers:
+        answer_fn, note = _offline_answerer(engine, settings)
+        if answer_fn is None:
+            notes.append(note)
+        else:
+            answer_report = evaluate_answers(items, answer_fn, progress)
+    languages: dict[str, int] = {}
+    for item in items:
+        languages[item.language] = languages.get(item.language, 0) + 1
+    return EvalReport(k=k, questions=len(items), in_scope=sum(i.in_scope for i in items),
+                      out_of_scope=sum(i.out_of_scope for i in items), languages=languages,
+                      systems=reports, answers=answer_report, notes=notes)
+
+
+def _offline_answerer(engine, settings) -> tuple[Callable[[str], Any] | None, str]:
+    try:
+        from assistant.answer import answer
+    except ImportError as exc:
+        return None, f"answer metrics skipped: the answer composer is not available ({exc})"
+
+    def offline(question: str) -> Any:
+        return answer(question, engine=engine, settings=settings, use_llm=False)
+
+    return offline, ""

@@ -1,0 +1,39 @@
+"""Shared fixtures. The corpus index is built once per session and reused between runs (the
+ingest is incremental, so an unchanged corpus costs about a second); set EDUBALANCE_TEST_INDEX to
+put it elsewhere."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from assistant.config import DEFAULT_CORPUS_DIR, Settings
+
+REPO = Path(__file__).resolve().parent.parent
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
+@pytest.fixture(scope="session")
+def corpus_settings() -> Settings:
+    data_dir = Path(os.environ.get("EDUBALANCE_TEST_INDEX", REPO / ".pytest_cache" / "corpus-index"))
+    return Settings(data_dir=data_dir, corpus_dirs=[DEFAULT_CORPUS_DIR])
+
+
+@pytest.fixture(scope="session")
+def corpus_engine(corpus_settings):
+    """An engine over the whole corpus, shared by every test of the session."""
+    from assistant.engine import open_engine
+
+    engine = open_engine(corpus_settings)
+    report = engine.ingest()
+    assert report.ok, report.to_json()["failures"]
+    return engine
+
+
+@pytest.fixture
+def tmp_settings(tmp_path) -> Settings:
+    """Settings with a fresh, empty data directory."""
+    return Settings(data_dir=tmp_path / "data", corpus_dirs=[DEFAULT_CORPUS_DIR])

@@ -1,0 +1,51 @@
+import numpy as np
+
+from assistant.documents import Chunk, Hit
+from assistant.glossary import Glossary, GlossaryEntry
+from assistant.retrieval import (RankedList, SearchFilters, collapse_near_duplicates,
+                                 reciprocal_rank_fusion)
+
+
+def test_rrf_adds_reciprocal_ranks():
+    fused = dict(reciprocal_rank_fusion([RankedList("a", ["x", "y"]), RankedList("b", ["y", "z"])], k=60))
+    assert fused["y"] == 1 / 62 + 1 / 61
+    assert fused["x"] == 1 / 61
+    assert fused["z"] == 1 / 62
+    assert max(fused, key=fused.get) == "y"
+
+
+def test_filters_build_chroma_where_and_masks():
+    filters = SearchFilters(doc_types=["law"], year_min=2010, year_max=2020)
+    assert filters.to_chroma_where() == {"$and": [{"doc_type": {"$in": ["law"]}},
+                                                  {"year": {"$gte": 2010}}, {"year": {"$lte": 2020}}]}
+    columns = {"doc_type": np.array(["law", "law", "case"], dtype=object),
+               "year": np.array([2006, 2018, 2015]), "level": np.array(["n"] * 3, dtype=object),
+               "region": np.array(["c"] * 3, dtype=object), "language": np.array(["en"] * 3, dtype=object),
+               "doc_id": np.array(["a", "b", "c"], dtype=object)}
+    assert filters.mask(columns).tolist() == [False, True, False]
+    assert SearchFilters().mask(columns) is None
+
+
+def _hit(cid: str) -> Hit:
+    return Hit(Chunk(cid, "d", "t", 0, 0, 1), 1.0)
+
+
+def test_near_duplicates_collapse_to_the_better_hit():
+    hits = [_hit("a"), _hit("b"), _hit("c")]
+    tokens = {"a": set("abcdefghij"), "b": set("abcdefghiz"), "c": set("klmnop")}
+    kept = collapse_near_duplicates(hits, tokens, threshold=0.8)
+    assert [h.chunk.chunk_id for h in kept] == ["a", "c"]
+
+
+def test_glossary_expands_chinese_queries_with_english_terms_and_back():
+    glossary = Glossary([GlossaryEntry("r", "teacher rotation", "交流轮岗"),
+                         GlossaryEntry("x", "county manages, schools hire", "县管校聘",
+                                       aliases_zh=("县管",))])
+    zh = glossary.expand("县管校聘和交流轮岗是什么")
+    assert zh.dense_query == "county manages, schools hire; teacher rotation"
+    assert "交流轮岗" in zh.keyword_query and "teacher rotation" in zh.keyword_query
+    assert "县管" in zh.keyword_query  # synonyms reach keyword search
+    en = glossary.expand("How does Teacher Rotation work?")
+    assert en.dense_query == "How does Teacher Rotation work?"
+    assert "交流轮岗" in en.keyword_query
+    assert glossary.expand("weather today").matched == []
