@@ -1,38 +1,24 @@
-"""EduBalance Advisor — Streamlit entry point (search page until the full app lands)."""
+"""EduBalance Advisor — the Streamlit app, a thin shell over the library."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from assistant.engine import Engine, open_engine
+from assistant.app.i18n import t
+from assistant.app.pages import ask, cases, library
 
 st.set_page_config(page_title="EduBalance Advisor", page_icon="📚", layout="wide")
 
 
-@st.cache_resource(show_spinner=False)
-def engine() -> Engine:
-    return open_engine()
-
-
 def main() -> None:
-    st.title("EduBalance Advisor")
-    st.caption("Balanced urban–rural compulsory education and government responsibility · "
-               "城乡义务教育均衡发展与政府责任")
-    eng = engine()
-    if eng.is_empty():
-        bar = st.progress(0.0, text="Building the index from the corpus (first start)…")
-        eng.ensure_index(progress=lambda done, total, label: bar.progress(
-            min(done / max(total, 1), 1.0), text=label))
-        bar.empty()
-    query = st.text_input("Search the corpus / 检索", key="query")
-    if query:
-        for number, hit in enumerate(eng.search(query, k=8), start=1):
-            meta = hit.chunk.metadata
-            with st.container(border=True):
-                st.markdown(f"**[{number}] {hit.chunk.title}**")
-                st.caption(" · ".join(str(x) for x in (meta.get("doc_number"), meta.get("date"),
-                                                       hit.chunk.article or hit.chunk.section) if x))
-                st.text(hit.chunk.text)
+    st.sidebar.radio(t("language"), ["en", "zh"], key="lang", horizontal=True,
+                     format_func=lambda code: "English" if code == "en" else "中文")
+    st.title(t("app_title"))
+    st.caption(t("app_caption"))
+    pages = [st.Page(ask.render, title=t("page_ask"), icon="💬", url_path="ask", default=True),
+             st.Page(cases.render, title=t("page_cases"), icon="🗂️", url_path="cases"),
+             st.Page(library.render, title=t("page_library"), icon="📚", url_path="library")]
+    st.navigation(pages).run()
 
 
 main()

@@ -1,0 +1,133 @@
+"""The document library: what is indexed, uploads (kept under the data directory), removal,
+re-indexing and the timeline. The app's Library page and the CLI call these."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assistant.engine import Engine, Progress
+from assistant.ingest.loaders import SUPPORTED_SUFFIXES
+from assistant.ingest.pipeline import IngestReport
+
+
+class UploadError(ValueError):
+    """An upload was refused; the message says why and what to do."""
+
+
+@dataclass
+class LibraryEntry:
+    doc_id: str
+    title: str
+    title_zh: str
+    doc_type: str
+    level: str
+    region: str
+    date: str
+    doc_number: str
+    origin: str
+    chunks: int
+    source_name: str
+
+    @property
+    def year(self) -> int | None:
+        return int(self.date[:4]) if self.date[:4].isdigit() else None
+
+
+def library_entries(engine: Engine) -> list[LibraryEntry]:
+    entries = []
+    for row in engine.catalog.documents():
+        meta = row.metadata
+        entries.append(LibraryEntry(
+            doc_id=row.doc_id, title=str(meta.get("title") or row.doc_id),
+            title_zh=str(meta.get("title_zh") or ""), doc_type=str(meta.get("doc_type") or ""),
+            level=str(meta.get("level") or ""), region=str(meta.get("region") or ""),
+            date=str(meta.get("date") or ""), doc_number=str(meta.get("doc_number") or ""),
+            origin=row.origin, chunks=row.n_chunks,
+            source_name=str(meta.get("source_name") or Path(row.source_path).name)))
+    return entries
+
+
+def timeline(engine: Engine, doc_types: tuple[str, ...] = ("law", "regulation", "policy", "standard",
+                                                           "case")) -> list[dict[str, Any]]:
+    """Dated documents of the given types, oldest first (for the timeline chart)."""
+    rows = [{"doc_id": e.doc_id, "title": e.title, "doc_type": e.doc_type, "date": e.date,
+             "year": e.year, "level": e.level}
+            for e in library_entries(engine) if e.doc_type in doc_types and e.year]
+    return sorted(rows, key=lambda r: r["date"])
+
+
+def safe_file_name(name: str) -> str:
+    """A file name that cannot escape the uploads folder or hide its type: directory parts,
+    control characters and leading dots are removed; the suffix is kept."""
+    name = unicodedata.normalize("NFC", name or "").replace("\\", "/").split("/")[-1]
+    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C")
+    stem, dot, suffix = name.rpartition(".")
+    if not dot:
+        stem, suffix = name, ""
+    stem = re.sub(r"[^\w\u4e00-\u9fff.-]+", "_", stem).strip("._-")[:80] or "upload"
+    suffix = re.sub(r"[^A-Za-z0-9]", "", suffix).lower()[:10]
+    return f"{stem}.{suffix}" if suffix else stem
+
+
+def save_upload(engine: Engine, name: str, data: bytes) -> Path:
+    """Check and store an uploaded file under <data_dir>/uploads; returns its path."""
+    settings = engine.settings
+    clean = safe_file_name(name)
+    suffix = Path(clean).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise UploadError(f"{name}: unsupported file type '{suffix or '(none)'}'; upload PDF, DOCX, "
+                          "Markdown, TXT or HTML")
+    if not data:
+        raise UploadError(f"{name}: the file is empty")
+    limit = settings.max_upload_mb * 1024 * 1024
+    if len(data) > limit:
+        raise UploadError(f"{name}: {len(data) / 1024 / 1024:.1f} MB is over the "
+                          f"{settings.max_upload_mb} MB limit; split the file or raise "
+                          "ASSISTANT_MAX_UPLOAD_MB")
+    folder = settings.uploads_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / clean
+    if target.exists() and target.read_bytes() != data:
+        stem, number = target.stem, 2
+        while (folder / f"{stem}-{number}{suffix}").exists():
+            number += 1
+        target = folder / f"{stem}-{number}{suffix}"
+    tmp = target.with_name(f".{target.name}.part")
+    tmp.write_bytes(data)
+    tmp.replace(target)  # never leave half a file under its real name
+    return target
+
+
+def ingest_upload(engine: Engine, name: str, data: bytes,
+                  progress: Progress | None = None) -> tuple[Path, IngestReport]:
+    """Store an upload and index it at once. A file that fails to index is removed again, so
+    the uploads folder only holds documents that are searchable."""
+    path = save_upload(engine, name, data)
+    report = engine.ingest([path], origin="upload", progress=progress, prune=False)
+    if not report.ok:
+        path.unlink(missing_ok=True)
+    return path, report
+
+
+def reindex_uploads(engine: Engine, progress: Progress | None = None) -> IngestReport:
+    """Re-index the uploads folder (new files are added, deleted files leave the index)."""
+    engine.settings.uploads_dir.mkdir(parents=True, exist_ok=True)
+    return engine.ingest([engine.settings.uploads_dir], origin="upload", progress=progress)
+
+
+def remove_upload(engine: Engine, doc_id: str) -> bool:
+    """Delete an uploaded document from the index and from disk. Corpus documents are refused."""
+    row = engine.catalog.document(doc_id)
+    if row is None:
+        return False
+    if row.origin != "upload":
+        raise UploadError(f"{doc_id} is part of the corpus, not an upload; it cannot be removed here")
+    removed = engine.remove_document(doc_id)
+    path = Path(row.source_path)
+    if path.resolve().is_relative_to(engine.settings.uploads_dir.resolve()):
+        path.unlink(missing_ok=True)
+    return removed
