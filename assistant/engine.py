@@ -13,7 +13,7 @@ import os
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -23,7 +23,7 @@ from assistant.config import Settings
 from assistant.documents import Chunk, Hit
 from assistant.glossary import Glossary
 from assistant.index.catalog import Catalog
-from assistant.index.keyword_index import KeywordIndex
+from assistant.index.keyword_index import KeywordBuild, KeywordIndex
 from assistant.index.tokenizer import tokenize
 from assistant.index.vector_store import VectorStore, chroma_metadata
 from assistant.ingest.errors import IngestError
@@ -35,7 +35,7 @@ from assistant.retrieval import (RankedList, SearchFilters, collapse_near_duplic
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]  # (done, total, label)
-EMBED_GROUP = 256  # chunks embedded and committed together: bounds the work a crash can lose
+EMBED_GROUP = 1024  # chunks embedded and committed together: bounds the work a crash can lose
 
 
 class IngestBusy(RuntimeError):
@@ -71,8 +71,7 @@ class Engine:
         self.glossary = Glossary.load(_first_existing(settings.corpus_dirs, "glossary.yaml"))
         self._embedder = None
         self._refresh_lock = threading.Lock()
-        self._columns: dict[str, np.ndarray] = {}
-        self._columns_version = -1
+        self._columns: tuple[KeywordBuild, dict[str, np.ndarray]] | None = None
 
     # -- components ------------------------------------------------------------------------
     @property
@@ -143,7 +142,8 @@ class Engine:
                                                          existing.n_chunks))
                         seen_ids[existing.doc_id] = key
                         continue
-                    prepared = prepare(path, data, digest, origin, self.settings.chunk_words)
+                    prepared = prepare(path, data, digest, origin, self.settings.chunk_words,
+                                       self.settings.max_document_chunks)
                     self._check_unique_id(prepared, seen_ids)
                     seen_ids[prepared.doc_id] = key
                     pending.append(prepared)
@@ -224,7 +224,8 @@ class Engine:
 
     def reconcile(self) -> dict[str, int]:
         """Make Chroma and BM25 agree with the catalog: drop orphan vectors, add missing ones
-        (from stored embeddings, no model needed) and rebuild BM25 if its version is stale."""
+        (from stored embeddings, no model needed) and rebuild BM25 if its version is stale or
+        its chunk ids differ from the catalog's (a damaged or copied-over build)."""
         catalog_ids = self.catalog.chunk_ids()
         wanted = set(catalog_ids)
         stored = set(self.store.ids())
@@ -232,13 +233,17 @@ class Engine:
         missing = [i for i in catalog_ids if i not in stored]
         if orphans:
             self.store.delete(orphans)
+        ordered: list[Chunk] = []
         if missing:
             chunks = self.catalog.chunks(missing)
             vectors = self.catalog.embeddings(missing)
             ordered = [chunks[i] for i in missing if i in chunks and i in vectors]
-            self.store.upsert(ordered, np.stack([vectors[c.chunk_id] for c in ordered]))
+            if ordered:
+                self.store.upsert(ordered, np.stack([vectors[c.chunk_id] for c in ordered]))
         rebuilt = self._refresh_keywords(force=False)
-        return {"orphan_vectors_removed": len(orphans), "missing_vectors_added": len(missing),
+        if not rebuilt and self.keywords.ids() != catalog_ids:
+            rebuilt = self._refresh_keywords(force=True)
+        return {"orphan_vectors_removed": len(orphans), "missing_vectors_added": len(ordered),
                 "keyword_index_rebuilt": int(rebuilt)}
 
     def _refresh_keywords(self, force: bool = False) -> bool:
@@ -248,7 +253,7 @@ class Engine:
                 return False
             if not force and self.keywords.load() and self.keywords.version == version:
                 return False
-            self.keywords.build(self.catalog.iter_tokens(), version)
+            self.keywords.build(self.catalog.iter_tokens(), version, reuse=not force)
             return True
 
     # -- search ------------------------------------------------------------------------------
@@ -272,11 +277,13 @@ class Engine:
         n = candidates or max(50, k * 5)
         expansion = self.glossary.expand(query)
         dense = self._dense(expansion.dense_query, n, filters)
-        keyword = self.keywords.search(tokenize(expansion.keyword_query), n,
-                                       filters.mask(self._filter_columns()))
+        mask = None if filters.is_empty() else filters.mask(self._filter_columns())
+        keyword = self.keywords.search(tokenize(expansion.keyword_query), n, mask)
+        dense_weight = (self.settings.dense_weight_zh if detect_language(query) == "zh"
+                        else self.settings.dense_weight_en)
         fused = reciprocal_rank_fusion(
-            [RankedList("dense", [i for i, _ in dense]), RankedList("keyword", [i for i, _ in keyword])],
-            k=self.settings.rrf_k)
+            [RankedList("dense", [i for i, _ in dense], dense_weight),
+             RankedList("keyword", [i for i, _ in keyword])], k=self.settings.rrf_k)
         chunks = self.catalog.chunks([i for i, _ in fused[: k * 3]])
         dense_at = {cid: (rank, sim) for rank, (cid, sim) in enumerate(dense, start=1)}
         keyword_at = {cid: (rank, s) for rank, (cid, s) in enumerate(keyword, start=1)}
@@ -296,20 +303,23 @@ class Engine:
                      if not filters.languages or lang in filters.languages]
         if not languages or detect_language(text) not in self.settings.embedding_languages:
             return []
-        where = replace(filters, languages=languages).to_chroma_where()
-        return self.store.query(self.embedder.encode_query(text), n, where)
+        where = filters.to_chroma_where()
+        return self.store.query(self.embedder.encode_query(text), n, where, languages=languages)
 
     def _filter_columns(self) -> dict[str, np.ndarray]:
-        """Per-chunk filter fields aligned with the BM25 index, rebuilt when it changes."""
-        if self._columns_version != self.keywords.version:
-            ids = self.keywords.ids()
-            chunks = self.catalog.chunks(ids)
-            rows = [chroma_metadata(chunks[i]) if i in chunks else {} for i in ids]
-            self._columns = {key: np.array([r.get(key, "" if key != "year" else -1) for r in rows],
-                                           dtype=object if key != "year" else np.int64)
-                             for key in ("doc_id", "doc_type", "level", "region", "language", "year")}
-            self._columns_version = self.keywords.version
-        return self._columns
+        """Per-chunk filter fields aligned with the BM25 build this thread searches next (an
+        ingest in another thread may swap the build between the mask and the search)."""
+        build = self.keywords.snapshot()
+        cached = self._columns
+        if cached is not None and cached[0] is build:
+            return cached[1]
+        chunks = self.catalog.chunks(build.ids)
+        rows = [chroma_metadata(chunks[i]) if i in chunks else {} for i in build.ids]
+        columns = {key: np.array([r.get(key, "" if key != "year" else -1) for r in rows],
+                                 dtype=object if key != "year" else np.int64)
+                   for key in ("doc_id", "doc_type", "level", "region", "language", "year")}
+        self._columns = (build, columns)
+        return columns
 
     # -- inspection --------------------------------------------------------------------------
     def status(self) -> Status:

@@ -1,6 +1,6 @@
 """Hybrid retrieval: dense (Chroma) and keyword (BM25) results fused by reciprocal rank fusion.
 
-    RRF(d) = sum over rankers r of 1 / (k + rank_r(d)),   rank starting at 1
+    RRF(d) = sum over rankers r of w_r / (k + rank_r(d)),   rank starting at 1
 
 with k = 60 by default (Cormack, Clarke & Büttcher, SIGIR 2009): a large k flattens the
 difference between neighbouring ranks so that neither ranker dominates. Filters apply to both
@@ -68,15 +68,15 @@ class SearchFilters:
 class RankedList:
     name: str
     ids: list[str]
-    scores: list[float] = field(default_factory=list)
+    weight: float = 1.0
 
 
 def reciprocal_rank_fusion(rankings: Iterable[RankedList], k: int = 60) -> list[tuple[str, float]]:
-    """Fuse ranked lists: score(d) = Σ 1 / (k + rank(d)). Ties keep first-seen order."""
+    """Fuse ranked lists: score(d) = Σ w / (k + rank(d)). Ties keep first-seen order."""
     fused: dict[str, float] = {}
     for ranking in rankings:
         for rank, doc_id in enumerate(ranking.ids, start=1):
-            fused[doc_id] = fused.get(doc_id, 0.0) + 1.0 / (k + rank)
+            fused[doc_id] = fused.get(doc_id, 0.0) + ranking.weight / (k + rank)
     return sorted(fused.items(), key=lambda item: item[1], reverse=True)
 
 

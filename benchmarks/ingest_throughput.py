@@ -27,9 +27,12 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="write into benchmarks/RESULTS.md")
     args = parser.parse_args()
 
-    settings = Settings(data_dir=Path(tempfile.mkdtemp(prefix="bench-ingest-")),
-                        corpus_dirs=[DEFAULT_CORPUS_DIR])
-    engine = Engine(settings)
+    def fresh_engine() -> Engine:
+        return Engine(Settings(data_dir=Path(tempfile.mkdtemp(prefix="bench-ingest-")),
+                               corpus_dirs=[DEFAULT_CORPUS_DIR]))
+
+    engine = fresh_engine()
+    settings = engine.settings
     embedder = engine.embedder  # load the model outside the timings
     embedder.encode(["warm up"])
 
@@ -41,15 +44,20 @@ def main() -> None:
     texts = [index_text(c) for c in chunks]
     words = sum(len(t.split()) for t in texts)
 
-    start = time.perf_counter()
-    embedder._model.encode(texts, batch_size=settings.embedding_batch_size,
-                           normalize_embeddings=True, convert_to_numpy=True)
-    raw = time.perf_counter() - start
-
-    start = time.perf_counter()
-    report = engine.ingest()
-    pipeline = time.perf_counter() - start
-    assert report.ok, report.to_json()
+    # Two rounds each, best of two, interleaved: the machine may be busy with other work.
+    raws, pipelines = [], []
+    for round_number in range(2):
+        start = time.perf_counter()
+        embedder._model.encode(texts, batch_size=settings.embedding_batch_size,
+                               normalize_embeddings=True, convert_to_numpy=True)
+        raws.append(time.perf_counter() - start)
+        if round_number:
+            engine = fresh_engine()
+        start = time.perf_counter()
+        report = engine.ingest()
+        pipelines.append(time.perf_counter() - start)
+        assert report.ok, report.to_json()
+    raw, pipeline = min(raws), min(pipelines)
 
     start = time.perf_counter()
     again = engine.ingest()
@@ -65,8 +73,8 @@ def main() -> None:
 
 | measure | value | target |
 |---|---|---|
-| raw `SentenceTransformer.encode` on the same chunks | {raw:.1f} s ({len(chunks) / raw:.1f} chunks/s) | — |
-| full pipeline (`engine.ingest()`: load, chunk, embed, catalog, Chroma, BM25) | {pipeline:.1f} s ({len(chunks) / pipeline:.1f} chunks/s) | — |
+| raw `SentenceTransformer.encode` on the same chunks (best of 2) | {raw:.1f} s ({len(chunks) / raw:.1f} chunks/s) | — |
+| full pipeline (`engine.ingest()`: load, chunk, embed, catalog, Chroma, BM25; best of 2) | {pipeline:.1f} s ({len(chunks) / pipeline:.1f} chunks/s) | — |
 | pipeline overhead over raw encoding | {overhead * 100:.1f}% | ≤ 15% |
 | re-ingest of the unchanged corpus | {unchanged:.2f} s | < 2 s |
 | peak RSS of the process | {peak_mb:.0f} MB | — |

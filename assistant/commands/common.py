@@ -54,3 +54,18 @@ def add_filter_arguments(parser) -> None:
 def filters_from(args) -> SearchFilters:
     return SearchFilters(doc_types=args.types, levels=args.levels, regions=args.regions,
                          languages=args.languages, year_min=args.year_min, year_max=args.year_max)
+
+
+def engine_with_index(settings=None):
+    """The process engine; with no index yet, it is built from the corpus first (with a bar)."""
+    from assistant.engine import open_engine
+
+    engine = open_engine(settings)
+    if engine.is_empty():
+        print("No index yet: building it from the corpus first…", file=sys.stderr)
+        progress = TqdmProgress()
+        try:
+            engine.ensure_index(progress=progress)
+        finally:
+            progress.close()
+    return engine

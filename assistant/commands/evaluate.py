@@ -32,9 +32,15 @@ def register(subparsers) -> None:
 def evaluate(args: argparse.Namespace) -> int:
     from assistant.config import get_settings
     from assistant.engine import open_engine
-    from assistant.evaluation import (DEFAULT_DEVSET, DevsetError, corpus_documents,
-                                      load_devset, run_evaluation, validate_devset,
-                                      write_section)
+    from assistant.evaluation import (
+        DEFAULT_DEVSET,
+        DevsetError,
+        corpus_documents,
+        load_devset,
+        run_evaluation,
+        validate_devset,
+        write_section,
+    )
 
     if args.k < 5:
         print("error: --k must be at least 5 (recall@5 is always reported)", file=sys.stderr)

@@ -6,8 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from assistant.commands.common import (TqdmProgress, add_filter_arguments, filters_from,
-                                       print_json)
+from assistant.commands.common import (
+    TqdmProgress,
+    add_filter_arguments,
+    engine_with_index,
+    filters_from,
+    print_json,
+)
 
 
 def register(subparsers) -> None:
@@ -66,12 +71,7 @@ def ingest(args: argparse.Namespace) -> int:
 
 
 def search(args: argparse.Namespace) -> int:
-    engine = _engine()
-    if engine.is_empty():
-        print("No index yet: building it from the corpus first…", file=sys.stderr)
-        progress = TqdmProgress()
-        engine.ensure_index(progress=progress)
-        progress.close()
+    engine = engine_with_index()
     hits = engine.search(args.query, k=args.k, filters=filters_from(args))
     if args.json:
         print_json([hit.to_json() for hit in hits])

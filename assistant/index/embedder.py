@@ -22,6 +22,7 @@ class Embedder:
         self._model = SentenceTransformer(model_path, device="cpu", local_files_only=True)
         self.dimension = int(self._model.get_embedding_dimension())
         self.max_seq_length = int(self._model.max_seq_length)
+        self._query_cache: dict[str, np.ndarray] = {}
 
     def encode(self, texts: Sequence[str], show_progress: bool = False) -> np.ndarray:
         if not texts:
@@ -32,7 +33,17 @@ class Embedder:
         return vectors.astype(np.float32, copy=False)
 
     def encode_query(self, text: str) -> np.ndarray:
-        return self.encode([text])[0]
+        # Queries repeat (follow-ups, the advisor's citation look-ups, the same example
+        # questions), so their vectors are cached; the array is read-only so a caller cannot
+        # change the cached copy.
+        vector = self._query_cache.get(text)
+        if vector is None:
+            vector = self.encode([text])[0]
+            vector.setflags(write=False)
+            if len(self._query_cache) >= 2048:
+                self._query_cache.pop(next(iter(self._query_cache)))
+            self._query_cache[text] = vector
+        return vector
 
 
 def get_embedder(model_path: str, batch_size: int = 32) -> Embedder:

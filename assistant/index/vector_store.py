@@ -6,8 +6,9 @@ to download its default model; telemetry is off.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -35,6 +36,40 @@ def _year(value: Any) -> int | None:
     return int(text[:4]) if len(text) >= 4 and text[:4].isdigit() else None
 
 
+class StoreUnavailable(RuntimeError):
+    """The Chroma server cannot be reached or refuses the token; the message says what to set."""
+
+
+def _collection(client: Any, name: str) -> Any:
+    return client.get_or_create_collection(
+        name, embedding_function=None,
+        configuration={"hnsw": {"space": "cosine", "ef_construction": 200, "ef_search": 200,
+                                "max_neighbors": 32}})
+
+
+def _connect(host: str, port: int, auth_token: str | None, name: str) -> tuple[Any, Any]:
+    """A client and collection on a Chroma server. The token goes in ``Authorization: Bearer``,
+    which a proxy in front of the server (or Chroma's own token auth) checks."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    where = f"http://{host}:{port}"
+    headers = {"Authorization": f"Bearer {auth_token}"} if auth_token else None
+    try:
+        client = chromadb.HttpClient(host=host, port=port, headers=headers,
+                                     settings=ChromaSettings(anonymized_telemetry=False))
+        return client, _collection(client, name)
+    except Exception as exc:  # chromadb reports refusals and connection failures as ValueError
+        text = str(exc)
+        if any(word in text for word in ("Unauthorized", "Forbidden", "401", "403")):
+            hint = ("set ASSISTANT_CHROMA_AUTH_TOKEN to the server's token" if not auth_token
+                    else "the token in ASSISTANT_CHROMA_AUTH_TOKEN was refused; check it")
+            raise StoreUnavailable(f"the Chroma server at {where} refused access ({text[:120]}): "
+                                   f"{hint}") from exc
+        raise StoreUnavailable(f"could not use the Chroma server at {where} ({text[:160]}); start "
+                               "it, or check ASSISTANT_CHROMA_HOST and ASSISTANT_CHROMA_PORT") from exc
+
+
 class VectorStore:
     def __init__(self, *, collection: str, path: Path | None = None, host: str | None = None,
                  port: int = 8000, auth_token: str | None = None) -> None:
@@ -42,11 +77,8 @@ class VectorStore:
         from chromadb.config import Settings as ChromaSettings
 
         if host:
-            settings = ChromaSettings(anonymized_telemetry=False)
-            headers = {"Authorization": f"Bearer {auth_token}"} if auth_token else None
-            self._client = chromadb.HttpClient(host=host, port=port, settings=settings,
-                                               headers=headers)
             self.location = f"http://{host}:{port}"
+            self._client, self._collection = _connect(host, port, auth_token, collection)
         else:
             assert path is not None
             path.mkdir(parents=True, exist_ok=True)
@@ -54,11 +86,8 @@ class VectorStore:
                 path=str(path), settings=ChromaSettings(anonymized_telemetry=False,
                                                         allow_reset=False))
             self.location = str(path)
+            self._collection = _collection(self._client, collection)
         self.collection_name = collection
-        self._collection = self._client.get_or_create_collection(
-            collection, embedding_function=None,
-            configuration={"hnsw": {"space": "cosine", "ef_construction": 200, "ef_search": 200,
-                                    "max_neighbors": 32}})
 
     def count(self) -> int:
         return self._collection.count()
@@ -85,12 +114,20 @@ class VectorStore:
         for start in range(0, len(ids), _BATCH):
             self._collection.delete(ids=list(ids[start:start + _BATCH]))
 
-    def query(self, embedding: np.ndarray, k: int,
-              where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
-        """(chunk id, cosine similarity) of the ``k`` nearest chunks."""
+    def query(self, embedding: np.ndarray, k: int, where: dict[str, Any] | None = None,
+              languages: Sequence[str] | None = None) -> list[tuple[str, float]]:
+        """(chunk id, cosine similarity) of the ``k`` nearest chunks. ``languages`` keeps only
+        chunks in those languages; it is applied after the search (over-fetching), because a
+        Chroma ``where`` filter makes HNSW queries many times slower."""
         if k <= 0 or self.count() == 0:
             return []
+        fetch = k * 2 if languages else k
         result = self._collection.query(query_embeddings=[np.asarray(embedding, np.float32)],
-                                        n_results=k, where=where or None, include=["distances"])
-        return [(cid, 1.0 - float(dist))
-                for cid, dist in zip(result["ids"][0], result["distances"][0])]
+                                        n_results=fetch, where=where or None,
+                                        include=["distances", "metadatas"])
+        found = [(cid, 1.0 - float(dist), meta or {})
+                 for cid, dist, meta in zip(result["ids"][0], result["distances"][0],
+                                            result["metadatas"][0])]
+        if languages:
+            found = [item for item in found if item[2].get("language") in languages]
+        return [(cid, similarity) for cid, similarity, _ in found[:k]]

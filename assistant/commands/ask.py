@@ -1,0 +1,59 @@
+"""ask: a question answered from the corpus, every sentence with its source."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from assistant.commands.common import (
+    add_filter_arguments,
+    engine_with_index,
+    filters_from,
+    print_json,
+)
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("ask", help="answer a question with citations (offline by default)")
+    p.add_argument("question")
+    p.add_argument("--json", action="store_true",
+                   help="print the answer as JSON (answer, citations, abstained, route, ...)")
+    p.add_argument("--llm", action="store_true",
+                   help="let the configured LLM write the answer (ASSISTANT_LLM_BASE_URL); "
+                        "falls back to the offline answer if it fails")
+    add_filter_arguments(p)
+    p.set_defaults(handler=ask)
+
+
+def ask(args: argparse.Namespace) -> int:
+    from assistant.answer import QuestionError, answer
+    from assistant.config import get_settings
+
+    settings = get_settings()
+    engine = engine_with_index(settings)
+    try:
+        result = answer(args.question, filters=filters_from(args), engine=engine,
+                        settings=settings, use_llm=True if args.llm else None)
+    except QuestionError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print_json(result.to_json())
+        return 0
+    print(render(result))
+    return 0
+
+
+def render(result) -> str:
+    """The answer, then numbered references (title, issuer, number, date, article or section)."""
+    lines = []
+    if result.notice:
+        lines += [f"Note: {result.notice}", ""]
+    lines.append(result.text)
+    if result.flagged_sentences:
+        lines += ["", "Sentences without a valid citation:"]
+        lines += [f"  ! {sentence}" for sentence in result.flagged_sentences]
+    if result.citations:
+        lines += ["", "References" if result.language != "zh" else "参考资料"]
+        lines += result.reference_lines()
+    return "\n".join(lines)
