@@ -8,7 +8,7 @@ import logging
 import sys
 
 # Subcommand modules in assistant/commands; each registers its parsers.
-COMMAND_MODULES = ["index", "serve", "corpus", "evaluate"]
+COMMAND_MODULES = ["index", "serve", "corpus", "evaluate", "advisor", "ask"]
 
 
 def build_parser() -> argparse.ArgumentParser:

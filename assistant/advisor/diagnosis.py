@@ -12,8 +12,14 @@ from typing import Any
 
 from assistant.advisor.profile import DistrictProfile
 from assistant.advisor.schools import SchoolAnalysis
-from assistant.advisor.standards import (BASIC_BALANCE, CLASS_SIZE, LEVELS, QUALITY_BALANCE,
-                                         Indicator, Standards)
+from assistant.advisor.standards import (
+    BASIC_BALANCE,
+    CLASS_SIZE,
+    LEVELS,
+    QUALITY_BALANCE,
+    Indicator,
+    Standards,
+)
 
 # The seven areas of government responsibility (corpus/analysis/ana-responsibility-framework.md).
 AREA_LABELS: dict[str, dict[str, str]] = {
@@ -44,7 +50,8 @@ FLAG_LABELS: dict[str, dict[str, str]] = {
                                 "zh": "随迁子女入读公办学校不足"},
     "low_rural_funding_share": {"en": "Rural schools' share of the budget below their share "
                                       "of pupils", "zh": "乡村学校经费占比低于学生占比"},
-    "digital_gap": {"en": "Gap in networked multimedia classrooms", "zh": "信息化（多媒体教室）差距"},
+    "digital_gap": {"en": "Gap in networked multimedia classrooms",
+                    "zh": "信息化（多媒体教室）差距"},
     "high_cv": {"en": "Between-school gaps above the CV limit", "zh": "校际差异系数超标"},
     "schools_below_standard": {"en": "Resource indicators or schools below the standard",
                                "zh": "资源配置指标或学校未达标"},
@@ -82,7 +89,8 @@ DIGITAL_INDICATOR = "multimedia_classrooms_per_100"
 
 # Government-guarantee indicators the profile can answer: (standard, indicator id) -> field path.
 GOVERNMENT_FIELDS: list[tuple[str, str, tuple[str, str]]] = [
-    (QUALITY_BALANCE, "teacher_pay_vs_civil_servants_pct", ("teachers", "pay_vs_civil_servants_pct")),
+    (QUALITY_BALANCE, "teacher_pay_vs_civil_servants_pct",
+     ("teachers", "pay_vs_civil_servants_pct")),
     (QUALITY_BALANCE, "rotation_rate_pct", ("teachers", "rotation_rate_pct")),
     (QUALITY_BALANCE, "key_teacher_share_of_rotation_pct",
      ("teachers", "key_teacher_share_of_rotation_pct")),
@@ -92,14 +100,30 @@ GOVERNMENT_FIELDS: list[tuple[str, str, tuple[str, str]]] = [
 ]
 
 
+# Ids that restate the same gap as a flag (for ranking measures without double counting).
+GAP_GROUP: dict[str, str] = {
+    "large_class_share_pct": "large_classes", "super_large_class_share_pct": "super_large_classes",
+    "teacher_pay_vs_civil_servants_pct": "teacher_pay_below_civil_servants",
+    "rotation_rate_pct": "low_rotation", "key_teacher_share_of_rotation_pct": "low_rotation",
+    "migrant_children_public_pct": "migrant_children_access", "cv_each_indicator": "high_cv",
+    "school_indicators_met": "schools_below_standard",
+    "school_min_share_of_requirement": "schools_below_standard",
+}
+
+
+COMPARISON_SYMBOLS = {">=": "≥", "<=": "≤", ">": ">", "<": "<"}
+
+
 def fmt(value: float | None, digits: int = 2) -> str:
     """A number as officials write it: thousands separators, no trailing zeros."""
     if value is None:
         return "—"
     if abs(value) >= 1000:
         return f"{value:,.0f}"
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
-    return text or "0"
+    text = f"{value:.{digits}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
 
 
 @dataclass
@@ -365,13 +389,10 @@ def _government_statuses(profile: DistrictProfile, standards: Standards) -> list
         if indicator is None:
             continue
         value = getattr(getattr(profile, part), name)
-        if indicator.primary == indicator.junior or indicator.primary is None \
-                or indicator.junior is None:
-            level = "all" if indicator.primary == indicator.junior else \
-                ("junior" if indicator.primary is None else "primary")
-            statuses.append(_status(indicator, level, value, "profile"))
-        else:
-            statuses.extend(_status(indicator, lvl, value, "profile") for lvl in LEVELS)
+        # One figure for the district: one status when both levels share the threshold.
+        levels = ["all"] if indicator.primary == indicator.junior else \
+            [lvl for lvl in LEVELS if indicator.threshold(lvl) is not None]
+        statuses.extend(_status(indicator, lvl, value, "profile") for lvl in levels)
     return statuses
 
 
@@ -407,44 +428,77 @@ def _urban_rural_gaps(profile: DistrictProfile,
     return gaps
 
 
+class _FlagSet:
+    """Collects flags; evidence raised twice for one flag is appended to it."""
+
+    def __init__(self) -> None:
+        self.items: list[Flag] = []
+
+    def raise_flag(self, flag_id: str, severity: str, en: str, zh: str, *sources: str) -> None:
+        existing = next((f for f in self.items if f.id == flag_id), None)
+        if existing is None:
+            self.items.append(Flag(flag_id, severity, {"en": en, "zh": zh},
+                                   [s for s in sources if s]))
+            return
+        existing.evidence["en"] += " " + en
+        existing.evidence["zh"] += zh
+        if severity == "problem":
+            existing.severity = "problem"
+        existing.sources.extend(s for s in sources if s and s not in existing.sources)
+
+    def has(self, *flag_ids: str) -> bool:
+        return any(f.id in flag_ids for f in self.items)
+
+
 def _flags(profile: DistrictProfile, standards: Standards, indicators: list[IndicatorStatus],
            government: list[IndicatorStatus], gaps: list[UrbanRuralGap],
            schools: SchoolAnalysis | None) -> list[Flag]:
-    flags: list[Flag] = []
+    flags = _FlagSet()
+    _government_flags(government, standards, flags.raise_flag)
+    _rural_gap_flags(gaps, standards, flags.raise_flag)
+    _resource_flags(indicators, schools, standards, flags.raise_flag)
+    _profile_flags(profile, standards, flags.raise_flag)
+    if profile.years_since_basic_balance is not None and flags.has("high_cv",
+                                                                   "schools_below_standard"):
+        y = profile.years_since_basic_balance
+        flags.raise_flag("weak_supervision", "check",
+                         f"Gaps against the quality-balance standard remain {y} year(s) after "
+                         "basic-balance recognition; follow-up supervision should track them.",
+                         f"通过基本均衡认定{y}年后，对照优质均衡标准仍有差距，需持续督导跟踪。")
+    return flags.items
 
-    def raise_flag(flag_id: str, severity: str, en: str, zh: str, *sources: str) -> None:
-        existing = next((f for f in flags if f.id == flag_id), None)
-        if existing is None:
-            flags.append(Flag(flag_id, severity, {"en": en, "zh": zh},
-                              [s for s in sources if s]))
-        else:  # several pieces of evidence for one flag
-            existing.evidence["en"] += " " + en
-            existing.evidence["zh"] += zh
-            if severity == "problem":
-                existing.severity = "problem"
-            existing.sources.extend(s for s in sources if s and s not in existing.sources)
 
+def _government_flags(government: list[IndicatorStatus], standards: Standards,
+                      raise_flag) -> None:
     for status in government:
         if status.met is not False:
             continue
         v, t = fmt(status.value), fmt(status.threshold)
+        due = standards.find(status.standard, status.id)
+        by = f" by {due.deadline[:4]}" if due and due.deadline else ""
+        by_zh = f"{due.deadline[:4]}年底前" if due and due.deadline else ""
         if status.id == "large_class_share_pct":
             raise_flag("large_classes", "problem",
                        f"{v}% of classes have 56 or more pupils; the national target is at most "
-                       f"{t}%.", f"大班额占比{v}%，国家目标为不超过{t}%。", status.source)
+                       f"{t}%{by}.", f"大班额占比{v}%，国家目标为{by_zh}不超过{t}%。",
+                       status.source)
         elif status.id == "super_large_class_share_pct":
             raise_flag("super_large_classes", "problem",
                        f"{v}% of classes have 66 or more pupils; the national target is at most "
-                       f"{t}%.", f"超大班额占比{v}%，国家目标为不超过{t}%。", status.source)
+                       f"{t}%{by}.", f"超大班额占比{v}%，国家目标为{by_zh}不超过{t}%。",
+                       status.source)
         elif status.id == "teacher_pay_vs_civil_servants_pct":
             raise_flag("teacher_pay_below_civil_servants", "problem",
                        f"Average teacher pay is {v}% of the local civil-servant average; the "
                        f"standard requires at least {t}%.",
-                       f"教师平均工资为当地公务员平均工资的{v}%，标准要求不低于{t}%。", status.source)
+                       f"教师平均工资为当地公务员平均工资的{v}%，标准要求不低于{t}%。",
+                       status.source)
         elif status.id == "rotation_rate_pct":
             raise_flag("low_rotation", "problem",
-                       f"{v}% of eligible teachers rotate each year; the standard is at least {t}%.",
-                       f"每年交流轮岗教师占符合条件教师的{v}%，标准为不低于{t}%。", status.source)
+                       f"{v}% of eligible teachers rotate each year; the standard is at least "
+                       f"{t}%.",
+                       f"每年交流轮岗教师占符合条件教师的{v}%，标准为不低于{t}%。",
+                       status.source)
         elif status.id == "key_teacher_share_of_rotation_pct":
             raise_flag("low_rotation", "problem",
                        f"Key teachers are {v}% of those rotating; the standard is at least {t}%.",
@@ -456,14 +510,10 @@ def _flags(profile: DistrictProfile, standards: Standards, indicators: list[Indi
                        f"随迁子女在公办学校和政府购买学位就读比例为{v}%，标准为不低于{t}%。",
                        status.source)
 
-    unmet = [s for s in indicators if s.met is False]
-    teacher_unmet = [s for s in unmet if s.id in TEACHER_INDICATORS]
-    for s in teacher_unmet:
-        raise_flag("rural_teacher_shortage", "problem",
-                   f"{s.name} ({s.level}) is {fmt(s.value)}, below the required {fmt(s.threshold)}.",
-                   f"{s.name_zh}（{_level_zh(s.level)}）为{fmt(s.value)}，低于{fmt(s.threshold)}。",
-                   s.source)
+
+def _rural_gap_flags(gaps: list[UrbanRuralGap], standards: Standards, raise_flag) -> None:
     for gap in gaps:
+        # A county-wide shortfall is already an unmet indicator; these flags need rural evidence.
         if gap.indicator_id in TEACHER_INDICATORS or gap.indicator_id == DIGITAL_INDICATOR:
             ind = standards.find(QUALITY_BALANCE, gap.indicator_id)
             if ind is None:
@@ -487,6 +537,11 @@ def _flags(profile: DistrictProfile, standards: Standards, indicators: list[Indi
                            f"乡村学校{_level_zh(gap.level) if gap.level else ''}{ind.name_zh}为"
                            f"{fmt(gap.rural)}，城镇学校为{fmt(gap.urban)}，标准为{fmt(limit)}。",
                            ind.source)
+
+
+def _resource_flags(indicators: list[IndicatorStatus], schools: SchoolAnalysis | None,
+                    standards: Standards, raise_flag) -> None:
+    unmet = [s for s in indicators if s.met is False]
     for s in unmet:
         if s.id == DIGITAL_INDICATOR:
             raise_flag("digital_gap", "problem",
@@ -524,16 +579,6 @@ def _flags(profile: DistrictProfile, standards: Standards, indicators: list[Indi
                    f"{len(over_cv)}项校际差异系数超过限值：{parts_zh}。",
                    *{s.source for s in over_cv},
                    standards.get(QUALITY_BALANCE, "cv_each_indicator").source)
-
-    _profile_flags(profile, standards, raise_flag)
-    if profile.years_since_basic_balance is not None and any(
-            f.id in ("high_cv", "schools_below_standard") for f in flags):
-        y = profile.years_since_basic_balance
-        raise_flag("weak_supervision", "check",
-                   f"Gaps against the quality-balance standard remain {y} year(s) after "
-                   "basic-balance recognition; follow-up supervision should track them.",
-                   f"通过基本均衡认定{y}年后，对照优质均衡标准仍有差距，需持续督导跟踪。")
-    return flags
 
 
 def _profile_flags(profile: DistrictProfile, standards: Standards, raise_flag) -> None:
@@ -576,8 +621,8 @@ def _profile_flags(profile: DistrictProfile, standards: Standards, raise_flag) -
         average = pupils.urban / urban_schools
         if size_max.meets(average, "primary") is False:
             raise_flag("urban_crowding", "problem",
-                       f"Urban schools average {fmt(average)} pupils, above the {fmt(size_max.primary)}"
-                       "-pupil limit on school size.",
+                       f"Urban schools average {fmt(average)} pupils, above the "
+                       f"{fmt(size_max.primary)}-pupil limit on school size.",
                        f"城镇学校平均规模{fmt(average)}人，超过{fmt(size_max.primary)}人的规模上限。",
                        size_max.source)
     rural_schools = schools.rural_total()

@@ -8,11 +8,19 @@ field's JSON schema) so that forms can show it and validation errors can name it
 from __future__ import annotations
 
 import json
+import reprlib
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args, get_origin
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 # The seven resource indicators of the 2017 quality-balance measures; a test checks that these
 # names match the resource ids of corpus/standards/quality-balance-2017.yaml.
@@ -41,8 +49,30 @@ def _percent(description: str, le: float = 100) -> Any:
 
 
 class _Part(BaseModel):
-    # Unknown keys are errors: a misspelt field would otherwise be silently ignored.
-    model_config = ConfigDict(extra="forbid")
+    # Unknown keys are errors: a misspelt field would otherwise be silently ignored. Infinity and
+    # NaN (YAML .inf/.nan) pass a "≥ 0" bound, so they are refused outright.
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_yes_no_numbers(cls, value: Any, info: ValidationInfo) -> Any:
+        """YAML reads yes/no/true/false as booleans, which pydantic would take as 1 and 0."""
+        annotation = cls.model_fields[info.field_name].annotation
+        # pydantic reports a ValueError from a validator as a field error; a TypeError escapes.
+        if get_origin(annotation) is dict and isinstance(value, dict):
+            if float in get_args(annotation):
+                for key, item in value.items():
+                    if isinstance(item, bool):
+                        raise ValueError(f"{key}: expected a number, got {item!r}")  # noqa: TRY004
+        elif isinstance(value, bool) and _is_number_type(annotation):
+            raise ValueError(f"expected a number, got {value!r} (yes/no/true/false are not "
+                             "numbers)")
+        return value
+
+
+def _is_number_type(annotation: Any) -> bool:
+    return annotation in (int, float) or (get_origin(annotation) is not dict and any(
+        arg in (int, float) for arg in get_args(annotation)))
 
 
 class SchoolCounts(_Part):
@@ -70,8 +100,8 @@ class PupilCounts(_Part):
 
 
 class ClassSize(_Part):
-    share_over_56_pct: float | None = _percent("classes with more than 56 pupils")
-    share_over_66_pct: float | None = _percent("classes with more than 66 pupils")
+    share_over_56_pct: float | None = _percent("classes of 56 or more pupils (大班额)")
+    share_over_66_pct: float | None = _percent("classes of 66 or more pupils (超大班额)")
 
 
 class TeacherFacts(_Part):
@@ -124,8 +154,6 @@ class LevelCVs(_Part):
             if key not in RESOURCE_INDICATOR_UNITS:
                 raise ValueError(f"unknown indicator id {key!r}; use one of "
                                  f"{', '.join(RESOURCE_INDICATOR_UNITS)}")
-            if not isinstance(cv, (int, float)) or isinstance(cv, bool):
-                raise ValueError(f"{key}: expected a number, got {cv!r}")
             if cv < 0 or cv > 5:
                 raise ValueError(f"{key}: {cv:g} is out of range 0-5")
         return value
@@ -175,7 +203,8 @@ class DistrictProfile(_Part):
     urban_rural: UrbanRural = Field(default_factory=UrbanRural)
     funding: Funding = Field(default_factory=Funding)
     equity: Equity = Field(default_factory=Equity)
-    problems: list[str] = Field(default_factory=list, description="problems in the district's words")
+    problems: list[str] = Field(default_factory=list,
+                                description="problems in the district's words")
     notes: str | None = Field(None, description="free notes (sources of the figures, caveats)")
 
     def rural_pupil_share_pct(self) -> float | None:
@@ -183,6 +212,11 @@ class DistrictProfile(_Part):
         if urban is None or rural is None or urban + rural == 0:
             return None
         return 100.0 * rural / (urban + rural)
+
+
+MAX_PROFILE_BYTES = 1024 * 1024
+MISSING_FILE = "file not found; give the path of a profile YAML or JSON file (see corpus/examples/)"
+NOT_A_MAPPING = "expected a mapping of fields (name: ..., schools: ...) at the top level"
 
 
 class ProfileError(ValueError):
@@ -200,17 +234,26 @@ def load_profile(source: str | Path | dict[str, Any]) -> DistrictProfile:
         return validate_profile(source, "profile")
     path = Path(source)
     if not path.is_file():
-        raise ProfileError(str(path), ["file not found; give the path of a profile YAML or JSON "
-                                       "file (see corpus/examples/)"])
-    text = path.read_text(encoding="utf-8-sig")
+        raise ProfileError(str(path), [MISSING_FILE])
+    if path.stat().st_size > MAX_PROFILE_BYTES:
+        raise ProfileError(str(path), [(f"the file is {path.stat().st_size // 1024} KB; a profile "
+                                        "is a short YAML or JSON file (at most "
+                                        f"{MAX_PROFILE_BYTES // 1024} KB): check it is the right "
+                                        "file")])
     try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
-    except (yaml.YAMLError, json.JSONDecodeError) as exc:
-        raise ProfileError(str(path), [f"not valid {'JSON' if path.suffix.lower() == '.json' else 'YAML'}: "
-                                       f"{exc}"]) from exc
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ProfileError(str(path), [(f"not UTF-8 text (byte {exc.start}); save the profile "
+                                        "as UTF-8 YAML or JSON")]) from exc
+    is_json = path.suffix.lower() == ".json"
+    try:
+        data = json.loads(text) if is_json else yaml.safe_load(text)
+    except (yaml.YAMLError, json.JSONDecodeError, RecursionError) as exc:
+        kind = "JSON" if is_json else "YAML"
+        detail = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise ProfileError(str(path), [f"not valid {kind}: {detail}"]) from exc
     if not isinstance(data, dict):
-        raise ProfileError(str(path), ["expected a mapping of fields (name: ..., schools: ...) at "
-                                       "the top level"])
+        raise ProfileError(str(path), [NOT_A_MAPPING])
     return validate_profile(data, str(path))
 
 
@@ -253,7 +296,7 @@ def _describe(error: dict[str, Any]) -> str:
     where = ".".join(str(p) for p in location) or "profile"
     unit = field_unit(location)
     in_unit = f" in {unit}" if unit else ""
-    kind, got, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    kind, got, ctx = error["type"], _Shown(error.get("input")), error.get("ctx") or {}
     if kind == "extra_forbidden":
         return f"{where}: unknown field; check the spelling against the profile schema"
     if kind == "missing":
@@ -273,3 +316,17 @@ def _describe(error: dict[str, Any]) -> str:
     if kind == "value_error":  # our validators already quote the value
         return f"{where}: {message}{expected}"
     return f"{where}: {message}{expected}; got {got!r}"
+
+
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxother, _SHORT.maxlist, _SHORT.maxdict = 2, 60, 60, 4, 4
+
+
+class _Shown:
+    """An input value quoted in a message: short, however big or deeply nested it is."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return _SHORT.repr(self.value)

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import csv
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from assistant.advisor.standards import LEVELS, QUALITY_BALANCE, Indicator, Standards
 
@@ -110,7 +110,11 @@ def _csv_rows(path: Path) -> list[list[object]]:
     else:  # pragma: no cover - gb18030 decodes almost anything
         raise SchoolDataError(str(path), [CellProblem(None, None, "", "cannot decode the file; "
                                                                       "save it as UTF-8 CSV")])
-    return [list(r) for r in csv.reader(text.splitlines())]
+    try:
+        return [list(r) for r in csv.reader(text.splitlines())]
+    except csv.Error as exc:  # NUL bytes and the like: a binary file saved as .csv
+        raise SchoolDataError(str(path), [CellProblem(None, None, "", f"not a readable CSV file "
+                                                      f"({exc}); save the sheet as CSV (UTF-8)")]) from exc
 
 
 def _xlsx_rows(path: Path) -> list[list[object]]:
@@ -139,9 +143,8 @@ def parse_school_rows(rows: Sequence[Sequence[object]], standards: Standards,
     wanted = required_columns(standards)
     missing = [c for c in wanted if c not in header]
     if missing:
-        raise SchoolDataError(source, [CellProblem(1, c, "", "missing column (the header row "
-                                                             f"must name all of: {', '.join(wanted)})")
-                                       for c in missing])
+        needed = f"missing column (the header row must name all of: {', '.join(wanted)})"
+        raise SchoolDataError(source, [CellProblem(1, c, "", needed) for c in missing])
     position = {c: header.index(c) for c in wanted}
     resource_columns = wanted[len(ID_COLUMNS):]
     schools: list[School] = []
@@ -183,7 +186,8 @@ def parse_school_rows(rows: Sequence[Sequence[object]], standards: Standards,
     if problems:
         raise SchoolDataError(source, problems)
     if not schools:
-        raise SchoolDataError(source, [CellProblem(None, None, "", "no school rows under the header")])
+        raise SchoolDataError(source, [CellProblem(None, None, "",
+                                                   "no school rows under the header")])
     return schools
 
 

@@ -7,9 +7,10 @@ the format is described in corpus/README.md, "Standards data".
 from __future__ import annotations
 
 import operator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import yaml
 
@@ -108,9 +109,6 @@ class Standards:
     def resource_indicators(self) -> list[Indicator]:
         """The per-school resource indicators of quality balance, in file order."""
         return self.group(QUALITY_BALANCE, "resource")
-
-    def source_docs(self) -> set[str]:
-        return {s.source_doc for s in self} | {i.source for s in self for i in s.indicators.values()}
 
 
 def default_standards_dir() -> Path:

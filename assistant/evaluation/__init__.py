@@ -3,8 +3,14 @@
 ``assistant eval`` runs it from the command line; ``run_evaluation`` is the library entry point.
 """
 
-from assistant.evaluation.dataset import (DEFAULT_DEVSET, DevsetError, EvalItem,
-                                          corpus_documents, load_devset, validate_devset)
+from assistant.evaluation.dataset import (
+                                          DEFAULT_DEVSET,
+                                          DevsetError,
+                                          EvalItem,
+                                          corpus_documents,
+                                          load_devset,
+                                          validate_devset,
+)
 from assistant.evaluation.report import write_section
 from assistant.evaluation.runner import EvalReport, run_evaluation
 

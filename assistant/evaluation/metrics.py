@@ -16,8 +16,8 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 # -- ranking -----------------------------------------------------------------------------------
 
@@ -155,9 +155,10 @@ def cited_sentence(line: str, marker_start: int) -> str:
         pass
     segment = stripped[last.end():] if last else stripped
     segment = _LINE_PREFIX.sub("", segment) if last is None else segment
-    pieces = [p for p in _SENTENCE_BREAK.split(segment.strip()) if p.strip(_TRAILING_PUNCT)]
+    segment = _EMPHASIS.sub("", segment).strip()
+    pieces = [p for p in _SENTENCE_BREAK.split(segment) if p.strip(_TRAILING_PUNCT)]
     sentence = pieces[-1] if pieces else ""
-    return _EMPHASIS.sub("", sentence).strip().strip(_TRAILING_PUNCT).strip()
+    return sentence.strip().strip(_TRAILING_PUNCT).strip()
 
 
 def sentence_in_passage(sentence: str, passage: str) -> bool:

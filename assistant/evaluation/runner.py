@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Any, Callable, Sequence
+from datetime import UTC, datetime
+from typing import Any
 
 from assistant.evaluation import metrics as m
 from assistant.evaluation.dataset import EvalItem, corpus_documents
-from assistant.evaluation.systems import (BM25System, DenseSystem, HybridSystem, LangChainSystem,
-                                          RetrievalSystem)
+from assistant.evaluation.systems import (
+    BM25System,
+    DenseSystem,
+    HybridSystem,
+    LangChainSystem,
+    RetrievalSystem,
+)
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str], None]
@@ -47,7 +53,8 @@ class RetrievalResult:
 
 @dataclass
 class RetrievalScores:
-    """Means over a set of questions (None when the set is empty)."""
+    """Means over a set of questions (None when the set is empty). The ``*_at_10`` fields hold
+    the values at the run's ``k``, which is 10 unless ``--k`` says otherwise."""
 
     n: int
     recall_at_5: float | None
@@ -58,7 +65,7 @@ class RetrievalScores:
     ndcg_at_10: float | None
 
     @classmethod
-    def of(cls, results: Sequence[RetrievalResult], k: int) -> "RetrievalScores":
+    def of(cls, results: Sequence[RetrievalResult], k: int) -> RetrievalScores:
         return cls(n=len(results),
                    recall_at_5=m.mean(r.hit(5) for r in results),
                    recall_at_10=m.mean(r.hit(k) for r in results),
@@ -125,7 +132,7 @@ class EvalReport:
     answers: AnswerReport | None
     notes: list[str] = field(default_factory=list)
     generated_at: str = field(
-        default_factory=lambda: datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
 
     @property
     def primary(self) -> SystemReport:
@@ -175,8 +182,8 @@ def evaluate_answers(items: Sequence[EvalItem], answer_fn: Callable[[str], Any],
     if items:
         try:
             answer_fn(items[0].question)  # warm-up: loads models, caches the glossary
-        except Exception:  # noqa: BLE001 - reported per question below
-            pass
+        except Exception as exc:  # noqa: BLE001 - the timed call reports it per question
+            log.debug("warm-up answer failed: %s", exc)
     for number, item in enumerate(items, start=1):
         start = time.perf_counter()
         try:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import shutil
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Protocol, Sequence
+from typing import Protocol
 
 from assistant.index.tokenizer import tokenize
 
@@ -98,8 +98,6 @@ class LangChainSystem:
         fingerprint = _fingerprint(files, model)
         stamp = self.directory / "fingerprint.json"
         fresh = not (stamp.is_file() and json.loads(stamp.read_text()).get("hash") == fingerprint)
-        if fresh and self.directory.exists():
-            shutil.rmtree(self.directory)
         self.directory.mkdir(parents=True, exist_ok=True)
         embeddings = HuggingFaceEmbeddings(model_name=model, model_kwargs={"device": "cpu"})
         self.store = Chroma(collection_name="langchain-baseline", embedding_function=embeddings,
@@ -110,6 +108,8 @@ class LangChainSystem:
         if fresh:
             if progress:
                 progress("building the LangChain baseline index (first run only)…")
+            # Reset through the client: deleting the folder under an open client corrupts it.
+            self.store.reset_collection()
             self._build(files, doc_ids)
             stamp.write_text(json.dumps({"hash": fingerprint}))
 
