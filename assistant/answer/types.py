@@ -69,6 +69,27 @@ class Answer:
     def citation(self, marker: int) -> Citation | None:
         return self.citations[marker - 1] if 1 <= marker <= len(self.citations) else None
 
+    def reference_lines(self) -> list[str]:
+        """One line per citation: "[n] title, issuer, number, date — article or section"."""
+        return [f"[{n}] {c.reference()}" + (f" — {c.locator}" if c.locator else "")
+                for n, c in enumerate(self.citations, start=1)]
+
+    def to_markdown(self) -> str:
+        """The answer as a Markdown block: notice, text, flagged sentences, references."""
+        zh = self.language == "zh"
+        parts = []
+        if self.notice:
+            parts.append(f"> {self.notice}")
+        parts.append(self.text)
+        if self.flagged_sentences:
+            heading = "未附有效出处的句子：" if zh else "Sentences without a valid citation:"
+            parts.append(heading + "\n" + "\n".join(f"- {s}" for s in self.flagged_sentences))
+        if self.citations:
+            heading = "**参考资料**" if zh else "**References**"
+            parts.append(heading + "\n\n" + "\n".join(f"{line}  " for line in
+                                                      self.reference_lines()))
+        return "\n\n".join(parts)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "question": self.question,

@@ -1,0 +1,121 @@
+""""Compare A and B" / "A与B比较": each side found and quoted in its own section."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer.context import Context
+from assistant.answer.extractive import candidates
+from assistant.answer.messages import text
+from assistant.answer.render import CitationList, render_sentences
+from assistant.answer.scoring import Scored, select_mmr
+from assistant.answer.terms import content_terms, matches
+from assistant.answer.types import Claim
+from assistant.documents import Chunk
+from assistant.index.tokenizer import tokenize
+
+_END = r"\s*[?？.。!！]*\s*$"
+_EN = [
+    re.compile(r"^\s*compare\s+(?P<focus>.+?)\s+(?:in|of|between)\s+(?P<a>.+?)\s+(?:and|with|to|"
+               r"versus|vs\.?)\s+(?P<b>.+?)" + _END, re.IGNORECASE),
+    re.compile(r"^\s*compare\s+(?P<a>.+?)\s+(?:and|with|to|versus|vs\.?)\s+(?P<b>.+?)" + _END,
+               re.IGNORECASE),
+    re.compile(r"^\s*(?:what\s+(?:is|are)\s+)?(?:the\s+)?(?:main\s+)?differences?\s+between\s+"
+               r"(?P<a>.+?)\s+and\s+(?P<b>.+?)" + _END, re.IGNORECASE),
+    re.compile(r"^\s*how\s+(?:does|do|did)\s+(?P<a>.+?)\s+differ\s+from\s+(?P<b>.+?)" + _END,
+               re.IGNORECASE),
+    re.compile(r"^\s*(?P<a>[^,;]+?)\s+(?:vs\.?|versus)\s+(?P<b>.+?)" + _END, re.IGNORECASE),
+]
+_ZH = [
+    re.compile(r"^\s*(?:请)?(?:比较|对比)(?:一下)?(?P<a>.+?)(?:和|与|同|跟|及)(?P<b>.+?)" + _END),
+    re.compile(r"^\s*(?P<a>.+?)(?:和|与|同|跟)(?P<b>.+?)(?:有)?(?:什么|哪些|何)?(?:区别|差异|不同|"
+               r"异同)" + _END),
+    re.compile(r"^\s*(?P<a>.+?)(?:和|与|同|跟)(?P<b>.+?)(?:的)?(?:比较|对比)" + _END),
+]
+# Where the second side ends and the aspect compared begins.
+_EN_FOCUS = re.compile(r"\s+(?:on|in terms of|regarding|with respect to|for|about)\s+",
+                       re.IGNORECASE)
+_ZH_FOCUS = re.compile(r"(?:在|的|关于|方面)")
+PER_SIDE = 3
+
+
+@dataclass
+class Sides:
+    a: str
+    b: str
+    focus: str = ""
+
+
+def parse(question: str) -> Sides | None:
+    """The two things a comparison question names, and the aspect if it names one."""
+    for pattern in _EN:
+        if (m := pattern.match(question)):
+            b, focus = _split_focus(m.group("b"), _EN_FOCUS)
+            focus = m.groupdict().get("focus") or focus
+            return _clean(Sides(m.group("a"), b, focus or ""))
+    for pattern in _ZH:
+        if (m := pattern.match(question)):
+            b, focus = _split_focus(m.group("b"), _ZH_FOCUS)
+            return _clean(Sides(m.group("a"), b, focus))
+    return None
+
+
+def _split_focus(side: str, pattern: re.Pattern) -> tuple[str, str]:
+    parts = pattern.split(side, maxsplit=1)
+    return (parts[0], parts[1]) if len(parts) == 2 and parts[0].strip() else (side, "")
+
+
+def _clean(sides: Sides) -> Sides | None:
+    strip = " \t\"'“”‘’「」《》"
+    a, b = sides.a.strip(strip), sides.b.strip(strip)
+    a = re.sub(r"^(?:the)\s+", "", a, flags=re.IGNORECASE)
+    b = re.sub(r"^(?:the)\s+", "", b, flags=re.IGNORECASE)
+    if not a or not b or a.lower() == b.lower():
+        return None
+    return Sides(a, b, sides.focus.strip(strip + "，,？?。 "))
+
+
+def compose(ctx: Context, sides: Sides) -> tuple[str, CitationList, list[Claim]]:
+    """Two sections, one per side, each quoting the passages that speak of that side."""
+    cites = CitationList()
+    claims: list[Claim] = []
+    parts: list[str] = []
+    used: set[tuple[str, int]] = set()
+    for side in (sides.a, sides.b):
+        parts.append(f"**{side}**")
+        chosen, chunks = _side(ctx, side, sides.focus, used)
+        if not chosen:
+            parts.append(text("compare_missing", ctx.language))
+            continue
+        parts.append(render_sentences(chosen, chunks, cites, ctx.language, lead=False,
+                                      headings=False, claims=claims))
+    return "\n\n".join(parts), cites, claims
+
+
+def _side(ctx: Context, side: str, focus: str, used: set[tuple[str, int]]
+          ) -> tuple[list[Scored], list[Chunk]]:
+    side_terms = content_terms(side)
+    query = f"{side} {focus}".strip()
+    terms = content_terms(query)
+    for language in ctx.answer_languages:
+        hits = ctx.search(query, k=8, languages=[language])
+        scored, chunks = candidates(ctx, hits, [language], terms=terms)
+        scored = [s for s in scored if _about(s, chunks[s.sentence.passage], side_terms)
+                  and (chunks[s.sentence.passage].chunk_id, s.sentence.start) not in used]
+        chosen = select_mmr(scored, PER_SIDE)
+        if chosen:
+            used.update((chunks[s.sentence.passage].chunk_id, s.sentence.start) for s in chosen)
+            return chosen, chunks
+    return [], []
+
+
+def _about(item: Scored, chunk: Chunk, side_terms) -> bool:
+    """The sentence names the side, or its document does (a case about that place)."""
+    meta = chunk.metadata
+    label = " ".join(str(meta.get(k) or "") for k in ("title", "title_zh", "region")) + \
+        " " + chunk.doc_id.replace("-", " ")
+    label_tokens = set(tokenize(label))
+    named = [t for t in side_terms if matches(t, item.sentence.text, item.tokens)
+             or matches(t, label, label_tokens)]
+    return bool(side_terms) and len(named) >= max(1, (len(side_terms) + 1) // 2)

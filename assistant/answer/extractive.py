@@ -1,0 +1,106 @@
+"""The offline composer: split passages into sentences, score, choose by MMR, quote with markers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.answer import articles
+from assistant.answer.context import Context
+from assistant.answer.messages import text
+from assistant.answer.passages import Sentence, passage_sentences
+from assistant.answer.render import CitationList, render_sentences
+from assistant.answer.scoring import Scored, score_sentences, select_mmr
+from assistant.answer.sentence_store import store_for
+from assistant.answer.terms import Term, content_terms
+from assistant.answer.types import Claim
+from assistant.documents import Chunk, Hit
+
+# Questions that want a figure, a date or an article: sentences that carry one lead.
+_WANTS_NUMBER = re.compile(r"\b(how (many|much|long|often)|what (share|percentage|proportion|"
+                           r"ratio|rate|number|amount|threshold|value|level))\b|多少|几|比例|"
+                           r"标准是|门槛|占比", re.IGNORECASE)
+_WANTS_DATE = re.compile(r"\b(when|what year|since when|by when)\b|何时|哪一年|哪年|什么时候|"
+                         r"何年", re.IGNORECASE)
+_WANTS_ARTICLE = re.compile(r"\b(which|what) articles?\b|哪一?条|第几条", re.IGNORECASE)
+_NUMBER = re.compile(r"\d")
+_YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
+_ARTICLE = re.compile(r"\bArt(icle|\.)s?\s*\d+|第[一二三四五六七八九十百零〇\d]+条")
+CUE_BOOST = 0.08
+
+
+@dataclass
+class Composition:
+    text: str = ""
+    cites: CitationList = field(default_factory=CitationList)
+    claims: list[Claim] = field(default_factory=list)
+    language: str = "en"
+    chosen: list[Scored] = field(default_factory=list)
+
+
+def candidates(ctx: Context, hits: list[Hit], languages: list[str], *,
+               terms: list[Term] | None = None,
+               passages: int = 8) -> tuple[list[Scored], list[Chunk]]:
+    """Every quotable sentence of the top ``passages`` hits in ``languages``, scored, best first."""
+    chunks = [h.chunk for h in hits[:passages]]
+    sentences = [s for i, chunk in enumerate(chunks) for s in passage_sentences(chunk.text, i)
+                 if s.language in languages]
+    wanted = _wanted(ctx.question)
+    numbers = articles.asked(ctx.question)
+
+    def bonus(sentence: Sentence) -> float:
+        """Lead with the direct answer: a figure, a year or an article when the question asks
+        for one; the article asked about above all."""
+        extra = CUE_BOOST if any(p.search(sentence.text) for p in wanted) else 0.0
+        chunk = chunks[sentence.passage]
+        if numbers and (articles.article_number(chunk.article) in numbers
+                        or articles.mentions(sentence.text, numbers)):
+            extra += articles.BOOST
+        return extra
+
+    scored = score_sentences(sentences, terms if terms is not None else ctx.terms, ctx.stats,
+                             query_vector=ctx.query_vector if "en" in languages else None,
+                             embedder=ctx.engine.embedder,
+                             passage_ranks={i: i for i in range(len(chunks))}, bonus=bonus,
+                             store=store_for(ctx.settings.index_dir))
+    return scored, chunks
+
+
+def _wanted(question: str) -> list[re.Pattern]:
+    return [p for cue, p in ((_WANTS_NUMBER, _NUMBER), (_WANTS_DATE, _YEAR),
+                             (_WANTS_ARTICLE, _ARTICLE)) if cue.search(question)]
+
+
+def compose(ctx: Context, hits: dict[str, list[Hit]], *, limit: int = 5,
+            min_keyword: float = 0.25, headings: bool = True,
+            focus: str | None = None) -> Composition:
+    """The extractive answer from ``hits`` (passages by language) in the question's language,
+    falling back to English passages, with a short lead-in, when the Chinese summaries hold too
+    little. ``focus`` replaces the question's terms for keyword scoring."""
+    terms = content_terms(focus) if focus else None
+    numbers = articles.asked(ctx.question)
+    # Articles asked about: the article passages of the law named are the answer (in Chinese,
+    # the sentences of that law's summary that name the article).
+    article_hits = articles.article_passages(ctx, hits.get("en", []), numbers)
+    for language in ctx.answer_languages:
+        ranked = hits.get(language, [])
+        only_articles = article_hits if language == "en" else \
+            articles.summary_passages(ctx, article_hits, language)
+        scored, chunks = candidates(ctx, only_articles or ranked, [language], terms=terms)
+        if only_articles and language != "en":
+            scored = [s for s in scored if articles.mentions(s.sentence.text, numbers)]
+        too_little = not scored or max(s.keyword for s in scored) < min_keyword
+        if language == "zh" and "en" in ctx.answer_languages and too_little:
+            continue  # too little in Chinese: quote the English passages instead
+        # Articles asked about: their text is the answer, quote the most of it.
+        chosen = select_mmr(scored, limit, per_passage=limit, min_share=0.0, min_relevance=0.0) \
+            if only_articles else select_mmr(scored, limit)
+        if not chosen:
+            continue
+        result = Composition(language=language, chosen=chosen)
+        body = render_sentences(chosen, chunks, result.cites, ctx.language, headings=headings,
+                                claims=result.claims)
+        lead_in = text("english_fallback", ctx.language) if language != ctx.language else ""
+        result.text = f"{lead_in}\n\n{body}" if lead_in else body
+        return result
+    return Composition(language=ctx.language)

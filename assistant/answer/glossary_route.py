@@ -1,0 +1,54 @@
+""""What is 县管校聘" / "什么是…": the glossary definition first, then cited passages."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.context import Context
+from assistant.answer.messages import text
+from assistant.documents import Citation
+from assistant.glossary import GlossaryEntry
+
+_EN = re.compile(r"^\s*(?:what\s+(?:is|are|does|do)\s+(?:the\s+|an?\s+)?(?P<a>.+?)(?:\s+mean)?|"
+                 r"define\s+(?P<b>.+?)|(?:what\s+is\s+)?(?:the\s+)?(?:meaning|definition)\s+of\s+"
+                 r"(?P<c>.+?))\s*[?？.!]*\s*$", re.IGNORECASE)
+_ZH = re.compile(r"^\s*(?:请问)?(?:什么(?:是|叫)|何谓|何为)(?P<a>.+?)[？?。！!]*\s*$|"
+                 r"^\s*(?P<b>.+?)(?:是什么意思|是什么|指什么|是指什么|的含义是什么|的含义|的意思|的定义)"
+                 r"[？?。！!]*\s*$")
+COVERAGE = 0.6  # the glossary name must make up this share of the term asked about
+
+
+def parse(ctx: Context) -> GlossaryEntry | None:
+    """The glossary entry a definition question asks about, if it is one."""
+    match = _EN.match(ctx.question) or _ZH.match(ctx.question)
+    if not match:
+        return None
+    term = next(g for g in match.groups() if g).strip(" \"'“”‘’「」《》")
+    glossary = ctx.engine.glossary
+    entry = glossary.lookup(term)
+    if entry is not None:
+        return entry
+    for candidate in glossary.find_in(term):
+        names = [candidate.en, *candidate.aliases_en, candidate.zh, *candidate.aliases_zh]
+        if any(name and name.lower() in term.lower() and len(name) >= COVERAGE * len(term)
+               for name in names):
+            return candidate
+    return None
+
+
+def definition(entry: GlossaryEntry, language: str) -> str:
+    return entry.definition_zh if language == "zh" and entry.definition_zh else entry.definition
+
+
+def heading(entry: GlossaryEntry, language: str) -> str:
+    first, second = (entry.zh, entry.en) if language == "zh" else (entry.en, entry.zh)
+    names = f"{first}（{second}）" if language == "zh" else f"{first} ({second})"
+    return f"**{text('glossary', language)}: {names}**" if second else \
+        f"**{text('glossary', language)}: {first}**"
+
+
+def citation(entry: GlossaryEntry, language: str) -> Citation:
+    """The glossary entry as a citable passage (it is part of the corpus: corpus/glossary.yaml)."""
+    return Citation(doc_id="glossary", chunk_id=f"glossary#{entry.id}",
+                    title=text("glossary_title", language), text=definition(entry, language),
+                    doc_type="glossary", section=entry.zh if language == "zh" else entry.en)

@@ -1,0 +1,189 @@
+"""``answer()``: a question (and the conversation so far) in, a grounded, cited answer out.
+
+    resolve follow-up → retrieve (per passage language) → enough evidence? → route →
+    compose (standards table | comparison | glossary | extractive) → markers and citations
+
+The LLM mode (``assistant.answer.llm``) shares the retrieval and abstention and falls back to
+this offline path when the endpoint fails.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.answer import compare, glossary_route, standards_table
+from assistant.answer.context import Context
+from assistant.answer.evidence import assess
+from assistant.answer.extractive import compose
+from assistant.answer.followup import History, resolve
+from assistant.answer.messages import text
+from assistant.answer.render import CitationList
+from assistant.answer.types import Answer, Claim, Evidence
+from assistant.config import Settings, get_settings
+from assistant.documents import Citation, Hit
+from assistant.retrieval import SearchFilters
+
+PASSAGES = 10   # retrieved per passage language
+NEAREST = 3     # sources shown when abstaining
+
+
+class QuestionError(ValueError):
+    """A question that cannot be answered as asked (empty, too long); the message says why."""
+
+
+@dataclass
+class Retrieval:
+    by_language: dict[str, list[Hit]]
+    evidence: Evidence
+
+    @property
+    def hits(self) -> list[Hit]:
+        """All passages, best first within each language, the answer's language first."""
+        return [h for hits in self.by_language.values() for h in hits]
+
+
+def answer(question: str, history: History | None = None, filters: SearchFilters | None = None,
+           *, engine=None, settings: Settings | None = None,
+           use_llm: bool | None = None) -> Answer:
+    """Answer ``question`` from the index. ``history`` is the conversation so far as (role, text)
+    pairs, role "user" or "assistant"; ``use_llm`` None follows ``settings.llm_enabled``."""
+    if engine is None:
+        from assistant.engine import open_engine
+
+        settings = settings or get_settings()
+        engine = open_engine(settings)
+    settings = settings or engine.settings
+    question = check_question(question, settings)
+    if use_llm is None:
+        use_llm = settings.llm_enabled
+    if use_llm:
+        from assistant.answer.llm import answer_with_llm
+
+        return answer_with_llm(question, history, filters, engine=engine, settings=settings)
+    return answer_offline(question, history, filters, engine=engine, settings=settings)
+
+
+def check_question(question: str, settings: Settings) -> str:
+    question = " ".join((question or "").split())
+    if not question:
+        raise QuestionError("the question is empty: type a question about balanced compulsory "
+                            "education")
+    if len(question) > settings.max_question_chars:
+        raise QuestionError(f"the question has {len(question)} characters; the limit is "
+                            f"{settings.max_question_chars} (setting max_question_chars): "
+                            "shorten it")
+    return question
+
+
+def answer_offline(question: str, history: History | None = None,
+                   filters: SearchFilters | None = None, *, engine, settings: Settings,
+                   resolved: str | None = None, notice: str | None = None) -> Answer:
+    """The extractive answer: every sentence quoted from a passage, with its marker."""
+    if resolved is None:
+        from assistant.answer.terms import term_stats
+
+        resolved = resolve(question, history, term_stats(engine) if history else None)
+    ctx = Context.build(engine, settings, resolved, filters,
+                        focus=question if resolved != question else None)
+    base = Answer(question=question, text="", language=ctx.language, notice=notice,
+                  resolved_question=resolved)
+    if engine.is_empty():
+        base.notice = _join(notice, text("empty_index", ctx.language))
+        return abstain(base, [])
+    retrieval = retrieve(ctx)
+    base.evidence = retrieval.evidence
+    if not retrieval.evidence.sufficient:
+        return abstain(base, retrieval.hits)
+    for route in (_compare, _glossary, _standards, _extractive):
+        result = route(ctx, retrieval)
+        if result is not None and result[2]:
+            body, cites, claims, name = result
+            base.text, base.citations, base.claims, base.route = body, cites.citations, claims, name
+            return base
+    return abstain(base, retrieval.hits)
+
+
+def retrieve(ctx: Context) -> Retrieval:
+    """Passages per language the answer may quote; English is always searched, since the dense
+    similarity the abstention uses comes from English passages."""
+    languages = list(dict.fromkeys([*ctx.answer_languages, "en"]))
+    by_language = {lang: ctx.search(k=PASSAGES, languages=[lang]) for lang in languages}
+    evidence = assess(ctx.terms, ctx.stats, list(by_language.values()),
+                      [e.en for e in ctx.glossary], ctx.language)
+    return Retrieval(by_language, evidence)
+
+
+def abstain(base: Answer, hits: list[Hit]) -> Answer:
+    """Say the corpus does not cover the question and list the nearest sources (no markers:
+    nothing is claimed from them)."""
+    nearest: list[Citation] = []
+    seen: set[str] = set()
+    for hit in sorted(hits, key=lambda h: h.score, reverse=True):
+        if hit.chunk.doc_id not in seen:
+            seen.add(hit.chunk.doc_id)
+            nearest.append(Citation.from_hit(hit))
+        if len(nearest) == NEAREST:
+            break
+    lines = [text("abstain", base.language)]
+    if nearest:
+        lines.append(text("nearest", base.language))
+        lines.append("\n".join(f"{n}. {c.title}" + (f" — {c.locator}" if c.locator else "")
+                               for n, c in enumerate(nearest, start=1)))
+    base.text = "\n\n".join(lines)
+    base.abstained, base.route, base.nearest = True, "abstain", nearest
+    base.citations, base.claims = [], []
+    return base
+
+
+Composed = tuple[str, CitationList, list[Claim], str] | None
+
+
+def _compare(ctx: Context, retrieval: Retrieval) -> Composed:
+    sides = compare.parse(ctx.question)
+    if sides is None:
+        return None
+    body, cites, claims = compare.compose(ctx, sides)
+    return body, cites, claims, "compare"
+
+
+def _glossary(ctx: Context, retrieval: Retrieval) -> Composed:
+    entry = glossary_route.parse(ctx)
+    if entry is None or not glossary_route.definition(entry, ctx.language):
+        return None
+    composition = compose(ctx, retrieval.by_language, limit=3, headings=False)
+    cites = CitationList()
+    marker = cites.add(glossary_route.citation(entry, ctx.language))
+    definition = glossary_route.definition(entry, ctx.language)
+    claims = [Claim(definition, [marker], "quote")]
+    parts = [glossary_route.heading(entry, ctx.language), f"{definition} [{marker}]"]
+    if composition.claims:
+        # Renumber the composition's markers after the glossary's.
+        for citation in composition.cites.citations:
+            cites.add(citation)
+        parts.append(_shift_markers(composition.text, 1))
+        claims += [Claim(c.text, [m + 1 for m in c.markers], c.kind) for c in composition.claims]
+    return "\n\n".join(parts), cites, claims, "glossary"
+
+
+def _standards(ctx: Context, retrieval: Retrieval) -> Composed:
+    rows = standards_table.match(ctx)
+    if not rows:
+        return None
+    body, cites, claims = standards_table.compose(ctx, rows)
+    return body, cites, claims, "standards-table"
+
+
+def _extractive(ctx: Context, retrieval: Retrieval) -> Composed:
+    composition = compose(ctx, retrieval.by_language)
+    return composition.text, composition.cites, composition.claims, "extractive"
+
+
+def _shift_markers(body: str, offset: int) -> str:
+    from assistant.answer.citations import MARKER
+
+    return MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", body)
+
+
+def _join(*notes: str | None) -> str | None:
+    kept = [n for n in notes if n]
+    return " ".join(kept) if kept else None

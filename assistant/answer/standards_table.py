@@ -1,0 +1,247 @@
+"""Threshold questions ("what CV threshold…", "每百名学生…") answered from corpus/standards/*.yaml.
+
+The values come from the YAML files (through ``assistant.advisor.standards``); each row cites a
+passage of the indicator's source document that states the same numbers, found by reading the
+document's chunks, so a reader can check every figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from assistant.advisor.standards import (
+    Indicator,
+    Standard,
+    Standards,
+    StandardsError,
+    load_standards,
+)
+from assistant.answer.citations import literal_for, numbers, row_supported
+from assistant.answer.context import Context
+from assistant.answer.messages import text
+from assistant.answer.passages import passage_sentences
+from assistant.answer.render import CitationList
+from assistant.answer.terms import content_terms, matches
+from assistant.answer.types import Claim
+from assistant.documents import Chunk
+from assistant.index.tokenizer import tokenize
+
+# The question asks for a figure.
+CUE = re.compile(r"\b(thresholds?|minimum|maximum|at (least|most)|how (many|much|large|big)|"
+                 r"what (share|"
+                 r"percentage|proportion|ratio|rate|value|level|number)|per (pupil|student|100)|"
+                 r"square met(re|er)s?|m²|coefficient of variation|cvs?|caps?|limits?|targets?|"
+                 r"standards? (for|of|value)|requirements? for|stay (under|below|above))\b|多少|多大|"
+                 r"标准|门槛|差异系数|生均|每百名|比例|上限|下限|几|达标", re.IGNORECASE)
+# Words that name a standard or the field rather than an indicator.
+_NEUTRAL = """quality balance balanced basic evaluation measures standard national county compulsory
+education school schools 2012 2017 优质均衡 基本均衡 督导评估 义务教育 县域 学校"""
+# Terms that ask for a figure rather than say which (stems as the tokenizer writes them).
+_ASKING = frozenset([
+    "threshold", "minimum", "maximum", "least", "most", "standard", "limit", "cap",
+    "target", "requir", "valu", "level", "number", "rate", "share", "need", "meet", "pass",
+    "多少", "多大", "标准", "门槛", "上限", "下限", "要求", "达标", "达到", "需要", "至少"
+])
+# ... unless it asks how a figure is computed or where a rule comes from: that is prose.
+# ... or a statistic of some year ("how many large classes were there in 2018").
+NOT_A_LOOKUP = re.compile(r"\b(how (is|are|do|does|should) .*(calculat|comput|measur|weight)\w*|"
+                          r"formula|"
+                          r"which (document|law|article)|where does|why|were there|was there)\b|"
+                          r"(?<!\d)(?!2012|2017)(19|20)\d\d(?!\d)|怎么计算|如何计算|计算方法|"
+                          r"公式|出自|哪个文件|哪部|为什么", re.IGNORECASE)
+MIN_MATCH = 3.0       # summed IDF of the question terms an indicator's label must contain
+MIN_SHARE = 0.5       # ... and their share of all the question's terms
+RELATIVE = 0.75       # keep indicators scoring within this share of the best
+MAX_ROWS = 6
+# Words a question uses for a standard, so that "quality balance" keeps to the 2017 measures.
+_STANDARD_HINTS = {
+    "quality-balance-2017": re.compile(r"quality[- ]balance|优质均衡|2017", re.IGNORECASE),
+    "basic-balance-2012": re.compile(r"basic[- ]balance|基本均衡|2012", re.IGNORECASE),
+    "class-size-targets": re.compile(r"large class|class size|大班额|班额", re.IGNORECASE),
+}
+
+
+@dataclass
+class Row:
+    indicator: Indicator
+    standard: Standard
+    score: float
+
+
+@lru_cache(maxsize=8)
+def _standards(directory: str, stamp: float) -> Standards:  # stamp: reload when files change
+    return load_standards(Path(directory))
+
+
+def standards_for(ctx: Context) -> Standards | None:
+    """The standards files of the first corpus folder that has any; None when there are none."""
+    for folder in ctx.settings.corpus_dirs:
+        directory = Path(folder) / "standards"
+        files = sorted(directory.glob("*.yaml"))
+        if files:
+            try:
+                return _standards(str(directory), max(f.stat().st_mtime for f in files))
+            except StandardsError:
+                return None  # a broken file is reported by the advisor and its tests
+    return None
+
+
+# How questions name the units the YAML abbreviates.
+_UNIT_WORDS = {"m²": "square metres 平方米 面积", "yuan": "元", "%": "percent 百分比 比例"}
+
+
+def _label(indicator: Indicator) -> str:
+    unit = indicator.unit + "".join(f" {words}" for symbol, words in _UNIT_WORDS.items()
+                                    if symbol in indicator.unit)
+    return f"{indicator.name} {indicator.id.replace('_', ' ')} {indicator.name_zh} {unit}"
+
+
+def _indicator_terms(indicator: Indicator) -> set[str]:
+    return {t.text for t in content_terms(_label(indicator))}
+
+
+def match(ctx: Context) -> list[Row]:
+    """Indicators the question asks about, best first (empty when it asks for no figure).
+
+    An indicator qualifies when the question terms its label contains weigh at least MIN_MATCH
+    (summed IDF) and make up at least MIN_SHARE of the question's terms; words that only ask for
+    a figure ("threshold", "多少") or name a standard ("quality balance", "2017") do not count."""
+    if not CUE.search(ctx.question) or NOT_A_LOOKUP.search(ctx.question):
+        return []
+    standards = standards_for(ctx)
+    if standards is None:
+        return []
+    names = " ".join(f"{e.en} {e.zh}" for e in ctx.glossary)
+    neutral_tokens = set(tokenize(_NEUTRAL))
+    asked = [t for t in content_terms(f"{ctx.question} {names}")
+             if t.text not in _ASKING and not matches(t, _NEUTRAL, neutral_tokens)]
+    total = sum(ctx.stats.weight(t) for t in asked)
+    if not total:
+        return []
+    rows = []
+    for standard in standards:
+        for indicator in standard.indicators.values():
+            label = _label(indicator)
+            tokens = set(tokenize(label))
+            score = sum(ctx.stats.weight(t) for t in asked if matches(t, label, tokens))
+            if score >= MIN_MATCH and score / total >= MIN_SHARE:
+                rows.append(Row(indicator, standard, score))
+    hinted = {name for name, pattern in _STANDARD_HINTS.items() if pattern.search(ctx.question)}
+    if hinted and any(r.standard.standard in hinted for r in rows):
+        rows = [r for r in rows if r.standard.standard in hinted]
+    if not rows:
+        return []
+    best = max(r.score for r in rows)
+    rows = [r for r in rows if r.score >= RELATIVE * best]
+    rows.sort(key=lambda r: r.score, reverse=True)
+    return rows[:MAX_ROWS]
+
+
+def compose(ctx: Context, rows: list[Row]) -> tuple[str, CitationList, list[Claim]]:
+    """One table per standard (heading: its title and year), then the sentences the figures
+    come from. Rows no passage supports are left out rather than shown uncited."""
+    cites = CitationList()
+    claims: list[Claim] = []
+    language = ctx.language
+    parts: list[str] = []
+    basis: list[tuple[str, int]] = []
+    by_standard: dict[str, list[Row]] = {}
+    for row in rows:
+        by_standard.setdefault(row.standard.standard, []).append(row)
+    for standard_rows in by_standard.values():
+        standard = standard_rows[0].standard
+        lines = []
+        for row in sorted(standard_rows, key=lambda r: list(standard.indicators).index(
+                r.indicator.id)):
+            cited = _cite_row(ctx, row)
+            if cited is None:
+                continue
+            line, chunk, sentence = cited
+            marker = cites.marker(chunk)
+            lines.append(f"{line} [{marker}] |")
+            claims.append(Claim(f"{line} |", [marker], "table-row"))
+            if sentence and (sentence, marker) not in basis:
+                basis.append((sentence, marker))
+        if not lines:
+            continue
+        title = standard.title_zh if language == "zh" and standard.title_zh else standard.title
+        header = [text("indicator", language), text("primary", language),
+                  text("junior", language), text("rule", language),
+                  text("certainty", language), text("source", language)]
+        parts.append(f"**{title}**")
+        parts.append("\n".join(["| " + " | ".join(header) + " |",
+                                "|" + "---|" * len(header), *lines]))
+    if not parts:
+        return "", cites, claims
+    if basis:
+        parts.append(text("basis", language))
+        for sentence, marker in basis[:4]:
+            parts.append(f"{sentence} [{marker}]")
+            claims.append(Claim(sentence, [marker], "quote"))
+    return "\n\n".join(parts), cites, claims
+
+
+def _cite_row(ctx: Context, row: Row) -> tuple[str, Chunk, str | None] | None:
+    """The table row (without its source cell's marker), the passage that states its figures
+    and a sentence of that passage that does, preferring the answer's language."""
+    indicator = row.indicator
+    languages = [ctx.language] + [lang for lang in ("en", "zh") if lang != ctx.language]
+    docs = list(dict.fromkeys(d for d in (indicator.source, row.standard.source_doc) if d))
+    chunks = [c for doc in docs for c in ctx.engine.catalog.document_chunks(doc)]
+    name_terms = _indicator_terms(indicator)
+    values = [v for v in (indicator.primary, indicator.junior) if v is not None]
+    best: tuple[float, str, Chunk, str | None] | None = None
+    for chunk in chunks:
+        if chunk.language not in languages:
+            continue
+        literals = [literal_for(v, chunk.text) for v in values]
+        if not values or any(lit is None for lit in literals):
+            continue
+        lang = chunk.language
+        line = _row_line(indicator, ctx.language, chunk.text)
+        if not row_supported(line, chunk.text):
+            line = _row_line(indicator, ctx.language, chunk.text, with_unit=False)
+            if not row_supported(line, chunk.text):
+                continue
+        sentence = _basis_sentence(chunk, literals, name_terms)
+        overlap = len(name_terms & {t.text for t in content_terms(chunk.text)})
+        score = (10.0 if lang == ctx.language else 0.0) + (5.0 if sentence else 0.0) + overlap \
+            - chunk.text.count("\n|") * 0.05  # prefer prose to the big thresholds table
+        if best is None or score > best[0]:
+            best = (score, line, chunk, sentence)
+    return None if best is None else best[1:]
+
+
+def _row_line(indicator: Indicator, language: str, passage: str, with_unit: bool = True) -> str:
+    def value(v: float | None) -> str:
+        return "—" if v is None else (literal_for(v, passage) or _plain(v))
+
+    name = indicator.label(language)
+    if with_unit and indicator.unit and language == "en":
+        name = f"{name} ({indicator.unit})"
+    certainty = text("verified" if indicator.certainty == "verified" else "unverified", language)
+    cells = [name, value(indicator.primary), value(indicator.junior),
+             text(indicator.comparison, language), certainty, ""]
+    return "| " + " | ".join(cells[:-1]) + " |"
+
+
+def _plain(value: float) -> str:
+    return f"{value:g}"
+
+
+def _basis_sentence(chunk: Chunk, literals: list[str | None], name_terms: set[str]) -> str | None:
+    """The sentence of ``chunk`` that states the most of the values, then names the indicator."""
+    best: tuple[int, int, str] | None = None
+    for sentence in passage_sentences(chunk.text):
+        stated = set(numbers(sentence.text))
+        found = sum(1 for lit in dict.fromkeys(literals) if lit and lit.replace(",", "") in stated)
+        if not found:
+            continue
+        overlap = len(name_terms & {t.text for t in content_terms(sentence.text)})
+        key = (found, overlap, sentence.text)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    return None if best is None else best[2]

@@ -1,0 +1,36 @@
+"""Helpers for the answer tests: an independent check that answers quote what they cite."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from assistant.answer import Answer
+
+MARKER = re.compile(r"\[(\d+)\]")
+
+
+def squashed(text: str) -> str:
+    """Written separately from assistant.answer.citations so the tests do not grade the code
+    with its own ruler: NFKC, no emphasis, no whitespace."""
+    text = unicodedata.normalize("NFKC", text).replace("**", "").replace("`", "")
+    return "".join(text.split()).lower()
+
+
+def assert_grounded(result: Answer) -> None:
+    """Every marker resolves, every citation is used, and every quoted claim occurs verbatim in
+    the passage its marker points to; table rows only hold numbers of their passage."""
+    used = {int(n) for n in MARKER.findall(result.text)}
+    assert used, f"no markers in: {result.text}"
+    assert used == set(range(1, len(result.citations) + 1)), (used, len(result.citations))
+    assert result.claims, "an answer with markers lists its claims"
+    for claim in result.claims:
+        for marker in claim.markers:
+            passage = result.citations[marker - 1].text
+            if claim.kind == "quote":
+                assert squashed(claim.text) in squashed(passage), (claim.text, passage[:200])
+            elif claim.kind == "table-row":
+                for number in re.findall(r"\d+(?:\.\d+)?", claim.text):
+                    assert number in squashed(passage).replace(",", ""), (number, claim.text)
+        # the claim is in the text, with its marker right after it
+        assert f"{claim.text} [{claim.markers[0]}]" in result.text or claim.kind == "table-row"

@@ -1,0 +1,87 @@
+"""The comparison and glossary routes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from answer_support import assert_grounded
+
+from assistant.answer import compare
+from assistant.config import DEFAULT_CORPUS_DIR
+
+
+@pytest.mark.parametrize("question,a,b,focus", [
+    ("Compare Chengdu and Hangzhou.", "Chengdu", "Hangzhou", ""),
+    ("Compare Jiashan with Chengdu on teacher rotation", "Jiashan", "Chengdu", "teacher rotation"),
+    ("What is the difference between basic balance and quality balance?", "basic balance",
+     "quality balance", ""),
+    ("基本均衡和优质均衡有什么区别？", "基本均衡", "优质均衡", ""),
+    ("比较成都和杭州的教师交流做法", "成都", "杭州", "教师交流做法"),
+])
+def test_comparison_questions_are_parsed(question, a, b, focus):
+    sides = compare.parse(question)
+    assert sides is not None and (sides.a, sides.b, sides.focus) == (a, b, focus)
+
+
+@pytest.mark.parametrize("question", ["What is quality balance?", "Who compares schools?",
+                                      "什么是县管校聘？"])
+def test_other_questions_are_not_comparisons(question):
+    assert compare.parse(question) is None
+
+
+def _sections(text: str) -> dict[str, str]:
+    sections: dict[str, str] = {}
+    current = None
+    for block in text.split("\n\n"):
+        if block.startswith("**") and block.endswith("**"):
+            current = block.strip("*")
+            sections[current] = ""
+        elif current:
+            sections[current] += block + "\n\n"
+    return sections
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("Compare Chengdu and Hangzhou.", {"Chengdu": "case-chengdu-integration",
+                                       "Hangzhou": "case-hangzhou-school-groups"}),
+    ("成都和杭州有什么不同？", {"成都": "case-chengdu-integration",
+                          "杭州": "case-hangzhou-school-groups"}),
+])
+def test_comparison_answers_each_side_from_its_documents(ask, question, expected):
+    result = ask(question)
+    assert result.route == "compare"
+    assert_grounded(result)
+    sections = _sections(result.text)
+    assert list(sections) == list(expected)
+    for side, doc_id in expected.items():
+        import re
+
+        markers = {int(n) for n in re.findall(r"\[(\d+)\]", sections[side])}
+        assert markers, side
+        assert doc_id in {result.citations[m - 1].doc_id for m in markers}, (side, sections[side])
+
+
+def _glossary() -> dict[str, dict]:
+    entries = yaml.safe_load(Path(DEFAULT_CORPUS_DIR, "glossary.yaml").read_text("utf-8"))
+    entries = entries.get("entries", entries) if isinstance(entries, dict) else entries
+    return {e["id"]: e for e in entries}
+
+
+@pytest.mark.parametrize("question,field", [
+    ("什么是县管校聘？", "definition_zh"),
+    ("What is county manages, schools hire?", "definition"),
+    ("What are the three classrooms?", "definition"),
+])
+def test_definition_questions_lead_with_the_glossary(ask, question, field):
+    result = ask(question)
+    assert result.route == "glossary"
+    assert_grounded(result)
+    first = result.citations[0]
+    assert first.doc_type == "glossary"
+    entry = _glossary()[first.chunk_id.split("#", 1)[1]]
+    assert first.text == entry[field].strip()
+    assert result.text.index(entry[field].strip()) < result.text.index("[2]")
+    # the definition is followed by passages of corpus documents
+    assert any(c.doc_type != "glossary" for c in result.citations[1:])
