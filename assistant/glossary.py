@@ -49,7 +49,10 @@ class Glossary:
     def load(cls, path: Path) -> "Glossary":
         if not path.is_file():
             return cls([])
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        # The C loader when PyYAML has it: the pure-Python one takes ~1 s on the glossary, which
+        # the app would pay before its first page.
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or []
         items = raw.get("entries", []) if isinstance(raw, dict) else raw
         return cls([_entry(item) for item in items if isinstance(item, dict) and item.get("id")])
 

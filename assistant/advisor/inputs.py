@@ -12,8 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from assistant.advisor.profile import (RESOURCE_INDICATOR_UNITS, DistrictProfile, ProfileError,
-                                       field_unit, load_profile)
+from assistant.advisor.profile import (
+    RESOURCE_INDICATOR_UNITS,
+    DistrictProfile,
+    ProfileError,
+    field_unit,
+    load_profile,
+)
 from assistant.advisor.schools import SchoolDataError
 from assistant.config import DEFAULT_CORPUS_DIR
 

@@ -1,24 +1,47 @@
-"""EduBalance Advisor — the Streamlit app, a thin shell over the library."""
+"""EduBalance Advisor — the Streamlit app, a thin shell over the library.
+
+Run with ``assistant serve``. Each page is a script in ``views/`` run only when shown, so the
+first page does not pay for the others' imports; the engine opens in the background (state.py).
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
+from assistant.app import login, state
 from assistant.app.i18n import t
-from assistant.app.pages import ask, cases, library
 
-st.set_page_config(page_title="EduBalance Advisor", page_icon="📚", layout="wide")
+st.set_page_config(page_title="EduBalance Advisor", page_icon=":material/school:", layout="wide")
+
+VIEWS = Path(__file__).resolve().parent / "views"
+PAGES = [  # (script in assistant/app/views, label key, icon, url path)
+    ("ask", "page_ask", ":material/forum:", "ask"),
+    ("advisor", "page_advisor", ":material/analytics:", "advisor"),
+    ("cases", "page_cases", ":material/cases:", "cases"),
+    ("memo", "page_memo", ":material/description:", "memo"),
+    ("library", "page_library", ":material/library_books:", "library"),
+]
 
 
 def main() -> None:
+    state.start_engine()
     st.sidebar.radio(t("language"), ["en", "zh"], key="lang", horizontal=True,
                      format_func=lambda code: "English" if code == "en" else "中文")
+    policy = state.access_policy()
+    role = login.gate(policy)
+    if role is None:
+        st.stop()
+    login.remember(role)
+    login.account_box(policy, role)
     st.title(t("app_title"))
     st.caption(t("app_caption"))
-    pages = [st.Page(ask.render, title=t("page_ask"), icon="💬", url_path="ask", default=True),
-             st.Page(cases.render, title=t("page_cases"), icon="🗂️", url_path="cases"),
-             st.Page(library.render, title=t("page_library"), icon="📚", url_path="library")]
+    pages = [st.Page(VIEWS / f"{module}.py", title=t(label), icon=icon, url_path=path,
+                     default=(module == "ask"))
+             for module, label, icon, path in PAGES]
     st.navigation(pages).run()
+    state.warm_up()
 
 
 main()

@@ -1,35 +1,123 @@
-"""Resources loaded once per server process (``st.cache_resource``) and the first-start build."""
+"""Resources loaded once per server process (``st.cache_resource``) and the first-start build.
+
+Start-up budget: the first page must show within 3 s of ``assistant serve``. Opening the engine
+(Chroma, catalog, glossary) runs in a background thread started by the first script run, so the
+page's frame draws while it loads; the embedding model (``import sentence_transformers`` alone
+takes ~5 s) is never loaded by a first render: ``warm_up`` loads it in the background after the
+first page is out, and the engine would otherwise load it lazily on the first search.
+"""
 
 from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
 from assistant.app.i18n import t
+from assistant.auth import AccessPolicy
 from assistant.config import Settings, get_settings
-from assistant.engine import Engine, open_engine
 
+if TYPE_CHECKING:  # the engine module imports Chroma: not at import time of the app
+    from assistant.engine import Engine
 
-@st.cache_resource(show_spinner=False)
-def engine() -> Engine:
-    return open_engine()
+log = logging.getLogger(__name__)
 
 
 def settings() -> Settings:
     return get_settings()
 
 
+@st.cache_resource(show_spinner=False)
+def _engine_future() -> Future:
+    future: Future = Future()
+
+    def run() -> None:
+        try:
+            from assistant.engine import open_engine
+
+            future.set_result(open_engine(get_settings()))
+        except BaseException as exc:  # noqa: BLE001 - handed to whoever waits for the engine
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name="edubalance-open-engine", daemon=True).start()
+    return future
+
+
+def start_engine() -> None:
+    """Begin opening the engine in the background (idempotent)."""
+    _engine_future()
+
+
+def engine() -> Engine:
+    future = _engine_future()
+    if not future.done():
+        with st.spinner(t("opening_index")):
+            future.result()
+    try:
+        return future.result()
+    except Exception:
+        _engine_future.clear()  # let the next run try again after, e.g., a fixed setting
+        raise
+
+
 def ready_engine() -> Engine:
     """The engine, with the index built from the corpus (with a progress bar) on first start."""
     eng = engine()
     if eng.is_empty():
-        bar = st.progress(0.0, text=t("building_index"))
-        eng.ensure_index(progress=lambda done, total, label: bar.progress(
-            min(done / max(total, 1), 1.0), text=f"{t('building_index')} {label}"))
+        bar, update = progress_bar(t("building_index"))
+        eng.ensure_index(progress=update)
         bar.empty()
     return eng
 
 
-def progress_bar(label: str):
+def warm_up() -> None:
+    """Load the embedding model, the keyword index and the Chinese tokenizer in the background
+    once the first page is out, so the first question does not pay for them. Not under AppTest:
+    a test process may exit while torch is still importing in that thread, which aborts it."""
+    from streamlit import config  # looked up per call: AppTest patches config.get_option
+
+    if not config.get_option("global.appTest"):
+        _warm_up_thread()
+
+
+@st.cache_resource(show_spinner=False)
+def _warm_up_thread() -> threading.Thread:
+
+    def run() -> None:
+        try:
+            eng = _engine_future().result()
+            if eng.is_empty():
+                return  # the first-start build loads everything anyway
+            eng.search("balanced development of compulsory education", k=1)
+            eng.search("义务教育均衡发展", k=1)
+            import assistant.answer  # noqa: F401  (the answer pipeline's own imports)
+        except Exception:  # warming is an optimisation: a failure shows up on real use instead
+            log.exception("warm-up failed")
+
+    thread = threading.Thread(target=run, name="edubalance-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
+def access_policy() -> AccessPolicy:
+    return AccessPolicy.from_settings(settings(), secrets())
+
+
+def secrets() -> dict[str, Any]:
+    """``.streamlit/secrets.toml`` as a dict; empty when there is none."""
+    try:
+        if st.secrets.load_if_toml_exists():
+            return st.secrets.to_dict()
+    except Exception:  # a malformed secrets file: Streamlit logs it; run as if absent
+        log.warning("could not read .streamlit/secrets.toml", exc_info=True)
+    return {}
+
+
+def progress_bar(label: str) -> tuple[Any, Callable[[int, int, str], None]]:
     """A progress callback for engine work, drawing a Streamlit progress bar."""
     bar = st.progress(0.0, text=label)
 

@@ -1,0 +1,111 @@
+"""The sign-in gate and the sidebar's account box. Decisions live in ``assistant.auth``; this
+module only draws forms and keeps the role in the session."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import streamlit as st
+
+from assistant.app.i18n import t
+from assistant.auth import ADMIN, USER, AccessPolicy, LoginThrottle, Role
+
+ROLE_KEY = "auth-role"
+
+
+def gate(policy: AccessPolicy) -> Role | None:
+    """The session's role, or None after drawing the sign-in page (the caller stops there)."""
+    if policy.is_open:
+        return ADMIN
+    signed = st.session_state.get(ROLE_KEY)
+    if policy.oidc and _oidc_signed_in():
+        identity = policy.role_for_identity(_oidc_email())
+        return ADMIN if ADMIN in (identity, signed) else USER
+    if signed in (ADMIN, USER):
+        return signed
+    anonymous = policy.anonymous_role()
+    if anonymous is not None:
+        return anonymous
+    st.subheader(t("login_title"))
+    if policy.oidc:
+        _oidc_button()
+    if policy.app_password or policy.admin_password:
+        _password_form(policy, "login-main")
+    return None
+
+
+def account_box(policy: AccessPolicy, role: Role) -> None:
+    """Who is signed in, sign-out, and the admin sign-in for users who are not admin."""
+    if policy.is_open:
+        return
+    with st.sidebar:
+        oidc = policy.oidc and _oidc_signed_in()
+        signed_in = bool(st.session_state.get(ROLE_KEY) or oidc)
+        if signed_in:
+            who = (_oidc_email() if oidc else None) or t("with_password")
+            st.caption(t("signed_in_as", who=who, role=t(f"role_{role}")))
+        else:
+            st.caption(t("not_signed_in"))
+        if role != ADMIN and policy.admin_password:
+            with st.expander(t("admin_signin")):
+                _password_form(policy, "login-admin")
+        if signed_in and st.button(t("logout"), key="logout"):
+            st.session_state.pop(ROLE_KEY, None)
+            if policy.oidc and _oidc_signed_in():
+                st.logout()
+            st.rerun()
+
+
+def _password_form(policy: AccessPolicy, key: str) -> None:
+    throttle: LoginThrottle = st.session_state.setdefault("auth-throttle", LoginThrottle())
+    with st.form(key, clear_on_submit=True):
+        password = st.text_input(t("login_password"), type="password", key=f"{key}-password")
+        submitted = st.form_submit_button(t("login_button"))
+    if not submitted:
+        return
+    wait = throttle.wait_s()
+    if wait > 0:
+        st.error(t("login_wait", seconds=int(wait) + 1))
+        return
+    role = policy.role_for_password(password)
+    throttle.record(role is not None)
+    if role is None:
+        st.error(t("login_wrong"))
+        return
+    st.session_state[ROLE_KEY] = role
+    st.rerun()
+
+
+def _oidc_button() -> None:
+    if importlib.util.find_spec("authlib") is None:
+        st.error(t("login_oidc_missing"))
+        return
+    if st.button(t("login_oidc"), key="login-oidc", type="primary"):
+        st.login()
+
+
+def _oidc_signed_in() -> bool:
+    try:
+        return bool(st.user.is_logged_in)
+    except Exception:  # noqa: BLE001 - no auth configured in this runtime: not signed in
+        return False
+
+
+def _oidc_email() -> str | None:
+    try:
+        email = st.user.get("email")
+    except Exception:  # noqa: BLE001 - as above
+        return None
+    return str(email) if email else None
+
+
+EFFECTIVE_KEY = "auth-effective-role"
+
+
+def remember(role: Role) -> None:
+    """Record the role decided by ``gate`` for this run, for pages to check."""
+    st.session_state[EFFECTIVE_KEY] = role
+
+
+def role() -> Role | None:
+    return st.session_state.get(EFFECTIVE_KEY)

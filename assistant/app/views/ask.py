@@ -1,0 +1,136 @@
+"""Ask: chat with cited answers; each marker opens its passage highlighted in the document."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assistant.app import state
+from assistant.app.i18n import language, t, value_label
+from assistant.app.render import escape_markdown, safe_markdown, source_panel
+from assistant.conversation import conversation_markdown
+from assistant.documents import Citation
+from assistant.retrieval import SearchFilters
+
+# From ../shared/PRODUCT.md (the evaluation set is separate); the session's language first.
+EXAMPLES = {
+    "en": ["What does the Compulsory Education Law require county governments to do about weak schools?",
+           "How is the between-school coefficient of variation calculated?",
+           "Which measures have counties used to keep good teachers in rural schools?"],
+    "zh": ["义务教育优质均衡的资源配置指标有哪些？", "乡村小规模学校的公用经费如何核定？"],
+}
+DOC_TYPES = ["law", "regulation", "policy", "standard", "case", "analysis", "upload"]
+LEVELS = ["national", "provincial", "municipal", "county"]
+FIRST_YEAR, LAST_YEAR = 1986, 2026  # the 1986 Compulsory Education Law to now
+
+
+def render() -> None:
+    settings = state.settings()
+    if settings.llm_enabled:
+        st.info(t("mode_llm", model=settings.llm_model, url=settings.llm_base_url), icon=":material/smart_toy:")
+    else:
+        st.info(t("mode_offline"), icon=":material/cloud_off:")
+    history: list[dict] = st.session_state.setdefault("chat", [])
+    asked = _examples(expanded=not history)
+    typed = st.chat_input(t("ask_placeholder"), max_chars=settings.max_question_chars, key="ask-input")
+    question = typed or asked
+
+    # Everything above drew without the index; from here on the engine is needed.
+    engine = state.ready_engine()
+    filters = _filters(engine)
+    for number, turn in enumerate(history):
+        _show_turn(engine, number, turn)
+
+    if question:
+        _ask(engine, question, history, filters)
+    if history:
+        left, right = st.columns(2)
+        turns = [(turn["question"], turn["text"], turn["citations"])
+                 for turn in history if turn["role"] == "assistant"]
+        left.download_button(t("export_chat"), conversation_markdown(turns),
+                             file_name="edubalance-conversation.md", mime="text/markdown",
+                             key="export-chat")
+        if right.button(t("clear_chat"), key="clear-chat"):
+            st.session_state["chat"] = []
+            st.rerun()
+
+
+def _examples(expanded: bool) -> str | None:
+    ordered = EXAMPLES[language()] + [q for lang, qs in EXAMPLES.items() if lang != language()
+                                      for q in qs]
+    with st.expander(t("examples"), expanded=expanded):
+        for example in ordered:
+            if st.button(example, key=f"example-{example}"):
+                return example
+    return None
+
+
+def _filters(engine) -> SearchFilters:
+    with st.sidebar.expander(t("filters"), expanded=False):
+        types = st.multiselect(t("doc_types"), DOC_TYPES, key="f-types", format_func=value_label)
+        levels = st.multiselect(t("levels"), LEVELS, key="f-levels", format_func=value_label)
+        regions = sorted({str(d.metadata.get("region")) for d in engine.catalog.documents()
+                          if d.metadata.get("region")})
+        chosen_regions = st.multiselect(t("regions"), regions, key="f-regions")
+        year_min, year_max = st.slider(t("years"), FIRST_YEAR, LAST_YEAR, (FIRST_YEAR, LAST_YEAR),
+                                       key="f-years")
+    filters = SearchFilters(doc_types=types, levels=levels, regions=chosen_regions,
+                            year_min=None if year_min == FIRST_YEAR else year_min,
+                            year_max=None if year_max == LAST_YEAR else year_max)
+    summary = [*map(value_label, types), *map(value_label, levels), *chosen_regions]
+    if filters.year_min or filters.year_max:
+        summary.append(f"{year_min}–{year_max}")
+    if summary:
+        st.caption(t("filters_active", summary=escape_markdown(", ".join(summary))))
+    return filters
+
+
+def _ask(engine, question: str, history: list[dict], filters: SearchFilters) -> None:
+    from assistant.answer import QuestionError, answer  # the answer pipeline loads on first use
+
+    with st.chat_message("user"):
+        st.markdown(escape_markdown(question))
+    pairs = [(turn["role"], turn["text"]) for turn in history]
+    with st.chat_message("assistant"), st.spinner(t("thinking")):
+        try:
+            result = answer(question, history=pairs, filters=filters, engine=engine)
+        except QuestionError as exc:
+            st.error(str(exc))
+            return
+    history.append({"role": "user", "text": question})
+    history.append({"role": "assistant", "text": result.text, "citations": result.citations,
+                    "nearest": result.nearest, "abstained": result.abstained,
+                    "notice": result.notice, "route": result.route, "question": question})
+    st.rerun()
+
+
+def _show_turn(engine, number: int, turn: dict) -> None:
+    with st.chat_message(turn["role"]):
+        if turn["role"] == "user":
+            st.markdown(escape_markdown(turn["text"]))
+            return
+        if turn.get("notice"):
+            st.warning(turn["notice"])
+        st.markdown(safe_markdown(turn["text"]))
+        st.caption(t("route", route=value_label(turn.get("route") or "")))
+        citations: list[Citation] = turn["citations"] or turn.get("nearest") or []
+        if not citations:
+            return
+        labels = {marker: _pill_label(marker, citation)
+                  for marker, citation in enumerate(citations, start=1)}
+        chosen = st.pills(t("nearest_sources") if turn.get("abstained") else t("sources"),
+                          list(labels), format_func=labels.get, key=f"sources-{number}")
+        if chosen:
+            citation = citations[chosen - 1]
+            with st.container(border=True, key=f"source-panel-{number}"):
+                source_panel(citation, engine.catalog.document_text(citation.doc_id))
+
+
+def _pill_label(marker: int, citation: Citation) -> str:
+    title = " ".join(citation.title.split())
+    title = title if len(title) <= 48 else title[:47] + "…"
+    label = f"[{marker}] {title}" + (f" · {citation.locator}" if citation.locator else "")
+    return escape_markdown(label)  # pill labels are Markdown; titles come from documents
+
+
+if __name__ == "__main__":  # run by st.navigation as a page script
+    render()

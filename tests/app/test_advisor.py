@@ -1,0 +1,120 @@
+"""District advisor and memo pages (AppTest): an example profile gives the diagnosis tables,
+charts and cited measures; the memo is drafted, edited, regenerated and exported."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from docx import Document
+
+from assistant.advisor import advise, load_profile
+from assistant.advisor.inputs import example_profiles, example_school_files
+from assistant.config import DEFAULT_CORPUS_DIR
+from assistant.memo import memo_to_docx, memo_to_markdown
+
+COUNTY_A = DEFAULT_CORPUS_DIR / "examples" / "illustrative-county-a.yaml"
+
+
+@pytest.fixture
+def advisor_page(app):
+    at = app.run()
+    at.switch_page("views/advisor.py").run()
+    assert not at.exception
+    return at
+
+
+def test_example_profile_gives_diagnosis_charts_and_cited_measures(advisor_page, app_engine):
+    at = advisor_page
+    name = load_profile(COUNTY_A).name
+    at.selectbox(key="adv-example").set_value(name).run()
+    at.button(key="adv-run").click().run()
+    assert not at.exception, at.exception
+    expected = advise(COUNTY_A, engine=app_engine, limit=12)
+
+    assert at.header[0].value == f"Diagnosis: {name}"
+    assert any("Illustrative data" in w.value for w in at.warning)
+    table = at.dataframe[0].value
+    assert len(table) == len(expected.diagnosis.indicators)
+    statuses = {"met": "✓ met", "not_met": "✗ not met", "unknown": "? unknown"}
+    assert list(table["Status"]) == [statuses[s.status] for s in expected.diagnosis.indicators]
+    assert len(at.get("vega_lite_chart")) >= 2  # indicators and CVs (the profile gives CVs)
+
+    measures = expected.suggestions.measures
+    assert measures and all(m.citations for m in measures)
+    titles = [m.value for m in at.markdown if m.value.startswith("**1. ")]
+    assert titles and measures[0].title("en").split()[0] in titles[0]
+    cited = measures[0].citations[0]
+    panel = at.expander(key="cite-m1-b-1")
+    assert cited.title.split()[0] in panel.label
+    assert any(cited.text[:40].replace("<", "&lt;") in h.proto.body for h in at.get("html"))
+
+
+def test_school_file_adds_the_school_tables(advisor_page):
+    at = advisor_page
+    at.radio(key="adv-schools-source").set_value("example").run()
+    at.button(key="adv-run").click().run()
+    assert not at.exception
+    assert "Schools" in [s.value for s in at.subheader]
+    assert example_school_files()
+
+
+def test_bad_profile_upload_names_the_file_and_the_field(advisor_page):
+    at = advisor_page
+    at.radio(key="adv-source").set_value("upload").run()
+    at.file_uploader(key="adv-profile-file").upload(
+        "my-county.yaml", b"name: My County\nteachers:\n  rotation_rate_pct: twelve\n",
+        "application/x-yaml").run()
+    assert not at.exception
+    message = at.error[0].value.replace("\\", "")
+    assert "my-county.yaml" in message and "teachers.rotation_rate_pct" in message
+    at.button(key="adv-run").click().run()
+    assert any("Choose, upload or fill in a profile first" in w.value for w in at.warning)
+
+
+def test_form_started_from_an_example_gives_the_same_profile(advisor_page):
+    at = advisor_page
+    at.radio(key="adv-source").set_value("form").run()
+    at.selectbox(key="adv-form-start").set_value("Illustrative County A").run()
+    assert not at.exception
+    at.number_input(key="adv-f-teachers.rotation_rate_pct").set_value(9.5)
+    next(b for b in at.button if b.label == "Use this profile").click().run()
+    assert not at.exception
+    built = at.session_state["adv-form-profile"]
+    original = load_profile(example_profiles()["Illustrative County A"])
+    assert built.teachers.rotation_rate_pct == 9.5
+    assert built.model_copy(update={"teachers": original.teachers}).model_dump() == \
+        original.model_dump()
+
+
+def test_memo_is_drafted_edited_regenerated_and_exported(advisor_page):
+    at = advisor_page
+    at.button(key="adv-run").click().run()
+    at.button(key="adv-draft-memo").click().run()
+    assert not at.exception
+    at.switch_page("views/memo.py").run()  # AppTest stays on the page it was told to
+    memo = at.session_state["memo"]
+    assert at.header[0].value.startswith("Suggestions on")
+    areas = at.text_area
+    assert len(areas) == len(memo.sections)
+
+    areas[0].set_value("Our own summary of the gaps [1].").run()
+    assert memo.sections[0].body == "Our own summary of the gaps [1]." and memo.sections[0].edited
+    assert "Our own summary" in memo_to_markdown(memo)
+    body = "\n".join(p.text for p in Document(io.BytesIO(memo_to_docx(memo))).paragraphs)
+    assert "Our own summary of the gaps" in body
+    assert len(at.get("download_button")) == 4  # DOCX and Markdown, top and bottom
+
+    untouched = memo.sections[1].body
+    at.button(key=f"memo-regen-{memo.sections[0].id}").click().run()
+    assert not at.exception
+    assert memo.sections[0].body != "Our own summary of the gaps [1]."
+    assert not memo.sections[0].edited
+    assert at.text_area[0].value == memo.sections[0].body
+    assert memo.sections[1].body == untouched
+
+
+def test_memo_page_without_a_memo_points_to_the_advisor(app):
+    at = app.run()
+    at.switch_page("views/memo.py").run()
+    assert "No memo yet" in at.info[0].value
