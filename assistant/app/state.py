@@ -95,6 +95,11 @@ def _warm_up_thread() -> threading.Thread:
             eng.search("balanced development of compulsory education", k=1)
             eng.search("义务教育均衡发展", k=1)
             import assistant.answer  # noqa: F401  (the answer pipeline's own imports)
+            from assistant.answer.sentence_store import precompute
+
+            # Embed the corpus sentences answers quote (incremental: only new ones), so that
+            # answers stay fast from the first question on.
+            precompute(eng)
         except Exception:  # warming is an optimisation: a failure shows up on real use instead
             log.exception("warm-up failed")
 
