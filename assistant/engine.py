@@ -293,7 +293,8 @@ class Engine:
                     dense_similarity=dense_at.get(cid, (None, None))[1],
                     keyword_score=keyword_at.get(cid, (None, None))[1])
                 for cid, score in fused[: k * 3] if cid in chunks]  # orphans are invisible
-        token_sets = {h.chunk.chunk_id: set(tokenize(h.chunk.text)) for h in hits}
+        stored = self.catalog.tokens([h.chunk.chunk_id for h in hits])
+        token_sets = {cid: set(tokens) for cid, tokens in stored.items()}
         return collapse_near_duplicates(hits, token_sets)[:k]
 
     def _dense(self, text: str, n: int, filters: SearchFilters) -> list[tuple[str, float]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 from assistant.engine import Engine, Progress
 from assistant.ingest.loaders import SUPPORTED_SUFFIXES
 from assistant.ingest.pipeline import IngestReport
+from assistant.limits import LimitExceeded, check_upload_size
 
 
 class UploadError(ValueError):
@@ -69,6 +71,8 @@ def safe_file_name(name: str) -> str:
     if not dot:
         stem, suffix = name, ""
     stem = re.sub(r"[^\w\u4e00-\u9fff.-]+", "_", stem).strip("._-")[:80] or "upload"
+    while len(stem.encode("utf-8")) > 160:  # leave room in the 255-byte limit for "-2" and ".part"
+        stem = stem[:-1]
     suffix = re.sub(r"[^A-Za-z0-9]", "", suffix).lower()[:10]
     return f"{stem}.{suffix}" if suffix else stem
 
@@ -83,20 +87,21 @@ def save_upload(engine: Engine, name: str, data: bytes) -> Path:
                           "Markdown, TXT or HTML")
     if not data:
         raise UploadError(f"{name}: the file is empty")
-    limit = settings.max_upload_mb * 1024 * 1024
-    if len(data) > limit:
-        raise UploadError(f"{name}: {len(data) / 1024 / 1024:.1f} MB is over the "
-                          f"{settings.max_upload_mb} MB limit; split the file or raise "
-                          "ASSISTANT_MAX_UPLOAD_MB")
+    try:
+        check_upload_size(name, len(data), settings)
+    except LimitExceeded as exc:
+        raise UploadError(str(exc)) from exc
     folder = settings.uploads_dir
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / clean
+    if not target.resolve().is_relative_to(folder.resolve()):  # safe_file_name makes this unreachable
+        raise UploadError(f"{name}: the file name is not allowed; rename the file and upload again")
     if target.exists() and target.read_bytes() != data:
         stem, number = target.stem, 2
         while (folder / f"{stem}-{number}{suffix}").exists():
             number += 1
         target = folder / f"{stem}-{number}{suffix}"
-    tmp = target.with_name(f".{target.name}.part")
+    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")  # unique: uploads race
     tmp.write_bytes(data)
     tmp.replace(target)  # never leave half a file under its real name
     return target

@@ -210,6 +210,19 @@ class Catalog:
                 "ON d.doc_id=c.doc_id WHERE c.doc_id=? ORDER BY c.ordinal", (doc_id,)).fetchall()
         return [_chunk_from_row(r[1], r[2], r[3]) for r in rows]
 
+    def tokens(self, chunk_ids: Sequence[str]) -> dict[str, list[str]]:
+        """Stored keyword tokens by chunk id (no re-tokenising at query time)."""
+        out: dict[str, list[str]] = {}
+        ids = list(chunk_ids)
+        with self._lock:
+            for start in range(0, len(ids), 500):
+                batch = ids[start:start + 500]
+                marks = ",".join("?" * len(batch))
+                for chunk_id, tokens in self._db.execute(
+                        f"SELECT chunk_id, tokens FROM chunks WHERE chunk_id IN ({marks})", batch):
+                    out[chunk_id] = tokens.split(" ") if tokens else []
+        return out
+
     def iter_tokens(self) -> Iterator[tuple[str, list[str]]]:
         with self._lock:
             rows = self._db.execute("SELECT chunk_id, tokens FROM chunks ORDER BY rowid").fetchall()

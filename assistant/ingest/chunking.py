@@ -65,7 +65,7 @@ def chunk_document(document: LoadedDocument, doc_id: str, metadata: dict[str, An
 
 
 def _stable_id(doc_id: str, start: int, end: int, text: str) -> str:
-    digest = hashlib.sha1(f"{doc_id}|{start}|{end}|{text}".encode("utf-8")).hexdigest()
+    digest = hashlib.sha1(f"{doc_id}|{start}|{end}|{text}".encode()).hexdigest()
     return f"{doc_id[:40]}:{digest[:16]}"
 
 
@@ -132,15 +132,23 @@ def _path(headings: list[tuple[int, str]]) -> tuple[str, ...]:
     return tuple(titles) if titles else tuple(title for _, title in headings)
 
 
+def max_chunk_chars(target: int) -> int:
+    """Characters a chunk may hold: text with few word boundaries (URLs, tables of symbols, one
+    5 MB line) is bounded by length too, so no passage is too big to show or store."""
+    return target * 12
+
+
 def _split_segment(text: str, start: int, end: int, target: int) -> list[tuple[int, int]]:
     """Spans of about ``target`` word equivalents covering text[start:end], cut at sentences."""
     limit = int(target * 1.3)
+    max_chars = max_chunk_chars(target)
     segment = text[start:end]
-    if word_equivalents(segment) <= limit:
-        return [_trimmed(text, start, end)]
+    first, last = _trimmed(text, start, end)
+    if word_equivalents(segment) <= limit and last - first <= max_chars:
+        return [(first, last)]
     pieces: list[tuple[int, int]] = []
     for s, e in split_sentences(segment):
-        if word_equivalents(segment[s:e]) > limit:
+        if word_equivalents(segment[s:e]) > limit or e - s > max_chars:
             pieces.extend(_hard_split(text, start + s, start + e, target))
         else:
             pieces.append((start + s, start + e))
@@ -148,7 +156,7 @@ def _split_segment(text: str, start: int, end: int, target: int) -> list[tuple[i
     current_start, current_end, size = None, None, 0.0
     for s, e in pieces:
         words = word_equivalents(text[s:e])
-        if current_start is not None and size + words > target:
+        if current_start is not None and (size + words > target or e - current_start > max_chars):
             spans.append((current_start, current_end))
             current_start, size = None, 0.0
         if current_start is None:
@@ -156,7 +164,8 @@ def _split_segment(text: str, start: int, end: int, target: int) -> list[tuple[i
         current_end, size = e, size + words
     if current_start is not None:
         # A short tail joins the previous chunk when that keeps it under the limit.
-        if spans and size < target * 0.25 and word_equivalents(text[spans[-1][0]:current_end]) <= limit:
+        if (spans and size < target * 0.25 and current_end - spans[-1][0] <= max_chars
+                and word_equivalents(text[spans[-1][0]:current_end]) <= limit):
             spans[-1] = (spans[-1][0], current_end)
         else:
             spans.append((current_start, current_end))

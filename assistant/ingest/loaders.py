@@ -10,8 +10,9 @@ import codecs
 import io
 import re
 import zipfile
+from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 import yaml
 
@@ -31,8 +32,18 @@ def load_file(path: Path, data: bytes | None = None) -> LoadedDocument:
                           + ", ".join(SUPPORTED_SUFFIXES))
     raw = path.read_bytes() if data is None else data
     if not raw.strip():
-        raise IngestError(str(path), "the file is empty; nothing to index")
-    document = loader(path, raw)
+        raise IngestError(str(path), "the file is empty; nothing to index — check that it is the "
+                          "file you meant")
+    try:
+        document = loader(path, raw)
+    except IngestError:
+        raise
+    except RecursionError as exc:
+        raise IngestError(str(path), "the file is nested too deeply to read; it may be damaged or "
+                          "crafted — re-save it from the program that made it") from exc
+    except Exception as exc:  # parsers raise many types for damaged files
+        raise IngestError(str(path), f"the file could not be read ({exc.__class__.__name__}: "
+                          f"{str(exc)[:200]}); it may be damaged — re-save it and try again") from exc
     if not document.text.strip():
         raise IngestError(str(path), "no text could be extracted from the file")
     document.metadata.setdefault("source_name", path.name)
@@ -41,31 +52,78 @@ def load_file(path: Path, data: bytes | None = None) -> LoadedDocument:
 
 
 def decode_text(path: Path, raw: bytes) -> str:
-    """Decode text bytes: BOMs first (UTF-8, UTF-16), then UTF-8, then GB18030, then detection.
-    Binary content is refused rather than indexed as garbage."""
+    """Decode text bytes: BOMs first (UTF-8, UTF-16), then UTF-8, then GB18030 or Big5, then
+    detection. Binary content is refused rather than indexed as garbage."""
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                           (codecs.BOM_UTF16_BE, "utf-16")):
         if raw.startswith(bom):
-            return raw.decode(encoding)
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise IngestError(str(path), f"the file starts with a {encoding.upper()} byte-order "
+                                  f"mark but is not valid {encoding.upper()} ({exc.reason} at byte "
+                                  f"{exc.start}); re-save it as UTF-8") from exc
     if b"\x00" in raw[:4096]:
         utf16 = _try_utf16_without_bom(raw)
         if utf16 is not None:
             return utf16
         raise IngestError(str(path), "the file looks binary, not text; check that it is the file "
                           "you meant and that its name ends in the right type")
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+    try:
+        text = raw.decode("utf-8")
         if _looks_like_text(text):
             return text
+    except UnicodeDecodeError:
+        pass
+    share, chinese = _legacy_chinese(raw)
+    if chinese is not None and share >= 0.8:
+        return chinese
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw).best()
     if best is not None and _looks_like_text(str(best)):
         return str(best)
+    if chinese is not None:
+        return chinese
     raise IngestError(str(path), "could not detect the text encoding; save it as UTF-8 and retry")
+
+
+def _legacy_chinese(raw: bytes) -> tuple[float, str | None]:
+    """(share of common Chinese characters, text) of the better of GB18030 and Big5 (cp950).
+    GB18030 decodes almost any byte string, Big5 included (as nonsense), so both are tried and
+    the decoding made of common Chinese characters wins."""
+    best: tuple[float, str | None] | None = None
+    for encoding in ("gb18030", "cp950"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not _looks_like_text(text):
+            continue
+        share = _common_chinese_share(text)
+        if best is None or share > best[0]:
+            best = (share, text)
+    return best if best is not None else (0.0, None)
+
+
+def _common_chinese_share(text: str) -> float:
+    chars = [ch for ch in text[:20000] if ord(ch) > 127 and not ch.isspace()]
+    return sum(_is_common_chinese(ch) for ch in chars) / len(chars) if chars else 1.0
+
+
+@lru_cache(maxsize=65536)
+def _is_common_chinese(ch: str) -> bool:
+    """In the frequent-character level of GB2312 (rows B0-D7) or Big5 (A440-C67E), or their
+    punctuation rows: mis-decoded text is mostly rare characters, kana and box drawing."""
+    for encoding, frequent, punctuation in (("gb2312", range(0xB0, 0xD8), (0xA1, 0xA3)),
+                                            ("big5", range(0xA4, 0xC7), (0xA1, 0xA2, 0xA3))):
+        try:
+            code = ch.encode(encoding)
+        except UnicodeEncodeError:
+            continue
+        if len(code) == 2 and (code[0] in frequent or code[0] in punctuation):
+            return True
+    return False
 
 
 def _try_utf16_without_bom(raw: bytes) -> str | None:
@@ -141,8 +199,8 @@ def load_pdf(path: Path, raw: bytes) -> LoadedDocument:
                                       "unprotected copy and upload that")
             except IngestError:
                 raise
-            except Exception:
-                raise IngestError(str(path), "the PDF is encrypted; save an unprotected copy")
+            except Exception as exc:  # pypdf raises several types for unsupported encryption
+                raise IngestError(str(path), "the PDF is encrypted; save an unprotected copy") from exc
         pieces: list[str] = []
         pages: list[tuple[int, int, int]] = []
         offset = 0
@@ -174,7 +232,8 @@ def load_docx(path: Path, raw: bytes) -> LoadedDocument:
     try:
         document = docx.Document(io.BytesIO(raw))
     except Exception as exc:  # python-docx raises several unrelated types for damaged files
-        raise IngestError(str(path), f"the DOCX could not be read ({exc}); re-save it from Word")
+        raise IngestError(str(path), f"the DOCX could not be read ({exc}); re-save it from "
+                          "Word") from exc
     lines: list[str] = []
     for paragraph in document.paragraphs:
         text = paragraph.text.strip()

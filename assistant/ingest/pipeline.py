@@ -101,8 +101,10 @@ def content_hash(data: bytes, model: str) -> str:
     return digest.hexdigest()
 
 
-def prepare(path: Path, data: bytes, digest: str, origin: str, target_words: int) -> PreparedFile:
-    """Load and chunk one file; raises ``IngestError`` with a reason a user can act on."""
+def prepare(path: Path, data: bytes, digest: str, origin: str, target_words: int,
+            max_chunks: int | None = None) -> PreparedFile:
+    """Load and chunk one file; raises ``IngestError`` with a reason a user can act on. A file
+    yielding more than ``max_chunks`` passages is refused before any embedding work."""
     document = load_file(path, data)
     meta = dict(document.metadata)
     doc_id = str(meta.get("id") or _derived_id(path, origin))
@@ -117,6 +119,10 @@ def prepare(path: Path, data: bytes, digest: str, origin: str, target_words: int
     chunks = chunk_document(document, doc_id, chunk_meta, target_words)
     if not chunks:
         raise IngestError(str(path), "no text could be extracted from the file")
+    if max_chunks is not None and len(chunks) > max_chunks:
+        raise IngestError(str(path), f"the file yields {len(chunks)} passages, over the limit of "
+                          f"{max_chunks} per document (setting ASSISTANT_MAX_DOCUMENT_CHUNKS); "
+                          "split it into smaller files")
     return PreparedFile(path, source_key(path), digest, doc_id, document, meta, chunks)
 
 
