@@ -45,6 +45,12 @@ def complete(settings: Settings, system: str, user: str) -> str:
     """One chat completion; any failure becomes ``LLMUnavailable`` with a readable reason."""
     from langchain_core.messages import HumanMessage, SystemMessage
 
+    from assistant.limits import RateLimited, llm_rate_limiter
+
+    try:
+        llm_rate_limiter(settings).acquire()
+    except RateLimited as exc:  # over the per-minute budget: the offline answer takes over
+        raise LLMUnavailable(str(exc)) from exc
     try:
         reply = chat_model(settings).invoke([SystemMessage(system), HumanMessage(user)])
     except Exception as exc:

@@ -64,15 +64,13 @@ def answer(question: str, history: History | None = None, filters: SearchFilters
 
 
 def check_question(question: str, settings: Settings) -> str:
-    question = " ".join((question or "").split())
-    if not question:
-        raise QuestionError("the question is empty: type a question about balanced compulsory "
-                            "education")
-    if len(question) > settings.max_question_chars:
-        raise QuestionError(f"the question has {len(question)} characters; the limit is "
-                            f"{settings.max_question_chars} (setting max_question_chars): "
-                            "shorten it")
-    return question
+    """The question with whitespace collapsed; QuestionError when empty or over the limit."""
+    from assistant.limits import LimitExceeded, check_question as check
+
+    try:
+        return check(question, settings)
+    except LimitExceeded as exc:
+        raise QuestionError(str(exc)) from exc
 
 
 def answer_offline(question: str, history: History | None = None,

@@ -18,10 +18,15 @@ def register(subparsers) -> None:
 
 
 def streamlit_command(host: str, port: int) -> list[str]:
+    from assistant.config import get_settings
+
+    # Streamlit's own upload cap (200 MB by default) follows the app's limit.
+    upload_mb = str(get_settings().max_upload_mb)
     return [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true",
             "--server.address", host, "--server.port", str(port),
             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-            "--client.toolbarMode", "minimal"]  # no "Deploy" button: this app runs on-premises
+            # minimal toolbar: no "Deploy" button, this app runs on-premises
+            "--client.toolbarMode", "minimal", "--server.maxUploadSize", upload_mb]
 
 
 def serve(args: argparse.Namespace) -> int:
