@@ -37,7 +37,7 @@ class _YamlFileSource(PydanticBaseSettingsSource):
             return {}
         data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
         if not isinstance(data, dict):
-            raise ValueError(f"settings file {file} must hold a mapping of setting names to values")
+            raise TypeError(f"settings file {file} must hold a mapping of setting names to values")
         return data
 
     def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:  # pragma: no cover

@@ -21,7 +21,7 @@ def conversation_markdown(turns: list[tuple[str, str, list[Citation]]], title: s
                 references.append(citation)
                 index[citation.chunk_id] = len(references)
             mapping[marker] = index[citation.chunk_id]
-        renumbered = re.sub(r"\[(\d+)\]", lambda m: f"[{mapping.get(int(m.group(1)), m.group(1))}]", text)
+        renumbered = re.sub(r"\[(\d+)\]", lambda m, mapping=mapping: f"[{mapping.get(int(m.group(1)), m.group(1))}]", text)
         lines += [f"## Q{number}. {question}", "", renumbered.strip(), ""]
     if references:
         lines += ["## References", ""]

@@ -59,7 +59,7 @@ class Chunk:
         }
 
     @classmethod
-    def from_record(cls, record: dict[str, Any]) -> "Chunk":
+    def from_record(cls, record: dict[str, Any]) -> Chunk:
         return cls(**record)
 
 
@@ -114,7 +114,7 @@ class Citation:
     score: float = 0.0
 
     @classmethod
-    def from_chunk(cls, chunk: Chunk, score: float = 0.0) -> "Citation":
+    def from_chunk(cls, chunk: Chunk, score: float = 0.0) -> Citation:
         meta = chunk.metadata
         return cls(doc_id=chunk.doc_id, chunk_id=chunk.chunk_id, title=chunk.title,
                    text=chunk.text, doc_type=meta.get("doc_type"),
@@ -124,7 +124,7 @@ class Citation:
                    page=chunk.page, start=chunk.start, end=chunk.end, score=score)
 
     @classmethod
-    def from_hit(cls, hit: Hit) -> "Citation":
+    def from_hit(cls, hit: Hit) -> Citation:
         return cls.from_chunk(hit.chunk, hit.score)
 
     @property

@@ -12,10 +12,11 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import numpy as np
 
@@ -27,11 +28,23 @@ from assistant.index.keyword_index import KeywordBuild, KeywordIndex
 from assistant.index.tokenizer import tokenize
 from assistant.index.vector_store import VectorStore, chroma_metadata
 from assistant.ingest.errors import IngestError
+from assistant.ingest.pipeline import (
+    FileResult,
+    IngestReport,
+    PreparedFile,
+    content_hash,
+    discover,
+    index_text,
+    prepare,
+    source_key,
+)
 from assistant.language import detect_language
-from assistant.ingest.pipeline import (FileResult, IngestReport, PreparedFile, content_hash,
-                                       discover, index_text, prepare, source_key)
-from assistant.retrieval import (RankedList, SearchFilters, collapse_near_duplicates,
-                                 reciprocal_rank_fusion)
+from assistant.retrieval import (
+    RankedList,
+    SearchFilters,
+    collapse_near_duplicates,
+    reciprocal_rank_fusion,
+)
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]  # (done, total, label)

@@ -46,7 +46,7 @@ class Glossary:
             for entry in entries if entry.en]
 
     @classmethod
-    def load(cls, path: Path) -> "Glossary":
+    def load(cls, path: Path) -> Glossary:
         if not path.is_file():
             return cls([])
         # The C loader when PyYAML has it: the pure-Python one takes ~1 s on the glossary, which

@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from assistant.config import DEFAULT_CORPUS_DIR, Settings  # noqa: E402
-from assistant.engine import Engine  # noqa: E402
-from assistant.ingest.pipeline import discover, index_text, prepare, content_hash  # noqa: E402
+from assistant.config import DEFAULT_CORPUS_DIR, Settings
+from assistant.engine import Engine
+from assistant.ingest.pipeline import content_hash, discover, index_text, prepare
 
 
 def main() -> None:

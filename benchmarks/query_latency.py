@@ -24,10 +24,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from assistant.config import DEFAULT_CORPUS_DIR, Settings  # noqa: E402
-from assistant.documents import Chunk  # noqa: E402
-from assistant.engine import Engine  # noqa: E402
-from assistant.index.tokenizer import tokenize  # noqa: E402
+from assistant.config import DEFAULT_CORPUS_DIR, Settings
+from assistant.documents import Chunk
+from assistant.engine import Engine
+from assistant.index.tokenizer import tokenize
 
 QUERIES = [
     "teacher rotation between schools", "What CV threshold applies to junior secondary schools?",

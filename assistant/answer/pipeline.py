@@ -65,7 +65,8 @@ def answer(question: str, history: History | None = None, filters: SearchFilters
 
 def check_question(question: str, settings: Settings) -> str:
     """The question with whitespace collapsed; QuestionError when empty or over the limit."""
-    from assistant.limits import LimitExceeded, check_question as check
+    from assistant.limits import LimitExceeded
+    from assistant.limits import check_question as check
 
     try:
         return check(question, settings)

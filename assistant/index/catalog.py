@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -98,7 +99,7 @@ class Catalog:
                          chunks: Sequence[Chunk], tokens: Sequence[list[str]],
                          embeddings: np.ndarray) -> list[str]:
         """Store a document and its chunks in one transaction; returns the replaced chunk ids."""
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        now = datetime.now(UTC).isoformat(timespec="seconds")
         with self._lock:
             cur = self._db.cursor()
             cur.execute("BEGIN IMMEDIATE")
@@ -188,20 +189,24 @@ class Catalog:
         with self._lock:
             return [r[0] for r in self._db.execute("SELECT chunk_id FROM chunks ORDER BY rowid")]
 
-    def chunks(self, chunk_ids: Sequence[str]) -> dict[str, Chunk]:
-        """Chunks by id (missing ids are left out), with their document's metadata attached."""
-        found: dict[str, Chunk] = {}
-        ids = list(chunk_ids)
+    def _rows_by_ids(self, select: str, ids: Sequence[str]) -> list[tuple]:
+        """Rows of ``select`` (ending in ``IN ({marks})``) for ``ids``, in batches SQLite accepts."""
+        ids = list(ids)
+        rows: list[tuple] = []
         with self._lock:
             for start in range(0, len(ids), 500):
                 batch = ids[start:start + 500]
-                marks = ",".join("?" * len(batch))
-                rows = self._db.execute(
-                    f"SELECT c.chunk_id, c.doc_id, c.record, d.metadata FROM chunks c JOIN "
-                    f"documents d ON d.doc_id=c.doc_id WHERE c.chunk_id IN ({marks})", batch)
-                for chunk_id, doc_id, record, metadata in rows:
-                    found[chunk_id] = _chunk_from_row(doc_id, record, metadata)
-        return found
+                rows += self._db.execute(select.format(marks=",".join("?" * len(batch))),
+                                         batch).fetchall()
+        return rows
+
+    def chunks(self, chunk_ids: Sequence[str]) -> dict[str, Chunk]:
+        """Chunks by id (missing ids are left out), with their document's metadata attached."""
+        rows = self._rows_by_ids(
+            "SELECT c.chunk_id, c.doc_id, c.record, d.metadata FROM chunks c JOIN documents d "
+            "ON d.doc_id=c.doc_id WHERE c.chunk_id IN ({marks})", chunk_ids)
+        return {chunk_id: _chunk_from_row(doc_id, record, metadata)
+                for chunk_id, doc_id, record, metadata in rows}
 
     def document_chunks(self, doc_id: str) -> list[Chunk]:
         with self._lock:
@@ -212,16 +217,9 @@ class Catalog:
 
     def tokens(self, chunk_ids: Sequence[str]) -> dict[str, list[str]]:
         """Stored keyword tokens by chunk id (no re-tokenising at query time)."""
-        out: dict[str, list[str]] = {}
-        ids = list(chunk_ids)
-        with self._lock:
-            for start in range(0, len(ids), 500):
-                batch = ids[start:start + 500]
-                marks = ",".join("?" * len(batch))
-                for chunk_id, tokens in self._db.execute(
-                        f"SELECT chunk_id, tokens FROM chunks WHERE chunk_id IN ({marks})", batch):
-                    out[chunk_id] = tokens.split(" ") if tokens else []
-        return out
+        rows = self._rows_by_ids("SELECT chunk_id, tokens FROM chunks WHERE chunk_id IN ({marks})",
+                                 chunk_ids)
+        return {chunk_id: tokens.split(" ") if tokens else [] for chunk_id, tokens in rows}
 
     def iter_tokens(self) -> Iterator[tuple[str, list[str]]]:
         with self._lock:
@@ -230,16 +228,9 @@ class Catalog:
             yield chunk_id, tokens.split(" ") if tokens else []
 
     def embeddings(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
-        out: dict[str, np.ndarray] = {}
-        ids = list(chunk_ids)
-        with self._lock:
-            for start in range(0, len(ids), 500):
-                batch = ids[start:start + 500]
-                marks = ",".join("?" * len(batch))
-                for chunk_id, blob in self._db.execute(
-                        f"SELECT chunk_id, embedding FROM chunks WHERE chunk_id IN ({marks})", batch):
-                    out[chunk_id] = np.frombuffer(blob, dtype=np.float32)
-        return out
+        rows = self._rows_by_ids(
+            "SELECT chunk_id, embedding FROM chunks WHERE chunk_id IN ({marks})", chunk_ids)
+        return {chunk_id: np.frombuffer(blob, dtype=np.float32) for chunk_id, blob in rows}
 
 
 def _record_without_metadata(chunk: Chunk) -> dict[str, Any]:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import threading
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
 _lock = threading.Lock()
-_models: dict[str, "Embedder"] = {}
+_models: dict[str, Embedder] = {}
 
 
 class Embedder:

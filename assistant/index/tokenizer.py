@@ -14,11 +14,8 @@ import threading
 from functools import lru_cache
 
 _RUNS = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)|([A-Za-z0-9]+)")
-_EN_STOP = frozenset("""a an and are as at be been being but by can could did do does for from had has
-have how if in into is it its may might must of on or shall should so than that the their them
-then there these they this those to was were what when where which while who whom why will with
-would you your i we our us not no also such each any all per between about do does""".split())
-_ZH_STOP = frozenset("的 了 和 与 及 或 是 在 对 为 等 中 上 下 有 由 将 把 被 之 其 以 于 并 也 都 而 要 应 该 这 那 个 哪些 什么 如何 怎么 怎样 吗 呢 啊 吧 我们 你们 他们".split())
+_EN_STOP = frozenset(["a", "an", "and", "are", "as", "at", "be", "been", "being", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "how", "if", "in", "into", "is", "it", "its", "may", "might", "must", "of", "on", "or", "shall", "should", "so", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "was", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "i", "we", "our", "us", "not", "no", "also", "such", "each", "any", "all", "per", "between", "about", "do", "does"])
+_ZH_STOP = frozenset(["的", "了", "和", "与", "及", "或", "是", "在", "对", "为", "等", "中", "上", "下", "有", "由", "将", "把", "被", "之", "其", "以", "于", "并", "也", "都", "而", "要", "应", "该", "这", "那", "个", "哪些", "什么", "如何", "怎么", "怎样", "吗", "呢", "啊", "吧", "我们", "你们", "他们"])
 
 _jieba = None
 

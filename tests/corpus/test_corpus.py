@@ -1,13 +1,20 @@
 """The corpus is product: every file valid, every reference resolving, data and prose agreeing."""
 
-from pathlib import Path
 
 import pytest
 
 from assistant.config import DEFAULT_CORPUS_DIR as CORPUS
-from assistant.corpus import (CorpusDocument, corpus_report, load_documents, load_yaml,
-                              markdown_table_rows, mentions_number, standards_files,
-                              validate_corpus, validate_document)
+from assistant.corpus import (
+    CorpusDocument,
+    corpus_report,
+    load_documents,
+    load_yaml,
+    markdown_table_rows,
+    mentions_number,
+    standards_files,
+    validate_corpus,
+    validate_document,
+)
 
 DOCUMENTS, LOAD_PROBLEMS = load_documents(CORPUS)
 BY_ID = {doc.id: doc for doc in DOCUMENTS}

@@ -25,7 +25,7 @@ def free_port() -> int:
 def chroma_server(tmp_path):
     port = free_port()
     chroma = Path(sys.executable).with_name("chroma")
-    log = open(tmp_path / "chroma.log", "w")
+    log = open(tmp_path / "chroma.log", "w")  # noqa: SIM115 - the server writes it until teardown
     process = subprocess.Popen([str(chroma), "run", "--path", str(tmp_path / "server-data"),
                                 "--host", "127.0.0.1", "--port", str(port)],
                                stdout=log, stderr=subprocess.STDOUT,

@@ -1,7 +1,8 @@
+from pathlib import Path
+
 from assistant.documents import LoadedDocument
 from assistant.ingest.chunking import chunk_document
 from assistant.language import split_sentences, word_equivalents
-from pathlib import Path
 
 REAL_DOCS = Path(__file__).resolve().parent.parent / "fixtures" / "real-docs"
 

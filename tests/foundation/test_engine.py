@@ -112,8 +112,9 @@ def test_chinese_query_is_expanded_through_the_glossary(mini_engine):
 def test_orphan_vectors_from_a_crash_are_invisible_and_reconciled(mini_engine):
     mini_engine.ingest()
     chunk = mini_engine.catalog.document_chunks("mini-law")[0]
-    import numpy as np
     from dataclasses import replace
+
+    import numpy as np
 
     ghost = replace(chunk, chunk_id="ghost:0001")
     mini_engine.store.upsert([ghost], np.stack([mini_engine.embedder.encode_query(chunk.text)]))
@@ -134,9 +135,8 @@ def test_missing_vectors_are_restored_from_the_catalog_without_the_model(mini_en
 
 
 def test_a_second_ingest_waits_or_says_why(mini_engine):
-    with mini_engine.ingest_lock():
-        with pytest.raises(IngestBusy):
-            mini_engine.ingest(wait=False)
+    with mini_engine.ingest_lock(), pytest.raises(IngestBusy):
+        mini_engine.ingest(wait=False)
 
 
 def test_langchain_retriever_returns_documents_with_citation_metadata(mini_engine):

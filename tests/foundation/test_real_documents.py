@@ -1,10 +1,10 @@
 """Integration: the five real Chinese statutes are ingested and searched in Chinese."""
 
 import pytest
+from tests_support import REAL_DOCS
 
 from assistant.config import Settings
 from assistant.engine import Engine
-from tests_support import REAL_DOCS
 
 
 @pytest.fixture(scope="module")

@@ -2,8 +2,12 @@ import numpy as np
 
 from assistant.documents import Chunk, Hit
 from assistant.glossary import Glossary, GlossaryEntry
-from assistant.retrieval import (RankedList, SearchFilters, collapse_near_duplicates,
-                                 reciprocal_rank_fusion)
+from assistant.retrieval import (
+    RankedList,
+    SearchFilters,
+    collapse_near_duplicates,
+    reciprocal_rank_fusion,
+)
 
 
 def test_rrf_adds_reciprocal_ranks():
