@@ -27,7 +27,15 @@ RESPONSIBILITY_AREAS = {"planning", "funding", "teachers", "facilities", "admiss
 LEVELS = {"national", "provincial", "municipal", "county"}
 REQUIRED = ("id", "title", "title_zh", "doc_type", "issuer", "level", "region", "topics",
             "sources", "certainty")
+FRONT_MATTER_FIELDS = (*REQUIRED, "issuer_zh", "doc_number", "date", "responsibility_areas",
+                       "unconfirmed")
+# `unconfirmed` lists fields whose values our sources do not confirm; identity, provenance and the
+# list itself cannot be among them.
+CONFIRMABLE_FIELDS = tuple(f for f in FRONT_MATTER_FIELDS
+                           if f not in ("id", "doc_type", "sources", "certainty", "unconfirmed"))
 CHINESE_SUMMARY = "## 中文摘要"
+CHINESE_BODY = "## 中文"
+NEEDS_CHINESE_BODY = {"law", "regulation", "policy", "standard", "case"}
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _LATIN_WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
@@ -63,8 +71,19 @@ class CorpusDocument:
         return rest[: following.start()] if following else rest
 
     @property
+    def chinese_body(self) -> str:
+        """The ``## 中文`` section: the document for Chinese readers (empty when absent)."""
+        match = re.search(rf"^{CHINESE_BODY}[ \t]*$", self.body, re.MULTILINE)
+        if not match:
+            return ""
+        rest = self.body[match.end():]
+        following = re.search(r"^#{1,2} ", rest, re.MULTILINE)
+        return rest[: following.start()] if following else rest
+
+    @property
     def english_words(self) -> int:
-        return len(_LATIN_WORD.findall(self.body.replace(self.chinese_summary, "")))
+        english = self.body.replace(self.chinese_summary, "").replace(self.chinese_body, "")
+        return len(_LATIN_WORD.findall(english))
 
 
 def document_paths(corpus: Path) -> list[Path]:
@@ -123,6 +142,7 @@ def validate_document(doc: CorpusDocument, corpus: Path) -> list[Problem]:
         bad("responsibility_areas", "required for cases")
     if not isinstance(meta.get("sources", []), list):
         bad("sources", "must be a list of source descriptions")
+    problems += _unconfirmed_problems(meta, name)
     summary = doc.chinese_summary
     if not summary.strip():
         bad(CHINESE_SUMMARY, "every document needs a Chinese summary section")
@@ -130,8 +150,34 @@ def validate_document(doc: CorpusDocument, corpus: Path) -> list[Problem]:
         sentences = [s for s in re.split(r"[。！？]", summary) if cjk_count(s) >= 4]
         if not 3 <= len(sentences) <= 8:
             bad(CHINESE_SUMMARY, f"has {len(sentences)} sentences; write 3–8")
+    if doc_type in NEEDS_CHINESE_BODY and cjk_count(doc.chinese_body) < 300:
+        bad(CHINESE_BODY, "needs a Chinese body (at least 300 characters) before the summary")
     if len(re.findall(r"^# ", doc.body, re.MULTILINE)) != 1:
         bad("body", "needs exactly one H1 title")
+    return problems
+
+
+def _unconfirmed_problems(meta: dict[str, Any], name: str) -> list[Problem]:
+    """``unconfirmed`` is a list of front-matter fields that this document fills in, and an
+    unconfirmed document number is also explained in ``certainty``."""
+    value = meta.get("unconfirmed")
+    if value is None:
+        return []
+    if not isinstance(value, list) or not value:
+        return [Problem(name, "unconfirmed", "must be a non-empty list of field names, "
+                                             "e.g. [doc_number]")]
+    problems = []
+    for field_name in value:
+        if field_name not in CONFIRMABLE_FIELDS:
+            problems.append(Problem(name, "unconfirmed", f"'{field_name}' is not a front-matter field "
+                                    f"that can be unconfirmed; use one of {list(CONFIRMABLE_FIELDS)}"))
+        elif meta.get(field_name) in (None, "", []):
+            problems.append(Problem(name, "unconfirmed", f"'{field_name}' has no value here; remove "
+                                    "it from the list or fill it in"))
+    number = meta.get("doc_number")
+    if "doc_number" in value and number and str(number) not in str(meta.get("certainty", "")):
+        problems.append(Problem(name, "certainty", f"must say why {number} is unconfirmed "
+                                "(`unconfirmed` lists doc_number)"))
     return problems
 
 
@@ -148,7 +194,14 @@ def validate_corpus(corpus: Path) -> list[Problem]:
     problems += validate_glossary(corpus, known)
     problems += validate_measures(corpus, known, {d.id for d in documents
                                                   if d.metadata.get("doc_type") == "case"})
+    problems += _knowledge_problems(corpus)
     return problems
+
+
+def _knowledge_problems(corpus: Path) -> list[Problem]:
+    from assistant.knowledge.checks import validate_statements
+
+    return [Problem(file, ident, message) for file, ident, message in validate_statements(corpus)]
 
 
 # -- data files ---------------------------------------------------------------------------------
@@ -333,11 +386,13 @@ def corpus_report(corpus: Path, chunk_words: int = 200) -> dict[str, Any]:
     words: Counter = Counter()
     chunks = 0
     chinese = 0
+    body_chinese: Counter = Counter()
     for doc in documents:
         doc_type = str(doc.metadata.get("doc_type"))
         per_type[doc_type] += 1
         words[doc_type] += doc.english_words
         chinese += cjk_count(doc.chinese_summary)
+        body_chinese[doc_type] += cjk_count(doc.chinese_body)
         data = doc.path.read_bytes()
         chunks += len(prepare(doc.path, data, content_hash(data, ""), "corpus", chunk_words).chunks)
     glossary = load_yaml(corpus / "glossary.yaml") if (corpus / "glossary.yaml").is_file() else []
@@ -345,7 +400,22 @@ def corpus_report(corpus: Path, chunk_words: int = 200) -> dict[str, Any]:
     return {"documents": len(documents), "documents_per_type": dict(sorted(per_type.items())),
             "english_words": sum(words.values()), "english_words_per_type": dict(sorted(words.items())),
             "chinese_summary_characters": chinese, "chunks": chunks,
-            "glossary_entries": len(glossary or []), "measures": len(measures or [])}
+            "chinese_body_characters": sum(body_chinese.values()),
+            "chinese_body_characters_per_type": dict(sorted(body_chinese.items())),
+            "glossary_entries": len(glossary or []), "measures": len(measures or []),
+            "statements": _statement_counts(corpus)}
+
+
+def _statement_counts(corpus: Path) -> dict[str, Any]:
+    """Statements by kind, and how many carry text in each language."""
+    from assistant.knowledge import load_statements
+
+    statements, _ = load_statements(corpus)
+    return {"total": len(statements),
+            "by_kind": dict(sorted(Counter(s.kind for s in statements).items())),
+            "english": sum(1 for s in statements if s.text.strip()),
+            "chinese": sum(1 for s in statements if cjk_count(s.text_zh) > 0),
+            "chinese_characters": sum(cjk_count(s.text_zh) for s in statements)}
 
 
 def _rel(path: Path, corpus: Path) -> str:

@@ -2,8 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+# How a document number our sources do not confirm is marked wherever it is shown.
+UNCONFIRMED_NUMBER_MARK = {"en": " (document number unconfirmed)", "zh": "（文号待核实）"}
+
+
+def unconfirmed_fields(value: Any) -> tuple[str, ...]:
+    """The ``unconfirmed`` front-matter list as a tuple of field names (empty when absent)."""
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value) if isinstance(value, (list, tuple)) else ()
+
+
+def number_label(doc_number: str | None, unconfirmed: Iterable[str] = (),
+                 language: str = "en") -> str | None:
+    """The document number (文号) as shown to a reader: "国发〔2015〕67号（文号待核实）" in Chinese,
+    "国发〔2015〕67号 (document number unconfirmed)" in English when ``doc_number`` is among the
+    ``unconfirmed`` fields; the bare number otherwise; None without a number."""
+    if not doc_number:
+        return None
+    if "doc_number" not in set(unconfirmed):
+        return str(doc_number)
+    return f"{doc_number}{UNCONFIRMED_NUMBER_MARK['zh' if language == 'zh' else 'en']}"
 
 
 @dataclass
@@ -82,6 +105,7 @@ class Hit:
             "title": self.chunk.title,
             "doc_type": meta.get("doc_type"),
             "doc_number": meta.get("doc_number"),
+            "unconfirmed": list(unconfirmed_fields(meta.get("unconfirmed"))),
             "date": meta.get("date"),
             "section": self.chunk.section,
             "article": self.chunk.article,
@@ -112,6 +136,7 @@ class Citation:
     start: int = 0
     end: int = 0
     score: float = 0.0
+    unconfirmed: tuple[str, ...] = ()  # front-matter fields our sources do not confirm
 
     @classmethod
     def from_chunk(cls, chunk: Chunk, score: float = 0.0) -> Citation:
@@ -121,7 +146,8 @@ class Citation:
                    doc_number=meta.get("doc_number"),
                    date=None if meta.get("date") is None else str(meta.get("date")),
                    issuer=meta.get("issuer"), section=chunk.section, article=chunk.article,
-                   page=chunk.page, start=chunk.start, end=chunk.end, score=score)
+                   page=chunk.page, start=chunk.start, end=chunk.end, score=score,
+                   unconfirmed=unconfirmed_fields(meta.get("unconfirmed")))
 
     @classmethod
     def from_hit(cls, hit: Hit) -> Citation:
@@ -135,9 +161,17 @@ class Citation:
             parts.append(f"p. {self.page}")
         return ", ".join(p for p in parts if p)
 
-    def reference(self) -> str:
-        """A full reference line: title, issuer, number, date."""
-        return ", ".join(str(p) for p in (self.title, self.issuer, self.doc_number, self.date) if p)
+    def number_label(self, language: str = "en") -> str | None:
+        """The 文号 to show, marked when unconfirmed (see ``number_label``)."""
+        return number_label(self.doc_number, self.unconfirmed, language)
+
+    def reference(self, language: str = "en") -> str:
+        """A full reference line: title, issuer, number (marked when unconfirmed), date."""
+        parts = (self.title, self.issuer, self.number_label(language), self.date)
+        return ", ".join(str(p) for p in parts if p)
 
     def to_json(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+        data = dict(self.__dict__)
+        data["unconfirmed"] = list(self.unconfirmed)
+        data["number_label"] = self.number_label()  # what a reader should see as the 文号
+        return data

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from assistant.documents import number_label, unconfirmed_fields
 from assistant.engine import Engine, Progress
 from assistant.ingest.loaders import SUPPORTED_SUFFIXES
 from assistant.ingest.pipeline import IngestReport
@@ -33,6 +34,11 @@ class LibraryEntry:
     origin: str
     chunks: int
     source_name: str
+    unconfirmed: tuple[str, ...] = ()  # front-matter fields our sources do not confirm
+
+    def number_label(self, language: str = "en") -> str:
+        """The 文号 as shown in the library, marked when unconfirmed ("" without one)."""
+        return number_label(self.doc_number, self.unconfirmed, language) or ""
 
     @property
     def year(self) -> int | None:
@@ -49,7 +55,8 @@ def library_entries(engine: Engine) -> list[LibraryEntry]:
             level=str(meta.get("level") or ""), region=str(meta.get("region") or ""),
             date=str(meta.get("date") or ""), doc_number=str(meta.get("doc_number") or ""),
             origin=row.origin, chunks=row.n_chunks,
-            source_name=str(meta.get("source_name") or Path(row.source_path).name)))
+            source_name=str(meta.get("source_name") or Path(row.source_path).name),
+            unconfirmed=unconfirmed_fields(meta.get("unconfirmed"))))
     return entries
 
 

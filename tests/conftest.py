@@ -8,12 +8,23 @@ import os
 from pathlib import Path
 
 import pytest
+from tests_support import REAL_DOCS
 
 from assistant.config import DEFAULT_CORPUS_DIR, Settings
 
 REPO = Path(__file__).resolve().parent.parent
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
+@pytest.fixture(scope="session")
+def real_docs() -> Path:
+    """The folder of the five statute texts (third-party, kept outside the repository in
+    ../shared/real-docs); a test that needs them is skipped, saying where they were looked for."""
+    if not REAL_DOCS.is_dir():
+        pytest.skip(f"statute texts not found at {REAL_DOCS}: they are kept outside the repository, "
+                    "in ../shared/real-docs beside the clone")
+    return REAL_DOCS
 
 
 @pytest.fixture(scope="session")

@@ -203,7 +203,16 @@ def rank_measures(diagnosis: Diagnosis,
 
     Ids that restate one gap (a flag and the indicator it was raised from) count once, at the
     larger weight, so a measure is not ranked up for naming the same gap twice."""
-    weights = diagnosis.gap_weights()
+    return rank_by_weights(diagnosis.gap_weights(), specs)
+
+
+def rank_by_weights(weights: dict[str, float], specs: list[MeasureSpec],
+                    relevance: dict[str, float] | None = None
+                    ) -> list[tuple[MeasureSpec, float, list[str]]]:
+    """The ranking itself, from how pressing each gap is: a diagnosis gives the weights for a
+    district, a question that names problems gives them for an answer (one ranking, shared).
+    ``relevance`` (measure id → how closely it matches a question) breaks ties of weight."""
+    relevance = relevance or {}
     ranked = []
     for order, spec in enumerate(specs):
         gaps = [a for a in spec.addresses if weights.get(a, 0) > 0]
@@ -214,7 +223,8 @@ def rank_measures(diagnosis: Diagnosis,
             group = GAP_GROUP.get(gap, gap)
             by_group[group] = max(by_group.get(group, 0.0), weights[gap])
         ranked.append((spec, sum(by_group.values()), gaps, order))
-    ranked.sort(key=lambda item: (-item[1], -len(item[2]), item[3]))
+    ranked.sort(key=lambda item: (-item[1], -relevance.get(item[0].id, 0.0), -len(item[2]),
+                                  item[3]))
     return [(spec, score, gaps) for spec, score, gaps, _ in ranked]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.answer.rules import DANGLING_EN, DANGLING_ZH, ID_LEAK
 from assistant.language import cjk_count, has_cjk, split_sentences
 
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]+")
@@ -90,9 +91,12 @@ def _is_chinese(text: str) -> bool:
 
 
 def _quotable(raw: str) -> bool:
-    """Long enough to say something, short enough to read, and safe to render on its own."""
+    """Long enough to say something, short enough to read, and safe to render on its own: no
+    internal id or source tag, and no opening that leans on a sentence not quoted with it."""
     text = raw.strip()
     if text.endswith((":", "：")) or _MARKER_LIKE.search(text) or "|" in text:
+        return False
+    if ID_LEAK.search(text) or DANGLING_EN.match(text) or DANGLING_ZH.match(text):
         return False
     if text.count("**") % 2 or text.count("`") % 2:
         return False  # a sentence cut inside emphasis or code would break the Markdown around it

@@ -9,15 +9,19 @@ this offline path when the endpoint fails.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.answer import compare, glossary_route, standards_table
+from assistant.answer import compare, glossary_route, shapes, standards_table
 from assistant.answer.context import Context
 from assistant.answer.evidence import assess
 from assistant.answer.extractive import compose
 from assistant.answer.followup import History, resolve
+from assistant.answer.intent import Intent, classify, corpus_case_names
+from assistant.answer.markers import by_first_use
 from assistant.answer.messages import text
 from assistant.answer.render import CitationList
+from assistant.answer.suggest import suggest
 from assistant.answer.types import Answer, Claim, Evidence
 from assistant.config import Settings, get_settings
 from assistant.documents import Citation, Hit
@@ -93,13 +97,25 @@ def answer_offline(question: str, history: History | None = None,
     base.evidence = retrieval.evidence
     if not retrieval.evidence.sufficient:
         return abstain(base, retrieval.hits)
-    for route in (_compare, _glossary, _standards, _extractive):
-        result = route(ctx, retrieval)
+    intent = understand(ctx)
+    base.kind = intent.kind
+    for route in routes_for(intent, retrieval):
+        result = route.compose(ctx, intent, retrieval)
         if result is not None and result[2]:
-            body, cites, claims, name = result
-            base.text, base.citations, base.claims, base.route = body, cites.citations, claims, name
+            body, citations, claims = by_first_use(result[0], result[1].citations, result[2])
+            base.text, base.citations, base.claims = body, citations, claims
+            base.route = route.name
             return base
     return abstain(base, retrieval.hits)
+
+
+def understand(ctx: Context) -> Intent:
+    """The question's kind and subject (``assistant.answer.intent``)."""
+    names: dict[str, tuple[str, ...]] = {}
+    for corpus in ctx.settings.corpus_dirs:
+        names.update(corpus_case_names(corpus))
+    defined = glossary_route.parse(ctx) is not None
+    return classify(ctx.question, names, has_definition=defined)
 
 
 def retrieve(ctx: Context) -> Retrieval:
@@ -134,47 +150,82 @@ def abstain(base: Answer, hits: list[Hit]) -> Answer:
     return base
 
 
-Composed = tuple[str, CitationList, list[Claim], str] | None
+Composed = tuple[str, CitationList, list[Claim]] | None
 
 
-def _compare(ctx: Context, retrieval: Retrieval) -> Composed:
-    sides = compare.parse(ctx.question)
-    if sides is None:
-        return None
-    body, cites, claims = compare.compose(ctx, sides)
-    return body, cites, claims, "compare"
+@dataclass(frozen=True)
+class Route:
+    """One way to answer: ``compose`` returns the body, citations and claims, or None to pass."""
+
+    name: str
+    kinds: tuple[str, ...] | None   # the kinds of question it serves; None: any
+    compose: Callable[[Context, Intent, Retrieval], Composed]
 
 
-def _glossary(ctx: Context, retrieval: Retrieval) -> Composed:
+def _shaped(shape: Callable) -> Callable[[Context, Intent, Retrieval], Composed]:
+    def compose(ctx: Context, intent: Intent, retrieval: Retrieval) -> Composed:
+        draft = shapes.draft_for(ctx)
+        return None if draft is None else shape(draft, intent)
+    return compose
+
+
+def _compare_passages(ctx: Context, intent: Intent, retrieval: Retrieval) -> Composed:
+    return None if intent.sides is None else compare.compose(ctx, intent.sides)
+
+
+def _glossary(ctx: Context, intent: Intent, retrieval: Retrieval) -> Composed:
     entry = glossary_route.parse(ctx)
     if entry is None or not glossary_route.definition(entry, ctx.language):
         return None
-    composition = compose(ctx, retrieval.by_language, limit=3, headings=False)
     cites = CitationList()
     marker = cites.add(glossary_route.citation(entry, ctx.language))
     definition = glossary_route.definition(entry, ctx.language)
     claims = [Claim(definition, [marker], "quote")]
-    parts = [glossary_route.heading(entry, ctx.language), f"{definition} [{marker}]"]
-    if composition.claims:
-        # Renumber the composition's markers after the glossary's.
-        for citation in composition.cites.citations:
-            cites.add(citation)
-        parts.append(_shift_markers(composition.text, 1))
-        claims += [Claim(c.text, [m + 1 for m in c.markers], c.kind) for c in composition.claims]
-    return "\n\n".join(parts), cites, claims, "glossary"
+    parts = [f"{definition} [{marker}]"]
+    draft = shapes.draft_for(ctx)
+    if draft is not None:
+        draft.cites = cites
+        draft.claims = claims
+        found = draft.relevant(draft.search(kinds=("definition", "fact", "duty"), limit=8))
+        support = draft.say_all(found, 2)
+        if support:
+            parts.append(" ".join(support))
+    return "\n\n".join(parts), cites, claims
 
 
-def _standards(ctx: Context, retrieval: Retrieval) -> Composed:
+def _standards(ctx: Context, intent: Intent, retrieval: Retrieval) -> Composed:
     rows = standards_table.match(ctx)
-    if not rows:
-        return None
-    body, cites, claims = standards_table.compose(ctx, rows)
-    return body, cites, claims, "standards-table"
+    return standards_table.compose(ctx, rows) if rows else None
 
 
-def _extractive(ctx: Context, retrieval: Retrieval) -> Composed:
+def _extractive(ctx: Context, intent: Intent, retrieval: Retrieval) -> Composed:
     composition = compose(ctx, retrieval.by_language)
-    return composition.text, composition.cites, composition.claims, "extractive"
+    return composition.text, composition.cites, composition.claims
+
+
+ROUTES: tuple[Route, ...] = (
+    Route("compare", ("compare",), _shaped(shapes.compare)),
+    Route("compare-passages", ("compare",), _compare_passages),
+    Route("suggest", ("suggest",), _shaped(suggest)),
+    Route("explain", ("explain",), _shaped(shapes.explain)),
+    Route("case", ("case",), _shaped(shapes.case)),
+    Route("responsible", ("responsible",), _shaped(shapes.responsible)),
+    Route("glossary", ("definition", "lookup"), _glossary),
+    Route("standards-table", ("lookup", "definition", "responsible", "suggest"), _standards),
+    Route("definition", ("definition",), _shaped(shapes.definition)),
+    Route("lookup", None, _shaped(shapes.lookup)),
+    Route("extractive", None, _extractive),
+)
+
+
+def routes_for(intent: Intent, retrieval: Retrieval) -> list[Route]:
+    """The routes that serve this kind of question, in order. A question whose best passage is
+    an uploaded document (no statements describe it) is answered from that passage first."""
+    routes = [r for r in ROUTES if r.kinds is None or intent.kind in r.kinds]
+    hits = retrieval.hits
+    if hits and not hits[0].chunk.metadata.get("doc_type"):
+        routes.sort(key=lambda r: r.name != "extractive")
+    return routes
 
 
 def _shift_markers(body: str, offset: int) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from assistant.answer import articles
 from assistant.answer.messages import GROUP_ORDER, TYPE_ORDER, doc_type_group, text
 from assistant.answer.scoring import Scored
 from assistant.answer.types import Claim
@@ -76,19 +75,13 @@ def render_sentences(chosen: list[Scored], chunks: list[Chunk], cites: CitationL
 
 def _paragraph(items: list[Scored], chunks: list[Chunk], cites: CitationList,
                claims: list[Claim] | None) -> str:
-    """The sentences with their markers; a law's article is named on a line of its own when the
-    sentences do not name it (the reader asks "which article?")."""
+    """The sentences with their markers (the reference list names the article: a label line of
+    its own would dangle when the sentences are from elsewhere in the passage)."""
     pieces = []
-    chunk = chunks[items[0].sentence.passage]
-    label = ""
-    number = articles.article_number(chunk.article)
-    if number is not None and not any(articles.mentions(i.sentence.text, {number})
-                                      for i in items):
-        label = f"*{chunk.title.split(' (')[0]}, {chunk.article}*\n"
     for item in items:
         chunk = chunks[item.sentence.passage]
         marker = cites.marker(chunk, item.relevance)
         pieces.append(f"{item.sentence.text} [{marker}]")
         if claims is not None:
             claims.append(Claim(item.sentence.text, [marker], "quote"))
-    return label + " ".join(pieces)
+    return " ".join(pieces)

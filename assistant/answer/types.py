@@ -7,7 +7,8 @@ from typing import Any
 
 from assistant.documents import Citation
 
-ROUTES = ("standards-table", "compare", "glossary", "extractive", "llm", "abstain")
+ROUTES = ("compare", "compare-passages", "suggest", "explain", "case", "responsible", "glossary",
+          "standards-table", "definition", "lookup", "extractive", "llm", "abstain")
 
 
 @dataclass
@@ -57,6 +58,7 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     abstained: bool = False
     route: str = "extractive"
+    kind: str = ""                      # what the question asks (assistant.answer.intent)
     language: str = "en"
     notice: str | None = None
     resolved_question: str = ""
@@ -96,6 +98,7 @@ class Answer:
             "resolved_question": self.resolved_question,
             "answer": self.text,
             "route": self.route,
+            "kind": self.kind,
             "language": self.language,
             "abstained": self.abstained,
             "notice": self.notice,

@@ -15,7 +15,7 @@ import re
 
 import streamlit as st
 
-from assistant.app.i18n import t
+from assistant.app.i18n import language, t
 from assistant.documents import Citation
 
 MARKDOWN_SPECIALS = "\\`*_[]()#+!|~<>$:"
@@ -68,7 +68,7 @@ def highlighted_document(document_text: str, start: int, end: int, before: int =
 
 def citation_header(citation: Citation) -> None:
     """Title, document number, date, issuer and article or page of a cited passage."""
-    rows = [(t("doc_number"), citation.doc_number), (t("date"), citation.date),
+    rows = [(t("doc_number"), citation.number_label(language())), (t("date"), citation.date),
             (t("issuer"), citation.issuer), (t("article"), citation.article or citation.section),
             (t("page"), citation.page)]
     st.markdown(f"**{escape_markdown(citation.title)}**")

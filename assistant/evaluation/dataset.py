@@ -22,7 +22,9 @@ from assistant.evaluation.metrics import contains_fact
 from assistant.language import detect_language
 
 DEFAULT_DEVSET = REPO_ROOT / "tests" / "eval" / "devset.yaml"
-KINDS = ("lookup", "explanation", "comparison", "district-measure", "out-of-scope")
+# The kinds of question the answer composer tells apart (assistant/answer/intent.py).
+KINDS = ("lookup", "responsible", "definition", "explain", "compare", "suggest", "case",
+         "out-of-scope")
 LANGUAGES = ("en", "zh")
 
 

@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 # -- ranking -----------------------------------------------------------------------------------
 
@@ -210,6 +211,38 @@ def check_citations(text: str, passages: Sequence[str], *, check_sentences: bool
             if sentence and not sentence_in_passage(sentence, passage):
                 check.problems.append(CitationProblem(number, "sentence not found in the cited "
                                                       "passage", sentence))
+    return check
+
+
+def check_claims(claims: Sequence[Any], passages: Sequence[str],
+                 references: Sequence[str] = ()) -> CitationCheck:
+    """Each claim against the passages its markers cite, by how it was made: a ``quote`` occurs
+    in the passage; a ``table-row`` has every number in it; a knowledge ``statement`` has every
+    number in the passage or its reference line (``references[n-1]``: title, 文号, date); a
+    ``measure`` (a line of the measures catalogue) and ``generated`` text only need markers that
+    resolve."""
+    check = CitationCheck()
+    for claim in claims:
+        text = str(getattr(claim, "text", ""))
+        kind = str(getattr(claim, "kind", "quote"))
+        for number in getattr(claim, "markers", []):
+            check.markers += 1
+            if not 1 <= number <= len(passages):
+                check.problems.append(CitationProblem(number, "does not resolve to a citation"))
+                continue
+            passage = passages[number - 1]
+            if kind == "quote":
+                ok = sentence_in_passage(text, passage)
+            elif kind == "table-row":
+                ok = _table_row_supported(text, passage)
+            elif kind == "statement":
+                reference = references[number - 1] if number <= len(references) else ""
+                ok = _table_row_supported(text, f"{passage} {reference}")
+            else:
+                ok = True
+            if not ok:
+                check.problems.append(CitationProblem(number, f"{kind} not supported by the cited "
+                                                      "passage", text))
     return check
 
 

@@ -92,6 +92,28 @@ def _answer_details(answers: AnswerReport) -> list[str]:
         f"{_f(answers.latency_p50_ms, 0)} ms, p90 {_f(answers.latency_p90_ms, 0)} ms (warm, "
         "this machine; a benchmark, not a test)."),
     ]
+    lines += ["", ("Readability of the answers (in scope, answered): answers with an id leak, a "
+                   "dangling opening, a repeated sentence, the wrong language; share with a "
+                   "required fact in the first two sentences."), "",
+              "| group | answered | id leaks | dangling | repeated | language | key fact early |",
+              "|---|---|---|---|---|---|---|"]
+    groups = [("all", answers.readability)]
+    groups += [(f"language {k}", v) for k, v in answers.readability_by("language").items()]
+    groups += [(f"kind {k}", v) for k, v in answers.readability_by("kind").items()]
+    for name, c in groups:
+        lines.append(f"| {name} | {c.answered} | {c.id_leaks} | {c.dangling} | {c.repeated} | "
+                     f"{c.language_mismatches} | {_pct(c.key_fact_early)} |")
+    unreadable = answers.unreadable()
+    if unreadable:
+        lines += ["", "Readability problems:"]
+        for r in unreadable[:DETAIL_LIMIT]:
+            signs = r.readability
+            detail = "; ".join(part for part in (
+                f"ids {', '.join(signs.id_leaks)}" if signs.id_leaks else "",
+                f"dangling “{signs.dangling[0]}”" if signs.dangling else "",
+                f"repeats “{signs.repeated[0]}”" if signs.repeated else "",
+                "wrong language" if signs.language_mismatch else "") if part)
+            lines.append(f"- `{r.item.id}` ({r.route}): {detail}")
     problems = answers.citation_failures()
     if problems:
         lines += ["", "Citation problems:"]
@@ -182,7 +204,18 @@ def report_json(report: EvalReport) -> dict[str, Any]:
                          "fact_recall": r.fact_recall, "missing_facts": r.missing_facts,
                          "citation_problems": [str(p) for p in r.citations.problems],
                          "cited_docs": r.cited_docs, "latency_ms": round(r.latency_ms, 1),
-                         "error": r.error} for r in a.results],
+                         "error": r.error,
+                         "readability": None if r.readability is None else {
+                             "id_leaks": r.readability.id_leaks,
+                             "dangling": r.readability.dangling,
+                             "repeated": r.readability.repeated,
+                             "language_mismatch": r.readability.language_mismatch,
+                             "key_fact_early": r.readability.key_fact_early}}
+                        for r in a.results],
+            "readability": {name: vars(c) for name, c in
+                            [("all", a.readability),
+                             *[(f"language {k}", v) for k, v in a.readability_by("language").items()],
+                             *[(f"kind {k}", v) for k, v in a.readability_by("kind").items()]]},
         }
     return data
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from assistant.evaluation import metrics as m
 from assistant.evaluation.dataset import EvalItem, corpus_documents
+from assistant.evaluation.readability import Readability, assess
 from assistant.evaluation.systems import (
     BM25System,
     DenseSystem,
@@ -99,6 +100,29 @@ class AnswerResult:
     citations: m.CitationCheck
     latency_ms: float
     error: str = ""
+    readability: Readability | None = None
+
+
+@dataclass(frozen=True)
+class ReadabilityCounts:
+    """The automatic readability signs over a group of answered questions."""
+
+    answered: int
+    id_leaks: int
+    dangling: int
+    repeated: int
+    language_mismatches: int
+    key_fact_early: float | None
+
+    @classmethod
+    def of(cls, results: list[AnswerResult]) -> ReadabilityCounts:
+        signs = [r.readability for r in results if r.readability is not None and not r.abstained]
+        early = [s.key_fact_early for s in signs if s.key_fact_early is not None]
+        return cls(answered=len(signs), id_leaks=sum(bool(s.id_leaks) for s in signs),
+                   dangling=sum(bool(s.dangling) for s in signs),
+                   repeated=sum(bool(s.repeated) for s in signs),
+                   language_mismatches=sum(s.language_mismatch for s in signs),
+                   key_fact_early=m.mean(1.0 if e else 0.0 for e in early))
 
 
 @dataclass
@@ -110,6 +134,22 @@ class AnswerReport:
     abstention: m.AbstentionScores
     latency_p50_ms: float | None
     latency_p90_ms: float | None
+
+    def readability_by(self, key: str) -> dict[str, ReadabilityCounts]:
+        """Readability signs per ``language`` or per ``kind`` of question (in scope)."""
+        groups: dict[str, list[AnswerResult]] = {}
+        for result in self.results:
+            if result.item.in_scope:
+                groups.setdefault(getattr(result.item, key), []).append(result)
+        return {name: ReadabilityCounts.of(rows) for name, rows in sorted(groups.items())}
+
+    @property
+    def readability(self) -> ReadabilityCounts:
+        return ReadabilityCounts.of([r for r in self.results if r.item.in_scope])
+
+    def unreadable(self) -> list[AnswerResult]:
+        return [r for r in self.results if r.readability is not None and not r.abstained
+                and r.item.in_scope and not r.readability.clean]
 
     def wrong_refusals(self) -> list[AnswerResult]:
         return [r for r in self.results if r.abstained and r.item.in_scope]
@@ -219,14 +259,25 @@ def _score_answer(item: EvalItem, ans: Any, latency_ms: float, error: str) -> An
     citations = list(getattr(ans, "citations", []) or [])
     abstained = bool(getattr(ans, "abstained", False))
     # Extractive (offline) answers must quote their passages; abstentions only list sources.
-    check = m.check_citations(text, [str(getattr(c, "text", "")) for c in citations],
-                              check_sentences=not abstained)
+    passages = [str(getattr(c, "text", "")) for c in citations]
+    claims = list(getattr(ans, "claims", []) or [])
+    if claims and not abstained:
+        # Composed answers say how each claim was made: check each by its own rule, and that
+        # every marker in the text resolves.
+        references = [c.reference() if hasattr(c, "reference") else "" for c in citations]
+        check = m.check_claims(claims, passages, references)
+        resolved = m.check_citations(text, passages, check_sentences=False)
+        check.markers = resolved.markers
+        check.problems += resolved.problems
+    else:
+        check = m.check_citations(text, passages, check_sentences=not abstained)
     return AnswerResult(
         item=item, abstained=abstained, route=str(getattr(ans, "route", "") or ""), text=text,
         cited_docs=m.dedupe_docs(str(getattr(c, "doc_id", "")) for c in citations),
         fact_recall=m.fact_recall(text, item.required_facts) if item.in_scope else 1.0,
         missing_facts=m.missing_facts(text, item.required_facts) if item.in_scope else [],
-        citations=check, latency_ms=latency_ms, error=error)
+        citations=check, latency_ms=latency_ms, error=error,
+        readability=assess(text, item.language, list(item.required_facts)))
 
 
 def build_systems(engine, settings, *, baselines: bool = True,

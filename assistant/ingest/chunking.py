@@ -16,7 +16,7 @@ from typing import Any
 from assistant.documents import Chunk, LoadedDocument
 from assistant.language import detect_language, split_sentences, word_equivalents
 
-CHUNKER_VERSION = "1"  # part of each file's content hash: a new chunker re-indexes everything
+CHUNKER_VERSION = "2"  # part of each file's content hash: a new chunker re-indexes everything
 
 _NUM = r"[一二三四五六七八九十百千零〇两\d]+"
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
@@ -25,6 +25,8 @@ _ZH_SECTION = re.compile(rf"^[ \t]*(第{_NUM}节)[ \t]*(.*)$")
 _ARTICLE = re.compile(rf"^[ \t]*(?:\*\*)?((?:第{_NUM}条)|(?:Article|ARTICLE|Art\.)[ \t]+\d+)")
 _ARTICLE_IN_HEADING = re.compile(rf"(第{_NUM}条|Article[ \t]+\d+|Art\.[ \t]*\d+)")
 _LINE = re.compile(r"[^\n]*\n?")
+_ANCHOR = re.compile(r"\s*\{#[a-z0-9-]+\}\s*$")  # "### 背景 {#context}": mirrors "## Context"
+_CONTAINERS = {"中文"}  # the Chinese body's own heading: its sections stand on their own
 
 
 @dataclass
@@ -109,7 +111,7 @@ def _classify(line: str) -> tuple[int | None, str, str | None]:
         return None, "", None
     match = _MD_HEADING.match(line)
     if match:
-        title = match.group(2).strip()
+        title = _ANCHOR.sub("", match.group(2)).strip()
         chapter = _CHAPTER.match(title)
         article = _ARTICLE_IN_HEADING.search(title)
         if chapter and not article:
@@ -128,7 +130,7 @@ def _classify(line: str) -> tuple[int | None, str, str | None]:
 
 
 def _path(headings: list[tuple[int, str]]) -> tuple[str, ...]:
-    titles = [title for level, title in headings if level >= 2]
+    titles = [title for level, title in headings if level >= 2 and title not in _CONTAINERS]
     return tuple(titles) if titles else tuple(title for _, title in headings)
 
 

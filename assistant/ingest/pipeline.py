@@ -19,7 +19,7 @@ SKIPPED_NAMES = {"README.md", "examples"}
 # Metadata fields copied from the document onto each chunk (what citations and filters need).
 CHUNK_METADATA_FIELDS = ("title", "title_zh", "doc_type", "issuer", "doc_number", "date", "level",
                          "region", "topics", "responsibility_areas", "source_name", "origin",
-                         "illustrative")
+                         "illustrative", "unconfirmed")
 
 
 @dataclass

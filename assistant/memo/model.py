@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.documents import Citation
+from assistant.documents import Citation, number_label
 
 _PLACEHOLDER = re.compile(r"^\s*\[\[(table|chart) ([\w-]+)\]\]\s*$")
 SECTION_IDS = ("summary", "situation", "causes", "responsibilities", "measures", "implementation")
@@ -87,21 +87,24 @@ class Reference:
     date: str | None = None
     doc_type: str | None = None
     passages: list[Citation] = field(default_factory=list)
+    unconfirmed: tuple[str, ...] = ()  # front-matter fields our sources do not confirm
 
     def line(self, lang: str = "en") -> str:
-        """Full identification: title, issuer, number, date."""
+        """Full identification: title, issuer, number (marked when unconfirmed), date."""
+        number = number_label(self.doc_number, self.unconfirmed, lang)
         if lang == "zh":
             title = f"《{self.title_zh}》（{self.title}）" if self.title_zh else self.title
-            parts = [title, self.issuer, self.doc_number, self.date]
+            parts = [title, self.issuer, number, self.date]
             return "，".join(str(p) for p in parts if p) + "。"
         title = f"{self.title} ({self.title_zh})" if self.title_zh else self.title
-        parts = (title, self.issuer, self.doc_number, self.date)
+        parts = (title, self.issuer, number, self.date)
         return ". ".join(str(p) for p in parts if p) + "."
 
     def to_json(self) -> dict[str, Any]:
         return {"number": self.number, "doc_id": self.doc_id, "title": self.title,
                 "title_zh": self.title_zh, "issuer": self.issuer, "doc_number": self.doc_number,
                 "date": self.date, "doc_type": self.doc_type,
+                "unconfirmed": list(self.unconfirmed),
                 "passages": [p.to_json() for p in self.passages]}
 
 
@@ -125,7 +128,8 @@ class References:
         ref = Reference(number=len(self.items) + 1, doc_id=citation.doc_id, title=citation.title,
                         title_zh=self._titles_zh.get(citation.doc_id, ""), issuer=citation.issuer,
                         doc_number=citation.doc_number, date=citation.date,
-                        doc_type=citation.doc_type, passages=[citation])
+                        doc_type=citation.doc_type, passages=[citation],
+                        unconfirmed=citation.unconfirmed)
         self.items.append(ref)
         return ref
 

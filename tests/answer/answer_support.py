@@ -19,7 +19,8 @@ def squashed(text: str) -> str:
 
 def assert_grounded(result: Answer) -> None:
     """Every marker resolves, every citation is used, and every quoted claim occurs verbatim in
-    the passage its marker points to; table rows only hold numbers of their passage."""
+    the passage its marker points to; table rows and knowledge statements only hold numbers of
+    their passage."""
     used = {int(n) for n in MARKER.findall(result.text)}
     assert used, f"no markers in: {result.text}"
     assert used == set(range(1, len(result.citations) + 1)), (used, len(result.citations))
@@ -29,8 +30,14 @@ def assert_grounded(result: Answer) -> None:
             passage = result.citations[marker - 1].text
             if claim.kind == "quote":
                 assert squashed(claim.text) in squashed(passage), (claim.text, passage[:200])
-            elif claim.kind == "table-row":
-                for number in re.findall(r"\d+(?:\.\d+)?", claim.text):
-                    assert number in squashed(passage).replace(",", ""), (number, claim.text)
+            elif claim.kind in ("table-row", "statement"):
+                # a table row or a knowledge statement: every figure it gives is in the passage
+                # (a statement's may also be in the reference line: the document's 文号 and date)
+                source = passage + (" " + result.citations[marker - 1].reference()
+                                    if claim.kind == "statement" else "")
+                for number in re.findall(r"\d+(?:\.\d+)?", claim.text.replace(",", "")):
+                    assert number in squashed(source).replace(",", ""), (number, claim.text)
+            else:
+                assert claim.kind == "measure", claim.kind  # a catalogue line: resolves only
         # the claim is in the text, with its marker right after it
         assert f"{claim.text} [{claim.markers[0]}]" in result.text or claim.kind == "table-row"

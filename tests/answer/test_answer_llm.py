@@ -86,7 +86,7 @@ def test_failing_endpoint_falls_back_to_the_offline_answer(corpus_engine, llm_se
     result = answer(QUESTION, engine=corpus_engine, settings=llm_settings)
     assert fake.requests, "the endpoint was tried"
     assert result.notice and reason in result.notice and "offline" in result.notice
-    assert result.route == "extractive" and not result.abstained and result.citations
+    assert result.route not in ("llm", "abstain") and not result.abstained and result.citations
     offline = answer(QUESTION, engine=corpus_engine, settings=llm_settings, use_llm=False)
     assert result.text == offline.text
 
@@ -95,7 +95,7 @@ def test_unreachable_endpoint_falls_back(corpus_engine, corpus_settings):
     settings = corpus_settings.model_copy(update={"llm_base_url": "http://127.0.0.1:9/v1",
                                                   "llm_timeout_s": 2.0})
     result = answer(QUESTION, engine=corpus_engine, settings=settings)
-    assert result.route == "extractive" and "cannot connect" in result.notice
+    assert result.route not in ("llm", "abstain") and "cannot connect" in result.notice
 
 
 def test_follow_up_is_condensed_by_the_model(corpus_engine, llm_settings, fake):

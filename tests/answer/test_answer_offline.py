@@ -31,17 +31,17 @@ CHINESE = [
 def test_answers_are_quoted_and_cited(ask, question):
     result = ask(question)
     assert not result.abstained
-    assert result.route in {"extractive", "glossary", "compare", "standards-table"}
+    assert result.route not in {"llm", "abstain"}
     assert_grounded(result)
     assert result.language == detect_language(question)
 
 
 @pytest.mark.parametrize("question", CHINESE)
-def test_chinese_questions_are_answered_from_the_chinese_summaries(ask, question):
+def test_chinese_questions_are_answered_in_chinese_with_chinese_citations(ask, question):
     result = ask(question)
-    quoted = [c for c in result.claims if c.kind == "quote"]
-    assert quoted and all(cjk_count(c.text) > len(c.text) / 3 for c in quoted)
-    assert all(result.citations[c.markers[0] - 1].section == "中文摘要" for c in quoted)
+    said = [c for c in result.claims if c.kind in ("quote", "statement")]
+    assert said and all(cjk_count(c.text) > len(c.text) / 3 for c in said), result.text
+    assert all(cjk_count(c.title) for c in result.citations), [c.title for c in result.citations]
 
 
 def test_chinese_filter_on_an_english_question_quotes_chinese(ask):
@@ -68,7 +68,7 @@ def test_sentences_after_the_lead_go_from_law_to_analysis(ask):
     kinds_seen = 0
     for question in ENGLISH + CHINESE:
         result = ask(question)
-        if result.route != "extractive":
+        if result.route not in ("extractive", "lookup", "responsible"):
             continue
         body = result.text.split("\n\n", 1)[1] if "\n\n" in result.text else ""
         order = [TYPE_ORDER.get(result.citations[int(n) - 1].doc_type or "", 9)

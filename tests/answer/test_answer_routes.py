@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -31,18 +32,6 @@ def test_other_questions_are_not_comparisons(question):
     assert compare.parse(question) is None
 
 
-def _sections(text: str) -> dict[str, str]:
-    sections: dict[str, str] = {}
-    current = None
-    for block in text.split("\n\n"):
-        if block.startswith("**") and block.endswith("**"):
-            current = block.strip("*")
-            sections[current] = ""
-        elif current:
-            sections[current] += block + "\n\n"
-    return sections
-
-
 @pytest.mark.parametrize("question,expected", [
     ("Compare Chengdu and Hangzhou.", {"Chengdu": "case-chengdu-integration",
                                        "Hangzhou": "case-hangzhou-school-groups"}),
@@ -53,14 +42,22 @@ def test_comparison_answers_each_side_from_its_documents(ask, question, expected
     result = ask(question)
     assert result.route == "compare"
     assert_grounded(result)
-    sections = _sections(result.text)
-    assert list(sections) == list(expected)
-    for side, doc_id in expected.items():
-        import re
-
-        markers = {int(n) for n in re.findall(r"\[(\d+)\]", sections[side])}
+    header, rows = _table(result.text)
+    assert header == list(expected)
+    assert len(rows) >= 3, result.text
+    for column, (side, doc_id) in enumerate(expected.items()):
+        markers = {int(n) for row in rows for n in re.findall(r"\[(\d+)\]", row[column])}
         assert markers, side
-        assert doc_id in {result.citations[m - 1].doc_id for m in markers}, (side, sections[side])
+        # every cell of a side's column comes from that side's own document
+        assert {result.citations[m - 1].doc_id for m in markers} == {doc_id}, (side, rows)
+
+
+def _table(text: str) -> tuple[list[str], list[list[str]]]:
+    """The comparison table: the side names of its header, and each row's cells for the sides."""
+    lines = [line for line in text.splitlines() if line.startswith("|")]
+    cells = [[c.strip() for c in line.strip().strip("|").split("|")] for line in lines]
+    header, body = cells[0][1:], [row[1:] for row in cells[2:]]
+    return header, body
 
 
 def _glossary() -> dict[str, dict]:

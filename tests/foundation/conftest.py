@@ -11,7 +11,6 @@ from assistant.config import Settings
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 MINI_CORPUS = FIXTURES / "mini-corpus"
-REAL_DOCS = FIXTURES / "real-docs"
 
 
 @pytest.fixture

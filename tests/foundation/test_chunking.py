@@ -1,18 +1,14 @@
-from pathlib import Path
-
 from assistant.documents import LoadedDocument
 from assistant.ingest.chunking import chunk_document
 from assistant.language import split_sentences, word_equivalents
-
-REAL_DOCS = Path(__file__).resolve().parent.parent / "fixtures" / "real-docs"
 
 
 def chunks_of(text: str, target: int = 200):
     return chunk_document(LoadedDocument("x.md", text), "doc", {"title": "T"}, target)
 
 
-def test_chinese_law_is_cut_one_article_per_chunk():
-    text = (REAL_DOCS / "compulsory-education-law-2018.zh.md").read_text(encoding="utf-8")
+def test_chinese_law_is_cut_one_article_per_chunk(real_docs):
+    text = (real_docs / "compulsory-education-law-2018.zh.md").read_text(encoding="utf-8")
     chunks = chunks_of(text)
     articles = [c.article for c in chunks if c.article]
     assert "第三十二条" in articles

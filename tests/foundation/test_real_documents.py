@@ -1,17 +1,16 @@
 """Integration: the five real Chinese statutes are ingested and searched in Chinese."""
 
 import pytest
-from tests_support import REAL_DOCS
 
 from assistant.config import Settings
 from assistant.engine import Engine
 
 
 @pytest.fixture(scope="module")
-def statutes_engine(tmp_path_factory):
+def statutes_engine(tmp_path_factory, real_docs):
     settings = Settings(data_dir=tmp_path_factory.mktemp("statutes"))
     engine = Engine(settings)
-    report = engine.ingest([REAL_DOCS], origin="path")
+    report = engine.ingest([real_docs], origin="path")
     assert report.ok and report.count("indexed") == 5
     return engine
 

@@ -11,6 +11,7 @@ from assistant import auth
 from assistant.app import login, state
 from assistant.app.i18n import language, t, value_label
 from assistant.app.render import escape_markdown
+from assistant.documents import number_label, unconfirmed_fields
 from assistant.engine import IngestBusy
 from assistant.library import (
     UploadError,
@@ -45,8 +46,10 @@ def _search(engine) -> None:
         chunk = hit.chunk
         with st.container(border=True):
             st.markdown(f"**\\[{number}\\] {escape_markdown(chunk.title)}**")
+            number = number_label(chunk.metadata.get("doc_number"),
+                                  unconfirmed_fields(chunk.metadata.get("unconfirmed")), language())
             st.caption(escape_markdown(" · ".join(str(x) for x in (
-                chunk.doc_id, chunk.metadata.get("doc_number"), chunk.metadata.get("date"),
+                chunk.doc_id, number, chunk.metadata.get("date"),
                 chunk.article or chunk.section) if x)))
             st.text(chunk.text[:800])
 
@@ -58,7 +61,7 @@ def _documents(entries) -> None:
     zh = language() == "zh"
     rows = [{t("col_id"): e.doc_id, t("col_title"): (e.title_zh if zh and e.title_zh else e.title),
              t("col_type"): value_label(e.doc_type), t("col_level"): value_label(e.level),
-             t("col_region"): e.region, t("col_date"): e.date, t("col_number"): e.doc_number,
+             t("col_region"): e.region, t("col_date"): e.date, t("col_number"): e.number_label(language()),
              t("col_origin"): value_label(e.origin), t("col_chunks"): e.chunks,
              t("col_file"): e.source_name}
             for e in entries if not shown or e.doc_type in shown]

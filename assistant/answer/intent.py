@@ -1,0 +1,235 @@
+"""What a question asks: its kind (look-up, who is responsible, definition, explain, compare,
+suggest measures, a case) and its subject (actor, responsibility area, problems, cases named).
+
+Deterministic: cue patterns in English and Chinese, the glossary, and the names of the corpus's
+cases. ``tests/answer/test_intent.py`` checks it against the kinds of the development set.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from assistant.answer import compare
+
+KINDS = ("lookup", "responsible", "definition", "explain", "compare", "suggest", "case")
+
+_SUGGEST = re.compile(
+    r"\b(what (should|can|could|must) (we|i|the county|a county|our county|the district|"
+    r"counties|the government|local governments?|the bureau|an? (education )?bureau)[\w\s]*\bdo|"
+    r"how (can|could|should|do|might) (we|they|a county|counties|the county|our county|"
+    r"local governments?|the government|governments|a district|districts|schools|the bureau)\b|"
+    r"how to\b|what (measures|steps|actions|options|policies|tools)|which measures|"
+    r"measures (for|to|against|that)|suggest|recommend|ways to|what works|what can be done|"
+    r"what (has|have) (other )?(counties|places|districts|provinces) (done|used|tried)|"
+    r"(counties|places|districts) (have )?used|fix|tackle|improve|reduce|retain|keep good)\b|"
+    r"怎么办|怎样|如何|怎么(做|解决|改善|提高|留|才能)|措施|建议|对策|办法|应该怎么|该怎么|可以做|"
+    r"能做些什么|有哪些做法|做法有哪些|经验", re.IGNORECASE)
+_EXPLAIN = re.compile(
+    r"\b(why|explain|what (causes|caused|drives|drove|explains|lies behind)|reasons? (for|why)|"
+    r"causes? of|how (does|did|do|has|have) .{3,60} (affect|lead|cause|shape|widen|narrow|"
+    r"contribut|influenc|produc|creat|drive|matter)|what (is|was|are) the (effect|impact|"
+    r"consequence|logic|rationale|mechanism)|what role)\b|"
+    r"为什么|为何|原因|成因|根源|怎么会|导致|影响.{0,4}(是什么|如何|有哪些)|机制|作用是什么|何以",
+    re.IGNORECASE)
+_RESPONSIBLE = re.compile(
+    r"\b(who (is|are) responsible|who (must|should|has to|pays|funds|decides|manages|"
+    r"employs|appoints|is in charge|supervises|evaluates|inspects)|whose (duty|job|"
+    r"responsibility)|responsibilit(y|ies) (of|for)|dut(y|ies) (of|for|to)|obligations? (of|to)|"
+    r"what (must|should|does) (the )?(county|provincial|central|township|city|municipal|local)?"
+    r"\s*(governments?|education bureaus?|bureaus?|finance bureaus?|schools?|state council|"
+    r"province|provinces|counties|county|townships?)\s+(do|provide|ensure|pay|guarantee)|"
+    r"(is|are) .{2,40} (required|obliged) to|role of|"
+    r"(require|oblige|expect|ask)s? .{0,40}(governments?|bureaus?|counties|schools|provinces|"
+    r"townships) to| (the )?(county|provinc|central|township))\b|"
+    r"谁负责|由谁|职责|责任|义务|应当(承担|履行|做)|负有|谁来|哪一级|哪级政府|主体是谁",
+    re.IGNORECASE)
+# "What does the law require …" reads like a definition question but asks for duties.
+_RESPONSIBLE_ASK = re.compile(r"\b(require|oblige|must|should|responsib|dut(y|ies))|职责|责任|义务|"
+                              r"应当|要求", re.IGNORECASE)
+_DEFINITION = re.compile(
+    r"^\s*(what (is|are|does) (meant by |the meaning of |a |an |the )?|define |meaning of |"
+    r"what does .{2,40} mean)|\bstand for\b|是什么意思|什么是|指什么|的含义|何谓|是指什么|的定义|"
+    r"是什么\s*[?？]?$", re.IGNORECASE)
+_CASE = re.compile(r"\b(case|did|happened|experience|model|thesis|study|studied|example)\b|"
+                   r"案例|做法|经验|怎么做的|论文|模式", re.IGNORECASE)
+
+# Actors a question may ask about: the cue, then the actors in corpus/README.md's vocabulary.
+_ACTOR_CUES: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
+    (re.compile(r"county (education )?bureau|education bureau|教育局|县级教育行政部门|教育行政部门",
+                re.IGNORECASE), ("county-education-bureau", "county-government")),
+    (re.compile(r"finance (bureau|department)|财政局|财政部门", re.IGNORECASE),
+     ("county-finance-bureau", "county-government")),
+    (re.compile(r"township|乡镇|乡级", re.IGNORECASE), ("township-government",)),
+    (re.compile(r"provinc|省级|省政府|省级人民政府", re.IGNORECASE), ("provincial-government",)),
+    (re.compile(r"\b(city|municipal|prefecture)|市级|地市", re.IGNORECASE), ("municipal-government",)),
+    (re.compile(r"central|state council|ministr|national government|国务院|中央|教育部|国家",
+                re.IGNORECASE), ("central-government", "central-ministries")),
+    (re.compile(r"supervision|inspect|督导", re.IGNORECASE), ("supervision-office",)),
+    (re.compile(r"count(y|ies)|district government|县级|县政府|县区|区县|县", re.IGNORECASE),
+     ("county-government", "county-education-bureau", "county-finance-bureau")),
+    (re.compile(r"\bschools?\b(?! (layout|places|buildings|land|sites))|学校(?!布局|用地)", re.IGNORECASE),
+     ("school",)),
+)
+_AREA_CUES: tuple[tuple[str, re.Pattern], ...] = (
+    ("teachers", re.compile(r"teacher|principal|staff|rotation|salar|pay\b|wage|教师|校长|交流|"
+                            r"轮岗|工资|编制", re.IGNORECASE)),
+    ("funding", re.compile(r"fund|financ|budget|money|spend|expenditure|cost|经费|财政|投入|拨款|"
+                           r"预算|资金", re.IGNORECASE)),
+    ("facilities", re.compile(r"facilit|building|equipment|standardi[sz]|weak schools?|"
+                              r"办学条件|校舍|设备|标准化|薄弱学校", re.IGNORECASE)),
+    ("planning", re.compile(r"layout|plan|site|consolidat|class size|large class|布局|规划|"
+                            r"撤并|大班额", re.IGNORECASE)),
+    ("admission-equity", re.compile(r"migrant|left-behind|admission|enrol|disab|随迁|留守|"
+                                    r"入学|招生|残疾", re.IGNORECASE)),
+    ("quality-digital", re.compile(r"digital|internet|online|classroom|quality of teaching|"
+                                   r"信息化|三个课堂|网络|质量", re.IGNORECASE)),
+    ("supervision-accountability", re.compile(r"supervis|inspect|evaluat|accountab|assess|"
+                                              r"督导|评估|问责|考核", re.IGNORECASE)),
+)
+# Problems a "what should we do" question names: the advisor's problem flags and indicators.
+PROBLEM_CUES: dict[str, re.Pattern] = {
+    "large_classes": re.compile(r"large class|class size|crowded class|大班额|班额", re.IGNORECASE),
+    "super_large_classes": re.compile(r"super-?large class|超大班额", re.IGNORECASE),
+    "teacher_pay_below_civil_servants": re.compile(r"\bpay\b|salar|wage|income|工资|待遇|收入",
+                                                   re.IGNORECASE),
+    "low_rotation": re.compile(r"rotat|exchange of teachers|teacher exchange|move between schools|"
+                               r"交流|轮岗|县管校聘", re.IGNORECASE),
+    "rural_teacher_shortage": re.compile(
+        r"(rural|village|remote).{0,30}teacher|teacher.{0,30}(rural|village|remote|leave|"
+        r"shortage|retain|keep)|keep good teachers|retain|shortage of teachers|乡村教师|农村教师|"
+        r"留住|留不住|师资短缺|缺教师|教师短缺|招不来", re.IGNORECASE),
+    "small_schools_underfunded": re.compile(r"small(-scale)? (rural )?schools?|teaching points?|"
+                                            r"小规模学校|教学点", re.IGNORECASE),
+    "boarding_conditions": re.compile(r"boarding|寄宿", re.IGNORECASE),
+    "left_behind_children": re.compile(r"left-behind|留守", re.IGNORECASE),
+    "migrant_children_access": re.compile(r"migrant|随迁|进城务工|流动人口|流动儿童", re.IGNORECASE),
+    "low_rural_funding_share": re.compile(r"fund|budget|money|spend|financ|经费|投入|财政|拨款",
+                                          re.IGNORECASE),
+    "digital_gap": re.compile(r"digital|internet|online|multimedia|broadband|three classrooms|"
+                              r"信息化|三个课堂|网络|多媒体|专递课堂", re.IGNORECASE),
+    "high_cv": re.compile(r"coefficient of variation|\bcv\b|gaps? between schools|"
+                          r"between-school|差异系数|校际差距|校际差异", re.IGNORECASE),
+    "schools_below_standard": re.compile(r"below (the )?standard|weak schools?|"
+                                         r"substandard|facilities|equipment|labs?\b|building|"
+                                         r"薄弱学校|不达标|未达标|办学条件|设备|校舍", re.IGNORECASE),
+    "urban_crowding": re.compile(r"crowd|overcrowd|town schools?|urban schools?|城镇学校|"
+                                 r"城区学校|拥挤|学位紧张|城挤", re.IGNORECASE),
+    "rural_decline": re.compile(r"shrink|empty|declin|falling enrol|consolidat|closing|"
+                                r"生源|萎缩|空心|撤并|村空", re.IGNORECASE),
+    "weak_supervision": re.compile(r"supervis|accountab|inspect|督导|问责|考核", re.IGNORECASE),
+    "quality_gap": re.compile(r"quality|achievement|质量|教学水平", re.IGNORECASE),
+}
+
+
+@dataclass
+class Intent:
+    kind: str
+    actors: tuple[str, ...] = ()
+    area: str | None = None
+    problems: tuple[str, ...] = ()
+    cases: tuple[str, ...] = ()
+    sides: compare.Sides | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def classify(question: str, case_names: dict[str, tuple[str, ...]] | None = None,
+             has_definition: bool = False) -> Intent:
+    """The kind and subject of ``question``. ``case_names`` maps case ids to the names a
+    question may use for them; ``has_definition`` says the glossary defines a term it names."""
+    cases = named_cases(question, case_names or {})
+    actors = _actors(question)
+    area = next((name for name, cue in _AREA_CUES if cue.search(question)), None)
+    problems = tuple(flag for flag, cue in PROBLEM_CUES.items() if cue.search(question))
+    sides = compare.parse(question)
+    if sides is None and len(cases) >= 2 and re.search(r"differ|compar|versus|vs\.?|区别|差异|"
+                                                        r"不同|异同|比较|对比", question, re.IGNORECASE):
+        sides = compare.Sides(*cases[:2])
+    if sides is not None:
+        kind = "compare"
+    elif _SUGGEST.search(question) and not _DEFINITION.search(question):
+        kind = "suggest"
+    elif _EXPLAIN.search(question):
+        kind = "explain"
+    elif cases and _CASE.search(question):
+        kind = "case"
+    elif has_definition and _DEFINITION.search(question) and not _RESPONSIBLE_ASK.search(question):
+        kind = "definition"
+    elif _RESPONSIBLE.search(question):
+        kind = "responsible"
+    elif cases:
+        kind = "case"
+    else:
+        kind = "lookup"
+    if kind == "suggest" and cases and not problems:
+        kind = "case"  # "what did Baoqing do": a case, not a request for measures
+    return Intent(kind=kind, actors=actors, area=area, problems=problems, cases=cases,
+                  sides=sides)
+
+
+def _actors(question: str) -> tuple[str, ...]:
+    for cue, actors in _ACTOR_CUES:
+        if cue.search(question):
+            return actors
+    return ()
+
+
+def named_cases(question: str, case_names: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """Case ids whose names occur in ``question``, in order of first mention."""
+    found = []
+    lowered = question.lower()
+    for case_id, names in case_names.items():
+        positions = [_position(lowered, name.lower()) for name in names]
+        positions = [p for p in positions if p >= 0]
+        if positions:
+            found.append((min(positions), case_id))
+    return tuple(case_id for _, case_id in sorted(found))
+
+
+def _position(text: str, name: str) -> int:
+    if re.search(r"[\u4e00-\u9fff]", name):
+        return text.find(name)
+    match = re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", text)
+    return match.start() if match else -1
+
+
+_GENERIC = {"county", "district", "city", "province", "the"}
+
+
+def case_names_from(metadata: dict[str, dict]) -> dict[str, tuple[str, ...]]:
+    """Names for each case document, from its ``region`` and ``title_zh``: "Baoqing County",
+    "Baoqing", "宝清县", "宝清"; "District L", "L区"."""
+    names: dict[str, tuple[str, ...]] = {}
+    for doc_id, meta in metadata.items():
+        found: list[str] = []
+        region = str(meta.get("region") or "")
+        head = re.split(r"[,;]| and ", region)[0]
+        for zh in re.findall(r"[（(]([\u4e00-\u9fff]+)[)）]", head):
+            found += [zh, re.sub(r"[县区市省]$", "", zh)]
+        english = re.sub(r"\s*[（(].*$", "", head).strip()
+        if english:
+            found.append(english)
+            words = [w for w in english.split() if w.lower() not in _GENERIC]
+            if len(words) == 1 and len(words[0]) > 2:
+                found.append(words[0])
+            letter = re.fullmatch(r"District ([A-Z])", english)
+            if letter:
+                found.append(f"{letter.group(1)}区")
+        title_zh = str(meta.get("title_zh") or "")
+        if "：" in title_zh:
+            place = title_zh.split("：")[0]
+            last = re.split(r"省|自治区", place)[-1] or place
+            found += [last, re.sub(r"[县区市省]$", "", last)]
+        names[doc_id] = tuple(dict.fromkeys(n for n in found if len(n) >= 2))
+    return names
+
+
+@lru_cache(maxsize=4)
+def corpus_case_names(corpus: Path) -> dict[str, tuple[str, ...]]:
+    from assistant.corpus import load_documents
+
+    documents, _ = load_documents(corpus)
+    return case_names_from({d.id: d.metadata for d in documents
+                            if d.metadata.get("doc_type") == "case"})

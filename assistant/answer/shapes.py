@@ -1,0 +1,299 @@
+"""Answers shaped by the kind of question, composed from knowledge statements.
+
+Each shape returns the answer's Markdown with markers, or None when the statements do not carry
+it (the pipeline then tries the next route). The first sentence answers; support follows in
+order of legal strength (law → regulation → policy → standard → case → analysis)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.answer.context import Context
+from assistant.article_numbers import article_numbers
+from assistant.answer.intent import Intent, named_cases
+from assistant.answer.messages import text as t
+from assistant.answer.render import CitationList
+from assistant.answer.statement_cite import cite
+from assistant.answer.terms import content_terms, token_set
+from assistant.answer.types import Claim
+from assistant.documents import Chunk
+from assistant.knowledge.index import Found, StatementIndex, statement_index
+
+FLOOR = 0.3         # no statement scoring below this is said
+RELATIVE = 0.55     # ... nor below this share of the best one
+SIMILAR = 0.75      # token overlap above which two statements say the same thing
+CASE_ASPECTS = ("context", "problem", "measures", "results", "lessons", "gaps")
+
+
+@dataclass
+class Draft:
+    """An answer being written: its citations, claims and the statements already said."""
+
+    ctx: Context
+    index: StatementIndex
+    cites: CitationList = field(default_factory=CitationList)
+    claims: list[Claim] = field(default_factory=list)
+    said: list[frozenset[str]] = field(default_factory=list)
+    _chunks: dict[str, list[Chunk]] = field(default_factory=dict)
+
+    @property
+    def language(self) -> str:
+        """The reader's language: the question's, unless a filter keeps to Chinese passages."""
+        languages = list(self.ctx.filters.languages)
+        if languages and self.ctx.language not in languages:
+            return languages[0]
+        return self.ctx.language
+
+    def search(self, terms=None, **filters) -> list[Found]:
+        """Statements for the question (or for ``terms``), within the search filters; a question
+        that names articles keeps to the statements of those articles when there are any."""
+        ctx = self.ctx
+        filters.setdefault("filters", ctx.filters)
+        vectors = None
+        if ctx.query_vector is not None and terms is None:
+            from assistant.answer.sentence_store import store_for
+
+            vectors = self.index.vectors(ctx.engine.embedder, store_for(ctx.settings.index_dir))
+        found = self.index.search(terms if terms is not None else ctx.terms, ctx.stats,
+                                  query_vector=ctx.query_vector if terms is None else None,
+                                  vectors=vectors, **filters)
+        asked = article_numbers(ctx.question)
+        if asked and terms is None:
+            named = [f for f in found if f.located.doc_type in ("law", "regulation")
+                     and article_numbers(f.statement.locator) & asked]
+            found = named or found
+        return found
+
+    def relevant(self, found: list[Found], floor: float = FLOOR) -> list[Found]:
+        if not found:
+            return []
+        best = found[0].score
+        return [f for f in found if f.score >= max(floor, RELATIVE * best)]
+
+    def chunks(self, doc_id: str) -> list[Chunk]:
+        if doc_id not in self._chunks:
+            self._chunks[doc_id] = self.ctx.engine.catalog.document_chunks(doc_id)
+        return self._chunks[doc_id]
+
+    def say(self, found: Found) -> str | None:
+        """The statement in the reader's language with its marker; None when it was said
+        already (or something very like it) or its passage is not indexed."""
+        statement = found.statement
+        sentence = statement.in_language(self.language).strip()
+        words = token_set(sentence)
+        if any(_overlap(words, other) >= SIMILAR for other in self.said):
+            return None
+        citation = cite(self.chunks(statement.source), found.located, self.language)
+        if citation is None:
+            return None
+        marker = self.cites.add(citation)
+        self.said.append(words)
+        self.claims.append(Claim(sentence, [marker], "statement"))
+        return f"{sentence} [{marker}]"
+
+    def say_all(self, found: list[Found], limit: int) -> list[str]:
+        lines = []
+        for item in found:
+            if len(lines) >= limit:
+                break
+            if (line := self.say(item)) is not None:
+                lines.append(line)
+        return lines
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / max(1, min(len(a), len(b)))
+
+
+def draft_for(ctx: Context) -> Draft | None:
+    index = statement_index(list(ctx.settings.corpus_dirs))
+    return Draft(ctx, index) if index.located else None
+
+
+Composed = tuple[str, CitationList, list[Claim]] | None
+
+
+def _done(draft: Draft, parts: list[str]) -> Composed:
+    body = "\n\n".join(p for p in parts if p)
+    return (body, draft.cites, draft.claims) if draft.claims else None
+
+
+# -- the shapes ---------------------------------------------------------------------------------
+
+def lookup(draft: Draft, intent: Intent) -> Composed:
+    """One sentence with the fact and its source, then at most two supporting sentences."""
+    found = draft.relevant(draft.search(limit=12))
+    if not found:
+        return None
+    lead = draft.say_all(found[:3], 1)
+    rest = sorted(found[1:], key=lambda f: (f.located.strength, -f.score))
+    support = draft.say_all(rest, 2)
+    return _done(draft, [" ".join(lead), " ".join(support)])
+
+
+def responsible(draft: Draft, intent: Intent) -> Composed:
+    """The actor's duties as a short list, strongest legal basis first."""
+    actors = intent.actors or None
+    found: list[Found] = []
+    for area in ([intent.area, None] if intent.area else [None]):
+        found = draft.relevant(draft.search(kinds=("duty",), actors=actors, area=area, limit=20))
+        if len(found) >= 2:
+            break
+    if not found:
+        return None
+    chosen = sorted(found[:7], key=lambda f: (f.located.strength, -f.score))
+    lead = draft.say_all(chosen, 1)
+    items = draft.say_all(chosen[1:], 5)
+    parts = [" ".join(lead)]
+    if items:
+        parts.append(t("more_duties", draft.language) + "\n" + "\n".join(f"- {i}" for i in items))
+    return _done(draft, parts)
+
+
+def explain(draft: Draft, intent: Intent) -> Composed:
+    """A one-sentence thesis, then numbered causes or mechanisms, each with its source."""
+    found = draft.relevant(draft.search(kinds=("finding",), limit=20))
+    if len(found) < 2:
+        return None
+    lead = draft.say_all(found[:3], 1)
+    order = {"cause": 0, "mechanism": 0, "trend": 1, "statistic": 2, "comparison": 2, "lesson": 3}
+    rest = sorted(found[1:10], key=lambda f: (order.get(f.statement.aspect or "", 4), -f.score))
+    causes = draft.say_all(rest, 4)
+    parts = [" ".join(lead)]
+    if causes:
+        parts.append(t("causes", draft.language) + "\n" +
+                     "\n".join(f"{n}. {c}" for n, c in enumerate(causes, start=1)))
+    return _done(draft, parts)
+
+
+def case(draft: Draft, intent: Intent) -> Composed:
+    """The case record: context, problem, measures, documented results, lessons, and what the
+    sources do not say."""
+    if not intent.cases:
+        return None
+    case_id = intent.cases[0]
+    found = draft.search(cases=(case_id,), limit=60)
+    if not found:
+        return None
+    lead = draft.say_all(found[:2], 1)
+    parts = [" ".join(lead)]
+    for aspect in CASE_ASPECTS:
+        of_aspect = [f for f in found if f.statement.aspect == aspect]
+        lines = draft.say_all(of_aspect, 2)
+        if lines:
+            parts.append(f"**{t('aspect_' + aspect, draft.language)}** " + " ".join(lines))
+    return _done(draft, parts)
+
+
+def compare(draft: Draft, intent: Intent) -> Composed:
+    """A side-by-side table whose cells come only from each side's own statements, then the key
+    difference."""
+    sides = intent.sides
+    if sides is None:
+        return None
+    names = {}
+    from assistant.answer.intent import corpus_case_names
+
+    for corpus in draft.ctx.settings.corpus_dirs:
+        names.update(corpus_case_names(corpus))
+    case_a = named_cases(sides.a, names)
+    case_b = named_cases(sides.b, names)
+    if case_a and case_b and case_a[0] != case_b[0]:
+        return _compare_cases(draft, sides.a, sides.b, case_a[0], case_b[0], sides.focus)
+    return _compare_topics(draft, sides.a, sides.b, sides.focus)
+
+
+def _cell(line: str | None) -> str:
+    return (line or "—").replace("|", "/").replace("\n", " ")
+
+
+def _compare_cases(draft: Draft, a: str, b: str, case_a: str, case_b: str, focus: str
+                   ) -> Composed:
+    terms = content_terms(f"{focus} {draft.ctx.question}")
+    by_side = {cid: draft.search(terms, cases=(cid,), limit=60) for cid in (case_a, case_b)}
+    if not all(by_side.values()):
+        return None
+    key = _key_difference(draft, a, b)
+    rows = []
+    for aspect in CASE_ASPECTS:
+        cells = []
+        for cid in (case_a, case_b):
+            of_aspect = [f for f in by_side[cid] if f.statement.aspect == aspect]
+            said = draft.say_all(of_aspect, 1)
+            cells.append(said[0] if said else None)
+        if any(cells):
+            rows.append(f"| {t('aspect_' + aspect, draft.language)} | "
+                        + " | ".join(_cell(c) for c in cells) + " |")
+    if not rows:
+        return None
+    table = "\n".join([f"| | {a} | {b} |", "|---|---|---|", *rows])
+    lead = t("compare_lead", draft.language, a=a, b=b)
+    parts = [lead, table]
+    if key:
+        parts.append(f"**{t('key_difference', draft.language)}** {key}")
+    return _done(draft, parts)
+
+
+def _key_difference(draft: Draft, a: str, b: str) -> str | None:
+    """A comparison finding that names both sides, if the analysis has one."""
+    terms = content_terms(f"{a} {b}")
+    for found in draft.search(terms, kinds=("finding", "case"), limit=40):
+        if found.statement.kind == "finding" and found.statement.aspect != "comparison":
+            continue
+        body = f"{found.statement.text} {found.statement.text_zh}".lower()
+        if _names(a, body) and _names(b, body):
+            return draft.say(found)
+    return None
+
+
+def _names(side: str, text: str) -> bool:
+    words = [w for w in re.findall(r"[a-z]{3,}|[\u4e00-\u9fff]{2,}", side.lower())
+             if w not in ("county", "district", "city", "the", "and")]
+    return bool(words) and all(w in text for w in words)
+
+
+def _compare_topics(draft: Draft, a: str, b: str, focus: str) -> Composed:
+    kinds_rows = (("definition", "fact"), ("duty",), ("finding", "case"))
+    columns = []
+    for side in (a, b):
+        terms = content_terms(f"{side} {focus}")
+        side_terms = content_terms(side)
+        found = draft.relevant(draft.search(terms, limit=30), floor=0.2)
+        found = [f for f in found if _mentions(f, side_terms)]
+        columns.append(found)
+    if not all(columns):
+        return None
+    rows = []
+    for kinds in kinds_rows:
+        cells = []
+        for found in columns:
+            said = draft.say_all([f for f in found if f.statement.kind in kinds], 1)
+            cells.append(said[0] if said else None)
+        if any(cells):
+            label = t("row_" + kinds[0], draft.language)
+            rows.append(f"| {label} | " + " | ".join(_cell(c) for c in cells) + " |")
+    if len(rows) < 2:
+        return None
+    table = "\n".join([f"| | {a} | {b} |", "|---|---|---|", *rows])
+    key = _key_difference(draft, a, b)
+    parts = [t("compare_lead", draft.language, a=a, b=b), table]
+    if key:
+        parts.append(f"**{t('key_difference', draft.language)}** {key}")
+    return _done(draft, parts)
+
+
+def _mentions(found: Found, side_terms) -> bool:
+    text = found.located.search_text
+    tokens = token_set(text)
+    from assistant.answer.terms import matches
+
+    hits = sum(1 for term in side_terms if matches(term, text, tokens))
+    return hits >= max(1, (len(side_terms) + 1) // 2)
+
+
+def definition(draft: Draft, intent: Intent) -> Composed:
+    found = draft.relevant(draft.search(kinds=("definition", "fact"), limit=10))
+    if not found:
+        return None
+    return _done(draft, [" ".join(draft.say_all(found, 1)), " ".join(draft.say_all(found[1:], 2))])

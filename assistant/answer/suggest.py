@@ -1,0 +1,101 @@
+""""What should we do about …?": measures from corpus/measures.yaml, ranked by the district
+advisor's own ranking (``rank_by_weights``) from the problems the question names, each with what,
+who acts, basis, precedent and risk — led by the duty the law puts on the county."""
+
+from __future__ import annotations
+
+from assistant.advisor.measures import load_measures, measure_query, rank_by_weights
+from assistant.answer.intent import Intent
+from assistant.answer.messages import text as t
+from assistant.answer.shapes import Composed, Draft, _done
+from assistant.answer.statement_cite import localized
+from assistant.answer.terms import matches, token_set
+from assistant.answer.types import Claim
+
+MEASURES = 4
+NAMED_PROBLEM = 2.0  # the weight the advisor gives a raised problem flag
+
+
+def suggest(draft: Draft, intent: Intent) -> Composed:
+    if not intent.problems:
+        return None
+    language = draft.language
+    weights = {flag: NAMED_PROBLEM for flag in intent.problems}
+    specs = load_measures()
+    ranked = rank_by_weights(weights, specs, _relevance(draft, specs))
+    lines = []
+    for spec, _score, gaps in ranked:
+        if len(lines) >= MEASURES:
+            break
+        line = _measure_line(draft, spec, gaps, len(lines) + 1)
+        if line:
+            lines.append(line)
+    if not lines:
+        return None
+    duty = draft.relevant(draft.search(kinds=("duty",), area=intent.area, limit=10))
+    lead = draft.say_all(duty, 1)
+    opening = (" ".join(lead) + " " if lead else "") + t("measures_in_order", language)
+    return _done(draft, [opening, "\n".join(lines)])
+
+
+def _relevance(draft: Draft, specs) -> dict[str, float]:
+    """How much of the question (IDF-weighted) each measure's own words hold."""
+    ctx = draft.ctx
+    total = sum(ctx.stats.weight(term) for term in ctx.terms) or 1.0
+    scores = {}
+    for spec in specs:
+        words = f"{spec.name} {spec.name_zh} {spec.description} {spec.description_zh}"
+        tokens = token_set(words)
+        scores[spec.id] = sum(ctx.stats.weight(term) for term in ctx.terms
+                              if matches(term, words, tokens)) / total
+    return scores
+
+
+def _measure_line(draft: Draft, spec, gaps: list[str], number: int) -> str | None:
+    from assistant.advisor.measures import cite_document
+
+    language = draft.language
+    engine = draft.ctx.engine
+    query = measure_query(spec, gaps)
+    basis = None
+    for doc_id in spec.policy_basis:
+        citation = (cite_document(engine, doc_id, query, "zh" if language == "zh" else None)
+                    or cite_document(engine, doc_id, query))
+        if citation is not None:
+            basis = citation
+            break
+    if basis is None:
+        return None  # a measure is suggested only with a basis a reader can open
+    row = engine.catalog.document(basis.doc_id)
+    basis = localized(basis, row.metadata if row else {}, language)
+    marker = draft.cites.add(basis)
+    what = _first_sentence(spec.text(language))
+    note = spec.localized("basis_note", language) or basis.title
+    comma = "、" if language == "zh" else ", "
+    actors = comma.join(spec.actors_in(language)[:3])
+    lines = [f"{number}. **{spec.title(language)}** — {what}"]
+    if actors:
+        lines.append(f"   - {t('who_acts', language)}{actors}")
+    lines.append(f"   - {t('measure_basis', language)}{note} [{marker}]")
+    draft.claims.append(Claim(note, [marker], "measure"))
+    for doc_id in spec.precedents[:1]:
+        precedent = cite_document(engine, doc_id, query)
+        if precedent is not None:
+            prow = engine.catalog.document(doc_id)
+            precedent = localized(precedent, prow.metadata if prow else {}, language)
+            pmarker = draft.cites.add(precedent)
+            lines.append(f"   - {t('precedent', language)}{precedent.title} [{pmarker}]")
+            draft.claims.append(Claim(precedent.title, [pmarker], "measure"))
+    risk = spec.localized("risks", language)
+    if risk:
+        lines.append(f"   - {t('risk', language)}{_first_sentence(risk)}")
+    return "\n".join(lines)
+
+
+def _first_sentence(text: str) -> str:
+    text = " ".join(text.split())
+    for end in ("。", ". "):
+        if end in text:
+            head = text.split(end)[0]
+            return head + ("。" if end == "。" else ".")
+    return text

@@ -1,0 +1,187 @@
+"""Statements found for a question: keyword coverage (IDF-weighted, English and Chinese) and,
+where the question has an English reading, cosine similarity of the statement's English text.
+
+    score = COVER · coverage + (1 − COVER) · min(1, cosine / DENSE_SCALE)   (with a query vector)
+          = coverage                                                       (without)
+
+Statements are short, so a statement that holds the question's rare terms is about the question;
+the English text also gives the English-only model a handle on Chinese questions (through the
+glossary's English names of their terms).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from assistant.answer.terms import Term, TermStats, matches, token_set
+from assistant.knowledge.checks import document_context, source_text
+from assistant.knowledge.statements import Statement, load_statements
+
+COVER = 0.6
+DENSE_SCALE = 0.6
+LEGAL_STRENGTH = {"law": 0, "regulation": 1, "policy": 2, "standard": 3, "case": 4, "analysis": 5}
+
+
+@dataclass(frozen=True)
+class Located:
+    """A statement with what citing it needs: its document's type and title, and the titles of
+    the English section and of its Chinese mirror (the last element of a chunk's section path)."""
+
+    statement: Statement
+    doc_type: str
+    title: str
+    title_zh: str
+    section: str
+    section_zh: str | None
+    search_text: str
+    level: str = ""
+    region: str = ""
+    year: int | None = None
+
+    @property
+    def strength(self) -> int:
+        """Law first, then regulation, policy, standard, case, analysis."""
+        return LEGAL_STRENGTH.get(self.doc_type, 9)
+
+
+@dataclass(frozen=True)
+class Found:
+    located: Located
+    score: float
+    coverage: float
+
+    @property
+    def statement(self) -> Statement:
+        return self.located.statement
+
+
+def _year(date: object) -> int | None:
+    text = str(date or "")
+    return int(text[:4]) if text[:4].isdigit() else None
+
+
+class StatementIndex:
+    """Every statement of the corpus folders, located in its document."""
+
+    def __init__(self, located: list[Located]) -> None:
+        self.located = located
+        self.by_id = {item.statement.id: item for item in located}
+        self._vectors: np.ndarray | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def load(cls, corpus_dirs: list[Path]) -> StatementIndex:
+        from assistant.corpus import load_documents
+
+        located: list[Located] = []
+        for corpus in corpus_dirs:
+            if not (corpus / "knowledge").is_dir():
+                continue
+            documents, _ = load_documents(corpus)
+            docs = {d.id: d for d in documents}
+            statements, _ = load_statements(corpus)
+            bodies = {d.id: d.body for d in documents}
+            contexts = {d.id: document_context(d.metadata) for d in documents}
+            for statement in statements:
+                found = source_text(statement, bodies, contexts)
+                doc = docs.get(statement.source)
+                if found is None or doc is None:
+                    continue  # corpus-check reports it; an answer never cites what it can't open
+                meta = doc.metadata
+                words = " ".join([statement.text, statement.text_zh, *statement.subjects,
+                                  *statement.topics, str(meta.get("title", "")),
+                                  str(meta.get("title_zh", "")), str(meta.get("region", ""))])
+                located.append(Located(
+                    statement=statement, doc_type=str(meta.get("doc_type", "")),
+                    title=str(meta.get("title", statement.source)),
+                    title_zh=str(meta.get("title_zh") or meta.get("title", "")),
+                    section=found.english.title,
+                    section_zh=found.chinese.title if found.chinese else None,
+                    search_text=words, level=str(meta.get("level", "")),
+                    region=str(meta.get("region", "")), year=_year(meta.get("date"))))
+        return cls(located)
+
+    def vectors(self, embedder, store=None) -> np.ndarray:
+        """The English texts' vectors (computed once; kept in the sentence store on disk)."""
+        from assistant.answer.scoring import SENTENCE_EMBEDDINGS
+
+        with self._lock:
+            if self._vectors is None:
+                texts = [item.statement.text for item in self.located]
+                self._vectors = (SENTENCE_EMBEDDINGS.encode(embedder, texts, store=store)
+                                 if texts else np.zeros((0, 1), dtype=np.float32))
+            return self._vectors
+
+    def search(self, terms: list[Term], stats: TermStats, *,
+               query_vector: np.ndarray | None = None, vectors: np.ndarray | None = None,
+               kinds: tuple[str, ...] | None = None, actors: tuple[str, ...] | None = None,
+               area: str | None = None, cases: tuple[str, ...] | None = None,
+               sources: tuple[str, ...] | None = None, filters=None,
+               limit: int = 20) -> list[Found]:
+        """Statements that match the filters and share at least one term, best first.
+        ``filters`` (a ``SearchFilters``) keeps to the documents a search would keep to."""
+        total = sum(stats.weight(t) for t in terms) or 1.0
+        found: list[Found] = []
+        for position, item in enumerate(self.located):
+            s = item.statement
+            if kinds and s.kind not in kinds:
+                continue
+            if actors and s.actor not in actors:
+                continue
+            if area and s.area and s.area != area:
+                continue
+            if cases and s.case not in cases:
+                continue
+            if sources and s.source not in sources:
+                continue
+            if filters is not None and not _admits(filters, item):
+                continue
+            tokens = token_set(item.search_text)
+            cover = sum(stats.weight(t) for t in terms if matches(t, item.search_text, tokens))
+            cover /= total
+            score = cover
+            if query_vector is not None and vectors is not None and len(vectors) > position:
+                cosine = float(vectors[position] @ query_vector)
+                score = COVER * cover + (1 - COVER) * min(1.0, max(0.0, cosine) / DENSE_SCALE)
+            if cover > 0 or (cases or sources):
+                found.append(Found(item, score, cover))
+        found.sort(key=lambda f: (-f.score, f.located.strength))
+        return found[:limit]
+
+
+def _admits(filters, item: Located) -> bool:
+    if filters.doc_types and item.doc_type not in filters.doc_types:
+        return False
+    if filters.doc_ids and item.statement.source not in filters.doc_ids:
+        return False
+    if filters.levels and item.level not in filters.levels:
+        return False
+    if filters.regions and not any(r.lower() in item.region.lower() for r in filters.regions):
+        return False
+    if filters.year_min is not None and (item.year is None or item.year < filters.year_min):
+        return False
+    return not (filters.year_max is not None and (item.year is None
+                                                  or item.year > filters.year_max))
+
+
+_indexes: dict[tuple[str, ...], tuple[tuple[float, ...], StatementIndex]] = {}
+_indexes_lock = threading.Lock()
+
+
+def statement_index(corpus_dirs: list[Path]) -> StatementIndex:
+    """The statements of ``corpus_dirs``, reloaded when a knowledge file or document changes."""
+    key = tuple(str(p) for p in corpus_dirs)
+    stamp = tuple(p.stat().st_mtime for corpus in corpus_dirs
+                  for folder in ("knowledge", "laws", "policies", "standards", "cases", "analysis")
+                  if (corpus / folder).is_dir() for p in sorted((corpus / folder).iterdir()))
+    with _indexes_lock:
+        cached = _indexes.get(key)
+        if cached and cached[0] == stamp:
+            return cached[1]
+        index = StatementIndex.load(list(corpus_dirs))
+        _indexes[key] = (stamp, index)
+        return index
