@@ -142,6 +142,9 @@ def validate_document(doc: CorpusDocument, corpus: Path) -> list[Problem]:
         bad("responsibility_areas", "required for cases")
     if not isinstance(meta.get("sources", []), list):
         bad("sources", "must be a list of source descriptions")
+    # A misspelt field ("unconfirmd") would silently drop what it says; name it instead.
+    problems += [Problem(name, key, f"unknown front-matter field; use one of {list(FRONT_MATTER_FIELDS)}")
+                 for key in meta if key not in FRONT_MATTER_FIELDS]
     problems += _unconfirmed_problems(meta, name)
     summary = doc.chinese_summary
     if not summary.strip():

@@ -70,7 +70,10 @@ _KNOWN = "|".join(f"(?P<{law.key.replace('-', '_')}>{law.names})" for law in LAW
 # Any other named instrument ends the reach of the law named before it, so that "Art. 5" after
 # "the Law on the Protection of Minors" or 《…暂行办法》 is not taken for an article of ours.
 _OTHER = (r"(?P<other>《[^》]{1,40}》|\b(?:[A-Z][a-z]+ )+Law\b|\bLaw on (?:the )?[A-Z][a-z]+"
-          r"|\bConstitution\b|[\u4e00-\u9fff]{1,4}〔\d{4}〕\d+号)")
+          r"|\bConstitution\b)")
+# A policy named by its number owns an article right after it ("国发〔2016〕40号第十条"); further on
+# in the sentence, a bare article is the statute's again.
+_AFTER_DOC_NUMBER = re.compile(r"〔\d{4}〕\d+号\s*$")
 _KNOWN_NAME = re.compile(_KNOWN)
 _ANAPHORA = re.compile(r"\b(?:[Tt]he |[Ii]ts )?(?:provincial )?(regulations?|[Ll]aw)\b(?! on)")
 _REGULATIONS = ("supervision", "zhejiang")
@@ -337,7 +340,9 @@ def find_references(unit: TextUnit) -> Iterator[ArticleReference]:
     previous: tuple[int, str | None] | None = None  # (end, law) of the reference before
     for (match, gloss, echo), claim in zip(refs, claims):
         of_law = _OF_LAW.match(text[match.end():])
-        if of_law:
+        if _AFTER_DOC_NUMBER.search(text[:match.start()]):
+            law = None
+        elif of_law:
             law = _law_key(of_law)
         elif previous and _CHAIN.match(text[previous[0]:match.start()]):
             law = previous[1]
@@ -462,10 +467,12 @@ _LAW_OF_DOC = {law.summary_doc: law.key for law in LAWS}
 _ID_FIELDS = ("id", "source", "locator", "related", "policy_basis", "precedents", "case")
 
 
-def data_units(file: str, entries: Any, kind: str) -> Iterator[TextUnit]:
+def data_units(file: str, entries: Any, kind: str,
+               source_laws: dict[str, tuple[str, ...]] | None = None) -> Iterator[TextUnit]:
     """One unit per string field of each entry of a YAML list (``measure x.basis_note``). An
     entry tied to exactly one law document (its ``source``, ``related`` or ``policy_basis``)
-    takes that law for references that name none."""
+    takes that law for references that name none; a statement sourced to another document takes
+    the laws that document names most (``source_laws``: document id → ``main_laws``)."""
     for entry in entries or []:
         if not isinstance(entry, dict):
             continue
@@ -478,7 +485,8 @@ def data_units(file: str, entries: Any, kind: str) -> Iterator[TextUnit]:
             if key in _ID_FIELDS:
                 continue  # ids and locators, not prose
             for path, text in _strings(value, str(key)):
-                yield TextUnit(file, f"{name}.{path}", text, default)
+                yield TextUnit(file, f"{name}.{path}", text, default,
+                               (source_laws or {}).get(str(entry.get("source")), ()))
 
 
 def corpus_units(corpus: Path) -> Iterator[TextUnit]:
@@ -486,6 +494,7 @@ def corpus_units(corpus: Path) -> Iterator[TextUnit]:
     from assistant.corpus import FOLDER_TYPES, load_documents
 
     documents, _ = load_documents(corpus)
+    source_laws = {doc.id: main_laws(doc.body) for doc in documents}
     for doc in documents:
         if doc.path.parent.name == "laws" or doc.path.parent.name not in FOLDER_TYPES:
             continue
@@ -499,7 +508,7 @@ def corpus_units(corpus: Path) -> Iterator[TextUnit]:
     for path in sorted((corpus / "knowledge").glob("*.yaml")):
         data = yaml.safe_load(path.read_text("utf-8")) or {}
         entries = data.get("statements") if isinstance(data, dict) else data
-        yield from data_units(str(path.relative_to(corpus)), entries, "statement")
+        yield from data_units(str(path.relative_to(corpus)), entries, "statement", source_laws)
 
 
 def corpus_references(corpus: Path) -> list[ArticleReference]:

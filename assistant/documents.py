@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +28,26 @@ def number_label(doc_number: str | None, unconfirmed: Iterable[str] = (),
     if "doc_number" not in set(unconfirmed):
         return str(doc_number)
     return f"{doc_number}{UNCONFIRMED_NUMBER_MARK['zh' if language == 'zh' else 'en']}"
+
+
+# Words that already say, next to a number, that it is not confirmed.
+_HEDGED = re.compile(r"unconfirmed|from memory|recollection|reportedly|not confirmed"
+                     r"|据称|据回忆|待核实|未证实|未经证实")
+
+
+def mark_unconfirmed_numbers(text: str, numbers: Iterable[str], language: str = "en") -> str:
+    """``text`` with every mention of an unconfirmed document number in ``numbers`` followed by
+    its mark (prose such as a measure's basis note names 文号 too), except where the words
+    around it already say it is unconfirmed ("reportedly 教科信〔2020〕3号, unconfirmed")."""
+    mark = UNCONFIRMED_NUMBER_MARK["zh" if language == "zh" else "en"]
+
+    def marked(match: re.Match) -> str:
+        around = text[max(0, match.start() - 30): match.end() + 30]
+        return match.group(0) if _HEDGED.search(around) else match.group(0) + mark
+
+    for number in sorted(set(numbers), key=len, reverse=True):
+        text = re.sub(re.escape(number), marked, text)
+    return text
 
 
 @dataclass

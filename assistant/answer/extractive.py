@@ -45,7 +45,7 @@ def candidates(ctx: Context, hits: list[Hit], languages: list[str], *,
     chunks = [h.chunk for h in hits[:passages]]
     sentences = [s for i, chunk in enumerate(chunks) for s in passage_sentences(chunk.text, i)
                  if s.language in languages]
-    wanted = _wanted(ctx.question)
+    wanted = wanted_patterns(ctx.question)
     numbers = articles.asked(ctx.question)
 
     def bonus(sentence: Sentence) -> float:
@@ -66,7 +66,8 @@ def candidates(ctx: Context, hits: list[Hit], languages: list[str], *,
     return scored, chunks
 
 
-def _wanted(question: str) -> list[re.Pattern]:
+def wanted_patterns(question: str) -> list[re.Pattern]:
+    """What a question asks to see: a figure, a year or an article (patterns that find it)."""
     return [p for cue, p in ((_WANTS_NUMBER, _NUMBER), (_WANTS_DATE, _YEAR),
                              (_WANTS_ARTICLE, _ARTICLE)) if cue.search(question)]
 

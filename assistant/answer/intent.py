@@ -53,6 +53,8 @@ _DEFINITION = re.compile(
     r"^\s*(what (is|are|does) (meant by |the meaning of |a |an |the )?|define |meaning of |"
     r"what does .{2,40} mean)|\bstand for\b|是什么意思|什么是|指什么|的含义|何谓|是指什么|的定义|"
     r"是什么\s*[?？]?$", re.IGNORECASE)
+_COMPARE_CUE = re.compile(r"differ|compar|versus|vs\.?|stricter|same (as|thing)|区别|差异|不同|"
+                          r"异同|比较|对比|一回事|高在哪|不一样", re.IGNORECASE)
 _CASE = re.compile(r"\b(case|did|happened|experience|model|thesis|study|studied|example)\b|"
                    r"案例|做法|经验|怎么做的|论文|模式", re.IGNORECASE)
 
@@ -144,29 +146,118 @@ def classify(question: str, case_names: dict[str, tuple[str, ...]] | None = None
     area = next((name for name, cue in _AREA_CUES if cue.search(question)), None)
     problems = tuple(flag for flag, cue in PROBLEM_CUES.items() if cue.search(question))
     sides = compare.parse(question)
-    if sides is None and len(cases) >= 2 and re.search(r"differ|compar|versus|vs\.?|区别|差异|"
-                                                        r"不同|异同|比较|对比", question, re.IGNORECASE):
+    if sides is None and len(cases) >= 2 and _COMPARE_CUE.search(question):
         sides = compare.Sides(*cases[:2])
+    cues = {
+        "suggest": bool(_SUGGEST.search(question)) and not _DEFINITION.search(question),
+        "explain": bool(_EXPLAIN.search(question)),
+        "case": bool(cases) and bool(_CASE.search(question)),
+        "definition": has_definition and bool(_DEFINITION.search(question))
+        and not _RESPONSIBLE_ASK.search(question),
+        "responsible": bool(_RESPONSIBLE.search(question)),
+    }
+    votes = {kind: CUE_VOTE[kind] for kind, matched in cues.items() if matched}
+    if not votes:
+        # no cue: the nearest labelled examples decide when they agree clearly, else a look-up
+        nearest = nearest_kinds(question)
+        best = max(nearest, key=nearest.get) if nearest else "lookup"
+        if nearest and nearest[best] >= AGREEMENT * sum(nearest.values()):
+            votes = {best: 1.0}
     if sides is not None:
         kind = "compare"
-    elif _SUGGEST.search(question) and not _DEFINITION.search(question):
-        kind = "suggest"
-    elif _EXPLAIN.search(question):
-        kind = "explain"
-    elif cases and _CASE.search(question):
-        kind = "case"
-    elif has_definition and _DEFINITION.search(question) and not _RESPONSIBLE_ASK.search(question):
-        kind = "definition"
-    elif _RESPONSIBLE.search(question):
-        kind = "responsible"
-    elif cases:
-        kind = "case"
+    elif votes:
+        kind = max(votes, key=lambda k: (votes[k], -KINDS.index(k)))
     else:
+        kind = "case" if cases else "lookup"
+    if kind == "case" and not cases:
         kind = "lookup"
+    if kind == "compare" and sides is None:
+        sides = _sides_without_pattern(question, cases)
+        if sides is None:
+            kind = "lookup"
     if kind == "suggest" and cases and not problems:
         kind = "case"  # "what did Baoqing do": a case, not a request for measures
     return Intent(kind=kind, actors=actors, area=area, problems=problems, cases=cases,
                   sides=sides)
+
+
+def _sides_without_pattern(question: str, cases: tuple[str, ...]) -> compare.Sides | None:
+    """A comparison phrased without "compare" ("Is A stricter than B?", "A和B是一回事吗"): the
+    two things named around the joining word."""
+    match = re.search(r"(?P<a>[^,，？?]{2,60}?)\s*(?:和|与|跟|同|\band\b|\bor\b|\bthan\b|"
+                      r"\bwith\b|\bversus\b|\bvs\.?)\s*(?P<b>[^,，？?]{2,60})", question, re.IGNORECASE)
+    if not match:
+        return None
+    strip = r"^(?:(?:how|what|is|are|was|were|did|does|do|the|which|between)\s+)+"
+    a = re.sub(strip, "", match.group("a").strip(), flags=re.IGNORECASE)
+    b = re.sub(r"\s+(?:differ|compare|the same|same|stricter|better|change).*$", "",
+               match.group("b").strip(), flags=re.IGNORECASE)
+    return compare._clean(compare.Sides(a, b, ""))
+
+
+# -- nearest labelled examples ----------------------------------------------------------------
+
+# A cue pattern's vote (the nearest examples' votes sum to at most NEIGHBOURS); where several
+# cues match, the more specific kind leads: "what should we do" over "who is responsible".
+CUE_VOTE = {"suggest": 1.3, "explain": 1.2, "case": 1.1, "definition": 1.05, "responsible": 1.0}
+NEIGHBOURS = 7
+AGREEMENT = 0.5  # the share of the nearest examples' votes one kind needs to decide
+EXAMPLES = Path(__file__).with_name("intent_examples.yaml")
+_LATIN = re.compile(r"[a-z]+")
+
+
+def _features(question: str) -> dict[str, float]:
+    """Words and Chinese character pairs: the frame of a question ("why", "what should",
+    "怎么办") is what tells its kind, so no word is dropped."""
+    text = question.lower()
+    features: dict[str, float] = {}
+    for word in _LATIN.findall(text):
+        features[word] = 1.0
+    for run in re.findall(r"[\u4e00-\u9fff]+", text):
+        for i in range(len(run) - 1):
+            features[run[i:i + 2]] = 1.0
+    return features
+
+
+@lru_cache(maxsize=1)
+def _bank() -> tuple[list[tuple[str, dict[str, float]]], dict[str, float]]:
+    """The labelled examples as feature vectors, and IDF weights over them."""
+    import math
+
+    import yaml
+
+    if not EXAMPLES.is_file():
+        return [], {}
+    data = yaml.safe_load(EXAMPLES.read_text(encoding="utf-8")) or {}
+    rows = [(str(e["kind"]), _features(str(e["q"]))) for e in data.get("examples", [])
+            if str(e.get("kind")) in KINDS]
+    df: dict[str, int] = {}
+    for _, feats in rows:
+        for f in feats:
+            df[f] = df.get(f, 0) + 1
+    idf = {f: math.log(1 + len(rows) / n) for f, n in df.items()}
+    return rows, idf
+
+
+def nearest_kinds(question: str) -> dict[str, float]:
+    """Votes for each kind from the most similar labelled examples (cosine of IDF-weighted
+    features), each vote its similarity."""
+    rows, idf = _bank()
+    if not rows:
+        return {}
+    query = {f: idf.get(f, 0.0) for f in _features(question)}
+    norm_q = sum(v * v for v in query.values()) ** 0.5 or 1.0
+    scored = []
+    for kind, feats in rows:
+        dot = sum(query.get(f, 0.0) * idf[f] for f in feats)
+        norm = sum(idf[f] ** 2 for f in feats) ** 0.5 or 1.0
+        scored.append((dot / (norm_q * norm), kind))
+    votes: dict[str, float] = {}
+    nearest = sorted(scored, reverse=True)[:NEIGHBOURS]
+    total = sum(similarity for similarity, _ in nearest) or 1.0
+    for similarity, kind in nearest:
+        votes[kind] = votes.get(kind, 0.0) + similarity / total
+    return votes
 
 
 def _actors(question: str) -> tuple[str, ...]:

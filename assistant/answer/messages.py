@@ -22,9 +22,9 @@ _TEXT: dict[str, dict[str, str]] = {
     "more_duties": {"en": "Further duties:", "zh": "其他职责："},
     "causes": {"en": "The main causes and how they work:", "zh": "主要原因及其作用机制："},
     "measures_in_order": {"en": "Measures, in order:", "zh": "可采取的措施（按优先顺序）："},
-    "who_acts": {"en": "Who acts: ", "zh": "责任主体："},
+    "who_acts": {"en": "who acts: ", "zh": "责任主体："},
     "measure_basis": {"en": "Basis: ", "zh": "依据："},
-    "precedent": {"en": "Precedent: ", "zh": "先例："},
+    "precedent": {"en": "precedent: ", "zh": "先例："},
     "risk": {"en": "Risk: ", "zh": "风险："},
     "compare_lead": {
         "en": "{a} and {b} side by side; each column draws only on that side's own sources.",

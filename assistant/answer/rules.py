@@ -12,5 +12,5 @@ DANGLING_EN = re.compile(
     r"^(?:that is why|this|these|those|it|they|such|thus|therefore|however|also|moreover|"
     r"in addition|as a result|by contrast|instead|still|yet|but|and|so|hence|then|here|"
     r"the same)\b", re.IGNORECASE)
-DANGLING_ZH = re.compile(r"^(?:这|该|此|其|同年|此外|另外|因此|所以|但是|但|而且|而|并且|对此|"
+DANGLING_ZH = re.compile(r"^(?:这|该|此|其(?!他)|同年|此外|另外|因此|所以|但是|但|而且|而|并且|对此|"
                          r"上述|前述|二是|三是|四是|五是)")

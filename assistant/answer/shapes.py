@@ -10,19 +10,22 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.answer.context import Context
-from assistant.article_numbers import article_numbers
+from assistant.answer.extractive import wanted_patterns
 from assistant.answer.intent import Intent, named_cases
 from assistant.answer.messages import text as t
 from assistant.answer.render import CitationList
 from assistant.answer.statement_cite import cite
 from assistant.answer.terms import content_terms, token_set
 from assistant.answer.types import Claim
+from assistant.article_numbers import article_numbers
 from assistant.documents import Chunk
 from assistant.knowledge.index import Found, StatementIndex, statement_index
 
 FLOOR = 0.3         # no statement scoring below this is said
 RELATIVE = 0.55     # ... nor below this share of the best one
 SIMILAR = 0.75      # token overlap above which two statements say the same thing
+ON_TOPIC = 0.8      # a shape's best statement against the best statement of any kind
+CUE_BOOST = 0.1     # a statement with the figure, year or article a question asks for
 CASE_ASPECTS = ("context", "problem", "measures", "results", "lessons", "gaps")
 
 
@@ -36,6 +39,7 @@ class Draft:
     claims: list[Claim] = field(default_factory=list)
     said: list[frozenset[str]] = field(default_factory=list)
     _chunks: dict[str, list[Chunk]] = field(default_factory=dict)
+    _best: float | None = None
 
     @property
     def language(self) -> str:
@@ -58,12 +62,30 @@ class Draft:
         found = self.index.search(terms if terms is not None else ctx.terms, ctx.stats,
                                   query_vector=ctx.query_vector if terms is None else None,
                                   vectors=vectors, **filters)
-        asked = article_numbers(ctx.question)
-        if asked and terms is None:
-            named = [f for f in found if f.located.doc_type in ("law", "regulation")
-                     and article_numbers(f.statement.locator) & asked]
-            found = named or found
+        if terms is None:
+            wanted = wanted_patterns(ctx.question)
+            if wanted:
+                # lead with the direct answer: the figure, year or article asked for
+                found = sorted(found, key=lambda f: -(f.score + CUE_BOOST * any(
+                    p.search(f.statement.in_language(self.language)) for p in wanted)))
+            asked = article_numbers(ctx.question)
+            if asked:
+                named = [f for f in found if f.located.doc_type in ("law", "regulation")
+                         and article_numbers(f.statement.locator) & asked]
+                found = named or found
         return found
+
+    def best_score(self) -> float:
+        """The score of the statement that best fits the question, of any kind."""
+        if self._best is None:
+            found = self.search(limit=1)
+            self._best = found[0].score if found else 0.0
+        return self._best
+
+    def on_topic(self, found: list[Found]) -> bool:
+        """A shape answers only when its own statements are about as relevant as the best
+        statement of any kind: otherwise the question is better answered as a look-up."""
+        return bool(found) and found[0].score >= ON_TOPIC * self.best_score()
 
     def relevant(self, found: list[Found], floor: float = FLOOR) -> list[Found]:
         if not found:
@@ -140,11 +162,11 @@ def responsible(draft: Draft, intent: Intent) -> Composed:
         found = draft.relevant(draft.search(kinds=("duty",), actors=actors, area=area, limit=20))
         if len(found) >= 2:
             break
-    if not found:
+    if not draft.on_topic(found):
         return None
-    chosen = sorted(found[:7], key=lambda f: (f.located.strength, -f.score))
-    lead = draft.say_all(chosen, 1)
-    items = draft.say_all(chosen[1:], 5)
+    lead = draft.say_all(found, 1)
+    chosen = sorted(found[1:8], key=lambda f: (f.located.strength, -f.score))
+    items = draft.say_all(chosen, 5)
     parts = [" ".join(lead)]
     if items:
         parts.append(t("more_duties", draft.language) + "\n" + "\n".join(f"- {i}" for i in items))
@@ -154,7 +176,7 @@ def responsible(draft: Draft, intent: Intent) -> Composed:
 def explain(draft: Draft, intent: Intent) -> Composed:
     """A one-sentence thesis, then numbered causes or mechanisms, each with its source."""
     found = draft.relevant(draft.search(kinds=("finding",), limit=20))
-    if len(found) < 2:
+    if len(found) < 2 or not draft.on_topic(found):
         return None
     lead = draft.say_all(found[:3], 1)
     order = {"cause": 0, "mechanism": 0, "trend": 1, "statistic": 2, "comparison": 2, "lesson": 3}

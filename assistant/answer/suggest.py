@@ -73,10 +73,11 @@ def _measure_line(draft: Draft, spec, gaps: list[str], number: int) -> str | Non
     note = spec.localized("basis_note", language) or basis.title
     comma = "、" if language == "zh" else ", "
     actors = comma.join(spec.actors_in(language)[:3])
-    lines = [f"{number}. **{spec.title(language)}** — {what}"]
-    if actors:
-        lines.append(f"   - {t('who_acts', language)}{actors}")
-    lines.append(f"   - {t('measure_basis', language)}{note} [{marker}]")
+    who = f" ({t('who_acts', language)}{actors})" if actors else ""
+    if language == "zh" and actors:
+        who = f"（{t('who_acts', language)}{actors}）"
+    lines = [f"{number}. **{spec.title(language)}**{who} — {what}"]
+    basis_line = f"   - {t('measure_basis', language)}{note} [{marker}]"
     draft.claims.append(Claim(note, [marker], "measure"))
     for doc_id in spec.precedents[:1]:
         precedent = cite_document(engine, doc_id, query)
@@ -84,8 +85,10 @@ def _measure_line(draft: Draft, spec, gaps: list[str], number: int) -> str | Non
             prow = engine.catalog.document(doc_id)
             precedent = localized(precedent, prow.metadata if prow else {}, language)
             pmarker = draft.cites.add(precedent)
-            lines.append(f"   - {t('precedent', language)}{precedent.title} [{pmarker}]")
+            basis_line += f"{'；' if language == 'zh' else '; '}{t('precedent', language)}" \
+                          f"{precedent.title} [{pmarker}]"
             draft.claims.append(Claim(precedent.title, [pmarker], "measure"))
+    lines.append(basis_line)
     risk = spec.localized("risks", language)
     if risk:
         lines.append(f"   - {t('risk', language)}{_first_sentence(risk)}")

@@ -80,11 +80,15 @@ _CJK_SPACE = re.compile(r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])\s+|"
                         r"\s+(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])")
 
 
+_ARTICLE_ABBREVIATION = re.compile(r"\barts?\.\s*(?=\d)")
+
+
 def normalise(text: str) -> str:
     """Text for fact matching: NFKC (full-width → half-width), case-folded, uniform brackets,
     quotes and dashes, no thousands separators, single spaces and none next to Chinese."""
     text = unicodedata.normalize("NFKC", text or "").translate(_BRACKETS).casefold()
     text = _THOUSANDS.sub("", text)
+    text = _ARTICLE_ABBREVIATION.sub("article ", text)  # "Art. 32" and "Article 32" are one fact
     return _SPACE.sub(" ", _CJK_SPACE.sub("", text)).strip()
 
 

@@ -29,7 +29,7 @@ from assistant.advisor.diagnosis import (
     fmt,
 )
 from assistant.advisor.measures import Measure, Suggestions, cite_document
-from assistant.documents import Citation
+from assistant.documents import Citation, mark_unconfirmed_numbers, unconfirmed_fields
 from assistant.language import has_cjk, split_sentences
 from assistant.memo.model import SECTION_IDS, Memo, MemoSection, MemoTable, References
 
@@ -63,6 +63,7 @@ class MemoContext:
     lang: str
     text: dict[str, Any]
     references: References
+    unconfirmed_numbers: frozenset[str] = frozenset()  # 文号 our sources do not confirm
 
     def cite(self, doc_id: str, query: str) -> Citation | None:
         """The best passage of ``doc_id`` for ``query``; Chinese memos prefer a Chinese passage."""
@@ -91,7 +92,8 @@ def build_memo(diagnosis: Diagnosis, suggestions: Suggestions, engine: Engine | 
     text = load_template(lang)
     name = diagnosis.profile.name
     titles_zh = _titles_zh(engine)
-    context = MemoContext(diagnosis, suggestions, engine, lang, text, References(titles_zh))
+    context = MemoContext(diagnosis, suggestions, engine, lang, text, References(titles_zh),
+                          _unconfirmed_numbers(engine))
     memo = Memo(lang=lang, title=title or text["title"].format(district=name),
                 addressee=addressee or text["addressee"].format(district=name),
                 date=date or dt.date.today().isoformat(), author=text["from"], district=name,
@@ -113,6 +115,15 @@ def regenerate_section(memo: Memo, section_id: str) -> MemoSection:
     fresh = SECTION_BUILDERS[section_id](memo.context, memo)
     memo.sections = [fresh if s.id == section_id else s for s in memo.sections]
     return fresh
+
+
+def _unconfirmed_numbers(engine: Engine | None) -> frozenset[str]:
+    """Document numbers the indexed documents list as unconfirmed (front matter `unconfirmed`)."""
+    if engine is None:
+        return frozenset()
+    return frozenset(str(row.metadata["doc_number"]) for row in engine.catalog.documents()
+                     if row.metadata.get("doc_number")
+                     and "doc_number" in unconfirmed_fields(row.metadata.get("unconfirmed")))
 
 
 def _titles_zh(engine: Engine | None) -> dict[str, str]:
@@ -467,7 +478,9 @@ def _measures(ctx: MemoContext, memo: Memo) -> MemoSection:
             if actors:
                 parts.append(ctx.t("measures", "who", actors=_join(list(actors), lang)))
             parts.append(ctx.t("measures", "why", gaps=_gap_labels(ctx, m.gaps)))
-            note = s.localized("basis_note", lang)
+            # a basis note names 文号 in prose; an unconfirmed one is marked as in the references
+            note = mark_unconfirmed_numbers(s.localized("basis_note", lang),
+                                            ctx.unconfirmed_numbers, lang)
             parts.append(ctx.t("measures", "basis", basis_note=note, markers=markers)
                          if note else ctx.t("measures", "basis_plain", markers=markers))
             if m.precedents:

@@ -107,3 +107,25 @@ def test_unconfirmed_must_list_front_matter_fields_that_the_document_fills_in():
                                                               doc_number=None))
     fields = [f for f, m in problems_with(certainty="Nothing is in doubt.") if "教科信" in m]
     assert fields == ["certainty"]
+
+
+def test_memos_mark_unconfirmed_numbers_in_basis_notes_too():
+    from assistant.documents import mark_unconfirmed_numbers
+    from assistant.memo.build import _unconfirmed_numbers
+
+    rows = [SimpleNamespace(doc_id=d.id, metadata=d.metadata) for d in DOCUMENTS]
+    numbers = _unconfirmed_numbers(SimpleNamespace(catalog=SimpleNamespace(documents=lambda: rows)))
+    assert numbers == set(UNCONFIRMED)
+    note = "国发〔2016〕40号: eliminate classes of 56 or more pupils; 教督〔2017〕6号 class sizes"
+    assert mark_unconfirmed_numbers(note, numbers) == (
+        "国发〔2016〕40号 (document number unconfirmed): eliminate classes of 56 or more pupils; "
+        "教督〔2017〕6号 class sizes")
+    assert mark_unconfirmed_numbers("国发〔2016〕40号：消除大班额", numbers, "zh") == (
+        "国发〔2016〕40号（文号待核实）：消除大班额")
+    hedged = "number reportedly 教科信〔2020〕3号, unconfirmed"  # prose that already says so
+    assert mark_unconfirmed_numbers(hedged, numbers) == hedged
+
+
+def test_an_unknown_front_matter_field_is_named():
+    # a misspelt `unconfirmed` would otherwise drop the mark without a word
+    assert [field for field, _ in problems_with(unconfirmd=["doc_number"])] == ["unconfirmd"]
