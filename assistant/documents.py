@@ -189,7 +189,7 @@ class Citation:
     def reference(self, language: str = "en") -> str:
         """A full reference line: title, issuer, number (marked when unconfirmed), date."""
         parts = (self.title, self.issuer, self.number_label(language), self.date)
-        return ", ".join(str(p) for p in parts if p)
+        return ("，" if language == "zh" else ", ").join(str(p) for p in parts if p)
 
     def to_json(self) -> dict[str, Any]:
         data = dict(self.__dict__)

@@ -21,6 +21,7 @@ from assistant.answer.intent import Intent, classify, corpus_case_names
 from assistant.answer.markers import by_first_use
 from assistant.answer.messages import text
 from assistant.answer.render import CitationList
+from assistant.answer.statement_cite import localized
 from assistant.answer.suggest import suggest
 from assistant.answer.types import Answer, Claim, Evidence
 from assistant.config import Settings, get_settings
@@ -103,10 +104,24 @@ def answer_offline(question: str, history: History | None = None,
         result = route.compose(ctx, intent, retrieval)
         if result is not None and result[2]:
             body, citations, claims = by_first_use(result[0], result[1].citations, result[2])
+            citations = _in_reader_language(ctx, citations, base.language)
             base.text, base.citations, base.claims = body, citations, claims
             base.route = route.name
             return base
     return abstain(base, retrieval.hits)
+
+
+def _in_reader_language(ctx: Context, citations: list[Citation], language: str
+                        ) -> list[Citation]:
+    """Every citation titled in the reader's language (a Chinese reader sees 《title_zh》 and
+    the Chinese issuer, whichever route cited the passage)."""
+    if language != "zh":
+        return citations
+    localized_citations = []
+    for citation in citations:
+        row = ctx.engine.catalog.document(citation.doc_id)
+        localized_citations.append(localized(citation, row.metadata, language) if row else citation)
+    return localized_citations
 
 
 def understand(ctx: Context) -> Intent:

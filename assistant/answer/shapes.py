@@ -22,10 +22,13 @@ from assistant.documents import Chunk
 from assistant.knowledge.index import Found, StatementIndex, statement_index
 
 FLOOR = 0.3         # no statement scoring below this is said
-RELATIVE = 0.55     # ... nor below this share of the best one
+RELATIVE = 0.6      # ... nor below this share of the best one
+LIST_RELATIVE = 0.7  # items of a list keep closer to the best one: each must be worth a line
 SIMILAR = 0.75      # token overlap above which two statements say the same thing
 ON_TOPIC = 0.8      # a shape's best statement against the best statement of any kind
 CUE_BOOST = 0.1     # a statement with the figure, year or article a question asks for
+NAMED_LAW_BOOST = 0.2  # a statement of the very law a question names
+LEAD_TIE = 0.9      # statements this close to the best may lead if their source is stronger
 CASE_ASPECTS = ("context", "problem", "measures", "results", "lessons", "gaps")
 
 
@@ -64,16 +67,28 @@ class Draft:
                                   vectors=vectors, **filters)
         if terms is None:
             wanted = wanted_patterns(ctx.question)
-            if wanted:
-                # lead with the direct answer: the figure, year or article asked for
-                found = sorted(found, key=lambda f: -(f.score + CUE_BOOST * any(
-                    p.search(f.statement.in_language(self.language)) for p in wanted)))
+            named = self.named_laws()
+
+            def boosted(f: Found) -> float:
+                # lead with the direct answer: the figure, year or article asked for, and the
+                # words of the law the question names
+                cue = any(p.search(f.statement.in_language(self.language)) for p in wanted)
+                return f.score + CUE_BOOST * cue + NAMED_LAW_BOOST * (f.statement.source in named)
+
+            if wanted or named:
+                found = sorted(found, key=lambda f: -boosted(f))
             asked = article_numbers(ctx.question)
             if asked:
                 named = [f for f in found if f.located.doc_type in ("law", "regulation")
                          and article_numbers(f.statement.locator) & asked]
                 found = named or found
         return found
+
+    def named_laws(self) -> set[str]:
+        """Laws and regulations the question names (through the glossary's related documents)."""
+        legal = {item.statement.source for item in self.index.located
+                 if item.doc_type in ("law", "regulation")}
+        return {doc for entry in self.ctx.glossary for doc in entry.related if doc in legal}
 
     def best_score(self) -> float:
         """The score of the statement that best fits the question, of any kind."""
@@ -114,6 +129,15 @@ class Draft:
         self.claims.append(Claim(sentence, [marker], "statement"))
         return f"{sentence} [{marker}]"
 
+    def lead(self, found: list[Found]) -> list[Found]:
+        """``found`` with the lead first: of the statements about as relevant as the best, the
+        one from the strongest source (a law's own article before a synthesis that cites it)."""
+        if not found:
+            return found
+        close = [f for f in found[:6] if f.score >= LEAD_TIE * found[0].score]
+        first = min(close, key=lambda f: (f.located.strength, -f.score))
+        return [first, *[f for f in found if f is not first]]
+
     def say_all(self, found: list[Found], limit: int) -> list[str]:
         lines = []
         for item in found:
@@ -145,7 +169,7 @@ def _done(draft: Draft, parts: list[str]) -> Composed:
 
 def lookup(draft: Draft, intent: Intent) -> Composed:
     """One sentence with the fact and its source, then at most two supporting sentences."""
-    found = draft.relevant(draft.search(limit=12))
+    found = draft.lead(draft.relevant(draft.search(limit=12)))
     if not found:
         return None
     lead = draft.say_all(found[:3], 1)
@@ -164,8 +188,10 @@ def responsible(draft: Draft, intent: Intent) -> Composed:
             break
     if not draft.on_topic(found):
         return None
+    found = draft.lead(found)
     lead = draft.say_all(found, 1)
-    chosen = sorted(found[1:8], key=lambda f: (f.located.strength, -f.score))
+    close = [f for f in found[1:8] if f.score >= LIST_RELATIVE * found[0].score]
+    chosen = sorted(close, key=lambda f: (f.located.strength, -f.score))
     items = draft.say_all(chosen, 5)
     parts = [" ".join(lead)]
     if items:

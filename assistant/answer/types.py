@@ -73,7 +73,7 @@ class Answer:
 
     def reference_lines(self) -> list[str]:
         """One line per citation: "[n] title, issuer, number, date — article or section"."""
-        return [f"[{n}] {c.reference()}" + (f" — {c.locator}" if c.locator else "")
+        return [f"[{n}] {c.reference(self.language)}" + (f" — {c.locator}" if c.locator else "")
                 for n, c in enumerate(self.citations, start=1)]
 
     def to_markdown(self) -> str:
@@ -102,8 +102,10 @@ class Answer:
             "language": self.language,
             "abstained": self.abstained,
             "notice": self.notice,
-            "citations": [_citation_json(n, c) for n, c in enumerate(self.citations, start=1)],
-            "nearest": [_citation_json(n, c) for n, c in enumerate(self.nearest, start=1)],
+            "citations": [_citation_json(n, c, self.language)
+                          for n, c in enumerate(self.citations, start=1)],
+            "nearest": [_citation_json(n, c, self.language)
+                        for n, c in enumerate(self.nearest, start=1)],
             "claims": [claim.to_json() for claim in self.claims],
             "flagged_sentences": list(self.flagged_sentences),
             "invalid_markers": list(self.invalid_markers),
@@ -111,8 +113,8 @@ class Answer:
         }
 
 
-def _citation_json(marker: int, citation: Citation) -> dict[str, Any]:
+def _citation_json(marker: int, citation: Citation, language: str = "en") -> dict[str, Any]:
     data = citation.to_json()
-    data.update(marker=marker, locator=citation.locator, reference=citation.reference(),
+    data.update(marker=marker, locator=citation.locator, reference=citation.reference(language),
                 score=round(float(citation.score), 6))
     return data

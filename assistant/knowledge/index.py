@@ -14,12 +14,15 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.answer.terms import Term, TermStats, matches, token_set
 from assistant.knowledge.checks import document_context, source_text
 from assistant.knowledge.statements import Statement, load_statements
+
+if TYPE_CHECKING:
+    from assistant.answer.terms import Term, TermStats
 
 COVER = 0.6
 DENSE_SCALE = 0.6
@@ -124,6 +127,8 @@ class StatementIndex:
                limit: int = 20) -> list[Found]:
         """Statements that match the filters and share at least one term, best first.
         ``filters`` (a ``SearchFilters``) keeps to the documents a search would keep to."""
+        from assistant.answer.terms import matches, token_set  # the answer layer's term rules
+
         total = sum(stats.weight(t) for t in terms) or 1.0
         found: list[Found] = []
         for position, item in enumerate(self.located):

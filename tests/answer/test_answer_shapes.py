@@ -1,0 +1,108 @@
+"""Answers shaped by the kind of question (issue: answers an official can use)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from answer_support import assert_grounded
+
+from assistant.advisor.measures import load_measures, rank_by_weights
+from assistant.answer.intent import classify, corpus_case_names
+from assistant.answer.suggest import NAMED_PROBLEM, _relevance
+from assistant.config import DEFAULT_CORPUS_DIR
+from assistant.evaluation.readability import assess
+from assistant.language import cjk_count
+
+
+def _first_sentence(text: str) -> str:
+    return re.split(r"(?<=[.。])\s+(?=[A-Z\u4e00-\u9fff])", text.strip(), maxsplit=1)[0]
+
+
+def test_who_is_responsible_leads_with_the_duty_and_lists_the_others(ask):
+    result = ask("Which level of government has to help rural teachers with housing?")
+    assert result.kind == "responsible" and result.route == "responsible"
+    assert_grounded(result)
+    assert "Art. 28" in _first_sentence(result.text), result.text
+    items = [line for line in result.text.splitlines() if line.startswith("- ")]
+    assert len(items) >= 2 and all(re.search(r"\[\d+\]$", item) for item in items)
+
+
+def test_explain_gives_a_thesis_then_numbered_causes(ask):
+    result = ask("Why do rural schools keep losing their best teachers?")
+    assert result.route == "explain"
+    assert_grounded(result)
+    numbered = [line for line in result.text.splitlines() if re.match(r"\d\. ", line)]
+    assert len(numbered) >= 2
+    assert not re.match(r"\d\. ", result.text.strip())  # the thesis comes first
+
+
+def test_suggest_ranks_measures_with_the_advisors_ranking(ask, corpus_engine, corpus_settings):
+    question = ("Many children of migrant workers in our county town cannot get a place in a "
+                "public school. What should the county do?")
+    result = ask(question)
+    assert result.route == "suggest"
+    assert_grounded(result)
+    shown = re.findall(r"^\d\. \*\*(.+?)\*\*", result.text, re.MULTILINE)
+    assert len(shown) >= 2
+    # the same order the district advisor's ranking gives for the problems the question names
+    from assistant.answer.context import Context
+    from assistant.answer.shapes import draft_for
+
+    intent = classify(question, corpus_case_names(DEFAULT_CORPUS_DIR))
+    assert "migrant_children_access" in intent.problems
+    specs = load_measures()
+    draft = draft_for(Context.build(corpus_engine, corpus_settings, question, None))
+    ranked = rank_by_weights({p: NAMED_PROBLEM for p in intent.problems}, specs,
+                             _relevance(draft, specs))
+    names = [spec.name for spec, _, _ in ranked]
+    assert [names.index(name) for name in shown] == sorted(names.index(n) for n in shown)
+    assert all(name in names[:len(shown) + 3] for name in shown)
+
+
+def test_a_case_question_gives_the_record_and_what_is_not_said(ask):
+    result = ask("What did Nanzhang County do?")
+    assert result.route == "case"
+    assert_grounded(result)
+    assert "What the sources do not say" in result.text
+    assert {c.doc_id for c in result.citations} == {"case-nanzhang-county"}
+
+
+@pytest.mark.parametrize("question,doc_type", [
+    ("农村教师的住房，教师法要求哪级政府提供方便？", "law"),
+    ("乡村教师支持计划对乡村教师的待遇提出了什么要求？", "policy"),
+    ("杭州名校集团化办学是怎么做的？", "case"),
+])
+def test_a_chinese_question_is_answered_from_chinese_text_with_chinese_citations(
+        ask, question, doc_type):
+    result = ask(question)
+    assert not result.abstained
+    assert_grounded(result)
+    said = [c for c in result.claims if c.kind in ("quote", "statement")]
+    assert said and all(cjk_count(c.text) > len(c.text) / 3 for c in said), result.text
+    assert all(cjk_count(c.title) for c in result.citations)
+    of_type = [c for c in result.citations if c.doc_type == doc_type]
+    assert of_type, [c.doc_type for c in result.citations]
+    # the passage opened is the document's Chinese body, not its English text
+    assert any(cjk_count(c.text) > len(c.text) / 3 for c in of_type)
+
+
+QUESTIONS = [
+    "What does the Compulsory Education Law require county governments to do about weak schools?",
+    "Why did the focus of balance policy shift from buildings to teachers?",
+    "Compare Baoqing County and District L.",
+    "Large classes are a problem in our town schools. Which measures work?",
+    "为什么城乡义务教育发展不均衡？",
+    "比较宝清县和L区。",
+    "我们县随迁子女入学难，县政府应该怎么办？",
+    "省级政府在义务教育经费上承担什么责任？",
+]
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_answers_keep_the_rendering_rules(ask, question):
+    result = ask(question)
+    assert not result.abstained
+    signs = assess(result.text, result.language, [])
+    assert signs.id_leaks == [] and signs.dangling == [] and signs.repeated == [], signs
+    assert not signs.language_mismatch
