@@ -25,9 +25,10 @@ TOPICS = {"planning", "funding", "teachers", "facilities", "admission-equity", "
 RESPONSIBILITY_AREAS = {"planning", "funding", "teachers", "facilities", "admission-equity",
                         "quality-digital", "supervision-accountability"}
 LEVELS = {"national", "provincial", "municipal", "county"}
-REQUIRED = ("id", "title", "title_zh", "doc_type", "issuer", "level", "region", "topics",
-            "sources", "certainty")
-FRONT_MATTER_FIELDS = (*REQUIRED, "issuer_zh", "doc_number", "date", "responsibility_areas",
+# Chinese readers get the title and issuer in Chinese (the 文号 is Chinese already).
+REQUIRED = ("id", "title", "title_zh", "doc_type", "issuer", "issuer_zh", "level", "region",
+            "topics", "sources", "certainty")
+FRONT_MATTER_FIELDS = (*REQUIRED, "doc_number", "date", "responsibility_areas",
                        "unconfirmed")
 # `unconfirmed` lists fields whose values our sources do not confirm; identity, provenance and the
 # list itself cannot be among them.

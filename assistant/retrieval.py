@@ -47,6 +47,20 @@ class SearchFilters:
             return None
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
+    def admits(self, doc_id: str, metadata: dict[str, Any]) -> bool:
+        """Whether a document passes the filters other than language (the same rules as
+        ``mask``: exact type, level, region and id; year from the date)."""
+        for value, allowed in ((metadata.get("doc_type"), self.doc_types),
+                               (metadata.get("level"), self.levels),
+                               (metadata.get("region"), self.regions), (doc_id, self.doc_ids)):
+            if allowed and value not in allowed:
+                return False
+        text = str(metadata.get("date") or "")
+        year = int(text[:4]) if text[:4].isdigit() else None
+        if self.year_min is not None and (year is None or year < int(self.year_min)):
+            return False
+        return self.year_max is None or (year is not None and year <= int(self.year_max))
+
     def mask(self, columns: dict[str, np.ndarray]) -> np.ndarray | None:
         """Boolean mask over chunks described by ``columns`` (arrays keyed like Chroma metadata)."""
         if self.is_empty():

@@ -102,9 +102,14 @@ def answer_with_llm(question: str, history: History | None, filters: SearchFilte
                       resolved_question=resolved, evidence=retrieval.evidence, route="llm")
         if not retrieval.evidence.sufficient:
             return abstain(base, retrieval.hits)
-        passages = _passages(retrieval)
+        # The offline answer's statements and shape are the model's starting point: the same
+        # knowledge, checked against the passages it cites.
+        draft = answer_offline(resolved, None, filters, engine=engine, settings=settings,
+                               resolved=resolved)
+        passages = _passages(retrieval, draft.citations)
         system, user = prompts.load("answer").render(
             passages=prompts.format_passages(passages), question=resolved,
+            kind=draft.kind or "lookup", statements=_statements(draft, passages),
             language=prompts.language_name(ctx.language))
         reply = complete(settings, system, user)
     except LLMUnavailable as exc:
@@ -117,17 +122,31 @@ def answer_with_llm(question: str, history: History | None, filters: SearchFilte
     return checked(base, reply, passages)
 
 
-def _passages(retrieval: Retrieval) -> list[Citation]:
-    """The passages the model sees: the answer's language first, then the others, in turn."""
+def _passages(retrieval: Retrieval, first: list[Citation] | None = None) -> list[Citation]:
+    """The passages the model sees: those the offline answer cites, then the retrieved ones, the
+    answer's language first, then the others, in turn."""
     rankings = list(retrieval.by_language.values())
-    chosen: list[Citation] = []
-    seen: set[str] = set()
+    chosen: list[Citation] = list(first or [])[:PASSAGES]
+    seen: set[str] = {c.chunk_id for c in chosen}
     for rank in range(max((len(r) for r in rankings), default=0)):
         for hits in rankings:
             if rank < len(hits) and hits[rank].chunk.chunk_id not in seen:
                 seen.add(hits[rank].chunk.chunk_id)
                 chosen.append(Citation.from_hit(hits[rank]))
-    return chosen[:PASSAGES]
+    return chosen[:PASSAGES + len(first or [])]
+
+
+def _statements(draft: Answer, passages: list[Citation]) -> str:
+    """The offline answer's claims as a list, each with the id of the passage sent that states
+    it ("- County governments must … [2]")."""
+    position = {c.chunk_id: n for n, c in enumerate(passages, start=1)}
+    lines = []
+    for claim in draft.claims:
+        ids = [position[draft.citations[m - 1].chunk_id] for m in claim.markers
+               if 1 <= m <= len(draft.citations) and draft.citations[m - 1].chunk_id in position]
+        if ids:
+            lines.append(f"- {claim.text} " + "".join(f"[{n}]" for n in ids))
+    return "\n".join(lines) or "(none)"
 
 
 def checked(base: Answer, reply: str, passages: list[Citation]) -> Answer:

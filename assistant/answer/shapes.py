@@ -121,13 +121,13 @@ class Draft:
         words = token_set(sentence)
         if any(_overlap(words, other) >= SIMILAR for other in self.said):
             return None
-        citation = cite(self.chunks(statement.source), found.located, self.language)
-        if citation is None:
+        citations = cite(self.chunks(statement.source), found.located, self.language)
+        if not citations:
             return None
-        marker = self.cites.add(citation)
+        markers = [self.cites.add(citation) for citation in citations]
         self.said.append(words)
-        self.claims.append(Claim(sentence, [marker], "statement"))
-        return f"{sentence} [{marker}]"
+        self.claims.append(Claim(sentence, markers, "statement"))
+        return f"{sentence} " + "".join(f"[{m}]" for m in markers)
 
     def lead(self, found: list[Found]) -> list[Found]:
         """``found`` with the lead first: of the statements about as relevant as the best, the

@@ -16,21 +16,29 @@ def _last(section: str) -> str:
     return section.split(" > ")[-1].strip()
 
 
-def passage_for(chunks: list[Chunk], located: Located, language: str) -> Chunk | None:
-    """The chunk of the statement's section that holds all its numbers — in the Chinese mirror
-    for a Chinese reader when that has them, else the English section; failing both, the chunk
-    that holds the most of them."""
+def passages_for(chunks: list[Chunk], located: Located, language: str) -> list[Chunk]:
+    """The chunks of the statement's section that between them hold all its numbers: one where
+    one does — in the Chinese mirror for a Chinese reader when that has them, else the English
+    section — or the fewest that do (a section longer than one chunk), best first."""
     statement = located.statement
     numbers = numbers_in(statement.in_language(language))
     sections = [located.section_zh, located.section] if language == "zh" else [located.section]
     candidates = [c for title in sections if title
                   for c in chunks if _last(c.section) == title]
+    if not candidates:
+        return []
     for chunk in candidates:
         if numbers <= numbers_in(chunk.text):
-            return chunk
-    if not candidates:
-        return None
-    return max(candidates, key=lambda c: len(numbers & numbers_in(c.text)))
+            return [chunk]
+    chosen: list[Chunk] = []
+    missing = set(numbers)
+    while missing and len(chosen) < 3:
+        best = max(candidates, key=lambda c: len(missing & numbers_in(c.text)))
+        if not missing & numbers_in(best.text):
+            break
+        chosen.append(best)
+        missing -= numbers_in(best.text)
+    return chosen or [candidates[0]]
 
 
 def localized(citation: Citation, metadata: dict, language: str) -> Citation:
@@ -43,8 +51,7 @@ def localized(citation: Citation, metadata: dict, language: str) -> Citation:
                    section=re.sub(r"\s*\{#[a-z0-9-]+\}", "", citation.section))
 
 
-def cite(chunks: list[Chunk], located: Located, language: str) -> Citation | None:
-    chunk = passage_for(chunks, located, language)
-    if chunk is None:
-        return None
-    return localized(Citation.from_chunk(chunk, 1.0), chunk.metadata, language)
+def cite(chunks: list[Chunk], located: Located, language: str) -> list[Citation]:
+    """The citations a statement needs (usually one), titled for the reader."""
+    return [localized(Citation.from_chunk(chunk, 1.0), chunk.metadata, language)
+            for chunk in passages_for(chunks, located, language)]

@@ -58,7 +58,11 @@ def _measure_line(draft: Draft, spec, gaps: list[str], number: int) -> str | Non
     engine = draft.ctx.engine
     query = measure_query(spec, gaps)
     basis = None
+    filters = draft.ctx.filters
     for doc_id in spec.policy_basis:
+        row = engine.catalog.document(doc_id)
+        if row is None or not filters.admits(doc_id, row.metadata):
+            continue  # the reader keeps to other documents
         citation = (cite_document(engine, doc_id, query, "zh" if language == "zh" else None)
                     or cite_document(engine, doc_id, query))
         if citation is not None:
@@ -66,8 +70,7 @@ def _measure_line(draft: Draft, spec, gaps: list[str], number: int) -> str | Non
             break
     if basis is None:
         return None  # a measure is suggested only with a basis a reader can open
-    row = engine.catalog.document(basis.doc_id)
-    basis = localized(basis, row.metadata if row else {}, language)
+    basis = localized(basis, engine.catalog.document(basis.doc_id).metadata, language)
     marker = draft.cites.add(basis)
     what = _first_sentence(spec.text(language))
     note = spec.localized("basis_note", language) or basis.title
@@ -80,10 +83,12 @@ def _measure_line(draft: Draft, spec, gaps: list[str], number: int) -> str | Non
     basis_line = f"   - {t('measure_basis', language)}{note} [{marker}]"
     draft.claims.append(Claim(note, [marker], "measure"))
     for doc_id in spec.precedents[:1]:
+        prow = engine.catalog.document(doc_id)
+        if prow is None or not filters.admits(doc_id, prow.metadata):
+            continue
         precedent = cite_document(engine, doc_id, query)
         if precedent is not None:
-            prow = engine.catalog.document(doc_id)
-            precedent = localized(precedent, prow.metadata if prow else {}, language)
+            precedent = localized(precedent, prow.metadata, language)
             pmarker = draft.cites.add(precedent)
             basis_line += f"{'；' if language == 'zh' else '; '}{t('precedent', language)}" \
                           f"{precedent.title} [{pmarker}]"

@@ -222,14 +222,19 @@ def check_claims(claims: Sequence[Any], passages: Sequence[str],
                  references: Sequence[str] = ()) -> CitationCheck:
     """Each claim against the passages its markers cite, by how it was made: a ``quote`` occurs
     in the passage; a ``table-row`` has every number in it; a knowledge ``statement`` has every
-    number in the passage or its reference line (``references[n-1]``: title, 文号, date); a
+    number in the passages it cites or their reference lines (``references[n-1]``: title, 文号,
+    date); a
     ``measure`` (a line of the measures catalogue) and ``generated`` text only need markers that
     resolve."""
     check = CitationCheck()
     for claim in claims:
         text = str(getattr(claim, "text", ""))
         kind = str(getattr(claim, "kind", "quote"))
-        for number in getattr(claim, "markers", []):
+        markers = list(getattr(claim, "markers", []))
+        # a statement may need two passages of its section: its numbers are in them together
+        together = " ".join(f"{passages[n - 1]} {references[n - 1] if n <= len(references) else ''}"
+                            for n in markers if 1 <= n <= len(passages))
+        for number in markers:
             check.markers += 1
             if not 1 <= number <= len(passages):
                 check.problems.append(CitationProblem(number, "does not resolve to a citation"))
@@ -240,8 +245,7 @@ def check_claims(claims: Sequence[Any], passages: Sequence[str],
             elif kind == "table-row":
                 ok = _table_row_supported(text, passage)
             elif kind == "statement":
-                reference = references[number - 1] if number <= len(references) else ""
-                ok = _table_row_supported(text, f"{passage} {reference}")
+                ok = _table_row_supported(text, together)
             else:
                 ok = True
             if not ok:

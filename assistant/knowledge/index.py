@@ -12,7 +12,7 @@ glossary's English names of their terms).
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,9 +41,7 @@ class Located:
     section: str
     section_zh: str | None
     search_text: str
-    level: str = ""
-    region: str = ""
-    year: int | None = None
+    metadata: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def strength(self) -> int:
@@ -60,11 +58,6 @@ class Found:
     @property
     def statement(self) -> Statement:
         return self.located.statement
-
-
-def _year(date: object) -> int | None:
-    text = str(date or "")
-    return int(text[:4]) if text[:4].isdigit() else None
 
 
 class StatementIndex:
@@ -104,8 +97,7 @@ class StatementIndex:
                     title_zh=str(meta.get("title_zh") or meta.get("title", "")),
                     section=found.english.title,
                     section_zh=found.chinese.title if found.chinese else None,
-                    search_text=words, level=str(meta.get("level", "")),
-                    region=str(meta.get("region", "")), year=_year(meta.get("date"))))
+                    search_text=words, metadata=dict(meta)))
         return cls(located)
 
     def vectors(self, embedder, store=None) -> np.ndarray:
@@ -143,7 +135,7 @@ class StatementIndex:
                 continue
             if sources and s.source not in sources:
                 continue
-            if filters is not None and not _admits(filters, item):
+            if filters is not None and not filters.admits(s.source, item.metadata):
                 continue
             tokens = token_set(item.search_text)
             cover = sum(stats.weight(t) for t in terms if matches(t, item.search_text, tokens))
@@ -156,21 +148,6 @@ class StatementIndex:
                 found.append(Found(item, score, cover))
         found.sort(key=lambda f: (-f.score, f.located.strength))
         return found[:limit]
-
-
-def _admits(filters, item: Located) -> bool:
-    if filters.doc_types and item.doc_type not in filters.doc_types:
-        return False
-    if filters.doc_ids and item.statement.source not in filters.doc_ids:
-        return False
-    if filters.levels and item.level not in filters.levels:
-        return False
-    if filters.regions and not any(r.lower() in item.region.lower() for r in filters.regions):
-        return False
-    if filters.year_min is not None and (item.year is None or item.year < filters.year_min):
-        return False
-    return not (filters.year_max is not None and (item.year is None
-                                                  or item.year > filters.year_max))
 
 
 _indexes: dict[tuple[str, ...], tuple[tuple[float, ...], StatementIndex]] = {}

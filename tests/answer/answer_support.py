@@ -33,11 +33,14 @@ def assert_grounded(result: Answer) -> None:
             elif claim.kind in ("table-row", "statement"):
                 # a table row or a knowledge statement: every figure it gives is in the passage
                 # (a statement's may also be in the reference line: the document's 文号 and date)
-                source = passage + (" " + result.citations[marker - 1].reference()
-                                    if claim.kind == "statement" else "")
+                source = passage if claim.kind == "table-row" else " ".join(
+                    result.citations[m - 1].text + " " + result.citations[m - 1].reference()
+                    for m in claim.markers)  # a statement's numbers: in its passages together
                 for number in re.findall(r"\d+(?:\.\d+)?", claim.text.replace(",", "")):
                     assert number in squashed(source).replace(",", ""), (number, claim.text)
             else:
                 assert claim.kind == "measure", claim.kind  # a catalogue line: resolves only
         # the claim is in the text, with its marker right after it
-        assert f"{claim.text} [{claim.markers[0]}]" in result.text or claim.kind == "table-row"
+        marks = "".join(f"[{m}]" for m in claim.markers) if claim.kind == "statement" \
+            else f"[{claim.markers[0]}]"
+        assert f"{claim.text} {marks}" in result.text or claim.kind == "table-row"

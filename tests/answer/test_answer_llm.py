@@ -163,3 +163,20 @@ def test_a_passage_with_instructions_stays_inside_the_data_delimiters(tmp_path, 
     assert block.count("<passage ") == block.count("</passage>")
     for element in re.findall(r"<passage [^>]*>(.*?)</passage>", block, re.DOTALL):
         assert "<" not in element
+
+
+def test_the_model_gets_the_kind_and_the_checked_statements(corpus_engine, llm_settings, fake,
+                                                            ask):
+    fake.respond = lambda request: Reply("County governments must improve weak schools. [1]")
+    answer(QUESTION, engine=corpus_engine, settings=llm_settings)
+    user = FakeOpenAI.user_prompt(fake.requests[-1])
+    offline = ask(QUESTION)
+    assert f"Kind of question: {offline.kind}" in user
+    passages = dict(re.findall(r'<passage id="(\d+)"[^>]*>\n(.*?)\n</passage>', user,
+                             re.DOTALL))
+    statements = re.findall(r"^- (.+?) ((?:\[\d+\])+)$", user, re.MULTILINE)
+    assert statements, user
+    # each statement is sent with the passage its offline citation opens
+    for text, markers in statements:
+        assert any(c.text for c in offline.claims if c.text == text)
+        assert all(n in passages for n in re.findall(r"\d+", markers))

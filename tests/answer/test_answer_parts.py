@@ -94,7 +94,7 @@ def test_prompt_files_have_both_sections_and_the_policy():
 
 
 def test_missing_placeholder_value_is_an_error():
-    with pytest.raises(prompts.PromptError, match="question"):
+    with pytest.raises(prompts.PromptError, match="needs a value for"):
         prompts.load("answer").render(passages="", language="English")
 
 

@@ -138,6 +138,22 @@ def test_no_pinyin_names_inside_chinese_texts():
     assert not wrong, "\n".join(wrong)
 
 
+def knowledge_chinese_texts(corpus=CORPUS) -> dict[str, str]:
+    """The text_zh of every statement in knowledge/*.yaml, keyed by file and statement id."""
+    return {f"knowledge/{path.name} {item['id']}": item["text_zh"]
+            for path in sorted((corpus / "knowledge").glob("*.yaml"))
+            for item in yaml.safe_load(path.read_text(encoding="utf-8"))["statements"]}
+
+
+def test_no_pinyin_names_inside_knowledge_statements():
+    # District L and acronyms (GDP, MPA) are fine; "Zhai Bo把……分为三个层次" is not
+    texts = knowledge_chinese_texts()
+    assert len(texts) > 100
+    wrong = [f"{where}: {m.group(0)}" for where, text in texts.items()
+             for m in PINYIN_NAME.finditer(text)]
+    assert not wrong, "\n".join(wrong)
+
+
 def test_double_siphon_is_rendered_one_way():
     texts = corpus_text()
     assert not [name for name, text in texts.items() if "双重抽水" in text]
