@@ -176,11 +176,32 @@ class Citation:
 
     @property
     def locator(self) -> str:
-        """Where in the document: the article, else the section, plus the page."""
-        parts = [self.article or self.section]
+        """Where in the document: the article (laws and regulations only: a synthesis that
+        discusses "Art. 49" is cited by its section), else the section, plus the page."""
+        article = self.article if self.doc_type in ("law", "regulation", None) else None
+        parts = [article or self.section]
         if self.page:
             parts.append(f"p. {self.page}")
         return ", ".join(p for p in parts if p)
+
+    def locator_in(self, language: str) -> str:
+        """The locator for a reader of ``language``: a Chinese reader sees the Chinese gloss of
+        an English heading ("Area 3: Teachers (师资配置)" → "师资配置"), or no locator when the
+        heading has none."""
+        locator = self.locator
+        if language != "zh":
+            return locator
+        english_article = re.fullmatch(r"Article (\d+)", locator)
+        if english_article:
+            from assistant.article_numbers import zh_article
+
+            return zh_article(int(english_article.group(1)))
+        if re.search(r"[\u4e00-\u9fff]", locator) is None:
+            return ""
+        if re.search(r"[A-Za-z]{3,}", locator):
+            glosses = re.findall(r"[（(]([^()（）]*[\u4e00-\u9fff][^()（）]*)[)）]", locator)
+            return glosses[-1] if glosses else ""
+        return locator
 
     def number_label(self, language: str = "en") -> str | None:
         """The 文号 to show, marked when unconfirmed (see ``number_label``)."""

@@ -25,8 +25,9 @@ _SUGGEST = re.compile(
     r"measures (for|to|against|that)|suggest|recommend|ways to|what works|what can be done|"
     r"what (has|have) (other )?(counties|places|districts|provinces) (done|used|tried)|"
     r"(counties|places|districts) (have )?used|fix|tackle|improve|reduce|retain|keep good)\b|"
-    r"怎么办|怎样|如何|怎么(做|解决|改善|提高|留|才能)|措施|建议|对策|办法|应该怎么|该怎么|可以做|"
-    r"能做些什么|有哪些做法|做法有哪些|经验", re.IGNORECASE)
+    r"怎么办|(?:怎样|如何|怎么)(?:才能|解决|改善|提高|应对|留住|留|推进|做|办|降|减少|缓解|吸引|"
+    r"保障|补|消除|化解|破解|扩大|加强)|措施|建议|对策|办法|应该怎么|该怎么|可以做|能做些什么|"
+    r"有哪些做法|做法有哪些", re.IGNORECASE)
 _EXPLAIN = re.compile(
     r"\b(why|explain|what (causes|caused|drives|drove|explains|lies behind)|reasons? (for|why)|"
     r"causes? of|how (does|did|do|has|have) .{3,60} (affect|lead|cause|shape|widen|narrow|"
@@ -147,7 +148,7 @@ def classify(question: str, case_names: dict[str, tuple[str, ...]] | None = None
     problems = tuple(flag for flag, cue in PROBLEM_CUES.items() if cue.search(question))
     sides = compare.parse(question)
     if sides is None and len(cases) >= 2 and _COMPARE_CUE.search(question):
-        sides = compare.Sides(*cases[:2])
+        sides = compare.Sides(*(_mentioned(question, case_names or {}, c) for c in cases[:2]))
     cues = {
         "suggest": bool(_SUGGEST.search(question)) and not _DEFINITION.search(question),
         "explain": bool(_EXPLAIN.search(question)),
@@ -258,6 +259,12 @@ def nearest_kinds(question: str) -> dict[str, float]:
     for similarity, kind in nearest:
         votes[kind] = votes.get(kind, 0.0) + similarity / total
     return votes
+
+
+def _mentioned(question: str, case_names: dict[str, tuple[str, ...]], case_id: str) -> str:
+    """The name the question uses for a case ("成都", "Hangzhou")."""
+    names = [n for n in case_names.get(case_id, ()) if _position(question.lower(), n.lower()) >= 0]
+    return max(names, key=len) if names else case_id
 
 
 def _actors(question: str) -> tuple[str, ...]:

@@ -23,6 +23,7 @@ from assistant.answer.messages import text
 from assistant.answer.render import CitationList
 from assistant.answer.statement_cite import localized
 from assistant.answer.suggest import suggest
+from assistant.answer.terms import token_set
 from assistant.answer.types import Answer, Claim, Evidence
 from assistant.config import Settings, get_settings
 from assistant.documents import Citation, Hit
@@ -96,10 +97,10 @@ def answer_offline(question: str, history: History | None = None,
         return abstain(base, [])
     retrieval = retrieve(ctx)
     base.evidence = retrieval.evidence
-    if not retrieval.evidence.sufficient:
-        return abstain(base, retrieval.hits)
     intent = understand(ctx)
     base.kind = intent.kind
+    if not retrieval.evidence.sufficient and not names_the_corpus(ctx, intent):
+        return abstain(base, retrieval.hits)
     for route in routes_for(intent, retrieval):
         result = route.compose(ctx, intent, retrieval)
         if result is not None and result[2]:
@@ -122,6 +123,15 @@ def _in_reader_language(ctx: Context, citations: list[Citation], language: str
         row = ctx.engine.catalog.document(citation.doc_id)
         localized_citations.append(localized(citation, row.metadata, language) if row else citation)
     return localized_citations
+
+
+def names_the_corpus(ctx: Context, intent: Intent) -> bool:
+    """The question names one of the corpus's cases, or a law or regulation of it: it is in
+    scope even when its other words are rare (a Chinese question's frame words often are)."""
+    if intent.cases:
+        return True
+    draft = shapes.draft_for(ctx)
+    return bool(draft and draft.named_laws())
 
 
 def understand(ctx: Context) -> Intent:
@@ -155,14 +165,22 @@ def abstain(base: Answer, hits: list[Hit]) -> Answer:
         if len(nearest) == NEAREST:
             break
     lines = [text("abstain", base.language)]
+    if base.language == "zh":
+        nearest = [localized(c, c_meta, "zh") for c, c_meta in
+                   ((c, _hit_metadata(hits, c.chunk_id)) for c in nearest)]
     if nearest:
         lines.append(text("nearest", base.language))
-        lines.append("\n".join(f"{n}. {c.title}" + (f" — {c.locator}" if c.locator else "")
-                               for n, c in enumerate(nearest, start=1)))
+        lines.append("\n".join(
+            f"{n}. {c.title}" + (f" — {w}" if (w := c.locator_in(base.language)) else "")
+            for n, c in enumerate(nearest, start=1)))
     base.text = "\n\n".join(lines)
     base.abstained, base.route, base.nearest = True, "abstain", nearest
     base.citations, base.claims = [], []
     return base
+
+
+def _hit_metadata(hits: list[Hit], chunk_id: str) -> dict:
+    return next((h.chunk.metadata for h in hits if h.chunk.chunk_id == chunk_id), {})
 
 
 Composed = tuple[str, CitationList, list[Claim]] | None
@@ -201,6 +219,7 @@ def _glossary(ctx: Context, intent: Intent, retrieval: Retrieval) -> Composed:
     if draft is not None:
         draft.cites = cites
         draft.claims = claims
+        draft.said.append(token_set(definition))  # statements restating it are not repeated
         found = draft.relevant(draft.search(kinds=("definition", "fact", "duty"), limit=8))
         support = draft.say_all(found, 2)
         if support:
@@ -224,9 +243,10 @@ ROUTES: tuple[Route, ...] = (
     Route("suggest", ("suggest",), _shaped(suggest)),
     Route("explain", ("explain",), _shaped(shapes.explain)),
     Route("case", ("case",), _shaped(shapes.case)),
+    # a threshold asked for is answered from the standards tables, whatever the wording
+    Route("standards-table", ("lookup", "definition", "responsible"), _standards),
     Route("responsible", ("responsible",), _shaped(shapes.responsible)),
     Route("glossary", ("definition", "lookup"), _glossary),
-    Route("standards-table", ("lookup", "definition", "responsible", "suggest"), _standards),
     Route("definition", ("definition",), _shaped(shapes.definition)),
     Route("lookup", None, _shaped(shapes.lookup)),
     Route("extractive", None, _extractive),

@@ -7,7 +7,7 @@ order of legal strength (law → regulation → policy → standard → case →
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.answer.context import Context
 from assistant.answer.extractive import wanted_patterns
@@ -24,7 +24,7 @@ from assistant.knowledge.index import Found, StatementIndex, statement_index
 FLOOR = 0.3         # no statement scoring below this is said
 RELATIVE = 0.6      # ... nor below this share of the best one
 LIST_RELATIVE = 0.7  # items of a list keep closer to the best one: each must be worth a line
-SIMILAR = 0.75      # token overlap above which two statements say the same thing
+SIMILAR = 0.6       # token overlap above which two statements say the same thing
 ON_TOPIC = 0.8      # a shape's best statement against the best statement of any kind
 CUE_BOOST = 0.1     # a statement with the figure, year or article a question asks for
 NAMED_LAW_BOOST = 0.2  # a statement of the very law a question names
@@ -76,7 +76,8 @@ class Draft:
                 return f.score + CUE_BOOST * cue + NAMED_LAW_BOOST * (f.statement.source in named)
 
             if wanted or named:
-                found = sorted(found, key=lambda f: -boosted(f))
+                found = sorted((replace(f, score=boosted(f)) for f in found),
+                               key=lambda f: -f.score)
             asked = article_numbers(ctx.question)
             if asked:
                 named = [f for f in found if f.located.doc_type in ("law", "regulation")
@@ -205,8 +206,12 @@ def explain(draft: Draft, intent: Intent) -> Composed:
     if len(found) < 2 or not draft.on_topic(found):
         return None
     lead = draft.say_all(found[:3], 1)
-    order = {"cause": 0, "mechanism": 0, "trend": 1, "statistic": 2, "comparison": 2, "lesson": 3}
-    rest = sorted(found[1:10], key=lambda f: (order.get(f.statement.aspect or "", 4), -f.score))
+    # the numbered list holds causes and mechanisms, the verified first; trends, statistics
+    # and comparisons only when the sources give too few causes
+    causal = [f for f in found[1:12] if f.statement.aspect in ("cause", "mechanism")]
+    others = [f for f in found[1:12] if f.statement.aspect in ("trend", "statistic", "comparison")]
+    pool = causal if len(causal) >= 2 else causal + others
+    rest = sorted(pool, key=lambda f: (f.statement.unconfirmed, -f.score))
     causes = draft.say_all(rest, 4)
     parts = [" ".join(lead)]
     if causes:

@@ -163,7 +163,7 @@ def compose(ctx: Context, rows: list[Row]) -> tuple[str, CitationList, list[Clai
             marker = cites.marker(chunk)
             lines.append(f"{line} [{marker}] |")
             claims.append(Claim(f"{line} |", [marker], "table-row"))
-            if sentence and (sentence, marker) not in basis:
+            if sentence and sentence not in {said for said, _ in basis}:
                 basis.append((sentence, marker))
         if not lines:
             continue

@@ -73,8 +73,11 @@ class Answer:
 
     def reference_lines(self) -> list[str]:
         """One line per citation: "[n] title, issuer, number, date — article or section"."""
-        return [f"[{n}] {c.reference(self.language)}" + (f" — {c.locator}" if c.locator else "")
-                for n, c in enumerate(self.citations, start=1)]
+        lines = []
+        for n, c in enumerate(self.citations, start=1):
+            where = c.locator_in(self.language)
+            lines.append(f"[{n}] {c.reference(self.language)}" + (f" — {where}" if where else ""))
+        return lines
 
     def to_markdown(self) -> str:
         """The answer as a Markdown block: notice, text, flagged sentences, references."""

@@ -218,6 +218,14 @@ def check_citations(text: str, passages: Sequence[str], *, check_sentences: bool
     return check
 
 
+def _statement_supported(statement: str, passages: str) -> bool:
+    """Every number of a knowledge statement is in its passages, read as the statement checks
+    read them (¥7.1bn is 71亿元, "Oct" is month 10: ``assistant.knowledge.checks``)."""
+    from assistant.knowledge.checks import numbers_in, numbers_said
+
+    return numbers_in(MARKER.sub("", statement)) <= numbers_said(passages)
+
+
 def check_claims(claims: Sequence[Any], passages: Sequence[str],
                  references: Sequence[str] = ()) -> CitationCheck:
     """Each claim against the passages its markers cite, by how it was made: a ``quote`` occurs
@@ -245,7 +253,7 @@ def check_claims(claims: Sequence[Any], passages: Sequence[str],
             elif kind == "table-row":
                 ok = _table_row_supported(text, passage)
             elif kind == "statement":
-                ok = _table_row_supported(text, together)
+                ok = _statement_supported(text, together)
             else:
                 ok = True
             if not ok:
