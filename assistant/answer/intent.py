@@ -42,9 +42,9 @@ _RESPONSIBLE = re.compile(
     r"what (must|should|does) (the )?(county|provincial|central|township|city|municipal|local)?"
     r"\s*(governments?|education bureaus?|bureaus?|finance bureaus?|schools?|state council|"
     r"province|provinces|counties|county|townships?)\s+(do|provide|ensure|pay|guarantee)|"
-    r"(is|are) .{2,40} (required|obliged) to|role of|"
+    r"(is|are) .{2,40} (required|obliged) to|role of (the )?(county|provinc|central|township)|"
     r"(require|oblige|expect|ask)s? .{0,40}(governments?|bureaus?|counties|schools|provinces|"
-    r"townships) to| (the )?(county|provinc|central|township))\b|"
+    r"townships) to)\b|"
     r"谁负责|由谁|职责|责任|义务|应当(承担|履行|做)|负有|谁来|哪一级|哪级政府|主体是谁",
     re.IGNORECASE)
 # "What does the law require …" reads like a definition question but asks for duties.
@@ -56,6 +56,10 @@ _DEFINITION = re.compile(
     r"是什么\s*[?？]?$", re.IGNORECASE)
 _COMPARE_CUE = re.compile(r"differ|compar|versus|vs\.?|stricter|same (as|thing)|区别|差异|不同|"
                           r"异同|比较|对比|一回事|高在哪|不一样", re.IGNORECASE)
+# A question after a date or a figure is a look-up, whatever else it names.
+_LOOKUP = re.compile(r"^\s*(when|in what year|since when|by when|how many|how much|how long|"
+                     r"what (year|date|share|percentage|number))\b|(哪一?年|何时|什么时候|多少|几年|"
+                     r"几个|几所|几次)", re.IGNORECASE)
 _CASE = re.compile(r"\b(case|did|happened|experience|model|thesis|study|studied|example)\b|"
                    r"案例|做法|经验|怎么做的|论文|模式", re.IGNORECASE)
 
@@ -150,6 +154,7 @@ def classify(question: str, case_names: dict[str, tuple[str, ...]] | None = None
     if sides is None and len(cases) >= 2 and _COMPARE_CUE.search(question):
         sides = compare.Sides(*(_mentioned(question, case_names or {}, c) for c in cases[:2]))
     cues = {
+        "lookup": bool(_LOOKUP.search(question)),
         "suggest": bool(_SUGGEST.search(question)) and not _DEFINITION.search(question),
         "explain": bool(_EXPLAIN.search(question)),
         "case": bool(cases) and bool(_CASE.search(question)),
@@ -200,7 +205,8 @@ def _sides_without_pattern(question: str, cases: tuple[str, ...]) -> compare.Sid
 
 # A cue pattern's vote (the nearest examples' votes sum to at most NEIGHBOURS); where several
 # cues match, the more specific kind leads: "what should we do" over "who is responsible".
-CUE_VOTE = {"suggest": 1.3, "explain": 1.2, "case": 1.1, "definition": 1.05, "responsible": 1.0}
+CUE_VOTE = {"suggest": 1.3, "lookup": 1.25, "explain": 1.2, "case": 1.1, "definition": 1.05,
+            "responsible": 1.0}
 NEIGHBOURS = 7
 AGREEMENT = 0.5  # the share of the nearest examples' votes one kind needs to decide
 EXAMPLES = Path(__file__).with_name("intent_examples.yaml")

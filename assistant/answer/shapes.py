@@ -26,7 +26,7 @@ RELATIVE = 0.6      # ... nor below this share of the best one
 LIST_RELATIVE = 0.7  # items of a list keep closer to the best one: each must be worth a line
 SIMILAR = 0.6       # token overlap above which two statements say the same thing
 ON_TOPIC = 0.8      # a shape's best statement against the best statement of any kind
-CUE_BOOST = 0.1     # a statement with the figure, year or article a question asks for
+CUE_BOOST = 0.2     # a statement with the figure, year or article a question asks for
 NAMED_LAW_BOOST = 0.2  # a statement of the very law a question names
 LEAD_TIE = 0.9      # statements this close to the best may lead if their source is stronger
 CASE_ASPECTS = ("context", "problem", "measures", "results", "lessons", "gaps")
@@ -131,12 +131,20 @@ class Draft:
         return f"{sentence} " + "".join(f"[{m}]" for m in markers)
 
     def lead(self, found: list[Found]) -> list[Found]:
-        """``found`` with the lead first: of the statements about as relevant as the best, the
-        one from the strongest source (a law's own article before a synthesis that cites it)."""
+        """``found`` with the lead first: of the statements about as relevant as the best, one
+        that gives the figure or year the question asks for, from the strongest source (a law's
+        own article before a synthesis that cites it)."""
         if not found:
             return found
         close = [f for f in found[:6] if f.score >= LEAD_TIE * found[0].score]
-        first = min(close, key=lambda f: (f.located.strength, -f.score))
+        wanted = wanted_patterns(self.ctx.question)
+
+        def gives_what_is_asked(f: Found) -> bool:
+            return any(p.search(f.statement.in_language(self.language)) for p in wanted)
+
+        # the figure or year asked for first, then the strongest source
+        first = min(close, key=lambda f: (wanted and not gives_what_is_asked(f),
+                                          f.located.strength, -f.score))
         return [first, *[f for f in found if f is not first]]
 
     def say_all(self, found: list[Found], limit: int) -> list[str]:
@@ -208,16 +216,34 @@ def explain(draft: Draft, intent: Intent) -> Composed:
     lead = draft.say_all(found[:3], 1)
     # the numbered list holds causes and mechanisms, the verified first; trends, statistics
     # and comparisons only when the sources give too few causes
-    causal = [f for f in found[1:12] if f.statement.aspect in ("cause", "mechanism")]
-    others = [f for f in found[1:12] if f.statement.aspect in ("trend", "statistic", "comparison")]
+    found = [found[0], *sorted(found[1:12], key=lambda f: -_causal(f))]
+    causal = [f for f in found[1:] if f.statement.aspect in ("cause", "mechanism")]
+    others = [f for f in found[1:] if f.statement.aspect in ("trend", "statistic", "comparison")]
     pool = causal if len(causal) >= 2 else causal + others
-    rest = sorted(pool, key=lambda f: (f.statement.unconfirmed, -f.score))
+    rest = sorted(pool, key=lambda f: -_causal(f))
     causes = draft.say_all(rest, 4)
     parts = [" ".join(lead)]
     if causes:
         parts.append(t("causes", draft.language) + "\n" +
                      "\n".join(f"{n}. {c}" for n, c in enumerate(causes, start=1)))
     return _done(draft, parts)
+
+
+_CAUSAL_SECTION = re.compile(r"cause|why|reason|root|mechanism|成因|原因|为什么", re.IGNORECASE)
+_CAUSAL_WORDS = re.compile(r"\b(because|so that|leads? to|leaving|drives?|pulls?|caus\w+|"
+                           r"result\w*|means that)\b|导致|因为|因此|使得|造成|吸引|流向", re.IGNORECASE)
+_OUR_READING = re.compile(r"^(in )?our reading|^按我们的理解|^我们的理解", re.IGNORECASE)
+
+
+def _causal(found: Found) -> float:
+    """How well a finding serves as a cause in an explain answer: its relevance, plus a little
+    for a section about causes and for causal wording; less for our own reading or an
+    unconfirmed fact (a reader asking "why" wants the sources' causes first)."""
+    s = found.statement
+    text = s.in_language("en")
+    return (found.score + 0.1 * bool(_CAUSAL_SECTION.search(found.located.section))
+            + 0.05 * bool(_CAUSAL_WORDS.search(text)) - 0.3 * bool(_OUR_READING.search(text))
+            - 0.1 * s.unconfirmed)
 
 
 def case(draft: Draft, intent: Intent) -> Composed:

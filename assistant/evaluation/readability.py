@@ -79,9 +79,13 @@ def dangling(text: str) -> list[str]:
 
 
 def repeated(text: str, threshold: float = 0.9) -> list[str]:
+    """Sentences that say again what an earlier one said (tables are left out: a threshold
+    table followed by the sentence its figures come from is evidence, not repetition)."""
     seen: list[tuple[set[str], str]] = []
     repeats = []
     for unit in units(text):
+        if "|" in unit:
+            continue
         words = set(_WORD.findall(unit.lower()))
         if len(words) < 6:
             continue
