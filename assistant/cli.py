@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
+
+from assistant.logs import configure as configure_logging
 
 # Subcommand modules in assistant/commands; each registers its parsers.
 COMMAND_MODULES = ["index", "serve", "corpus", "evaluate", "advisor", "ask"]
@@ -25,8 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    configure_logging(args.verbose)
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2

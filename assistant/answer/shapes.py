@@ -15,7 +15,7 @@ from assistant.answer.intent import Intent, named_cases
 from assistant.answer.messages import text as t
 from assistant.answer.render import CitationList
 from assistant.answer.statement_cite import cite
-from assistant.answer.terms import content_terms, token_set
+from assistant.answer.terms import content_terms, token_set, with_known_parts
 from assistant.answer.types import Claim
 from assistant.article_numbers import article_numbers
 from assistant.documents import Chunk
@@ -62,7 +62,8 @@ class Draft:
             from assistant.answer.sentence_store import store_for
 
             vectors = self.index.vectors(ctx.engine.embedder, store_for(ctx.settings.index_dir))
-        found = self.index.search(terms if terms is not None else ctx.terms, ctx.stats,
+        question_terms = with_known_parts(ctx.terms, ctx.stats)
+        found = self.index.search(terms if terms is not None else question_terms, ctx.stats,
                                   query_vector=ctx.query_vector if terms is None else None,
                                   vectors=vectors, **filters)
         if terms is None:

@@ -75,6 +75,27 @@ def content_terms(text: str) -> list[Term]:
     return list(seen.values())
 
 
+def with_known_parts(terms: list[Term], stats: TermStats) -> list[Term]:
+    """``terms`` with each Chinese compound read as its known sub-words ("住房问题" → "住房";
+    "农村教师" → "农村", "教师", which "农村中小学教师" holds too). For scoring what is already known
+    to be in scope: the abstention keeps the whole compound, so that "最低工资" is not taken for
+    the corpus's "工资"."""
+    import jieba
+
+    expanded: list[Term] = []
+    for term in terms:
+        if term.chinese and len(term.text) >= 4:
+            parts = [p for p in jieba.lcut_for_search(term.text)
+                     if p != term.text and len(p) >= 2 and p not in _ZH_FRAME]
+            known = [Term(p, True, _SYNONYMS.get(p, ()), term.emphasis) for p in parts
+                     if stats.df.get(p, 0) > 0]
+            if known:
+                expanded.extend(known)
+                continue
+        expanded.append(term)
+    return expanded
+
+
 class TermStats:
     """Document frequencies over the indexed chunks, for IDF weights."""
 

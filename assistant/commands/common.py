@@ -23,8 +23,13 @@ class TqdmProgress:
     def __call__(self, done: int, total: int, label: str) -> None:
         from tqdm import tqdm
 
+        # reading counts files; embedding counts passages: a bar of its own for each
+        unit = "passage" if label.startswith("embedding") else self._unit
+        if self._bar is not None and self._bar.unit != unit:
+            self._bar.close()
+            self._bar = None
         if self._bar is None:
-            self._bar = tqdm(total=total, unit=self._unit, file=sys.stderr, leave=False,
+            self._bar = tqdm(total=total, unit=unit, file=sys.stderr, leave=False,
                              dynamic_ncols=True)
         if (done, total) == (self._bar.n, self._bar.total):
             return  # redraw only when the count moves: keeps logs short when not a terminal

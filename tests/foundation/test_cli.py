@@ -70,5 +70,30 @@ def test_console_script_runs_as_installed(tmp_path, mini_corpus):
     done = subprocess.run(exe + ["ingest"], check=False, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "indexed: 2" in done.stdout
+    # quiet by default: no library's DEBUG or INFO lines (bm25s sets its own logger to DEBUG)
+    assert "DEBUG" not in done.stderr and "INFO" not in done.stderr, done.stderr
     done = subprocess.run(exe + ["nonsense"], check=False, env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
+
+
+def test_progress_counts_files_while_reading_and_passages_while_embedding(capsys):
+    from assistant.commands.common import TqdmProgress
+
+    progress = TqdmProgress()
+    progress(0, 3, "reading a.md")
+    assert progress._bar.unit == "file"
+    progress(0, 40, "embedding 40 passages")
+    assert progress._bar.unit == "passage" and progress._bar.total == 40
+    progress.close()
+
+
+def test_verbose_shows_library_details_and_default_hides_them():
+    import logging
+
+    from assistant.logs import configure
+
+    configure(verbose=False)
+    assert logging.getLogger("bm25s").getEffectiveLevel() == logging.WARNING
+    configure(verbose=True)
+    assert logging.getLogger("bm25s").getEffectiveLevel() == logging.INFO
+    configure(verbose=False)
