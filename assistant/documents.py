@@ -30,6 +30,12 @@ def number_label(doc_number: str | None, unconfirmed: Iterable[str] = (),
     return f"{doc_number}{UNCONFIRMED_NUMBER_MARK['zh' if language == 'zh' else 'en']}"
 
 
+def unconfirmed_numbers(metadata: Iterable[dict[str, Any]]) -> frozenset[str]:
+    """The document numbers that documents (their front matter) list as unconfirmed."""
+    return frozenset(str(meta["doc_number"]) for meta in metadata if meta.get("doc_number")
+                     and "doc_number" in unconfirmed_fields(meta.get("unconfirmed")))
+
+
 # Words that already say, next to a number, that it is not confirmed.
 _HEDGED = re.compile(r"unconfirmed|from memory|recollection|reportedly|not confirmed"
                      r"|据称|据回忆|待核实|未证实|未经证实")

@@ -11,6 +11,7 @@ from assistant.answer.shapes import Composed, Draft, _done
 from assistant.answer.statement_cite import localized
 from assistant.answer.terms import matches, token_set
 from assistant.answer.types import Claim
+from assistant.documents import mark_unconfirmed_numbers, unconfirmed_numbers
 
 MEASURES = 4
 NAMED_PROBLEM = 2.0  # the weight the advisor gives a raised problem flag
@@ -73,7 +74,10 @@ def _measure_line(draft: Draft, spec, gaps: list[str], number: int) -> str | Non
     basis = localized(basis, engine.catalog.document(basis.doc_id).metadata, language)
     marker = draft.cites.add(basis)
     what = _first_sentence(spec.text(language))
-    note = spec.localized("basis_note", language) or basis.title
+    # a basis note names 文号 in prose; an unconfirmed one carries its mark, as in references
+    unconfirmed = unconfirmed_numbers(row.metadata for row in engine.catalog.documents())
+    note = mark_unconfirmed_numbers(spec.localized("basis_note", language), unconfirmed,
+                                    language) or basis.title
     comma = "、" if language == "zh" else ", "
     actors = comma.join(spec.actors_in(language)[:3])
     who = f" ({t('who_acts', language)}{actors})" if actors else ""

@@ -29,7 +29,11 @@ from assistant.advisor.diagnosis import (
     fmt,
 )
 from assistant.advisor.measures import Measure, Suggestions, cite_document
-from assistant.documents import Citation, mark_unconfirmed_numbers, unconfirmed_fields
+from assistant.documents import (
+    Citation,
+    mark_unconfirmed_numbers,
+    unconfirmed_numbers,
+)
 from assistant.language import has_cjk, split_sentences
 from assistant.memo.model import SECTION_IDS, Memo, MemoSection, MemoTable, References
 
@@ -121,9 +125,7 @@ def _unconfirmed_numbers(engine: Engine | None) -> frozenset[str]:
     """Document numbers the indexed documents list as unconfirmed (front matter `unconfirmed`)."""
     if engine is None:
         return frozenset()
-    return frozenset(str(row.metadata["doc_number"]) for row in engine.catalog.documents()
-                     if row.metadata.get("doc_number")
-                     and "doc_number" in unconfirmed_fields(row.metadata.get("unconfirmed")))
+    return unconfirmed_numbers(row.metadata for row in engine.catalog.documents())
 
 
 def _titles_zh(engine: Engine | None) -> dict[str, str]:

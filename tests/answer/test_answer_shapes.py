@@ -45,6 +45,10 @@ def test_suggest_ranks_measures_with_the_advisors_ranking(ask, corpus_engine, co
     assert_grounded(result)
     shown = re.findall(r"^\d\. \*\*(.+?)\*\*", result.text, re.MULTILINE)
     assert len(shown) >= 2
+    # a basis note's unconfirmed 文号 carries its mark, as in the reference list
+    assert "国发〔2016〕40号 (document number unconfirmed)" in result.text
+    assert "国发〔2016〕40号 (" not in result.text.replace(
+        "国发〔2016〕40号 (document number unconfirmed)", "")
     # the same order the district advisor's ranking gives for the problems the question names
     from assistant.answer.context import Context
     from assistant.answer.shapes import draft_for
