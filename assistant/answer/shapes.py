@@ -214,6 +214,8 @@ def explain(draft: Draft, intent: Intent) -> Composed:
     found = draft.relevant(draft.search(kinds=("finding",), limit=20))
     if len(found) < 2 or not draft.on_topic(found):
         return None
+    # the thesis: of the most relevant findings, the one that most reads as a cause
+    found = sorted(found[:3], key=lambda f: -_causal(f)) + found[3:]
     lead = draft.say_all(found[:3], 1)
     # the numbered list holds causes and mechanisms, the verified first; trends, statistics
     # and comparisons only when the sources give too few causes
@@ -234,17 +236,22 @@ _CAUSAL_SECTION = re.compile(r"cause|why|reason|root|mechanism|成因|原因|为
 _CAUSAL_WORDS = re.compile(r"\b(because|so that|leads? to|leaving|drives?|pulls?|caus\w+|"
                            r"result\w*|means that)\b|导致|因为|因此|使得|造成|吸引|流向", re.IGNORECASE)
 _OUR_READING = re.compile(r"^(in )?our reading|^按我们的理解|^我们的理解", re.IGNORECASE)
+# Wording of a remedy rather than a cause: a "why" answer puts these last, if at all.
+_REMEDY = re.compile(r"\b(plan|measures?|schemes?|instruments?|tools?|should|support|"
+                     r"programme|subsid\w+|allowance|policy answers|answers? (the|this))\b|"
+                     r"措施|计划|工具|应当|支持|补助|对策", re.IGNORECASE)
 
 
 def _causal(found: Found) -> float:
     """How well a finding serves as a cause in an explain answer: its relevance, plus a little
-    for a section about causes and for causal wording; less for our own reading or an
-    unconfirmed fact (a reader asking "why" wants the sources' causes first)."""
+    for a section about causes and for causal wording; less for our own reading, for the
+    wording of a remedy, or an unconfirmed fact (a reader asking "why" wants the sources'
+    causes first)."""
     s = found.statement
     text = s.in_language("en")
     return (found.score + 0.1 * bool(_CAUSAL_SECTION.search(found.located.section))
             + 0.05 * bool(_CAUSAL_WORDS.search(text)) - 0.3 * bool(_OUR_READING.search(text))
-            - 0.1 * s.unconfirmed)
+            - 0.15 * bool(_REMEDY.search(text)) - 0.1 * s.unconfirmed)
 
 
 def case(draft: Draft, intent: Intent) -> Composed:
@@ -295,6 +302,7 @@ def _compare_cases(draft: Draft, a: str, b: str, case_a: str, case_b: str, focus
     if not all(by_side.values()):
         return None
     key = _key_difference(draft, a, b)
+    lead = _contrast(draft, [_leading(by_side[case_a]), _leading(by_side[case_b])])
     rows = []
     for aspect in CASE_ASPECTS:
         cells = []
@@ -308,19 +316,40 @@ def _compare_cases(draft: Draft, a: str, b: str, case_a: str, case_b: str, focus
     if not rows:
         return None
     table = "\n".join([f"| | {a} | {b} |", "|---|---|---|", *rows])
-    lead = t("compare_lead", draft.language, a=a, b=b)
-    parts = [lead, table]
+    parts = [lead or t("compare_lead", draft.language, a=a, b=b), table]
     if key:
         parts.append(f"**{t('key_difference', draft.language)}** {key}")
     return _done(draft, parts)
 
 
+LEAD_ASPECTS = ("measures", "problem", "context")  # what a comparison opens with, in order
+
+
+def _leading(found: list[Found]) -> Found | None:
+    """A side's opening statement: what it did, else its problem, else its setting."""
+    for aspect in LEAD_ASPECTS:
+        of_aspect = [f for f in found if f.statement.aspect == aspect]
+        if of_aspect:
+            return of_aspect[0]
+    return None
+
+
+def _contrast(draft: Draft, leads: list[Found | None]) -> str:
+    """The two sides' opening statements as one paragraph, the second set against the first."""
+    said = [draft.say(f) for f in leads if f is not None]
+    said = [s for s in said if s]
+    if len(said) < 2:
+        return " ".join(said)
+    joint = "相比之下，" if draft.language == "zh" else ""
+    return f"{said[0]} {joint}{said[1]}"
+
+
 def _key_difference(draft: Draft, a: str, b: str) -> str | None:
     """A comparison finding that names both sides, if the analysis has one."""
     terms = content_terms(f"{a} {b}")
-    for found in draft.search(terms, kinds=("finding", "case"), limit=40):
-        if found.statement.kind == "finding" and found.statement.aspect != "comparison":
-            continue
+    for found in draft.search(terms, kinds=("finding",), limit=40):
+        if found.statement.aspect != "comparison":
+            continue  # only an analysis that compares the two says what the difference is
         body = f"{found.statement.text} {found.statement.text_zh}".lower()
         if _names(a, body) and _names(b, body):
             return draft.say(found)
