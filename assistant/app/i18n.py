@@ -19,8 +19,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "page_cases": ("Cases", "案例"),
     "page_memo": ("Memo", "建议书"),
     "page_library": ("Library", "文献库"),
-    "mode_offline": ("Offline mode: answers are composed from the corpus's sourced statements, "
-                     "every sentence cited.",
+    "mode_offline": ("Offline mode: answers composed from sourced statements, each cited.",
                      "离线模式：答案由语料库中有出处的陈述组成，每句均有出处。"),
     "mode_llm": ("LLM mode: {model} at {url}; citations are checked after generation.",
                  "大模型模式：{model}（{url}）；生成后逐条核对引文。"),
