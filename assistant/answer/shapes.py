@@ -28,6 +28,8 @@ SIMILAR = 0.6       # token overlap above which two statements say the same thin
 ON_TOPIC = 0.8      # a shape's best statement against the best statement of any kind
 CUE_BOOST = 0.2     # a statement with the figure, year or article a question asks for
 NAMED_LAW_BOOST = 0.2  # a statement of the very law a question names
+TOPIC_TIE = 0.7     # a statement naming the subject asked about may lead from this close
+TOPIC_SHARE = 0.1   # a glossary term in more statements than this says too little to lead on
 LEAD_TIE = 0.9      # statements this close to the best may lead if their source is stronger
 CASE_ASPECTS = ("context", "problem", "measures", "results", "lessons", "gaps")
 
@@ -43,6 +45,7 @@ class Draft:
     said: list[frozenset[str]] = field(default_factory=list)
     _chunks: dict[str, list[Chunk]] = field(default_factory=dict)
     _best: float | None = None
+    _topic: list[str] | None = None
 
     @property
     def language(self) -> str:
@@ -92,6 +95,28 @@ class Draft:
                  if item.doc_type in ("law", "regulation")}
         return {doc for entry in self.ctx.glossary for doc in entry.related if doc in legal}
 
+    def names_topic(self, found: Found) -> bool:
+        """Whether a statement names the question's most specific glossary term."""
+        text = found.statement.in_language(self.language).lower()
+        return any(name in text for name in self.topic_names())
+
+    def topic_names(self) -> list[str]:
+        """The names of the question's most specific glossary term ("weak schools" rather than
+        "county government" or "compulsory education"): the one fewest statements mention, if
+        few enough do to tell a statement about it from one that is not."""
+        if self._topic is not None:
+            return self._topic
+        counts = []
+        texts = [item.search_text.lower() for item in self.index.located]
+        for entry in self.ctx.glossary:
+            names = [n.lower() for n in (entry.en, *entry.aliases_en, entry.zh, *entry.aliases_zh)
+                     if n and len(n) >= 2]
+            mentioned = sum(1 for text in texts if any(n in text for n in names))
+            if mentioned and mentioned <= TOPIC_SHARE * len(texts):
+                counts.append((mentioned, names))
+        self._topic = min(counts)[1] if counts else []
+        return self._topic
+
     def best_score(self) -> float:
         """The score of the statement that best fits the question, of any kind."""
         if self._best is None:
@@ -137,14 +162,18 @@ class Draft:
         own article before a synthesis that cites it)."""
         if not found:
             return found
-        close = [f for f in found[:6] if f.score >= LEAD_TIE * found[0].score]
+        best = found[0].score
+        close = [f for f in found[:8] if f.score >= TOPIC_TIE * best]
         wanted = wanted_patterns(self.ctx.question)
+        topic = self.topic_names()
 
         def gives_what_is_asked(f: Found) -> bool:
             return any(p.search(f.statement.in_language(self.language)) for p in wanted)
 
-        # the figure or year asked for first, then the strongest source
-        first = min(close, key=lambda f: (wanted and not gives_what_is_asked(f),
+        # the subject asked about, the figure or year asked for, then the strongest source
+        first = min(close, key=lambda f: (bool(topic) and not self.names_topic(f),
+                                          bool(wanted) and not gives_what_is_asked(f),
+                                          f.score < LEAD_TIE * best,
                                           f.located.strength, -f.score))
         return [first, *[f for f in found if f is not first]]
 
@@ -201,7 +230,14 @@ def responsible(draft: Draft, intent: Intent) -> Composed:
     found = draft.lead(found)
     lead = draft.say_all(found, 1)
     close = [f for f in found[1:8] if f.score >= LIST_RELATIVE * found[0].score]
-    chosen = sorted(close, key=lambda f: (f.located.strength, -f.score))
+    on_subject = [f for f in found[1:] if draft.names_topic(f)]
+    if on_subject:
+        # the duties about the subject asked about, then at most two of the actor's others; all
+        # in order of legal strength
+        others = [f for f in close if f not in on_subject][:max(0, 4 - len(on_subject))][:2]
+        chosen = sorted(on_subject[:5] + others, key=lambda f: (f.located.strength, -f.score))
+    else:
+        chosen = sorted(close, key=lambda f: (f.located.strength, -f.score))
     items = draft.say_all(chosen, 5)
     parts = [" ".join(lead)]
     if items:
