@@ -40,6 +40,19 @@ def definition(entry: GlossaryEntry, language: str) -> str:
     return entry.definition_zh if language == "zh" and entry.definition_zh else entry.definition
 
 
+def defined(entry: GlossaryEntry, language: str) -> str:
+    """The entry as a sentence that stands on its own, term first — "County manages, schools
+    hire (县管校聘): a teacher-management reform …" — not the bare noun phrase of the glossary."""
+    body = definition(entry, language)
+    if language == "zh":
+        return f"{entry.zh}：{body}" if entry.zh and not body.startswith(entry.zh) else body
+    if body.lower().startswith(entry.en.lower()):
+        return body
+    head = f"{entry.en} ({entry.zh})" if entry.zh else entry.en
+    article = body.startswith(("A ", "An ", "The "))
+    return f"{head}: {body[:1].lower() + body[1:] if article else body}"
+
+
 def heading(entry: GlossaryEntry, language: str) -> str:
     first, second = (entry.zh, entry.en) if language == "zh" else (entry.en, entry.zh)
     names = f"{first}（{second}）" if language == "zh" else f"{first} ({second})"
@@ -50,5 +63,5 @@ def heading(entry: GlossaryEntry, language: str) -> str:
 def citation(entry: GlossaryEntry, language: str) -> Citation:
     """The glossary entry as a citable passage (it is part of the corpus: corpus/glossary.yaml)."""
     return Citation(doc_id="glossary", chunk_id=f"glossary#{entry.id}",
-                    title=text("glossary_title", language), text=definition(entry, language),
+                    title=text("glossary_title", language), text=defined(entry, language),
                     doc_type="glossary", section=entry.zh if language == "zh" else entry.en)

@@ -212,7 +212,7 @@ def _glossary(ctx: Context, intent: Intent, retrieval: Retrieval) -> Composed:
         return None
     cites = CitationList()
     marker = cites.add(glossary_route.citation(entry, ctx.language))
-    definition = glossary_route.definition(entry, ctx.language)
+    definition = glossary_route.defined(entry, ctx.language)
     claims = [Claim(definition, [marker], "quote")]
     parts = [f"{definition} [{marker}]"]
     draft = shapes.draft_for(ctx)
