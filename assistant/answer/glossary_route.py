@@ -48,7 +48,8 @@ def defined(entry: GlossaryEntry, language: str) -> str:
         return f"{entry.zh}：{body}" if entry.zh and not body.startswith(entry.zh) else body
     if body.lower().startswith(entry.en.lower()):
         return body
-    head = f"{entry.en} ({entry.zh})" if entry.zh else entry.en
+    name = entry.en[:1].upper() + entry.en[1:]
+    head = f"{name} ({entry.zh})" if entry.zh else name
     article = body.startswith(("A ", "An ", "The "))
     return f"{head}: {body[:1].lower() + body[1:] if article else body}"
 

@@ -80,8 +80,8 @@ def test_definition_questions_lead_with_the_glossary(ask, question, field):
     entry = _glossary()[first.chunk_id.split("#", 1)[1]]
     # the glossary's definition, led by the term so that it reads as a sentence of its own
     body = entry[field].strip()
-    assert first.text.endswith(body[1:]) and first.text.startswith(entry["zh" if field.endswith(
-        "_zh") else "en"])
+    term = entry["zh" if field.endswith("_zh") else "en"]
+    assert first.text.endswith(body[1:]) and first.text.lower().startswith(term.lower())
     assert result.text.index(body[1:]) < result.text.index("[2]")
     # the definition is followed by passages of corpus documents
     assert any(c.doc_type != "glossary" for c in result.citations[1:])
