@@ -290,6 +290,16 @@ def _causal(found: Found) -> float:
             - 0.15 * bool(_REMEDY.search(text)) - 0.1 * s.unconfirmed)
 
 
+_CASE_ASKS = (
+    ("results", re.compile(r"\b(result|effect|outcome|impact|work(ed)?|achiev)\w*|成效|效果|结果|成果",
+                           re.IGNORECASE)),
+    ("problem", re.compile(r"\b(problem|difficult|challenge|gap)\w*|问题|困难|难点", re.IGNORECASE)),
+    ("lessons", re.compile(r"\b(lesson|learn|takeaway)\w*|启示|借鉴|经验", re.IGNORECASE)),
+    ("measures", re.compile(r"\b(do|did|does|done|measure|approach|use|used|how)\b|做法|措施|怎么做|"
+                            r"如何|怎样", re.IGNORECASE)),
+)
+
+
 def case(draft: Draft, intent: Intent) -> Composed:
     """The case record: context, problem, measures, documented results, lessons, and what the
     sources do not say."""
@@ -299,7 +309,11 @@ def case(draft: Draft, intent: Intent) -> Composed:
     found = draft.search(cases=(case_id,), limit=60)
     if not found:
         return None
-    lead = draft.say_all(found[:2], 1)
+    # the lead answers what is asked of the case: what it did, what came of it, its problem;
+    # else the statement that best fits the question
+    asked = next((aspect for aspect, cue in _CASE_ASKS if cue.search(draft.ctx.question)), None)
+    of_asked = [f for f in found if f.statement.aspect == asked]
+    lead = draft.say_all((of_asked[:1] or []) + found[:2], 1)
     parts = [" ".join(lead)]
     for aspect in CASE_ASPECTS:
         of_aspect = [f for f in found if f.statement.aspect == aspect]

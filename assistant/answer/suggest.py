@@ -14,6 +14,7 @@ from assistant.answer.types import Claim
 from assistant.documents import mark_unconfirmed_numbers, unconfirmed_numbers
 
 MEASURES = 4
+BASIS_DOCUMENTS = 3  # citations of one measure's basis, one per document
 NAMED_PROBLEM = 2.0  # the weight the advisor gives a raised problem flag
 
 
@@ -58,7 +59,7 @@ def _measure_line(draft: Draft, spec, gaps: list[str], number: int) -> str | Non
     language = draft.language
     engine = draft.ctx.engine
     query = measure_query(spec, gaps)
-    basis = None
+    bases = []
     filters = draft.ctx.filters
     for doc_id in spec.policy_basis:
         row = engine.catalog.document(doc_id)
@@ -67,12 +68,12 @@ def _measure_line(draft: Draft, spec, gaps: list[str], number: int) -> str | Non
         citation = (cite_document(engine, doc_id, query, "zh" if language == "zh" else None)
                     or cite_document(engine, doc_id, query))
         if citation is not None:
-            basis = citation
-            break
-    if basis is None:
+            bases.append(localized(citation, row.metadata, language))
+    if not bases:
         return None  # a measure is suggested only with a basis a reader can open
-    basis = localized(basis, engine.catalog.document(basis.doc_id).metadata, language)
-    marker = draft.cites.add(basis)
+    # every document the basis note names is cited, not only the first
+    markers = [draft.cites.add(basis) for basis in bases[:BASIS_DOCUMENTS]]
+    basis = bases[0]
     what = _first_sentence(spec.text(language))
     # a basis note names 文号 in prose; an unconfirmed one carries its mark, as in references
     unconfirmed = unconfirmed_numbers(row.metadata for row in engine.catalog.documents())
@@ -84,8 +85,9 @@ def _measure_line(draft: Draft, spec, gaps: list[str], number: int) -> str | Non
     if language == "zh" and actors:
         who = f"（{t('who_acts', language)}{actors}）"
     lines = [f"{number}. **{spec.title(language)}**{who} — {what}"]
-    basis_line = f"   - {t('measure_basis', language)}{note} [{marker}]"
-    draft.claims.append(Claim(note, [marker], "measure"))
+    marks = "".join(f"[{m}]" for m in markers)
+    basis_line = f"   - {t('measure_basis', language)}{note} {marks}"
+    draft.claims.append(Claim(note, markers, "measure"))
     for doc_id in spec.precedents[:1]:
         prow = engine.catalog.document(doc_id)
         if prow is None or not filters.admits(doc_id, prow.metadata):
