@@ -447,19 +447,20 @@ def body_units(file: str, raw: str) -> Iterator[TextUnit]:
                 lead = law
 
 
-def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
+def yaml_strings(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
+    """Every string in parsed YAML, with where it sits ("entries[3].definition_zh")."""
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _strings(item, f"{path}[{index}]")
+            yield from yaml_strings(item, f"{path}[{index}]")
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _strings(item, f"{path}.{key}" if path else str(key))
+            yield from yaml_strings(item, f"{path}.{key}" if path else str(key))
 
 
 def front_matter_units(file: str, metadata: dict[str, Any]) -> Iterator[TextUnit]:
-    for path, text in _strings(metadata, ""):
+    for path, text in yaml_strings(metadata, ""):
         yield TextUnit(file, f"front matter {path}", text)
 
 
@@ -484,7 +485,7 @@ def data_units(file: str, entries: Any, kind: str,
         for key, value in entry.items():
             if key in _ID_FIELDS:
                 continue  # ids and locators, not prose
-            for path, text in _strings(value, str(key)):
+            for path, text in yaml_strings(value, str(key)):
                 yield TextUnit(file, f"{name}.{path}", text, default,
                                (source_laws or {}).get(str(entry.get("source")), ()))
 

@@ -3,45 +3,14 @@ of that article is fetched from the law or regulation asked about, even if searc
 
 from __future__ import annotations
 
-import re
-
 from assistant.answer.context import Context
+from assistant.article_numbers import article_numbers, chinese_number  # noqa: F401 (re-export)
 from assistant.documents import Hit
 
-_EN = re.compile(r"\b(?:Articles?|Arts?\.)\s*\d{1,3}(?:\s*(?:,|and|&|or)\s*\d{1,3})*\b",
-                 re.IGNORECASE)
-_DIGIT_RUN = re.compile(r"\d{1,3}")
-_ZH = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,6})条")
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-           "八": 8, "九": 9}
 LEGAL_TYPES = ("law", "regulation")
 BOOST = 0.3
-
-
-def chinese_number(text: str) -> int | None:
-    """三十二 → 32, 一百零五 → 105, 12 → 12."""
-    if text.isdigit():
-        return int(text)
-    total, current = 0, 0
-    for char in text:
-        if char in _DIGITS:
-            current = _DIGITS[char]
-        elif char == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif char == "百":
-            total += (current or 1) * 100
-            current = 0
-        else:
-            return None
-    return total + current
-
-
-def asked(text: str) -> set[int]:
-    """Article numbers named in ``text`` ("Articles 31 and 32", "Art. 6", "第三十二条")."""
-    numbers = {int(n) for match in _EN.finditer(text) for n in _DIGIT_RUN.findall(match.group(0))}
-    numbers |= {n for z in _ZH.findall(text) if (n := chinese_number(z)) is not None}
-    return numbers
+# the one reading of article numbers (English and Chinese) lives in assistant/article_numbers.py
+asked = article_numbers
 
 
 def mentions(text: str, numbers: set[int]) -> bool:

@@ -263,12 +263,6 @@ def routes_for(intent: Intent, retrieval: Retrieval) -> list[Route]:
     return routes
 
 
-def _shift_markers(body: str, offset: int) -> str:
-    from assistant.answer.citations import MARKER
-
-    return MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", body)
-
-
 def _join(*notes: str | None) -> str | None:
     kept = [n for n in notes if n]
     return " ".join(kept) if kept else None

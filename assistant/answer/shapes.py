@@ -46,6 +46,7 @@ class Draft:
     _chunks: dict[str, list[Chunk]] = field(default_factory=dict)
     _best: float | None = None
     _topic: list[str] | None = None
+    _terms: list | None = None
 
     @property
     def language(self) -> str:
@@ -65,8 +66,9 @@ class Draft:
             from assistant.answer.sentence_store import store_for
 
             vectors = self.index.vectors(ctx.engine.embedder, store_for(ctx.settings.index_dir))
-        question_terms = with_known_parts(ctx.terms, ctx.stats)
-        found = self.index.search(terms if terms is not None else question_terms, ctx.stats,
+        if terms is None and self._terms is None:
+            self._terms = with_known_parts(ctx.terms, ctx.stats)  # jieba once per answer
+        found = self.index.search(terms if terms is not None else self._terms, ctx.stats,
                                   query_vector=ctx.query_vector if terms is None else None,
                                   vectors=vectors, **filters)
         if terms is None:
@@ -107,7 +109,7 @@ class Draft:
         if self._topic is not None:
             return self._topic
         counts = []
-        texts = [item.search_text.lower() for item in self.index.located]
+        texts = self.index.lowered
         for entry in self.ctx.glossary:
             names = [n.lower() for n in (entry.en, *entry.aliases_en, entry.zh, *entry.aliases_zh)
                      if n and len(n) >= 2]
@@ -199,7 +201,8 @@ def draft_for(ctx: Context) -> Draft | None:
 Composed = tuple[str, CitationList, list[Claim]] | None
 
 
-def _done(draft: Draft, parts: list[str]) -> Composed:
+def finish(draft: Draft, parts: list[str]) -> Composed:
+    """The answer from its parts (None when nothing was said with a citation)."""
     body = "\n\n".join(p for p in parts if p)
     return (body, draft.cites, draft.claims) if draft.claims else None
 
@@ -214,7 +217,7 @@ def lookup(draft: Draft, intent: Intent) -> Composed:
     lead = draft.say_all(found[:3], 1)
     rest = sorted(found[1:], key=lambda f: (f.located.strength, -f.score))
     support = draft.say_all(rest, 2)
-    return _done(draft, [" ".join(lead), " ".join(support)])
+    return finish(draft, [" ".join(lead), " ".join(support)])
 
 
 def responsible(draft: Draft, intent: Intent) -> Composed:
@@ -242,7 +245,7 @@ def responsible(draft: Draft, intent: Intent) -> Composed:
     parts = [" ".join(lead)]
     if items:
         parts.append(t("more_duties", draft.language) + "\n" + "\n".join(f"- {i}" for i in items))
-    return _done(draft, parts)
+    return finish(draft, parts)
 
 
 def explain(draft: Draft, intent: Intent) -> Composed:
@@ -265,7 +268,7 @@ def explain(draft: Draft, intent: Intent) -> Composed:
     if causes:
         parts.append(t("causes", draft.language) + "\n" +
                      "\n".join(f"{n}. {c}" for n, c in enumerate(causes, start=1)))
-    return _done(draft, parts)
+    return finish(draft, parts)
 
 
 _CAUSAL_SECTION = re.compile(r"cause|why|reason|root|mechanism|成因|原因|为什么", re.IGNORECASE)
@@ -320,7 +323,7 @@ def case(draft: Draft, intent: Intent) -> Composed:
         lines = draft.say_all(of_aspect, 2)
         if lines:
             parts.append(f"**{t('aspect_' + aspect, draft.language)}** " + " ".join(lines))
-    return _done(draft, parts)
+    return finish(draft, parts)
 
 
 def compare(draft: Draft, intent: Intent) -> Composed:
@@ -369,7 +372,7 @@ def _compare_cases(draft: Draft, a: str, b: str, case_a: str, case_b: str, focus
     parts = [lead or t("compare_lead", draft.language, a=a, b=b), table]
     if key:
         parts.append(f"**{t('key_difference', draft.language)}** {key}")
-    return _done(draft, parts)
+    return finish(draft, parts)
 
 
 LEAD_ASPECTS = ("measures", "problem", "context")  # what a comparison opens with, in order
@@ -439,7 +442,7 @@ def _compare_topics(draft: Draft, a: str, b: str, focus: str) -> Composed:
     parts = [t("compare_lead", draft.language, a=a, b=b), table]
     if key:
         parts.append(f"**{t('key_difference', draft.language)}** {key}")
-    return _done(draft, parts)
+    return finish(draft, parts)
 
 
 def _mentions(found: Found, side_terms) -> bool:
@@ -455,4 +458,4 @@ def definition(draft: Draft, intent: Intent) -> Composed:
     found = draft.relevant(draft.search(kinds=("definition", "fact"), limit=10))
     if not found:
         return None
-    return _done(draft, [" ".join(draft.say_all(found, 1)), " ".join(draft.say_all(found[1:], 2))])
+    return finish(draft, [" ".join(draft.say_all(found, 1)), " ".join(draft.say_all(found[1:], 2))])

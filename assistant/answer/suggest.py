@@ -4,10 +4,19 @@ who acts, basis, precedent and risk — led by the duty the law puts on the coun
 
 from __future__ import annotations
 
-from assistant.advisor.measures import load_measures, measure_query, rank_by_weights
+from functools import lru_cache
+from pathlib import Path
+
+from assistant.advisor.measures import (
+    MeasureSpec,
+    default_measures_path,
+    load_measures,
+    measure_query,
+    rank_by_weights,
+)
 from assistant.answer.intent import Intent
 from assistant.answer.messages import text as t
-from assistant.answer.shapes import Composed, Draft, _done
+from assistant.answer.shapes import Composed, Draft, finish
 from assistant.answer.statement_cite import localized
 from assistant.answer.terms import matches, token_set
 from assistant.answer.types import Claim
@@ -23,13 +32,16 @@ def suggest(draft: Draft, intent: Intent) -> Composed:
         return None
     language = draft.language
     weights = {flag: NAMED_PROBLEM for flag in intent.problems}
-    specs = load_measures()
+    specs = _catalogue()
     ranked = rank_by_weights(weights, specs, _relevance(draft, specs))
+    # a basis note names 文号 in prose; an unconfirmed one carries its mark, as in references
+    catalog = draft.ctx.engine.catalog
+    unconfirmed = unconfirmed_numbers(row.metadata for row in catalog.documents())
     lines = []
     for spec, _score, gaps in ranked:
         if len(lines) >= MEASURES:
             break
-        line = _measure_line(draft, spec, gaps, len(lines) + 1)
+        line = _measure_line(draft, spec, gaps, len(lines) + 1, unconfirmed)
         if line:
             lines.append(line)
     if not lines:
@@ -37,7 +49,18 @@ def suggest(draft: Draft, intent: Intent) -> Composed:
     duty = draft.relevant(draft.search(kinds=("duty",), area=intent.area, limit=10))
     lead = draft.say_all(duty, 1)
     opening = (" ".join(lead) + " " if lead else "") + t("measures_in_order", language)
-    return _done(draft, [opening, "\n".join(lines)])
+    return finish(draft, [opening, "\n".join(lines)])
+
+
+def _catalogue() -> list[MeasureSpec]:
+    """The measures catalogue, parsed once per version of the file (not on every answer)."""
+    path = default_measures_path()
+    return _parsed(str(path), path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=2)
+def _parsed(path: str, mtime_ns: int) -> list[MeasureSpec]:
+    return load_measures(Path(path))
 
 
 def _relevance(draft: Draft, specs) -> dict[str, float]:
@@ -53,7 +76,8 @@ def _relevance(draft: Draft, specs) -> dict[str, float]:
     return scores
 
 
-def _measure_line(draft: Draft, spec, gaps: list[str], number: int) -> str | None:
+def _measure_line(draft: Draft, spec, gaps: list[str], number: int,
+                  unconfirmed: frozenset[str]) -> str | None:
     from assistant.advisor.measures import cite_document
 
     language = draft.language
@@ -75,8 +99,6 @@ def _measure_line(draft: Draft, spec, gaps: list[str], number: int) -> str | Non
     markers = [draft.cites.add(basis) for basis in bases[:BASIS_DOCUMENTS]]
     basis = bases[0]
     what = _first_sentence(spec.text(language))
-    # a basis note names 文号 in prose; an unconfirmed one carries its mark, as in references
-    unconfirmed = unconfirmed_numbers(row.metadata for row in engine.catalog.documents())
     note = mark_unconfirmed_numbers(spec.localized("basis_note", language), unconfirmed,
                                     language) or basis.title
     comma = "、" if language == "zh" else ", "

@@ -12,6 +12,7 @@ glossary's English names of their terms).
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -66,6 +67,7 @@ class StatementIndex:
     def __init__(self, located: list[Located]) -> None:
         self.located = located
         self.by_id = {item.statement.id: item for item in located}
+        self.lowered = [item.search_text.lower() for item in located]  # for name look-ups
         self._vectors: np.ndarray | None = None
         self._lock = threading.Lock()
 
@@ -150,20 +152,22 @@ class StatementIndex:
         return found[:limit]
 
 
-_indexes: dict[tuple[str, ...], tuple[tuple[float, ...], StatementIndex]] = {}
+_indexes: dict[tuple[str, ...], tuple[tuple[float, ...], StatementIndex, float]] = {}
 _indexes_lock = threading.Lock()
+RECHECK_S = 2.0  # how often the files are looked at again: an answer asks several times
 
 
 def statement_index(corpus_dirs: list[Path]) -> StatementIndex:
     """The statements of ``corpus_dirs``, reloaded when a knowledge file or document changes."""
     key = tuple(str(p) for p in corpus_dirs)
-    stamp = tuple(p.stat().st_mtime for corpus in corpus_dirs
-                  for folder in ("knowledge", "laws", "policies", "standards", "cases", "analysis")
-                  if (corpus / folder).is_dir() for p in sorted((corpus / folder).iterdir()))
     with _indexes_lock:
         cached = _indexes.get(key)
-        if cached and cached[0] == stamp:
+        if cached and time.monotonic() - cached[2] < RECHECK_S:
             return cached[1]
-        index = StatementIndex.load(list(corpus_dirs))
-        _indexes[key] = (stamp, index)
+        stamp = tuple(p.stat().st_mtime for corpus in corpus_dirs
+                      for folder in ("knowledge", "laws", "policies", "standards", "cases",
+                                     "analysis")
+                      if (corpus / folder).is_dir() for p in sorted((corpus / folder).iterdir()))
+        index = cached[1] if cached and cached[0] == stamp else StatementIndex.load(corpus_dirs)
+        _indexes[key] = (stamp, index, time.monotonic())
         return index

@@ -7,7 +7,7 @@ import yaml
 
 from assistant.config import DEFAULT_CORPUS_DIR as CORPUS
 from assistant.corpus import load_documents
-from assistant.corpus_articles import corpus_references
+from assistant.corpus_articles import corpus_references, yaml_strings
 
 DOCUMENTS = {doc.id: doc for doc in load_documents(CORPUS)[0]}
 
@@ -18,17 +18,6 @@ def corpus_files() -> list:
 
 def corpus_text() -> dict[str, str]:
     return {str(p.relative_to(CORPUS)): p.read_text(encoding="utf-8") for p in corpus_files()}
-
-
-def yaml_strings(value, path=""):
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from yaml_strings(item, f"{path}[{index}]")
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from yaml_strings(item, f"{path}.{key}")
 
 
 def chinese_fields() -> dict[str, str]:
