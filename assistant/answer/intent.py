@@ -8,7 +8,7 @@ cases. ``tests/answer/test_intent.py`` checks it against the kinds of the develo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -56,6 +56,8 @@ _DEFINITION = re.compile(
     r"是什么\s*[?？]?$", re.IGNORECASE)
 _COMPARE_CUE = re.compile(r"differ|compar|versus|vs\.?|stricter|same (as|thing)|区别|差异|不同|"
                           r"异同|比较|对比|一回事|高在哪|不一样", re.IGNORECASE)
+_WHO = re.compile(r"\bwho(se|m)?\b|which (level|government|department|body|authority)|谁|"
+                  r"哪一?级|由哪|哪个部门", re.IGNORECASE)
 # A question after a date or a figure is a look-up, whatever else it names.
 _LOOKUP = re.compile(r"^\s*(when|in what year|since when|by when|how many|how much|how long|"
                      r"what (year|date|share|percentage|number))\b|(哪一?年|何时|什么时候|多少|几年|"
@@ -139,7 +141,7 @@ class Intent:
     problems: tuple[str, ...] = ()
     cases: tuple[str, ...] = ()
     sides: compare.Sides | None = None
-    extra: dict[str, str] = field(default_factory=dict)
+    asks_who: bool = False            # "who must …?", "由哪一级…": the answer names an actor
 
 
 def classify(question: str, case_names: dict[str, tuple[str, ...]] | None = None,
@@ -184,7 +186,7 @@ def classify(question: str, case_names: dict[str, tuple[str, ...]] | None = None
     if kind == "suggest" and cases and not problems:
         kind = "case"  # "what did Baoqing do": a case, not a request for measures
     return Intent(kind=kind, actors=actors, area=area, problems=problems, cases=cases,
-                  sides=sides)
+                  sides=sides, asks_who=bool(_WHO.search(question)))
 
 
 def _sides_without_pattern(question: str, cases: tuple[str, ...]) -> compare.Sides | None:

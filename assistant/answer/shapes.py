@@ -274,7 +274,8 @@ def explain(draft: Draft, intent: Intent) -> Composed:
 _CAUSAL_SECTION = re.compile(r"cause|why|reason|root|mechanism|成因|原因|为什么", re.IGNORECASE)
 _CAUSAL_WORDS = re.compile(r"\b(because|so that|leads? to|leaving|drives?|pulls?|caus\w+|"
                            r"result\w*|means that)\b|导致|因为|因此|使得|造成|吸引|流向", re.IGNORECASE)
-_OUR_READING = re.compile(r"^(in )?our reading|^按我们的理解|^我们的理解", re.IGNORECASE)
+_OUR_READING = re.compile(r"^(in )?our (reading|mapping|analysis)|^按我们的|^我们的",
+                          re.IGNORECASE)
 # Wording of a remedy rather than a cause: a "why" answer puts these last, if at all.
 _REMEDY = re.compile(r"\b(plan|measures?|schemes?|instruments?|tools?|should|support|"
                      r"programme|subsid\w+|allowance|policy answers|answers? (the|this))\b|"

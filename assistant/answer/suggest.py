@@ -9,6 +9,7 @@ from pathlib import Path
 
 from assistant.advisor.measures import (
     MeasureSpec,
+    cite_document,
     default_measures_path,
     load_measures,
     measure_query,
@@ -20,7 +21,7 @@ from assistant.answer.shapes import Composed, Draft, finish
 from assistant.answer.statement_cite import localized
 from assistant.answer.terms import matches, token_set
 from assistant.answer.types import Claim
-from assistant.documents import mark_unconfirmed_numbers, unconfirmed_numbers
+from assistant.documents import Citation, mark_unconfirmed_numbers, unconfirmed_numbers
 
 MEASURES = 4
 BASIS_DOCUMENTS = 3  # citations of one measure's basis, one per document
@@ -63,6 +64,20 @@ def _parsed(path: str, mtime_ns: int) -> list[MeasureSpec]:
     return load_measures(Path(path))
 
 
+_passages: dict[tuple, Citation | None] = {}
+
+
+def _passage(engine, doc_id: str, query: str, language: str | None = None) -> Citation | None:
+    """The passage of ``doc_id`` a measure cites (``cite_document``), kept until the index
+    changes: the same measures come back for many questions, each costing a search."""
+    key = (id(engine), engine.catalog.version(), doc_id, query, language)
+    if key not in _passages:
+        if len(_passages) > 4096:
+            _passages.clear()
+        _passages[key] = cite_document(engine, doc_id, query, language)
+    return _passages[key]
+
+
 def _relevance(draft: Draft, specs) -> dict[str, float]:
     """How much of the question (IDF-weighted) each measure's own words hold."""
     ctx = draft.ctx
@@ -78,8 +93,6 @@ def _relevance(draft: Draft, specs) -> dict[str, float]:
 
 def _measure_line(draft: Draft, spec, gaps: list[str], number: int,
                   unconfirmed: frozenset[str]) -> str | None:
-    from assistant.advisor.measures import cite_document
-
     language = draft.language
     engine = draft.ctx.engine
     query = measure_query(spec, gaps)
@@ -89,8 +102,8 @@ def _measure_line(draft: Draft, spec, gaps: list[str], number: int,
         row = engine.catalog.document(doc_id)
         if row is None or not filters.admits(doc_id, row.metadata):
             continue  # the reader keeps to other documents
-        citation = (cite_document(engine, doc_id, query, "zh" if language == "zh" else None)
-                    or cite_document(engine, doc_id, query))
+        citation = (_passage(engine, doc_id, query, "zh" if language == "zh" else None)
+                    or _passage(engine, doc_id, query))
         if citation is not None:
             bases.append(localized(citation, row.metadata, language))
     if not bases:
@@ -114,7 +127,7 @@ def _measure_line(draft: Draft, spec, gaps: list[str], number: int,
         prow = engine.catalog.document(doc_id)
         if prow is None or not filters.admits(doc_id, prow.metadata):
             continue
-        precedent = cite_document(engine, doc_id, query)
+        precedent = _passage(engine, doc_id, query)
         if precedent is not None:
             precedent = localized(precedent, prow.metadata, language)
             pmarker = draft.cites.add(precedent)

@@ -69,6 +69,7 @@ class StatementIndex:
         self.by_id = {item.statement.id: item for item in located}
         self.lowered = [item.search_text.lower() for item in located]  # for name look-ups
         self._vectors: np.ndarray | None = None
+        self._matches: dict[tuple, np.ndarray] = {}
         self._lock = threading.Lock()
 
     @classmethod
@@ -121,11 +122,18 @@ class StatementIndex:
                limit: int = 20) -> list[Found]:
         """Statements that match the filters and share at least one term, best first.
         ``filters`` (a ``SearchFilters``) keeps to the documents a search would keep to."""
-        from assistant.answer.terms import matches, token_set  # the answer layer's term rules
-
         total = sum(stats.weight(t) for t in terms) or 1.0
+        cover = np.zeros(len(self.located))
+        for term in terms:
+            cover += stats.weight(term) * self._matching(term)
+        cover /= total
+        cosine = None
+        if query_vector is not None and vectors is not None and len(vectors) == len(self.located):
+            cosine = vectors @ query_vector
         found: list[Found] = []
-        for position, item in enumerate(self.located):
+        for position in np.flatnonzero(cover > 0) if not (cases or sources) else \
+                range(len(self.located)):
+            item = self.located[position]
             s = item.statement
             if kinds and s.kind not in kinds:
                 continue
@@ -139,17 +147,29 @@ class StatementIndex:
                 continue
             if filters is not None and not filters.admits(s.source, item.metadata):
                 continue
-            tokens = token_set(item.search_text)
-            cover = sum(stats.weight(t) for t in terms if matches(t, item.search_text, tokens))
-            cover /= total
-            score = cover
-            if query_vector is not None and vectors is not None and len(vectors) > position:
-                cosine = float(vectors[position] @ query_vector)
-                score = COVER * cover + (1 - COVER) * min(1.0, max(0.0, cosine) / DENSE_SCALE)
-            if cover > 0 or (cases or sources):
-                found.append(Found(item, score, cover))
+            score = float(cover[position])
+            if cosine is not None:
+                dense = min(1.0, max(0.0, float(cosine[position])) / DENSE_SCALE)
+                score = COVER * score + (1 - COVER) * dense
+            found.append(Found(item, score, float(cover[position])))
         found.sort(key=lambda f: (-f.score, f.located.strength))
         return found[:limit]
+
+    def _matching(self, term: Term) -> np.ndarray:
+        """1.0 for each statement whose words hold ``term`` (or a synonym), else 0.0; kept per
+        term, since the same words come back in question after question."""
+        from assistant.answer.terms import matches, token_set  # the answer layer's term rules
+
+        key = (term.text, term.chinese, term.alternatives)
+        cached = self._matches.get(key)
+        if cached is None:
+            cached = np.array([float(matches(term, item.search_text, token_set(item.search_text)))
+                               for item in self.located])
+            with self._lock:
+                if len(self._matches) > 20_000:
+                    self._matches.clear()
+                self._matches[key] = cached
+        return cached
 
 
 _indexes: dict[tuple[str, ...], tuple[tuple[float, ...], StatementIndex, float]] = {}
