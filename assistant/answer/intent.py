@@ -17,10 +17,10 @@ from assistant.answer import compare
 KINDS = ("lookup", "responsible", "definition", "explain", "compare", "suggest", "case")
 
 _SUGGEST = re.compile(
-    r"\b(what (should|can|could|must) (we|i|the county|a county|our county|the district|"
-    r"counties|the government|local governments?|the bureau|an? (education )?bureau)[\w\s]*\bdo|"
-    r"how (can|could|should|do|might) (we|they|a county|counties|the county|our county|"
-    r"local governments?|the government|governments|a district|districts|schools|the bureau)\b|"
+    r"\b(what (should|can|could|must) (\w+ ){0,4}?(do|check|consider|prioriti[sz]e|focus on|"
+    r"watch|look at|change)\b|"
+    r"how (can|could|should|do|might) (\w+ ){0,3}?(we|they|count(y|ies)|districts?|"
+    r"governments?|bureaus?|schools|provinces?|cit(y|ies))\b|"
     r"how to\b|what (measures|steps|actions|options|policies|tools)|which measures|"
     r"measures (for|to|against|that)|suggest|recommend|ways to|what works|what can be done|"
     r"what (has|have) (other )?(counties|places|districts|provinces) (done|used|tried)|"

@@ -30,8 +30,11 @@ CUE_BOOST = 0.2     # a statement with the figure, year or article a question as
 NAMED_LAW_BOOST = 0.2  # a statement of the very law a question names
 TOPIC_TIE = 0.7     # a statement naming the subject asked about may lead from this close
 TOPIC_SHARE = 0.1   # a glossary term in more statements than this says too little to lead on
+THESIS_POOL = 6     # the most relevant findings an explain answer's thesis is chosen from
 LEAD_TIE = 0.9      # statements this close to the best may lead if their source is stronger
 CASE_ASPECTS = ("context", "problem", "measures", "results", "lessons", "gaps")
+_ASKS_LAW = re.compile(r"\b(legal(ly)?|laws?|statut\w*|by law)\b|法定|法律|依法|法律规定",
+                       re.IGNORECASE)
 
 
 @dataclass
@@ -158,6 +161,10 @@ class Draft:
         self.claims.append(Claim(sentence, markers, "statement"))
         return f"{sentence} " + "".join(f"[{m}]" for m in markers)
 
+    def asks_for_law(self) -> bool:
+        """Whether the question asks for what the law itself says ("legally", "法定")."""
+        return bool(_ASKS_LAW.search(self.ctx.question))
+
     def lead(self, found: list[Found]) -> list[Found]:
         """``found`` with the lead first: of the statements about as relevant as the best, one
         that gives the figure or year the question asks for, from the strongest source (a law's
@@ -173,8 +180,10 @@ class Draft:
             return any(p.search(f.statement.in_language(self.language)) for p in wanted)
 
         # the subject asked about, the figure or year asked for, then the strongest source
+        strength_first = self.asks_for_law()
         first = min(close, key=lambda f: (bool(topic) and not self.names_topic(f),
                                           bool(wanted) and not gives_what_is_asked(f),
+                                          f.located.strength if strength_first else 0,
                                           f.score < LEAD_TIE * best,
                                           f.located.strength, -f.score))
         return [first, *[f for f in found if f is not first]]
@@ -230,6 +239,13 @@ def responsible(draft: Draft, intent: Intent) -> Composed:
             break
     if not draft.on_topic(found):
         return None
+    if draft.asks_for_law():
+        # "what is it legally responsible for": the actor's duties in laws and regulations, when
+        # there are enough of them to answer (a law's wording shares fewer words with the
+        # question than a policy's, so they are looked for further down)
+        wider = draft.search(kinds=("duty",), actors=actors, limit=80)
+        legal = draft.relevant([f for f in wider if f.located.doc_type in ("law", "regulation")])
+        found = legal if len(legal) >= 2 else found
     found = draft.lead(found)
     lead = draft.say_all(found, 1)
     close = [f for f in found[1:8] if f.score >= LIST_RELATIVE * found[0].score]
@@ -253,16 +269,27 @@ def explain(draft: Draft, intent: Intent) -> Composed:
     found = draft.relevant(draft.search(kinds=("finding",), limit=20))
     if len(found) < 2 or not draft.on_topic(found):
         return None
-    # the thesis: of the most relevant findings, the one that most reads as a cause
-    found = sorted(found[:3], key=lambda f: -_causal(f)) + found[3:]
+    # findings about the subject asked about come first ("why did key schools widen the gap":
+    # findings that name key schools), then the rest, each group by relevance
+    found = _topic_first(draft, found)
+    # the thesis: of the most relevant findings, one about the subject asked about that the
+    # sources file as a cause or mechanism, else the one that most reads as a cause
+    # (a lesson is a remedy: it answers "what to do", not "why")
+    pool = [f for f in found[:THESIS_POOL] if f.statement.aspect in ("cause", "mechanism")]
+    pool = [f for f in pool if f.score >= LEAD_TIE * pool[0].score] or found[:3]
+    pool.sort(key=lambda f: (bool(draft.topic_names()) and not draft.names_topic(f), -_causal(f)))
+    found = pool + [f for f in found if f not in pool]
     lead = draft.say_all(found[:3], 1)
-    # the numbered list holds causes and mechanisms, the verified first; trends, statistics
-    # and comparisons only when the sources give too few causes
-    found = [found[0], *sorted(found[1:12], key=lambda f: -_causal(f))]
-    causal = [f for f in found[1:] if f.statement.aspect in ("cause", "mechanism")]
-    others = [f for f in found[1:] if f.statement.aspect in ("trend", "statistic", "comparison")]
+    # the numbered list holds causes and mechanisms close enough to the question to be worth a
+    # line, the verified first; trends, statistics and comparisons only when the sources give
+    # too few causes
+    best = max(f.score for f in found)
+    close = [f for f in found[1:12]
+             if f.score >= LIST_RELATIVE * best or draft.names_topic(f)]
+    causal = [f for f in close if f.statement.aspect in ("cause", "mechanism")]
+    others = [f for f in close if f.statement.aspect in ("trend", "statistic", "comparison")]
     pool = causal if len(causal) >= 2 else causal + others
-    rest = sorted(pool, key=lambda f: -_causal(f))
+    rest = _topic_first(draft, sorted(pool, key=lambda f: -_causal(f)))
     causes = draft.say_all(rest, 4)
     parts = [" ".join(lead)]
     if causes:
@@ -271,15 +298,23 @@ def explain(draft: Draft, intent: Intent) -> Composed:
     return finish(draft, parts)
 
 
+def _topic_first(draft: Draft, found: list[Found]) -> list[Found]:
+    """``found`` with the statements that name the question's subject first (order kept)."""
+    if not draft.topic_names():
+        return found
+    on = [f for f in found if draft.names_topic(f)]
+    return on + [f for f in found if f not in on] if on else found
+
+
 _CAUSAL_SECTION = re.compile(r"cause|why|reason|root|mechanism|成因|原因|为什么", re.IGNORECASE)
 _CAUSAL_WORDS = re.compile(r"\b(because|so that|leads? to|leaving|drives?|pulls?|caus\w+|"
                            r"result\w*|means that)\b|导致|因为|因此|使得|造成|吸引|流向", re.IGNORECASE)
 _OUR_READING = re.compile(r"^(in )?our (reading|mapping|analysis)|^按我们的|^我们的",
                           re.IGNORECASE)
 # Wording of a remedy rather than a cause: a "why" answer puts these last, if at all.
-_REMEDY = re.compile(r"\b(plan|measures?|schemes?|instruments?|tools?|should|support|"
+_REMEDY = re.compile(r"\b(plan|measures?|schemes?|instruments?|tools?|should|must|support|"
                      r"programme|subsid\w+|allowance|policy answers|answers? (the|this))\b|"
-                     r"措施|计划|工具|应当|支持|补助|对策", re.IGNORECASE)
+                     r"措施|计划|工具|应当|须|支持|补助|对策", re.IGNORECASE)
 
 
 def _causal(found: Found) -> float:
@@ -456,7 +491,14 @@ def _mentions(found: Found, side_terms) -> bool:
 
 
 def definition(draft: Draft, intent: Intent) -> Composed:
+    """What the term means first (a definition that names it), then at most two facts."""
     found = draft.relevant(draft.search(kinds=("definition", "fact"), limit=10))
     if not found:
         return None
-    return finish(draft, [" ".join(draft.say_all(found, 1)), " ".join(draft.say_all(found[1:], 2))])
+    defining = [f for f in found if f.statement.kind == "definition"]
+    if draft.topic_names():
+        first = [f for f in defining if draft.names_topic(f)] + _topic_first(draft, found)
+    else:
+        first = defining + found
+    lead = draft.say_all(first, 1)
+    return finish(draft, [" ".join(lead), " ".join(draft.say_all(found, 2))])

@@ -4,6 +4,8 @@ who acts, basis, precedent and risk — led by the duty the law puts on the coun
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,19 +40,62 @@ def suggest(draft: Draft, intent: Intent) -> Composed:
     # a basis note names 文号 in prose; an unconfirmed one carries its mark, as in references
     catalog = draft.ctx.engine.catalog
     unconfirmed = unconfirmed_numbers(row.metadata for row in catalog.documents())
-    lines = []
+    measures: list[Measure] = []
     for spec, _score, gaps in ranked:
-        if len(lines) >= MEASURES:
+        if len(measures) >= MEASURES:
             break
-        line = _measure_line(draft, spec, gaps, len(lines) + 1, unconfirmed)
-        if line:
-            lines.append(line)
-    if not lines:
+        measure = _measure(draft, spec, gaps, len(measures) + 1, unconfirmed)
+        if measure:
+            measures.append(measure)
+    if not measures:
         return None
-    duty = draft.relevant(draft.search(kinds=("duty",), area=intent.area, limit=10))
-    lead = draft.say_all(duty, 1)
-    opening = (" ".join(lead) + " " if lead else "") + t("measures_in_order", language)
-    return finish(draft, [opening, "\n".join(lines)])
+    # the answer first: what to do, by name; then the duty that obliges it; then each measure
+    summary = _summary(draft, measures)
+    duty = _grounding_duty(draft, intent, measures)
+    opening = summary + (" " + duty if duty else "")
+    listing = t("measures_in_order", language) + "\n" + "\n".join(m.text for m in measures)
+    return finish(draft, [opening, listing])
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One suggested measure as written: its title, its lines and the markers of its basis."""
+
+    spec: MeasureSpec
+    title: str
+    text: str
+    markers: list[int]
+
+
+def _summary(draft: Draft, measures: list[Measure]) -> str:
+    """One sentence naming the measures in order, cited to each one's basis."""
+    language = draft.language
+    names = [m.title for m in measures]
+    if language != "zh":  # mid-sentence: "build schools…", not "Build schools…" (nor "pE")
+        names = [n[0].lower() + n[1:] if re.match(r"[A-Z][a-z]", n) else n for n in names]
+    marks = "".join(f"[{m.markers[0]}]" for m in measures if m.markers)
+    key = "measure_summary_one" if len(measures) == 1 else "measures_summary"
+    sentence = t(key, language, count=_count(len(measures), language),
+                 names=("；" if language == "zh" else "; ").join(names))
+    draft.claims.append(Claim(sentence, [m.markers[0] for m in measures if m.markers], "measure"))
+    return f"{sentence} {marks}"
+
+
+def _count(n: int, language: str) -> str:
+    words = {"en": ["one", "two", "three", "four", "five"], "zh": ["一", "两", "三", "四", "五"]}
+    table = words["zh" if language == "zh" else "en"]
+    return table[n - 1] if 0 < n <= len(table) else str(n)
+
+
+def _grounding_duty(draft: Draft, intent: Intent, measures: list[Measure]) -> str | None:
+    """The legal duty behind the measures: of the duties relevant to the question, one stated by a
+    document a measure rests on (so the duty and the measures tell one story), else the most
+    relevant one."""
+    duties = draft.relevant(draft.search(kinds=("duty",), area=intent.area, limit=10))
+    bases = {doc for m in measures for doc in m.spec.policy_basis}
+    grounded = [f for f in duties if f.statement.source in bases]
+    said = draft.say_all(grounded + [f for f in duties if f not in grounded], 1)
+    return said[0] if said else None
 
 
 def _catalogue() -> list[MeasureSpec]:
@@ -91,8 +136,8 @@ def _relevance(draft: Draft, specs) -> dict[str, float]:
     return scores
 
 
-def _measure_line(draft: Draft, spec, gaps: list[str], number: int,
-                  unconfirmed: frozenset[str]) -> str | None:
+def _measure(draft: Draft, spec: MeasureSpec, gaps: list[str], number: int,
+             unconfirmed: frozenset[str]) -> Measure | None:
     language = draft.language
     engine = draft.ctx.engine
     query = measure_query(spec, gaps)
@@ -138,7 +183,7 @@ def _measure_line(draft: Draft, spec, gaps: list[str], number: int,
     risk = spec.localized("risks", language)
     if risk:
         lines.append(f"   - {t('risk', language)}{_first_sentence(risk)}")
-    return "\n".join(lines)
+    return Measure(spec, spec.title(language), "\n".join(lines), markers)
 
 
 def _first_sentence(text: str) -> str:
