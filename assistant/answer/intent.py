@@ -63,7 +63,7 @@ _LOOKUP = re.compile(r"^\s*(when|in what year|since when|by when|how many|how mu
                      r"what (year|date|share|percentage|number))\b|(哪一?年|何时|什么时候|多少|几年|"
                      r"几个|几所|几次)", re.IGNORECASE)
 _CASE = re.compile(r"\b(case|did|happened|experience|model|thesis|study|studied|example)\b|"
-                   r"案例|做法|经验|怎么做的|论文|模式", re.IGNORECASE)
+                   r"案例|做法|经验|怎么做的|论文|模式|做了(什么|哪些)|采取了|怎么做", re.IGNORECASE)
 
 # Actors a question may ask about: the cue, then the actors in corpus/README.md's vocabulary.
 _ACTOR_CUES: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
@@ -163,6 +163,8 @@ def classify(question: str, case_names: dict[str, tuple[str, ...]] | None = None
         "definition": has_definition and bool(_DEFINITION.search(question))
         and not _RESPONSIBLE_ASK.search(question),
         "responsible": bool(_RESPONSIBLE.search(question)),
+        # "how is A different from B": a comparison even without a parsed "compare A and B"
+        "compare": bool(_COMPARE_CUE.search(question)) and not cases,
     }
     votes = {kind: CUE_VOTE[kind] for kind, matched in cues.items() if matched}
     if not votes:
@@ -193,7 +195,8 @@ def _sides_without_pattern(question: str, cases: tuple[str, ...]) -> compare.Sid
     """A comparison phrased without "compare" ("Is A stricter than B?", "A和B是一回事吗"): the
     two things named around the joining word."""
     match = re.search(r"(?P<a>[^,，？?]{2,60}?)\s*(?:和|与|跟|同|\band\b|\bor\b|\bthan\b|"
-                      r"\bwith\b|\bversus\b|\bvs\.?)\s*(?P<b>[^,，？?]{2,60})", question, re.IGNORECASE)
+                      r"\bwith\b|\bversus\b|\bvs\.?|\b(?:different|differs?) from\b)\s*(?P<b>[^,，？?]{2,60})",
+                      question, re.IGNORECASE)
     if not match:
         return None
     strip = r"^(?:(?:how|what|is|are|was|were|did|does|do|the|which|between)\s+)+"
@@ -207,8 +210,8 @@ def _sides_without_pattern(question: str, cases: tuple[str, ...]) -> compare.Sid
 
 # A cue pattern's vote (the nearest examples' votes sum to at most NEIGHBOURS); where several
 # cues match, the more specific kind leads: "what should we do" over "who is responsible".
-CUE_VOTE = {"suggest": 1.3, "lookup": 1.25, "explain": 1.2, "case": 1.1, "definition": 1.05,
-            "responsible": 1.0}
+CUE_VOTE = {"suggest": 1.3, "lookup": 1.25, "explain": 1.2, "compare": 1.15, "case": 1.1,
+            "definition": 1.05, "responsible": 1.0}
 NEIGHBOURS = 7
 AGREEMENT = 0.5  # the share of the nearest examples' votes one kind needs to decide
 EXAMPLES = Path(__file__).with_name("intent_examples.yaml")

@@ -177,11 +177,28 @@ def compose(ctx: Context, rows: list[Row]) -> tuple[str, CitationList, list[Clai
     if not parts:
         return "", cites, claims
     if basis:
-        parts.append(text("basis", language))
-        for sentence, marker in basis[:4]:
+        # the answer first: the sentence that states the first figure, then the tables, then
+        # the other sentences the figures come from
+        lead, marker = basis[0]
+        lead = _as_sentence(lead, language)
+        parts.insert(0, f"{lead} [{marker}]")
+        claims.append(Claim(lead, [marker], "quote"))
+        if basis[1:4]:
+            parts.append(text("basis", language))
+        for sentence, marker in basis[1:4]:
             parts.append(f"{sentence} [{marker}]")
             claims.append(Claim(sentence, [marker], "quote"))
     return "\n\n".join(parts), cites, claims
+
+
+def _as_sentence(sentence: str, language: str) -> str:
+    """A clause cut from a list ("…6000元；") closed as a sentence, to stand first."""
+    stripped = sentence.rstrip()
+    closing = "**" if stripped.endswith("**") else ""
+    core = stripped[:-2] if closing else stripped
+    if core and core[-1] in "；;，,：:":
+        core = core[:-1] + ("。" if language == "zh" else ".")
+    return core + closing
 
 
 def _cite_row(ctx: Context, row: Row) -> tuple[str, Chunk, str | None] | None:

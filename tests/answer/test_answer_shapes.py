@@ -45,6 +45,10 @@ def test_suggest_ranks_measures_with_the_advisors_ranking(ask, corpus_engine, co
     assert_grounded(result)
     shown = re.findall(r"^\d\. \*\*(.+?)\*\*", result.text, re.MULTILINE)
     assert len(shown) >= 2
+    # the answer first: the opening sentence names the measures, in the order they follow
+    opening = _first_sentence(result.text).lower()
+    positions = [opening.find(name.lower()[1:]) for name in shown]
+    assert -1 not in positions and positions == sorted(positions), (opening, shown)
     # a basis note's unconfirmed 文号 carries its mark, as in the reference list
     assert "国发〔2016〕40号 (document number unconfirmed)" in result.text
     assert "国发〔2016〕40号 (" not in result.text.replace(
@@ -110,3 +114,34 @@ def test_answers_keep_the_rendering_rules(ask, question):
     signs = assess(result.text, result.language, [])
     assert signs.id_leaks == [] and signs.dangling == [] and signs.repeated == [], signs
     assert not signs.language_mismatch
+
+
+def test_a_chinese_request_for_measures_opens_with_the_measures_in_chinese(ask):
+    result = ask("县城学校大班额严重，县里该怎么办？")
+    assert result.route == "suggest"
+    shown = re.findall(r"^\d\. \*\*(.+?)\*\*", result.text, re.MULTILINE)
+    opening = result.text.split("。")[0]
+    assert opening.startswith("最适合的") and all(name in opening for name in shown), opening
+
+
+def test_a_question_about_legal_duties_lists_duties_of_laws(ask):
+    result = ask("县教育局在推进均衡发展上有哪些法定职责？")
+    assert result.route == "responsible"
+    lines = [line for line in result.text.split("参考资料")[0].splitlines() if line.strip()]
+    duties = [lines[0]] + [line for line in lines if line.startswith("- ")]
+    assert len(duties) >= 3 and all("《义务教育法》" in d or "《教师法》" in d or "条例" in d for d in duties), \
+        result.text
+
+
+def test_a_figure_from_the_standards_is_stated_before_its_table(ask):
+    result = ask("What level of public satisfaction does a county need in the balance evaluations?")
+    assert result.route == "standards-table"
+    first = result.text.strip().splitlines()[0]
+    assert "85" in first and not first.startswith("|") and re.search(r"\[\d+\]$", first), first
+
+
+def test_an_explain_thesis_is_a_cause_about_the_subject_asked(ask):
+    result = ask("How did the old key-school system widen the gap between town and village "
+                 "schools?")
+    assert result.route == "explain"
+    assert "key-school" in _first_sentence(result.text).lower(), result.text

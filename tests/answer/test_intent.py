@@ -43,6 +43,10 @@ def test_kinds_on_the_development_set():
     ("What did Pingyuan County do?", "case"),
     ("What is the equipment value threshold per pupil for junior schools?", "lookup"),
     ("乡村小规模学校的公用经费如何核定？", "lookup"),
+    ("How is quality balance different from basic balance?", "compare"),
+    ("成都和嘉善在教师交流轮岗上有什么不同做法？", "compare"),
+    ("宝清县在推进城乡义务教育均衡方面做了什么？", "case"),
+    ("How can a poor county pay for upgrading its weak rural schools?", "suggest"),
 ])
 def test_clear_questions_get_their_kind(question, kind):
     assert _kind(question) == kind
