@@ -35,6 +35,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "zh": "{a}与{b}对照如下，每一栏只取自该方自身的资料。",
     },
     "key_difference": {"en": "Key difference:", "zh": "关键区别："},
+    "more_differences": {"en": "Other differences:", "zh": "其他区别："},
     "aspect_context": {"en": "Context", "zh": "背景"},
     "aspect_problem": {"en": "Problem", "zh": "问题"},
     "aspect_measures": {"en": "Measures", "zh": "措施"},

@@ -145,13 +145,14 @@ class Draft:
             self._chunks[doc_id] = self.ctx.engine.catalog.document_chunks(doc_id)
         return self._chunks[doc_id]
 
-    def say(self, found: Found) -> str | None:
+    def say(self, found: Found, again: bool = False) -> str | None:
         """The statement in the reader's language with its marker; None when it was said
-        already (or something very like it) or its passage is not indexed."""
+        already (or something very like it; ``again``: a table cell may restate the lead) or its
+        passage is not indexed."""
         statement = found.statement
         sentence = statement.in_language(self.language).strip()
         words = token_set(sentence)
-        if any(_overlap(words, other) >= SIMILAR for other in self.said):
+        if not again and any(_overlap(words, other) >= SIMILAR for other in self.said):
             return None
         citations = cite(self.chunks(statement.source), found.located, self.language)
         if not citations:
@@ -188,12 +189,12 @@ class Draft:
                                           f.located.strength, -f.score))
         return [first, *[f for f in found if f is not first]]
 
-    def say_all(self, found: list[Found], limit: int) -> list[str]:
+    def say_all(self, found: list[Found], limit: int, again: bool = False) -> list[str]:
         lines = []
         for item in found:
             if len(lines) >= limit:
                 break
-            if (line := self.say(item)) is not None:
+            if (line := self.say(item, again)) is not None:
                 lines.append(line)
         return lines
 
@@ -376,8 +377,20 @@ def compare(draft: Draft, intent: Intent) -> Composed:
     case_a = named_cases(sides.a, names)
     case_b = named_cases(sides.b, names)
     if case_a and case_b and case_a[0] != case_b[0]:
-        return _compare_cases(draft, sides.a, sides.b, case_a[0], case_b[0], sides.focus)
+        # each side by the name the question used for its case ("Jiashan", not "Jiashan's
+        # approaches to teacher rotation"), the rest of a side's words are the focus
+        a = _case_label(sides.a, names.get(case_a[0], ()))
+        b = _case_label(sides.b, names.get(case_b[0], ()))
+        focus = " ".join(x for x in (sides.focus, sides.a.replace(a, " "), sides.b.replace(b, " "))
+                         if x.strip())
+        return _compare_cases(draft, a, b, case_a[0], case_b[0], focus)
     return _compare_topics(draft, sides.a, sides.b, sides.focus)
+
+
+def _case_label(side: str, names: tuple[str, ...]) -> str:
+    """The longest of a case's names that the side's words contain, else the side as written."""
+    found = [n for n in names if n.lower() in side.lower()]
+    return max(found, key=len) if found else side
 
 
 def _cell(line: str | None) -> str:
@@ -395,9 +408,12 @@ def _compare_cases(draft: Draft, a: str, b: str, case_a: str, case_b: str, focus
     rows = []
     for aspect in CASE_ASPECTS:
         cells = []
-        for cid in (case_a, case_b):
+        for cid, side in ((case_a, a), (case_b, b)):
+            # a case that gathers several places (Jiashan and Ningbo): where it has statements
+            # naming the place asked about, only those (never another place's in its column)
             of_aspect = [f for f in by_side[cid] if f.statement.aspect == aspect]
-            said = draft.say_all(of_aspect, 1)
+            of_aspect = [f for f in of_aspect if _names(side, _both_texts(f))] or of_aspect
+            said = draft.say_all(of_aspect, 1, again=True)
             cells.append(said[0] if said else None)
         if any(cells):
             rows.append(f"| {t('aspect_' + aspect, draft.language)} | "
@@ -452,42 +468,80 @@ def _names(side: str, text: str) -> bool:
 
 
 def _compare_topics(draft: Draft, a: str, b: str, focus: str) -> Composed:
-    kinds_rows = (("definition", "fact"), ("duty",), ("finding", "case"))
+    """Two things compared (two standards, two policies): the sources' own contrasts first —
+    statements that name both sides and set one against the other — then a table whose cells
+    each name only their own side."""
+    contrasts = _contrasts(draft, a, b, focus)
+    lead = draft.say_all(contrasts, 1)
+    more = draft.say_all(contrasts[1:], 2)
+    # where the sources contrast the two, the table only says what each is; otherwise it also
+    # sets their duties and findings side by side
+    kinds_rows = ((("definition",),) if lead else
+                  (("definition", "fact"), ("duty",), ("finding", "case")))
     columns = []
-    for side in (a, b):
+    for side, other in ((a, b), (b, a)):
         terms = content_terms(f"{side} {focus}")
-        side_terms = content_terms(side)
         found = draft.relevant(draft.search(terms, limit=30), floor=0.2)
-        found = [f for f in found if _mentions(f, side_terms)]
-        columns.append(found)
-    if not all(columns):
-        return None
+        found += [f for f in draft.search(content_terms(side), kinds=("definition",), limit=10)
+                  if f not in found]
+        # a cell speaks of its own side only: a statement that names both belongs to the
+        # contrasts above, not to one column
+        columns.append([f for f in found if _names(side, _both_texts(f))
+                        and not _names(other, _both_texts(f))
+                        and _about(side, f, draft.language)])
     rows = []
     for kinds in kinds_rows:
+        candidates = [[f for f in found if f.statement.kind in kinds] for found in columns]
+        if not all(candidates):
+            continue  # a row with one side empty compares nothing
         cells = []
-        for found in columns:
-            said = draft.say_all([f for f in found if f.statement.kind in kinds], 1)
+        for found in candidates:
+            said = draft.say_all(found, 1)
             cells.append(said[0] if said else None)
         if any(cells):
             label = t("row_" + kinds[0], draft.language)
             rows.append(f"| {label} | " + " | ".join(_cell(c) for c in cells) + " |")
-    if len(rows) < 2:
+    if not lead and len(rows) < 2:
         return None
-    table = "\n".join([f"| | {a} | {b} |", "|---|---|---|", *rows])
-    key = _key_difference(draft, a, b)
-    parts = [t("compare_lead", draft.language, a=a, b=b), table]
-    if key:
-        parts.append(f"**{t('key_difference', draft.language)}** {key}")
+    parts = [" ".join(lead) or _sentence_case(t("compare_lead", draft.language, a=a, b=b))]
+    if more:
+        parts.append(t("more_differences", draft.language) + "\n"
+                     + "\n".join(f"- {line}" for line in more))
+    if rows:
+        parts.append("\n".join([f"| | {a} | {b} |", "|---|---|---|", *rows]))
     return finish(draft, parts)
 
 
-def _mentions(found: Found, side_terms) -> bool:
-    text = found.located.search_text
-    tokens = token_set(text)
-    from assistant.answer.terms import matches
+_CONTRAST = re.compile(r"\b(while|whereas|but|than|instead|unlike|only|rather)\b|而|则|相比|"
+                       r"不同于|只|不再|改为", re.IGNORECASE)
 
-    hits = sum(1 for term in side_terms if matches(term, text, tokens))
-    return hits >= max(1, (len(side_terms) + 1) // 2)
+
+def _contrasts(draft: Draft, a: str, b: str, focus: str) -> list[Found]:
+    """Findings and facts that name both sides, those that set one against the other first,
+    then the analysis's own comparisons; each group by relevance to the question."""
+    terms = content_terms(f"{a} {b} {focus} {draft.ctx.question}")
+    found = [f for f in draft.search(terms, kinds=("finding", "fact", "definition"), limit=60)
+             if _names(a, _both_texts(f)) and _names(b, _both_texts(f))]
+    return sorted(found, key=lambda f: (not _CONTRAST.search(_both_texts(f)), -f.score,
+                                        f.statement.aspect != "comparison"))
+
+
+SUBJECT_SPAN = 60  # characters: a statement is about a side when it names it this early
+
+
+def _about(side: str, found: Found, language: str) -> bool:
+    """Whether the statement is about ``side`` (names it near its start), not only mentions it:
+    a "what it is" cell must describe its own side."""
+    head = found.statement.in_language(language)[:SUBJECT_SPAN].lower()
+    return _names(side, head) or _names(side, found.statement.text[:SUBJECT_SPAN].lower())
+
+
+def _both_texts(found: Found) -> str:
+    return f"{found.statement.text} {found.statement.text_zh}".lower()
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def definition(draft: Draft, intent: Intent) -> Composed:

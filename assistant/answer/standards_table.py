@@ -192,13 +192,12 @@ def compose(ctx: Context, rows: list[Row]) -> tuple[str, CitationList, list[Clai
 
 
 def _as_sentence(sentence: str, language: str) -> str:
-    """A clause cut from a list ("…6000元；") closed as a sentence, to stand first."""
+    """A clause cut from a list ("…6000元；") without its dangling separator, to stand first
+    (still the passage's own words)."""
     stripped = sentence.rstrip()
     closing = "**" if stripped.endswith("**") else ""
     core = stripped[:-2] if closing else stripped
-    if core and core[-1] in "；;，,：:":
-        core = core[:-1] + ("。" if language == "zh" else ".")
-    return core + closing
+    return core.rstrip("；;，,：:") + closing
 
 
 def _cite_row(ctx: Context, row: Row) -> tuple[str, Chunk, str | None] | None:

@@ -145,3 +145,26 @@ def test_an_explain_thesis_is_a_cause_about_the_subject_asked(ask):
                  "schools?")
     assert result.route == "explain"
     assert "key-school" in _first_sentence(result.text).lower(), result.text
+
+
+def test_two_standards_compared_open_with_a_contrast_the_sources_state(ask):
+    result = ask("How is quality balance different from basic balance?")
+    assert result.route == "compare"
+    assert_grounded(result)
+    opening = _first_sentence(result.text).lower()
+    assert "basic balance" in opening and "quality balance" in opening, opening
+    for row in (line for line in result.text.splitlines() if line.startswith("| ")):
+        cells = [c.strip().lower() for c in row.strip("|").split("|")]
+        if len(cells) == 3 and cells[1] and cells[1] != "quality balance":
+            # each column speaks of its own side only
+            assert "basic balance" not in cells[1] and "quality balance" not in cells[2], row
+
+
+def test_two_cases_are_compared_under_their_own_names_and_places(ask):
+    result = ask("成都和嘉善在教师交流轮岗上有什么不同做法？")
+    assert result.route == "compare"
+    assert_grounded(result)
+    header = next(line for line in result.text.splitlines() if line.startswith("| |"))
+    assert header.replace(" ", "") == "||成都|嘉善|", header
+    measures = next(line for line in result.text.splitlines() if line.startswith("| 措施"))
+    assert "嘉善" in measures.split("|")[3], measures  # not Ningbo's or Fujian's measures
