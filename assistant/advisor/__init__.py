@@ -25,6 +25,7 @@ from assistant.advisor.measures import MeasureSpec, Suggestions, load_measures, 
 from assistant.advisor.profile import DistrictProfile, ProfileError, load_profile
 from assistant.advisor.schools import (
     SchoolDataError,
+    SchoolFile,
     analyse_schools,
     load_schools,
     read_school_file,
@@ -52,21 +53,22 @@ class Advice:
 
 
 def advise(profile: DistrictProfile | str | Path | dict[str, Any],
-           schools: str | Path | None = None, *, engine: Engine | None = None,
+           schools: str | Path | SchoolFile | None = None, *, engine: Engine | None = None,
            standards: Standards | None = None, measures: list[MeasureSpec] | None = None,
            limit: int | None = None, sheet: str | None = None,
            mapping: dict[str, str] | None = None, source: str | None = None) -> Advice:
     """Diagnose a district and suggest cited measures. Without an engine the diagnosis is
     complete but no measure is suggested (a measure is never shown without its cited basis).
-    ``sheet`` and ``mapping`` say how to read the school file (see ``read_school_file``);
-    ``source`` is the name the diagnosis gives it (default: its path)."""
+    ``schools`` is a path (read with ``sheet`` and ``mapping``, see ``read_school_file``) or a
+    file already read; ``source`` is the name the diagnosis gives it (default: its path)."""
     if not isinstance(profile, DistrictProfile):
         profile = load_profile(profile)
     standards = standards or load_standards()
     analysis = None
     if schools is not None:
-        read = read_school_file(schools, standards, sheet=sheet, mapping=mapping)
-        analysis = analyse_schools(read.schools, standards, source or str(schools), read.reading)
+        read = schools if isinstance(schools, SchoolFile) else \
+            read_school_file(schools, standards, sheet=sheet, mapping=mapping)
+        analysis = analyse_schools(read.schools, standards, source or read.source, read.reading)
     diagnosis = diagnose(profile, standards, analysis)
     if engine is None:
         return Advice(diagnosis, Suggestions(measures=[], dropped=[]))

@@ -141,7 +141,7 @@ class TableReading:
             lines.append(f"{sheet}第 {rows} 行为表头" if zh else f"{sheet}header in row {rows}")
         for m in self.conversions():
             label = school_column(m.column).label(lang)
-            lines.append(f"“{m.header}”按{m.conversion(lang)}换算为{label}" if zh else
+            lines.append(f"“{m.header}”：{m.conversion(lang)}（{label}）" if zh else
                          f"'{m.header}' converted to {label}: {m.conversion(lang)}")
         lines += [s.describe(lang) for s in self.skipped]
         if self.unused:

@@ -78,6 +78,7 @@ class SchoolDataError(ValueError):
 class SchoolFile:
     """The schools of a file and how they were read (header, columns, conversions, skips)."""
 
+    source: str
     schools: list[School]
     reading: TableReading
 
@@ -102,7 +103,8 @@ def read_school_file(path: str | Path, standards: Standards, *, sheet: str | Non
     columns that are not recognised ({their header: our column})."""
     book = _workbook(path)
     chosen, reading = _reading(book, standards, sheet, mapping)
-    return SchoolFile(schools_from_table(reading, str(path), chosen.uncalculated), reading)
+    return SchoolFile(str(path), schools_from_table(reading, str(path), chosen.uncalculated),
+                      reading)
 
 
 def inspect_school_file(path: str | Path, standards: Standards, *, sheet: str | None = None,
@@ -155,7 +157,8 @@ def schools_from_table(reading: TableReading, source: str,
     header_row = reading.header_rows[-1]
     problems = [CellProblem(header_row, p.header or p.column, "", p.problem)
                 for p in reading.problems]
-    problems += [CellProblem(header_row, c, "", _missing(c)) for c in reading.missing
+    problems += [CellProblem(header_row, c, "", _missing(c, reading.unused))
+                 for c in reading.missing
                  if not any(p.column == c for p in reading.problems)]
     if problems:
         raise SchoolDataError(source, problems)
@@ -211,12 +214,14 @@ def schools_from_table(reading: TableReading, source: str,
     return schools
 
 
-def _missing(column: str) -> str:
+def _missing(column: str, unused: list[str]) -> str:
     spec = school_column(column)
     unit = f", {spec.unit_en} / {spec.unit_zh}" if spec.unit_en else ""
+    others = (f"; columns of the file not recognised: {', '.join(repr(h) for h in unused)}"
+              if unused else "")
     return (f"missing column: no column of the header is {spec.label_en} / {spec.label_zh}"
             f"{unit}; add it, or map one of your columns to it "
-            f"(--map \"YOUR COLUMN={column}\", or the select boxes in the app)")
+            f"(--map \"YOUR COLUMN={column}\", or the select boxes in the app){others}")
 
 
 def _cell_text(value: object) -> str:
@@ -333,13 +338,8 @@ class SchoolAnalysis:
     pooled: dict[str, dict[str, float]]                # level -> indicator -> pooled value
     by_location: dict[str, dict[str, dict[str, float]]]  # level -> location -> indicator -> value
     reading: TableReading | None = None  # how the file was read (None for rows given in code)
-
-    def column_header(self, indicator: Indicator | None) -> str:
-        """The column an indicator comes from, as the user's file names it."""
-        if indicator is None or not indicator.school_column:
-            return ""
-        return (self.reading.header_of(indicator.school_column) if self.reading
-                else indicator.school_column)
+    # indicator id -> the column it is computed from, as the user's file names it
+    indicator_columns: dict[str, str] = field(default_factory=dict)
 
     def cv_for(self, indicator_id: str, level: str) -> IndicatorCV | None:
         return next((c for c in self.cvs if c.indicator_id == indicator_id and c.level == level),
@@ -393,7 +393,9 @@ def analyse_schools(schools: Iterable[School], standards: Standards,
         source=source, min_pupils=cutoff,
         required_met=count_rule.threshold("primary") if count_rule else None,
         min_share=share_rule.threshold("primary") if share_rule else None,
-        results=results, cvs=cvs, pooled=pooled, by_location=by_location, reading=reading)
+        results=results, cvs=cvs, pooled=pooled, by_location=by_location, reading=reading,
+        indicator_columns={i.id: reading.header_of(i.school_column) if reading
+                           else i.school_column for i in indicators if i.school_column})
 
 
 def _value(school: School, indicator: Indicator) -> float:
