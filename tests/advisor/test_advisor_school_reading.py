@@ -105,8 +105,8 @@ def test_a_sheet_is_read_by_name_and_an_unknown_one_is_named(standards, english_
 
 def test_english_variants_with_units_and_a_title_row(standards, english_cvs, tmp_path):
     rows = english_rows()
-    header = ["School name", "School level", "Urban/rural", "Enrolment", "Teachers above the "
-              "required qualification", "Key teachers", "PE and arts teachers",
+    header = ["School name", "School level", "Urban/rural", "Enrolment",
+              "Teachers above the required qualification", "Key teachers", "PE and arts teachers",
               "Building area (m²)", "Sports area [sq m]", "Equipment value (10k yuan)",
               "Multimedia classrooms"]
     path = tmp_path / "schools.csv"
