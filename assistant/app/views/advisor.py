@@ -202,17 +202,24 @@ def _templates() -> None:
         lang = st.radio(t("adv_template_lang"), ["zh", "en"], horizontal=True,
                         key="adv-template-lang", index=0 if language() == "zh" else 1,
                         format_func=lambda code: "中文" if code == "zh" else "English")
-        standards = load_standards()
+        xlsx, csv, notes = _template_files(lang)
         stem = "学校数据模板" if lang == "zh" else "school-data-template"
         left, middle, right = st.columns(3)
-        left.download_button(t("adv_template_xlsx"), template_xlsx(standards, lang),
-                             f"{stem}.xlsx", key="adv-template-xlsx",
+        left.download_button(t("adv_template_xlsx"), xlsx, f"{stem}.xlsx", key="adv-template-xlsx",
                              mime="application/vnd.openxmlformats-officedocument."
                                   "spreadsheetml.sheet")
-        middle.download_button(t("adv_template_csv"), template_csv(standards, lang),
-                               f"{stem}.csv", key="adv-template-csv", mime="text/csv")
-        right.download_button(t("adv_template_notes"), notes_csv(standards, lang),
-                              f"{stem}-notes.csv", key="adv-template-notes", mime="text/csv")
+        middle.download_button(t("adv_template_csv"), csv, f"{stem}.csv", key="adv-template-csv",
+                               mime="text/csv")
+        right.download_button(t("adv_template_notes"), notes, f"{stem}-notes.csv",
+                              key="adv-template-notes", mime="text/csv")
+
+
+@st.cache_data(show_spinner=False)
+def _template_files(lang: str) -> tuple[bytes, bytes, bytes]:
+    """The XLSX, CSV and CSV-notes templates in ``lang`` (built once per server process)."""
+    standards = load_standards()
+    return (template_xlsx(standards, lang), template_csv(standards, lang),
+            notes_csv(standards, lang))
 
 
 def _school_upload(upload: SchoolUpload) -> SchoolUpload | None:
