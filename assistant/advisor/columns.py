@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 _COUNT_UNITS = {"人": 1.0, "名": 1.0, "个": 1.0, "位": 1.0, "count": 1.0, "number": 1.0,
-                "persons": 1.0, "people": 1.0}
+                "persons": 1.0, "people": 1.0, "teachers": 1.0, "pupils": 1.0, "students": 1.0}
 _AREA_UNITS = {"平方米": 1.0, "平米": 1.0, "m2": 1.0, "sqm": 1.0, "sq.m": 1.0,
                "squaremetres": 1.0, "squaremeters": 1.0, "万平方米": 10_000.0}
 _MONEY_UNITS = {"元": 1.0, "yuan": 1.0, "rmb": 1.0, "cny": 1.0, "万元": 10_000.0,

@@ -99,7 +99,7 @@ def _advise_json(capsys, *extra: str) -> dict:
 
 
 def test_advise_map_reads_a_column_it_did_not_recognise(cli_index, capsys, tmp_path):
-    from .school_variants import chinese_csv
+    from school_variants import chinese_csv
 
     path = tmp_path / "学校.csv"
     lines = chinese_csv(tmp_path / "zh.csv").read_text(encoding="utf-8").splitlines()
@@ -124,7 +124,7 @@ def test_advise_bad_map_is_a_usage_error(cli_index, capsys):
 
 
 def test_advise_sheet_reads_the_named_sheet_and_reports_the_skips(cli_index, capsys, tmp_path):
-    from .school_variants import statistics_xlsx
+    from school_variants import statistics_xlsx
 
     path = statistics_xlsx(tmp_path / "统计表.xlsx")
     assert main(["advise", str(EXAMPLE_PROFILES[0]), "--schools", str(path), "--sheet", "学校明细",

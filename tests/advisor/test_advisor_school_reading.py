@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 
 import pytest
+from school_variants import ZH_HEADER, chinese_csv, english_rows, statistics_xlsx
 
 from assistant.advisor import advise, read_school_file
 from assistant.advisor.charts import cv_chart
@@ -22,7 +23,6 @@ from assistant.advisor.schools import (
 )
 
 from .conftest import EXAMPLE_PROFILES, EXAMPLE_SCHOOLS
-from .school_variants import ZH_HEADER, chinese_csv, english_rows, statistics_xlsx
 
 TOLERANCE = 1e-9
 

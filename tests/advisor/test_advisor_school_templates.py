@@ -8,6 +8,7 @@ import csv
 import io
 
 import pytest
+from school_variants import ZH_LEVEL, ZH_LOCATION, english_rows
 
 from assistant.advisor.columns import COLUMNS
 from assistant.advisor.school_templates import (
@@ -19,7 +20,6 @@ from assistant.advisor.school_templates import (
 from assistant.advisor.schools import analyse_schools, read_school_file, required_columns
 
 from .conftest import EXAMPLE_SCHOOLS
-from .school_variants import ZH_LEVEL, ZH_LOCATION, english_rows
 
 TOLERANCE = 1e-9
 

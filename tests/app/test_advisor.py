@@ -123,7 +123,7 @@ def test_memo_page_without_a_memo_points_to_the_advisor(app):
 # -- school files as officials have them -------------------------------------------------------
 
 def _chinese_csv_without_equipment_name(tmp_path) -> bytes:
-    from tests.advisor.school_variants import chinese_csv
+    from school_variants import chinese_csv
 
     lines = chinese_csv(tmp_path / "zh.csv").read_text(encoding="utf-8").splitlines()
     lines[0] = lines[0].replace("教学仪器设备值（元）", "设备值")
@@ -182,7 +182,7 @@ def test_unrecognised_column_is_mapped_with_a_select_box_and_remembered(app, app
 
 
 def test_workbook_sheet_is_picked_and_the_skips_are_shown(app, tmp_path):
-    from tests.advisor.school_variants import statistics_xlsx
+    from school_variants import statistics_xlsx
 
     data = statistics_xlsx(tmp_path / "统计表.xlsx").read_bytes()
     at = _upload_schools(app.run().switch_page("views/advisor.py").run(), "统计表.xlsx", data,

@@ -1,8 +1,9 @@
-"""The English example school file rewritten the ways officials' spreadsheets come: Chinese
-headers with units, and an XLSX as a statistics system exports it (a summary sheet first, a
-title row, a header merged over two rows, equipment in 万元, subtotal and total rows, a level
-written once in a merged cell, a formula with its cached value). Every variant holds the same
-schools and figures, so it must give the same CVs as the English file."""
+"""Test support (imported as ``school_variants``, like ``tests_support``): the English example
+school file rewritten the ways officials' spreadsheets come: Chinese headers with units, and an
+XLSX as a statistics system exports it (a summary sheet first, a title row, a header merged over
+two rows, equipment in 万元, subtotal and total rows, a level written once in a merged cell, a
+formula with its cached value). Every variant holds the same schools and figures, so it must
+give the same CVs as the English file."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from .conftest import EXAMPLE_SCHOOLS
+from assistant.config import DEFAULT_CORPUS_DIR
+
+EXAMPLE_SCHOOLS = DEFAULT_CORPUS_DIR / "examples" / "schools-illustrative.csv"
 
 ZH_LEVEL = {"primary": "小学", "junior": "初中"}
 ZH_LOCATION = {"urban": "城区", "rural": "乡村"}
