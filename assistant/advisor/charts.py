@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import shutil
 import subprocess
+from pathlib import Path
 from typing import Any
 
 import altair as alt
@@ -26,7 +27,7 @@ _TEXT = {
         "value": "Value", "threshold": "Threshold", "cv_axis": "CV", "limit": "Limit",
         "rural_pct": "Rural as % of urban", "urban": "Urban", "rural": "Rural",
         "primary": "Primary", "junior": "Junior", "both": "Both levels", "met": "Met",
-        "yes": "yes", "no": "no",
+        "yes": "yes", "no": "no", "column": "Column in your file", "from": "From {source}",
     },
     "zh": {
         "indicators": "资源配置指标达到标准的百分比（100% = 标准值）",
@@ -36,7 +37,7 @@ _TEXT = {
         "value": "数值", "threshold": "标准值", "cv_axis": "差异系数", "limit": "限值",
         "rural_pct": "乡村相当于城镇的百分比", "urban": "城镇", "rural": "乡村",
         "primary": "小学", "junior": "初中", "both": "两个学段", "met": "达标",
-        "yes": "是", "no": "否",
+        "yes": "是", "no": "否", "column": "文件中的列", "from": "数据来自 {source}",
     },
 }
 
@@ -92,12 +93,20 @@ def indicator_chart(diagnosis: Diagnosis, lang: str = "en") -> alt.Chart | None:
 
 
 def cv_chart(diagnosis: Diagnosis, lang: str = "en") -> alt.Chart | None:
+    """CVs against their limit; CVs computed from a school file carry the file's name and, in
+    the tooltip, the column each comes from as the file names it."""
     t = _t(lang)
+    columns = diagnosis.schools.indicator_columns if diagnosis.schools is not None else {}
     rows = [{t["indicator"]: s.label(lang), t["level"]: t[s.level], "cv": s.cv,
-             "limit": s.cv_threshold, t["met"]: t["yes"] if s.cv_met else t["no"]}
+             "limit": s.cv_threshold, t["met"]: t["yes"] if s.cv_met else t["no"],
+             t["column"]: columns.get(s.id, "—") if s.cv_source == "schools" else "—"}
             for s in diagnosis.indicators if s.cv is not None and s.cv_threshold is not None]
     if not rows:
         return None
+    title: Any = t["cv"]
+    if any(s.cv_source == "schools" for s in diagnosis.indicators) and diagnosis.schools:
+        title = alt.TitleParams(t["cv"], subtitle=t["from"].format(
+            source=Path(diagnosis.schools.source).name))
     data = pd.DataFrame(rows)
     y = alt.Y(f"{t['indicator']}:N", title=None, sort=None, axis=alt.Axis(labelLimit=320))
     levels = _level_encodings(data, t)
@@ -106,10 +115,10 @@ def cv_chart(diagnosis: Diagnosis, lang: str = "en") -> alt.Chart | None:
         x=alt.X("cv:Q", title=t["cv_axis"]),
         color=levels["color"],
         tooltip=[t["indicator"], t["level"], alt.Tooltip("cv:Q", format=".3f", title=t["cv_axis"]),
-                 alt.Tooltip("limit:Q", title=t["limit"]), t["met"]])
+                 alt.Tooltip("limit:Q", title=t["limit"]), t["met"], t["column"]])
     ticks = base.mark_tick(color="#c0392b", thickness=3).encode(
         x=alt.X("limit:Q"), tooltip=[alt.Tooltip("limit:Q", title=t["limit"])])
-    return (bars + ticks).properties(title=t["cv"], width=420)
+    return (bars + ticks).properties(title=title, width=420)
 
 
 def urban_rural_chart(diagnosis: Diagnosis, lang: str = "en") -> alt.Chart | None:

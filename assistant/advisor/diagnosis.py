@@ -305,7 +305,7 @@ class Diagnosis:
 
 
 def schools_json(analysis: SchoolAnalysis, top: int = 3) -> dict[str, Any]:
-    return {
+    data = {
         "source": analysis.source,
         "min_pupils_in_scope": analysis.min_pupils,
         "excluded": [{"school": s.name, "row": s.row, "pupils": s.pupils}
@@ -318,6 +318,7 @@ def schools_json(analysis: SchoolAnalysis, top: int = 3) -> dict[str, Any]:
                      "indicators_met": r.indicators_met, "passes_rule": r.passes_rule}
                     for r in analysis.results],
         "cv": [{"indicator": c.indicator_id, "level": c.level, "schools": c.schools,
+                "column": analysis.indicator_columns.get(c.indicator_id),
                 "pupils": c.pupils, "mean": c.mean, "cv": c.cv, "threshold": c.threshold,
                 "met": c.met,
                 "largest_contributors": [{"school": x.school, "row": x.row, "value": x.value,
@@ -325,6 +326,9 @@ def schools_json(analysis: SchoolAnalysis, top: int = 3) -> dict[str, Any]:
                                          for x in c.contributions[:top]]}
                for c in analysis.cvs],
     }
+    if analysis.reading is not None:
+        data["read"] = analysis.reading.to_json()
+    return data
 
 
 # -- the diagnosis -----------------------------------------------------------------------------

@@ -5,6 +5,7 @@ error message is the same; errors name the uploaded file, not a temporary path."
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,16 +20,29 @@ from assistant.advisor.profile import (
     field_unit,
     load_profile,
 )
+from assistant.advisor.school_files import SCHOOL_SUFFIXES
 from assistant.advisor.schools import SchoolDataError
 from assistant.config import DEFAULT_CORPUS_DIR
 
 if TYPE_CHECKING:
     from assistant.advisor import Advice
+    from assistant.advisor.school_headers import TableReading
     from assistant.engine import Engine
 
 EXAMPLES_DIR = DEFAULT_CORPUS_DIR / "examples"
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
-SCHOOL_SUFFIXES = (".csv", ".xlsx", ".xlsm")
+
+
+@dataclass(frozen=True)
+class SchoolUpload:
+    """An uploaded school file and how to read it: the sheet, the user's column mapping
+    ({their column: our column}) and the header it was made for (to remember it by)."""
+
+    name: str
+    data: bytes
+    sheet: str | None = None
+    mapping: dict[str, str] = dataclasses.field(default_factory=dict)
+    headers: tuple[str, ...] = ()
 
 
 def example_profiles(folder: Path = EXAMPLES_DIR) -> dict[str, Path]:
@@ -77,23 +91,52 @@ def profile_from_upload(name: str, data: bytes) -> DistrictProfile:
         _remove(folder)
 
 
-def advise_with_schools(profile: DistrictProfile, schools: Path | tuple[str, bytes] | None, *,
-                        engine: Engine | None, limit: int | None = None) -> Advice:
-    """``advise`` with the school file given as a path or as an upload (name, bytes)."""
-    from assistant.advisor import advise
+def _school_error(name: str, message: str) -> SchoolDataError:
     from assistant.advisor.schools import CellProblem
+
+    return SchoolDataError(name, [CellProblem(None, None, "", message)])
+
+
+def inspect_upload(upload: SchoolUpload) -> TableReading:
+    """How an uploaded school file reads (sheet, header, columns, skips) before its values are
+    checked; SchoolDataError names the upload."""
+    from assistant.advisor.schools import inspect_school_file
+    from assistant.advisor.standards import load_standards
+
+    folder, path = _stored(upload.name, upload.data, SCHOOL_SUFFIXES, _school_error)
+    try:
+        return inspect_school_file(path, load_standards(), sheet=upload.sheet,
+                                   mapping=upload.mapping)
+    except SchoolDataError as exc:
+        raise SchoolDataError(upload.name, exc.problems) from None
+    finally:
+        _remove(folder)
+
+
+def advise_with_schools(profile: DistrictProfile,
+                        schools: Path | SchoolUpload | tuple[str, bytes] | None, *,
+                        engine: Engine | None, limit: int | None = None,
+                        memory_dir: Path | None = None) -> Advice:
+    """``advise`` with the school file given as a path or as an upload. After a diagnosis from
+    an upload read with a column mapping, the mapping is remembered under ``memory_dir`` (the
+    data directory) for the next file with the same header."""
+    from assistant.advisor import advise
+    from assistant.advisor.column_memory import remember_mapping
 
     if schools is None or isinstance(schools, Path):
         return advise(profile, schools, engine=engine, limit=limit)
-    name, data = schools
-    folder, path = _stored(name, data, SCHOOL_SUFFIXES,
-                           lambda n, m: SchoolDataError(n, [CellProblem(None, None, "", m)]))
+    upload = schools if isinstance(schools, SchoolUpload) else SchoolUpload(*schools)
+    folder, path = _stored(upload.name, upload.data, SCHOOL_SUFFIXES, _school_error)
     try:
-        return advise(profile, path, engine=engine, limit=limit)
+        advice = advise(profile, path, engine=engine, limit=limit, sheet=upload.sheet,
+                        mapping=upload.mapping, source=upload.name)
     except SchoolDataError as exc:
-        raise SchoolDataError(name, exc.problems) from None
+        raise SchoolDataError(upload.name, exc.problems) from None
     finally:
         _remove(folder)
+    if memory_dir is not None and upload.mapping and upload.headers:
+        remember_mapping(memory_dir, upload.headers, upload.mapping)
+    return advice
 
 
 # -- the profile form ----------------------------------------------------------------------------

@@ -14,21 +14,20 @@ contribution to the weighted variance: the schools with the largest terms raise 
 
 from __future__ import annotations
 
-import csv
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assistant.advisor.columns import ID_COLUMNS, LEVEL_VALUES, LOCATION_VALUES, school_column
+from assistant.advisor.school_files import SchoolFileError, Sheet, Workbook, read_workbook
+from assistant.advisor.school_headers import TableReading, read_table
 from assistant.advisor.standards import LEVELS, QUALITY_BALANCE, Indicator, Standards
 
-# Columns every school file must have besides the indicators' school_column values.
-ID_COLUMNS = ("school", "level", "location", "pupils")
-_LEVEL_NAMES = {"primary": "primary", "小学": "primary",
-                "junior": "junior", "junior_secondary": "junior", "junior secondary": "junior",
-                "初中": "junior"}
-_LOCATION_NAMES = {"urban": "urban", "城区": "urban", "城镇": "urban", "镇区": "urban",
-                   "rural": "rural", "乡村": "rural", "农村": "rural"}
+__all__ = ["ID_COLUMNS", "CellProblem", "School", "SchoolAnalysis", "SchoolDataError",
+           "SchoolFile", "analyse_schools", "inspect_school_file", "load_schools",
+           "parse_school_rows", "read_school_file", "required_columns", "weighted_cv"]
+
 # Used only while quality-balance-2017.yaml does not carry the cutoff itself (key
 # ``min_pupils_in_scope``): the 2017 measures exclude teaching points under 50 pupils (S11).
 _FALLBACK_MIN_PUPILS = 50
@@ -44,8 +43,8 @@ class School:
     level: str          # primary | junior
     location: str       # urban | rural
     pupils: int
-    resources: dict[str, float]  # raw column values (teachers, m², yuan, classrooms)
-    row: int            # spreadsheet row number (the header is row 1)
+    resources: dict[str, float]  # column values in our units (teachers, m², yuan, classrooms)
+    row: int            # spreadsheet row number (as the spreadsheet numbers it)
 
 
 @dataclass(frozen=True)
@@ -75,6 +74,15 @@ class SchoolDataError(ValueError):
                          f"and load the file again:\n{listed}{tail}")
 
 
+@dataclass
+class SchoolFile:
+    """The schools of a file and how they were read (header, columns, conversions, skips)."""
+
+    source: str
+    schools: list[School]
+    reading: TableReading
+
+
 # -- reading -----------------------------------------------------------------------------------
 
 def required_columns(standards: Standards) -> list[str]:
@@ -82,106 +90,121 @@ def required_columns(standards: Standards) -> list[str]:
                                if i.school_column]
 
 
-def load_schools(path: str | Path, standards: Standards) -> list[School]:
+def load_schools(path: str | Path, standards: Standards, *, sheet: str | None = None,
+                 mapping: dict[str, str] | None = None) -> list[School]:
     """Read a ``.csv`` or ``.xlsx`` school file; raises SchoolDataError naming rows and columns."""
-    path = Path(path)
-    if not path.is_file():
-        raise SchoolDataError(str(path), [CellProblem(None, None, "", "file not found")])
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        rows = _csv_rows(path)
-    elif suffix in (".xlsx", ".xlsm"):
-        rows = _xlsx_rows(path)
-    else:
-        raise SchoolDataError(str(path), [CellProblem(
-            None, None, "", f"unsupported file type {suffix or '(none)'}; save it as .csv "
-                            "(UTF-8) or .xlsx")])
-    return parse_school_rows(rows, standards, str(path))
+    return read_school_file(path, standards, sheet=sheet, mapping=mapping).schools
 
 
-def _csv_rows(path: Path) -> list[list[object]]:
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):  # Excel in China often saves CSV as GBK
+def read_school_file(path: str | Path, standards: Standards, *, sheet: str | None = None,
+                     mapping: dict[str, str] | None = None) -> SchoolFile:
+    """The schools of ``path`` and the reading they came from. ``sheet`` picks a workbook's sheet
+    (default: the one whose header names most of our columns); ``mapping`` names the user's
+    columns that are not recognised ({their header: our column})."""
+    book = _workbook(path)
+    chosen, reading = _reading(book, standards, sheet, mapping)
+    return SchoolFile(str(path), schools_from_table(reading, str(path), chosen.uncalculated),
+                      reading)
+
+
+def inspect_school_file(path: str | Path, standards: Standards, *, sheet: str | None = None,
+                        mapping: dict[str, str] | None = None) -> TableReading:
+    """The header, columns and skips of ``path`` without checking its values: what the app
+    shows before the user maps the columns it did not recognise."""
+    return _reading(_workbook(path), standards, sheet, mapping)[1]
+
+
+def _workbook(path: str | Path) -> Workbook:
+    try:
+        return read_workbook(path)
+    except SchoolFileError as exc:
+        raise SchoolDataError(str(path), [CellProblem(None, None, "", str(exc))]) from exc
+
+
+def _reading(book: Workbook, standards: Standards, sheet: str | None,
+             mapping: dict[str, str] | None) -> tuple[Sheet, TableReading]:
+    wanted = required_columns(standards)
+    if sheet is not None:
         try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - gb18030 decodes almost anything
-        raise SchoolDataError(str(path), [CellProblem(None, None, "", "cannot decode the file; "
-                                                                      "save it as UTF-8 CSV")])
-    try:
-        return [list(r) for r in csv.reader(text.splitlines())]
-    except csv.Error as exc:  # NUL bytes and the like: a binary file saved as .csv
-        raise SchoolDataError(str(path), [CellProblem(None, None, "", f"not a readable CSV file "
-                                                      f"({exc}); save the sheet as CSV (UTF-8)")]) from exc
-
-
-def _xlsx_rows(path: Path) -> list[list[object]]:
-    from openpyxl import load_workbook
-
-    try:
-        # data_only=False keeps formulas visible, so a formula cell is reported, not evaluated.
-        book = load_workbook(path, read_only=True, data_only=False)
-    except Exception as exc:  # openpyxl raises several types for damaged files
-        raise SchoolDataError(str(path), [CellProblem(None, None, "",
-                                                      f"cannot open the workbook: {exc}")]) from exc
-    try:
-        sheet = book.worksheets[0]
-        return [["" if v is None else v for v in row] for row in sheet.iter_rows(values_only=True)]
-    finally:
-        book.close()
+            candidates = [book.sheet(sheet)]
+        except SchoolFileError as exc:
+            raise SchoolDataError(book.source, [CellProblem(None, None, "", str(exc))]) from exc
+    else:
+        candidates = book.sheets
+    best: tuple[Sheet, TableReading] | None = None
+    for candidate in candidates:
+        reading = read_table(candidate.rows, wanted, mapping)
+        if best is None or len(reading.matches) > len(best[1].matches):
+            best = (candidate, reading)
+    assert best is not None  # a workbook has at least one sheet
+    best[1].sheet, best[1].sheets = best[0].name, book.sheet_names
+    return best
 
 
 def parse_school_rows(rows: Sequence[Sequence[object]], standards: Standards,
                       source: str = "school data") -> list[School]:
-    """Validate rows (the first is the header) and turn them into schools."""
-    problems: list[CellProblem] = []
-    if not rows:
+    """Validate rows (a header, perhaps below a title, then the schools) into schools."""
+    return schools_from_table(read_table(rows, required_columns(standards)), source)
+
+
+def schools_from_table(reading: TableReading, source: str,
+                       uncalculated: set[tuple[int, int]] | frozenset = frozenset()
+                       ) -> list[School]:
+    """Check every cell of the school rows and convert them to our units; SchoolDataError
+    lists every problem with its row and the column as the file names it."""
+    if not reading.header_rows:
         raise SchoolDataError(source, [CellProblem(None, None, "", "the file is empty")])
-    header = [str(c).strip().lstrip("\ufeff").lower() for c in rows[0]]
-    wanted = required_columns(standards)
-    missing = [c for c in wanted if c not in header]
-    if missing:
-        needed = f"missing column (the header row must name all of: {', '.join(wanted)})"
-        raise SchoolDataError(source, [CellProblem(1, c, "", needed) for c in missing])
-    position = {c: header.index(c) for c in wanted}
-    resource_columns = wanted[len(ID_COLUMNS):]
+    header_row = reading.header_rows[-1]
+    problems = [CellProblem(header_row, p.header or p.column, "", p.problem)
+                for p in reading.problems]
+    problems += [CellProblem(header_row, c, "", _missing(c, reading.unused))
+                 for c in reading.missing
+                 if not any(p.column == c for p in reading.problems)]
+    if problems:
+        raise SchoolDataError(source, problems)
+    matches = reading.matches
+    resource_columns = reading.wanted[len(ID_COLUMNS):]
     schools: list[School] = []
-    for number, row in enumerate(rows[1:], start=2):
-        cells = {c: (row[i] if i < len(row) else "") for c, i in position.items()}
-        if all(_blank(v) for v in row):
-            continue  # blank lines at the end of a sheet are common
+    for number, row in reading.rows:
+        named = {c: reading.header_of(c) for c in matches}
+        cells = {c: (row[m.position] if m.position < len(row) else "") for c, m in matches.items()}
         before = len(problems)
         for column, value in cells.items():
-            if isinstance(value, str) and value.strip().startswith(_FORMULA_START):
-                problems.append(CellProblem(number, column, value.strip(),
+            if (number, matches[column].position + 1) in uncalculated:
+                problems.append(CellProblem(number, named[column], "", (
+                    "formula without a calculated value; open the file in Excel or WPS and save "
+                    "it, or enter the plain value")))
+                cells[column] = _CHECKED
+            elif isinstance(value, str) and value.strip().startswith(_FORMULA_START):
+                problems.append(CellProblem(number, named[column], value.strip(),
                                             "formula or formula-like text; enter the plain value"))
                 cells[column] = _CHECKED  # reported once; the other cells are still checked
-        name = "" if cells["school"] is _CHECKED else str(cells["school"]).strip()
+        name = "" if cells["school"] is _CHECKED else _cell_text(cells["school"])
         if not name and cells["school"] is not _CHECKED:
-            problems.append(CellProblem(number, "school", "", "empty school name"))
-        level = _LEVEL_NAMES.get(str(cells["level"]).strip().lower())
+            problems.append(CellProblem(number, named["school"], "", "empty school name"))
+        level = LEVEL_VALUES.get(_cell_text(cells["level"]).lower())
         if level is None and cells["level"] is not _CHECKED:
-            problems.append(CellProblem(number, "level", str(cells["level"]),
+            problems.append(CellProblem(number, named["level"], _cell_text(cells["level"]),
                                         "level must be primary or junior (小学 / 初中)"))
-        location = _LOCATION_NAMES.get(str(cells["location"]).strip().lower())
+        location = LOCATION_VALUES.get(_cell_text(cells["location"]).lower())
         if location is None and cells["location"] is not _CHECKED:
-            problems.append(CellProblem(number, "location", str(cells["location"]),
+            problems.append(CellProblem(number, named["location"], _cell_text(cells["location"]),
                                         "location must be urban or rural (城区 / 乡村)"))
-        pupils = _number(cells["pupils"], number, "pupils", problems)
+        pupils = _number(cells["pupils"], number, named["pupils"], problems)
         if pupils is not None:
             if pupils == 0:
-                problems.append(CellProblem(number, "pupils", "0", "zero pupils: per-pupil values "
-                                            "are undefined; give the enrolment or remove the row"))
+                problems.append(CellProblem(number, named["pupils"], "0", "zero pupils: per-pupil "
+                                            "values are undefined; give the enrolment or remove "
+                                            "the row"))
             elif pupils != int(pupils):
-                problems.append(CellProblem(number, "pupils", f"{pupils:g}",
+                problems.append(CellProblem(number, named["pupils"], f"{pupils:g}",
                                             "pupils must be a whole number"))
-        resources = {c: _number(cells[c], number, c, problems) for c in resource_columns}
+        resources = {c: _number(cells[c], number, named[c], problems) for c in resource_columns}
         if len(problems) == before:
             schools.append(School(name=name, level=level or "", location=location or "",
                                   pupils=int(pupils or 0),
-                                  resources={c: float(v or 0) for c, v in resources.items()},
+                                  resources={c: float(v or 0) * matches[c].factor
+                                             for c, v in resources.items()},
                                   row=number))
     if problems:
         raise SchoolDataError(source, problems)
@@ -189,6 +212,22 @@ def parse_school_rows(rows: Sequence[Sequence[object]], standards: Standards,
         raise SchoolDataError(source, [CellProblem(None, None, "",
                                                    "no school rows under the header")])
     return schools
+
+
+def _missing(column: str, unused: list[str]) -> str:
+    spec = school_column(column)
+    unit = f", {spec.unit_en} / {spec.unit_zh}" if spec.unit_en else ""
+    others = (f"; columns of the file not recognised: {', '.join(repr(h) for h in unused)}"
+              if unused else "")
+    return (f"missing column: no column of the header is {spec.label_en} / {spec.label_zh}"
+            f"{unit}; add it, or map one of your columns to it "
+            f"(--map \"YOUR COLUMN={column}\", or the select boxes in the app){others}")
+
+
+def _cell_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
 
 
 _CHECKED = object()  # marks a cell already reported as a formula
@@ -298,6 +337,9 @@ class SchoolAnalysis:
     cvs: list[IndicatorCV]
     pooled: dict[str, dict[str, float]]                # level -> indicator -> pooled value
     by_location: dict[str, dict[str, dict[str, float]]]  # level -> location -> indicator -> value
+    reading: TableReading | None = None  # how the file was read (None for rows given in code)
+    # indicator id -> the column it is computed from, as the user's file names it
+    indicator_columns: dict[str, str] = field(default_factory=dict)
 
     def cv_for(self, indicator_id: str, level: str) -> IndicatorCV | None:
         return next((c for c in self.cvs if c.indicator_id == indicator_id and c.level == level),
@@ -324,7 +366,8 @@ def min_pupils_in_scope(standards: Standards) -> float:
 
 
 def analyse_schools(schools: Iterable[School], standards: Standards,
-                    source: str = "school data") -> SchoolAnalysis:
+                    source: str = "school data", reading: TableReading | None = None
+                    ) -> SchoolAnalysis:
     """Per-school values and rule, CVs and pooled values per level, for the schools in scope."""
     indicators = standards.resource_indicators()
     cv_rule = standards.get(QUALITY_BALANCE, "cv_each_indicator")
@@ -350,7 +393,9 @@ def analyse_schools(schools: Iterable[School], standards: Standards,
         source=source, min_pupils=cutoff,
         required_met=count_rule.threshold("primary") if count_rule else None,
         min_share=share_rule.threshold("primary") if share_rule else None,
-        results=results, cvs=cvs, pooled=pooled, by_location=by_location)
+        results=results, cvs=cvs, pooled=pooled, by_location=by_location, reading=reading,
+        indicator_columns={i.id: reading.header_of(i.school_column) if reading
+                           else i.school_column for i in indicators if i.school_column})
 
 
 def _value(school: School, indicator: Indicator) -> float:

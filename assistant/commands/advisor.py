@@ -14,8 +14,11 @@ DEFAULT_LIMIT = 12
 def register(subparsers) -> None:
     p = subparsers.add_parser(
         "advise", help="diagnose a district profile against the standards and suggest measures")
-    _common_arguments(p)
+    _common_arguments(p, profile_required=False)
     p.add_argument("--json", action="store_true", help="print the full result as JSON")
+    p.add_argument("--template", type=Path, metavar="PATH",
+                   help="write a school-file template instead (.xlsx with a notes sheet, or .csv "
+                        "with PATH-notes.csv beside it), in the language of --lang")
     p.set_defaults(handler=advise)
 
     p = subparsers.add_parser("memo", help="draft a suggestion memo (DOCX, or Markdown for .md)")
@@ -28,10 +31,18 @@ def register(subparsers) -> None:
     p.set_defaults(handler=memo)
 
 
-def _common_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("profile", type=Path, help="district profile (YAML or JSON)")
+def _common_arguments(p: argparse.ArgumentParser, profile_required: bool = True) -> None:
+    p.add_argument("profile", type=Path, nargs=None if profile_required else "?",
+                   help="district profile (YAML or JSON)")
     p.add_argument("--schools", type=Path, help="school-level data (CSV or XLSX)")
-    p.add_argument("--lang", choices=["en", "zh"], default="en")
+    p.add_argument("--sheet", metavar="NAME",
+                   help="the workbook sheet to read (default: the one whose header names most "
+                        "of the advisor's columns)")
+    p.add_argument("--map", action="append", default=[], metavar="\"COLUMN=our_column\"",
+                   help="read a column of the school file as one of ours, e.g. "
+                        "--map \"设备值（万元）=equipment_value_yuan\" (repeat for several)")
+    p.add_argument("--lang", choices=["en", "zh"], default="en",
+                   help="language of the output (and of --template)")
     p.add_argument("--limit", type=int, default=DEFAULT_LIMIT,
                    help=f"most measures to suggest (default {DEFAULT_LIMIT})")
 
@@ -50,16 +61,44 @@ def _run(args: argparse.Namespace):
         load_profile,
     )
     from assistant.advisor.measures import MeasuresError
+    from assistant.advisor.school_headers import parse_mapping
 
+    if args.profile is None:
+        print("error: give a district profile (or --template PATH to write a school-file "
+              "template)", file=sys.stderr)
+        return None
     try:
+        mapping = parse_mapping(args.map)
         profile = load_profile(args.profile)  # fail on a bad profile before loading the model
-        return advise(profile, args.schools, engine=_engine(), limit=args.limit)
-    except (ProfileError, SchoolDataError, StandardsError, MeasuresError) as exc:
+        schools = None
+        if args.schools is not None:  # and on a bad school file
+            from assistant.advisor import load_standards, read_school_file
+
+            schools = read_school_file(args.schools, load_standards(), sheet=args.sheet,
+                                       mapping=mapping)
+        return advise(profile, schools, engine=_engine(), limit=args.limit)
+    except (ProfileError, SchoolDataError, StandardsError, MeasuresError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return None
 
 
+def _write_template(path: Path, lang: str) -> int:
+    from assistant.advisor import load_standards
+    from assistant.advisor.school_templates import write_template
+
+    try:
+        written = write_template(path, load_standards(), lang)
+    except (ValueError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for file in written:
+        print(f"template written to {file}")
+    return 0
+
+
 def advise(args: argparse.Namespace) -> int:
+    if args.template is not None:
+        return _write_template(args.template, args.lang)
     advice = _run(args)
     if advice is None:
         return 2
@@ -113,6 +152,11 @@ def _print_advice(advice, lang: str) -> None:
         print("问题" if zh else "Problems")
         for flag in d.flags:
             print(f"  - {flag.label(lang)} ({flag.severity}): {flag.evidence[lang]}")
+    if d.schools is not None and d.schools.reading is not None:
+        print()
+        print(f"学校数据 {d.schools.source}" if zh else f"School file {d.schools.source}")
+        for line in d.schools.reading.notes(lang):
+            print(f"  - {line}")
     if d.schools is not None and d.schools.failing_schools():
         names = ", ".join(r.school.name for r in d.schools.failing_schools())
         label = "未达到每校标准的学校" if zh else "Schools failing the per-school rule"

@@ -374,6 +374,17 @@ def _schools_block(ctx: MemoContext) -> str:
     assert analysis is not None
     in_scope = [r for r in analysis.results if r.in_scope]
     lines = [f"### {ctx.t('situation', 'schools_heading')}"]
+    names = {s.id: s.label(lang) for s in ctx.diagnosis.indicators}
+    # The file and its columns as the user named them, so the figures can be traced back.
+    columns = [f"“{header}”" + (f" ({names[i]})" if lang == "en" else f"（{names[i]}）")
+               for i, header in analysis.indicator_columns.items() if i in names]
+    read = ctx.t("situation", "schools_read", source=Path(analysis.source).name,
+                 columns=_join(columns, lang))
+    skipped = sum(s.last - s.first + 1 for s in analysis.reading.skipped) \
+        if analysis.reading is not None else 0
+    if skipped:
+        read += " " + ctx.t("situation", "schools_skipped", count=skipped) if lang == "en" \
+            else ctx.t("situation", "schools_skipped", count=skipped)
     excluded = analysis.excluded
     lines.append(ctx.t("situation", "schools_scope", count=len(in_scope), excluded=len(excluded),
                        cutoff=fmt(analysis.min_pupils),
@@ -384,7 +395,7 @@ def _schools_block(ctx: MemoContext) -> str:
     lines.append(ctx.t("situation", "failing", count=len(failing), total=len(in_scope),
                        needed=fmt(analysis.required_met), share=share)
                  if failing else ctx.t("situation", "passing", total=len(in_scope)))
-    names = {s.id: s.label(lang) for s in ctx.diagnosis.indicators}
+    lines.insert(1, read)
     worst = [c for c in analysis.cvs if c.met is False] or sorted(
         (c for c in analysis.cvs if c.cv is not None), key=lambda c: -(c.cv or 0))[:2]
     for cv in worst:
@@ -392,9 +403,10 @@ def _schools_block(ctx: MemoContext) -> str:
                        value=fmt(x.value), mean=fmt(cv.mean)) for x in cv.contributions[:3]]
         lines.append("- " + ctx.t("situation", "contributors",
                                   indicator=names.get(cv.indicator_id, cv.indicator_id),
+                                  column=analysis.indicator_columns.get(cv.indicator_id, ""),
                                   level=ctx.t("labels", "level", cv.level), cv=fmt(cv.cv, 3),
                                   limit=fmt(cv.threshold), schools=_join(parts, lang)))
-    return "\n\n".join(lines[:3]) + ("\n" + "\n".join(lines[3:]) if len(lines) > 3 else "")
+    return "\n\n".join(lines[:4]) + ("\n" + "\n".join(lines[4:]) if len(lines) > 4 else "")
 
 
 def _causes(ctx: MemoContext, memo: Memo) -> MemoSection:

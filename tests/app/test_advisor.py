@@ -118,3 +118,97 @@ def test_memo_page_without_a_memo_points_to_the_advisor(app):
     at = app.run()
     at.switch_page("views/memo.py").run()
     assert "No memo yet" in at.info[0].value
+
+
+# -- school files as officials have them -------------------------------------------------------
+
+def _chinese_csv_without_equipment_name(tmp_path) -> bytes:
+    from school_variants import chinese_csv
+
+    lines = chinese_csv(tmp_path / "zh.csv").read_text(encoding="utf-8").splitlines()
+    lines[0] = lines[0].replace("教学仪器设备值（元）", "设备值")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _upload_schools(at, name: str, data: bytes, mime: str = "text/csv"):
+    at.radio(key="adv-schools-source").set_value("upload").run()
+    at.file_uploader(key="adv-schools-file").upload(name, data, mime).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _cvs(advice) -> dict[tuple[str, str], float]:
+    return {(c.indicator_id, c.level): c.cv for c in advice.diagnosis.schools.cvs}
+
+
+def test_unrecognised_column_is_mapped_with_a_select_box_and_remembered(app, app_env, tmp_path):
+    from assistant.advisor.column_memory import mapping_file
+    from assistant.advisor.inputs import SchoolUpload, inspect_upload
+
+    data = _chinese_csv_without_equipment_name(tmp_path)
+    reading = inspect_upload(SchoolUpload("学校.csv", data))
+    assert reading.missing == ["equipment_value_yuan"]
+    mapping_file(app_env, reading.headers).unlink(missing_ok=True)
+    key = f"adv-map-{reading.header_key}-equipment_value_yuan"
+
+    at = _upload_schools(app.run().switch_page("views/advisor.py").run(), "学校.csv", data)
+    box = at.selectbox(key=key)
+    assert box.value is None and box.options == ["(not in my file)", "设备值"]
+    found = at.dataframe[0].value
+    assert dict(zip(found["Needed column"], found["Your column"]))["School"] == "学校名称"
+    assert any("Still missing" in w.value for w in at.warning)
+    at.button(key="adv-run").click().run()
+    assert any("equipment_value_yuan" in e.value.replace("\\", "") for e in at.error)  # no guess
+    assert "advisor-result" not in at.session_state
+
+    box.set_value("设备值").run()
+    assert not any("Still missing" in w.value for w in at.warning)
+    found = at.dataframe[0].value
+    row = found[found["Your column"] == "设备值"].iloc[0]
+    assert row["How"] == "mapped by you"
+    at.button(key="adv-run").click().run()
+    assert not at.exception and not at.error
+    advice = at.session_state["advisor-result"]
+    english = advise(COUNTY_A, example_school_files()[0])
+    for k, value in _cvs(english).items():
+        assert _cvs(advice)[k] == pytest.approx(value, abs=1e-9, rel=0)
+    assert advice.diagnosis.schools.source == "学校.csv"
+    assert mapping_file(app_env, reading.headers).is_file()
+
+    # The next upload with the same header starts from the remembered mapping.
+    again = _upload_schools(app.run().switch_page("views/advisor.py").run(), "另一个.csv", data)
+    assert again.selectbox(key=key).value == "设备值"
+    assert not any("Still missing" in w.value for w in again.warning)
+
+
+def test_workbook_sheet_is_picked_and_the_skips_are_shown(app, tmp_path):
+    from school_variants import statistics_xlsx
+
+    data = statistics_xlsx(tmp_path / "统计表.xlsx").read_bytes()
+    at = _upload_schools(app.run().switch_page("views/advisor.py").run(), "统计表.xlsx", data,
+                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    sheet = at.selectbox(key="adv-schools-sheet")
+    assert sheet.options == ["汇总", "学校明细"] and sheet.value == "学校明细"
+    notes = " ".join(m.value for m in at.markdown).replace("\\", "")
+    assert "row 26: totals row" in notes and "万元 × 10,000 → yuan" in notes
+    at.button(key="adv-run").click().run()
+    assert not at.exception and not at.error
+    contributors = at.dataframe[-1].value
+    assert "Column in your file" in contributors.columns
+    assert set(contributors["Column in your file"]) <= {
+        m.header for m in at.session_state["advisor-result"].diagnosis.schools.reading
+        .matches.values()}
+
+    sheet.set_value("汇总").run()  # the summary sheet has no school table
+    assert any("Still missing" in w.value for w in at.warning)
+
+
+def test_templates_are_offered_for_download(advisor_page):
+    at = advisor_page
+    at.radio(key="adv-schools-source").set_value("upload").run()
+    keys = {b.proto.id for b in at.get("download_button")}
+    assert len(keys) == 3
+    at.radio(key="adv-template-lang").set_value("en").run()
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["XLSX template (with a notes sheet)", "CSV template",
+                      "Notes for the CSV template"]

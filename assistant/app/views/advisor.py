@@ -4,26 +4,39 @@ All the work is done by ``assistant.advisor`` and ``assistant.memo``; this page 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from assistant.advisor import ProfileError, SchoolDataError, StandardsError, load_profile
+from assistant.advisor import (
+    ProfileError,
+    SchoolDataError,
+    StandardsError,
+    load_profile,
+    load_standards,
+)
 from assistant.advisor.charts import diagnosis_charts
+from assistant.advisor.column_memory import remembered_mapping
+from assistant.advisor.columns import school_column
 from assistant.advisor.diagnosis import COMPARISON_SYMBOLS, Diagnosis, IndicatorStatus, fmt
 from assistant.advisor.inputs import (
+    SchoolUpload,
     advise_with_schools,
     example_profiles,
     example_school_files,
     form_fields,
     form_values,
     indicator_ids,
+    inspect_upload,
     profile_from_form,
     profile_from_upload,
 )
 from assistant.advisor.measures import Measure, MeasuresError
+from assistant.advisor.school_headers import TableReading
+from assistant.advisor.school_templates import notes_csv, template_csv, template_xlsx
 from assistant.app import state
 from assistant.app.i18n import FIELD_LABELS_ZH, language, t, value_label
 from assistant.app.render import escape_markdown, source_panel
@@ -46,7 +59,8 @@ def render() -> None:
             with st.spinner(t("adv_running")):
                 try:
                     st.session_state[ADVICE_KEY] = advise_with_schools(
-                        profile, schools, engine=engine, limit=LIMIT)
+                        profile, schools, engine=engine, limit=LIMIT,
+                        memory_dir=state.settings().data_dir)
                 except INPUT_ERRORS as exc:
                     _input_error(exc)
                     st.session_state.pop(ADVICE_KEY, None)
@@ -169,17 +183,113 @@ def _number_or_none(value: Any) -> float | None:
         return value  # let the profile's validation name the field and the bad value
 
 
-def _schools() -> Path | tuple[str, bytes] | None:
+def _schools() -> Path | SchoolUpload | None:
     choice = st.radio(t("adv_schools"), ["none", "example", "upload"], horizontal=True,
                       key="adv-schools-source", format_func=lambda s: t(f"adv_schools_{s}"))
     if choice == "example":
         return example_school_files()[0]
     if choice == "upload":
+        _templates()
         file = st.file_uploader(t("adv_schools_file"), type=["csv", "xlsx", "xlsm"],
                                 key="adv-schools-file",
                                 max_upload_size=state.settings().max_upload_mb)
-        return (file.name, file.getvalue()) if file is not None else None
+        return _school_upload(SchoolUpload(file.name, file.getvalue())) if file else None
     return None
+
+
+def _templates() -> None:
+    with st.expander(t("adv_templates")):
+        lang = st.radio(t("adv_template_lang"), ["zh", "en"], horizontal=True,
+                        key="adv-template-lang", index=0 if language() == "zh" else 1,
+                        format_func=lambda code: "中文" if code == "zh" else "English")
+        xlsx, csv, notes = _template_files(lang)
+        stem = "学校数据模板" if lang == "zh" else "school-data-template"
+        left, middle, right = st.columns(3)
+        left.download_button(t("adv_template_xlsx"), xlsx, f"{stem}.xlsx", key="adv-template-xlsx",
+                             mime="application/vnd.openxmlformats-officedocument."
+                                  "spreadsheetml.sheet")
+        middle.download_button(t("adv_template_csv"), csv, f"{stem}.csv", key="adv-template-csv",
+                               mime="text/csv")
+        right.download_button(t("adv_template_notes"), notes, f"{stem}-notes.csv",
+                              key="adv-template-notes", mime="text/csv")
+
+
+@st.cache_data(show_spinner=False)
+def _template_files(lang: str) -> tuple[bytes, bytes, bytes]:
+    """The XLSX, CSV and CSV-notes templates in ``lang`` (built once per server process)."""
+    standards = load_standards()
+    return (template_xlsx(standards, lang), template_csv(standards, lang),
+            notes_csv(standards, lang))
+
+
+def _school_upload(upload: SchoolUpload) -> SchoolUpload | None:
+    """The sheet picker, what was recognised and the select boxes for the rest; the upload
+    with the user's sheet and mapping, or None when the file cannot be read at all."""
+    try:
+        first = inspect_upload(upload)
+        if len(first.sheets) > 1:
+            sheet = st.selectbox(t("adv_sheet"), first.sheets, key="adv-schools-sheet",
+                                 index=first.sheets.index(first.sheet))
+            if sheet != first.sheet:
+                first = inspect_upload(replace(upload, sheet=sheet))
+        mapping = _column_mapping(first)
+        upload = replace(upload, sheet=first.sheet, mapping=mapping, headers=tuple(first.headers))
+        reading = inspect_upload(upload) if mapping else first
+    except SchoolDataError as exc:
+        _input_error(exc)
+        return None
+    _reading_summary(reading)
+    return upload
+
+
+def _column_mapping(reading: TableReading) -> dict[str, str]:
+    """A select box for each of our columns the header does not name, pre-set from the mapping
+    remembered for this header; {their column: our column}."""
+    if not reading.missing:
+        return {}
+    remembered = {ours: theirs for theirs, ours in
+                  remembered_mapping(state.settings().data_dir, reading.headers).items()}
+    options = [None, *reading.unused]
+    lang = language()
+    st.info(t("adv_map_intro"))
+    mapping: dict[str, str] = {}
+    columns = st.columns(2)
+    for number, column in enumerate(reading.missing):
+        spec = school_column(column)
+        unit = f" ({spec.unit(lang)})" if spec.unit(lang) else ""
+        saved = remembered.get(column)
+        with columns[number % 2]:
+            chosen = st.selectbox(
+                t("adv_map_choice", column=f"{spec.label(lang)}{unit}"), options,
+                index=options.index(saved) if saved in options else 0,
+                key=f"adv-map-{reading.header_key}-{column}",
+                format_func=lambda v: t("adv_map_none") if v is None else v)
+        if chosen is not None:
+            mapping[chosen] = column
+    return mapping
+
+
+def _reading_summary(reading: TableReading) -> None:
+    lang = language()
+    how = {True: t("adv_how_mapped"), False: t("adv_how_recognised")}
+    rows = []
+    for column in reading.wanted:
+        match = reading.matches.get(column)
+        rows.append({t("col_our_column"): school_column(column).label(lang),
+                     t("col_your_column"): match.header if match else "—",
+                     t("col_how"): how[match.mapped] if match else t("adv_how_missing"),
+                     t("col_conversion"): match.conversion(lang) if match else ""})
+    st.caption(t("adv_columns_found"))
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    for problem in reading.problems:
+        st.warning(escape_markdown(problem.problem))
+    if reading.missing:
+        names = ", ".join(school_column(c).label(lang) for c in reading.missing)
+        st.warning(t("adv_still_missing", columns=escape_markdown(names)))
+    notes = reading.notes(lang)
+    if notes:
+        with st.expander(t("adv_read_notes"), expanded=bool(reading.skipped)):
+            st.markdown("\n".join(f"- {escape_markdown(n)}" for n in notes))
 
 
 def _input_error(exc: Exception) -> None:
@@ -263,7 +373,11 @@ def _schools_result(d: Diagnosis, lang: str) -> None:
         st.caption(t("adv_excluded", names=escape_markdown(
             ", ".join(f"{s.name} ({s.pupils})" for s in analysis.excluded))))
     names = {s.id: s.label(lang) for s in d.indicators}
+    if analysis.reading is not None:
+        with st.expander(t("adv_read_from", source=escape_markdown(analysis.source))):
+            st.markdown("\n".join(f"- {escape_markdown(n)}" for n in analysis.reading.notes(lang)))
     rows = [{t("col_indicator"): names.get(c.indicator_id, c.indicator_id),
+             t("col_source_column"): analysis.indicator_columns.get(c.indicator_id, ""),
              t("col_school_level"): value_label(c.level), t("col_cv"): fmt(c.cv, 3),
              t("col_cv_limit"): fmt(c.threshold), t("col_school"): x.school,
              t("col_value"): fmt(x.value), t("col_share"): f"{100 * x.share:.0f}%"}
