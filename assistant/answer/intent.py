@@ -54,14 +54,18 @@ _DEFINITION = re.compile(
     r"^\s*(what (is|are|does) (meant by |the meaning of |a |an |the )?|define |meaning of |"
     r"what does .{2,40} mean)|\bstand for\b|是什么意思|什么是|指什么|的含义|何谓|是指什么|的定义|"
     r"是什么\s*[?？]?$", re.IGNORECASE)
-_COMPARE_CUE = re.compile(r"differ|compar|versus|vs\.?|stricter|same (as|thing)|区别|差异|不同|"
-                          r"异同|比较|对比|一回事|高在哪|不一样", re.IGNORECASE)
+_COMPARE_CUE = re.compile(r"differ|compar|versus|vs\.?|stricter|same (as|thing)|which approach|"
+                          r"\bor\b.{3,80}\bwhich\b|区别|差异|不同|异同|比较|对比|一回事|高在哪|"
+                          r"不一样|各是|各有|各自|分别是", re.IGNORECASE)
 _WHO = re.compile(r"\bwho(se|m)?\b|which (level|government|department|body|authority)|谁|"
                   r"哪一?级|由哪|哪个部门", re.IGNORECASE)
 # A question after a date or a figure is a look-up, whatever else it names.
 _LOOKUP = re.compile(r"^\s*(when|in what year|since when|by when|how many|how much|how long|"
-                     r"what (year|date|share|percentage|number))\b|(哪一?年|何时|什么时候|多少|几年|"
-                     r"几个|几所|几次)", re.IGNORECASE)
+                     r"what (year|date|share|percentage|number)|"
+                     r"what is the (minimum |maximum |required |lowest |highest )?(share|percentage|"
+                     r"number|rate|ratio|amount|limit|threshold|deadline|document number)|"
+                     r"which (article|law|document|regulation))\b|(哪一?年|何时|什么时候|多少|几年|"
+                     r"几个|几所|几次|哪一?条|第几条|哪个文件|文号)", re.IGNORECASE)
 _CASE = re.compile(r"\b(case|did|happened|experience|model|thesis|study|studied|example)\b|"
                    r"案例|做法|经验|怎么做的|论文|模式|做了(什么|哪些)|采取了|怎么做", re.IGNORECASE)
 
@@ -164,7 +168,7 @@ def classify(question: str, case_names: dict[str, tuple[str, ...]] | None = None
         and not _RESPONSIBLE_ASK.search(question),
         "responsible": bool(_RESPONSIBLE.search(question)),
         # "how is A different from B": a comparison even without a parsed "compare A and B"
-        "compare": bool(_COMPARE_CUE.search(question)) and not cases,
+        "compare": bool(_COMPARE_CUE.search(question)),
     }
     votes = {kind: CUE_VOTE[kind] for kind, matched in cues.items() if matched}
     if not votes:

@@ -47,6 +47,10 @@ def test_kinds_on_the_development_set():
     ("成都和嘉善在教师交流轮岗上有什么不同做法？", "compare"),
     ("宝清县在推进城乡义务教育均衡方面做了什么？", "case"),
     ("How can a poor county pay for upgrading its weak rural schools?", "suggest"),
+    ("What is the minimum share of teachers who must rotate each year?", "lookup"),
+    ("义务教育法哪一条规定了县级政府为主管理？", "lookup"),
+    ("Cangyuan's delivery classrooms or Hengnan's county platform - which approach works?",
+     "compare"),
 ])
 def test_clear_questions_get_their_kind(question, kind):
     assert _kind(question) == kind
