@@ -18,13 +18,19 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _ITALIC = re.compile(r"(?<!\*)\*(?!\*)(.+?)(?<!\*)\*(?!\*)")
 
 
+def memo_labels(memo: Memo) -> dict:
+    """The memo's fixed words (To, Date, From, Figure…) in its language."""
+    from assistant.memo.build import load_template
+
+    return load_template(memo.lang)["labels"]
+
+
 # -- Markdown ----------------------------------------------------------------------------------
 
 def memo_to_markdown(memo: Memo, image_dir: Path | None = None) -> str:
     """The memo as Markdown. Charts are written as PNG files into ``image_dir`` and linked when
     it is given; otherwise they are left out."""
-    labels = memo.context.text["labels"] if memo.context else {"to": "To", "date": "Date",
-                                                               "from": "From", "figure": "Figure"}
+    labels = memo_labels(memo)
     out = [f"# {memo.title}", "",
            f"**{labels['to']}:** {memo.addressee}  ",
            f"**{labels['date']}:** {memo.date}  ",
@@ -65,8 +71,7 @@ def memo_to_docx(memo: Memo, path: Path | None = None) -> bytes:
     _set_fonts(doc, memo.lang)
     doc.core_properties.title = memo.title
     doc.core_properties.author = memo.author
-    labels = memo.context.text["labels"] if memo.context else {"to": "To", "date": "Date",
-                                                               "from": "From", "figure": "Figure"}
+    labels = memo_labels(memo)
     doc.add_heading(memo.title, level=0)
     for key, value in (("to", memo.addressee), ("date", memo.date), ("from", memo.author)):
         paragraph = doc.add_paragraph()
