@@ -130,3 +130,19 @@ def progress_bar(label: str) -> tuple[Any, Callable[[int, int, str], None]]:
         bar.progress(min(done / max(total, 1), 1.0), text=f"{label} {step}")
 
     return bar, update
+
+
+def draft_store():
+    """Where memo drafts are kept (``assistant.memo.drafts``; files under the data directory)."""
+    from assistant.memo.drafts import open_draft_store
+
+    return open_draft_store(settings().data_dir)
+
+
+def viewer():
+    """Who is asking for drafts: the signed-in identity; an admin sees every draft."""
+    from assistant.app import login
+    from assistant.auth import ADMIN
+    from assistant.memo.drafts import Viewer
+
+    return Viewer(owner=login.owner(access_policy()), admin=login.role() == ADMIN)

@@ -128,6 +128,12 @@ def case_excerpt(engine: Engine, doc_id: str, lang: str = "en") -> Excerpt:
     return Excerpt(words["case_heading"].format(title=title), "\n".join(lines), citations)
 
 
+def chinese_titles(engine: Engine) -> dict[str, str]:
+    """Document ids → Chinese titles, for the reference list of a Chinese memo."""
+    return {row.doc_id: str(row.metadata.get("title_zh"))
+            for row in engine.catalog.documents() if row.metadata.get("title_zh")}
+
+
 def _chinese_parts(engine: Engine, doc_id: str) -> dict[str, str]:
     """The ``### 背景 {#context}`` subsections of a case's ``## 中文`` part, by anchor."""
     text = engine.catalog.document_text(doc_id) or ""

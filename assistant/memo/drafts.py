@@ -35,11 +35,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
+from assistant.auth import INSTALLATION
 from assistant.memo.model import Memo, MemoFormatError
 
 log = logging.getLogger(__name__)
 
-INSTALLATION = "installation"  # the owner of every draft when sign-in is off
 MAX_VERSIONS = 20
 FORMAT = 1
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{3,63}$")

@@ -103,7 +103,7 @@ def test_memo_is_drafted_edited_regenerated_and_exported(advisor_page):
     assert "Our own summary" in memo_to_markdown(memo)
     body = "\n".join(p.text for p in Document(io.BytesIO(memo_to_docx(memo))).paragraphs)
     assert "Our own summary of the gaps" in body
-    assert len(at.get("download_button")) == 4  # DOCX and Markdown, top and bottom
+    assert len(at.get("download_button")) == 6  # PDF, DOCX and Markdown, top and bottom
 
     untouched = memo.sections[1].body
     at.button(key=f"memo-regen-{memo.sections[0].id}").click().run()
@@ -117,4 +117,4 @@ def test_memo_is_drafted_edited_regenerated_and_exported(advisor_page):
 def test_memo_page_without_a_memo_points_to_the_advisor(app):
     at = app.run()
     at.switch_page("views/memo.py").run()
-    assert "No memo yet" in at.info[0].value
+    assert "No memo open" in at.info[0].value
