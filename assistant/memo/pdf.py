@@ -319,6 +319,10 @@ class _MemoPdf(FPDF):
         self.set_font("memo", "", SMALL_PT + 1)
         hang = 9
         for ref in memo.references.items:
+            lines = self.multi_cell(self.epw - hang, 5, ref.line(memo.lang), wrapmode=self.wrap,
+                                    dry_run=True, output="LINES")
+            if self.will_page_break(5 * len(lines)):  # a reference is never split over pages
+                self.add_page()
             self.set_x(self.l_margin)
             self.cell(hang, 5, f"[{ref.number}]")
             self.multi_cell(self.epw - hang, 5, ref.line(memo.lang), wrapmode=self.wrap,
