@@ -109,9 +109,12 @@ def case_excerpt(engine: Engine, doc_id: str, lang: str = "en") -> Excerpt:
     for key, heading, anchor in CASE_FIELDS:
         body = parts.get(anchor) or next((text for name, text in english.items()
                                           if name.lower().startswith(heading.lower())), "")
+        body = re.sub(r"^\s*(?:[-*•]|\d+\.)\s+", "", body, flags=re.MULTILINE)  # list items
         summary = first_sentences(body, CASE_SENTENCES) if body else ""
         if not summary:
             continue
+        if lang == "zh":  # Chinese sentences run on without a space
+            summary = re.sub(r"(?<=[。！？；])\s+", "", summary)
         citation = cite_document(engine, doc_id, summary[:300],
                                  language="zh" if anchor in parts else None)
         marker = ""
@@ -121,7 +124,8 @@ def case_excerpt(engine: Engine, doc_id: str, lang: str = "en") -> Excerpt:
                 citations.append(citation)
                 ids.append(citation.chunk_id)
             marker = ("" if lang == "zh" else " ") + f"[{ids.index(citation.chunk_id) + 1}]"
-        lines.append(f"- **{words['case_fields'][key]}**: {summary}{marker}")
+        colon = "：" if lang == "zh" else ": "
+        lines.append(f"- **{words['case_fields'][key]}**{colon}{summary}{marker}")
     if not lines:
         raise ValueError(f"case {doc_id!r} has none of the sections a case summary reads "
                          f"({', '.join(h for _, h, _ in CASE_FIELDS)})")

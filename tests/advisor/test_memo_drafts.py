@@ -168,3 +168,24 @@ def test_a_markdown_table_in_an_answer_becomes_a_memo_table():
     assert section.tables[0].columns == ["Indicator", "Primary", "Junior"]
     assert section.tables[0].rows == [["Teachers per 100 pupils", "4.2 [1]", "5.3"]]
     assert [kind for kind, _ in section.blocks()] == ["text", "table"]
+
+
+def test_a_case_summary_cites_its_sections_and_a_chinese_memo_reads_the_chinese_part(
+        corpus_engine):
+    from assistant.language import has_cjk
+    from assistant.memo.collect import case_excerpt
+
+    english = case_excerpt(corpus_engine, "case-baoqing-county", "en")
+    assert english.heading.startswith("Case: Baoqing County")
+    assert "**Context**:" in english.text and "**Lessons**:" in english.text
+    assert english.citations and {c.doc_id for c in english.citations} == {"case-baoqing-county"}
+
+    chinese = case_excerpt(corpus_engine, "case-baoqing-county", "zh")
+    assert chinese.heading.startswith("案例：宝清县")
+    first = chinese.text.splitlines()[0]
+    assert first.startswith("- **背景**：") and has_cjk(first)
+    assert "。 " not in chinese.text  # Chinese sentences run on
+    assert "- " not in english.text.split("**Lessons**:")[1]  # list items flattened
+    memo = topic_memo("宝清", "zh")
+    add_excerpt(memo, "cases", chinese)
+    assert memo.references.items[0].doc_id == "case-baoqing-county"

@@ -252,3 +252,25 @@ def test_a_damaged_draft_file_is_reported_by_name_and_skipped(app, drafts):
     assert any(str(broken / "v000001.json") in w for w in warnings), warnings
     assert list(at.dataframe[0].value["Title"]) == ["Notes on layout"]
     assert at.query_params["draft"] == draft_id
+
+
+def test_a_case_added_from_cases_is_summarised_with_its_citations(app, app_engine, drafts):
+    from assistant.cases import list_cases
+
+    case = list_cases(app_engine, area="teachers")[0]
+    at = app.run()
+    at.switch_page("views/cases.py").run()
+    at.selectbox(key="case-read").set_value(case.doc_id).run()
+    key = f"case-add-{case.doc_id}"
+    at.selectbox(key=f"{key}-target").set_value("__new__").run()
+    at.text_input(key=f"{key}-topic").input("teacher exchange")
+    at.button(key=f"{key}-add").click().run()
+    assert not at.exception, at.exception
+    assert any("Added to “Notes on teacher exchange”" in s.value for s in at.success)
+
+    memo = drafts.open(drafts.list(Viewer()).drafts[0].id, Viewer()).memo
+    body = memo.section("cases").body
+    assert f"### Case: {case.title}" in body
+    assert "**Context**" in body and "**Measures**" in body
+    assert [r.doc_id for r in memo.references.items] == [case.doc_id]
+    assert set(_section_markers(body)) == {1}
