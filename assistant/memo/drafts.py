@@ -172,6 +172,9 @@ class FileDraftStore:
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
+        # Parsed version files by path, valid while the file's (mtime, size) is unchanged: a
+        # version file is never rewritten, so listing drafts on every page run stays cheap.
+        self._parsed: dict[Path, tuple[tuple[int, int], dict[str, Any]]] = {}
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -312,8 +315,25 @@ class FileDraftStore:
                 damaged.append(DamagedDraft(path, str(exc).split(": ", 1)[-1]))
         return None, damaged
 
+    def _read_version(self, path: Path) -> dict[str, Any]:
+        try:
+            stat = path.stat()
+        except FileNotFoundError as exc:
+            raise DraftNotFound(f"{path}: no such version") from exc
+        except OSError as exc:
+            raise DraftError(f"{path}: not a readable draft file ({exc})") from exc
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        cached = self._parsed.get(path)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        record = self._parse_version(path)
+        if len(self._parsed) > 5000:
+            self._parsed.clear()
+        self._parsed[path] = (stamp, record)
+        return record
+
     @staticmethod
-    def _read_version(path: Path) -> dict[str, Any]:
+    def _parse_version(path: Path) -> dict[str, Any]:
         try:
             record = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError as exc:

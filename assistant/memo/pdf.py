@@ -19,6 +19,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
+from assistant.language import has_cjk
 from assistant.memo.model import Memo, MemoTable
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/truetype/wqy"),
@@ -279,7 +280,8 @@ class _MemoPdf(FPDF):
             cells = [str(r[i]) for r in table.rows if i < len(r)]
             widest = max([self.get_string_width(c) for c in cells] or [0])
             # a heading may wrap at its words, but no narrower than its longest word
-            words = re.split(r"\s+", str(title)) if " " in str(title) else [str(title)[:4]]
+            title = str(title)
+            words = [title[:4]] if has_cjk(title) else title.split() or [""]
             heading = max(self.get_string_width(w) for w in words) * 1.1
             natural.append(min(max(widest, heading) + spare, 80.0))
         total = sum(natural)
