@@ -274,3 +274,17 @@ def test_a_case_added_from_cases_is_summarised_with_its_citations(app, app_engin
     assert "**Context**" in body and "**Measures**" in body
     assert [r.doc_id for r in memo.references.items] == [case.doc_id]
     assert set(_section_markers(body)) == {1}
+
+
+def test_after_adding_to_a_new_memo_the_next_add_goes_to_the_same_memo(app, drafts):
+    at = app.run()
+    _ask(at, CV_QUESTION)
+    at = _add_answer(at, 1, "__new__")
+    created = drafts.list(Viewer()).drafts
+    assert len(created) == 1
+    assert at.selectbox(key="ask-add-1-target").value == created[0].id
+    at.button(key="ask-add-1-add").click().run()  # the same answer again, to the same memo
+    assert not at.exception
+    listing = drafts.list(Viewer()).drafts
+    assert [d.id for d in listing] == [created[0].id] and listing[0].version == 2
+    assert not at.warning  # no widget-state warning from the moved default

@@ -65,3 +65,31 @@ def test_a_draft_survives_a_page_reload_and_a_server_restart(browser, corpus_set
         screenshot(page, "memo-drafts")
     finally:
         context.close()
+
+
+def test_add_an_answer_to_a_new_topic_memo_from_ask(page, server):
+    question = "How is the between-school coefficient of variation calculated?"
+    topic = "the coefficient of variation"
+    page.goto(server.url)
+    page.get_by_test_id("stChatInputTextArea").wait_for(state="visible")
+    box = page.get_by_test_id("stChatInputTextArea")
+    box.fill(question)
+    box.press("Enter")
+    page.get_by_test_id("stChatMessage").nth(1).get_by_test_id("stButtonGroup").wait_for(
+        state="visible")
+    wait_idle(page)
+    page.get_by_role("button", name="Add to memo").click()
+    page.get_by_role("textbox", name="Topic").fill(topic)
+    page.get_by_role("button", name="Add", exact=True).click()
+    page.get_by_text(f"Added to “Notes on {topic}”").first.wait_for(state="visible")
+    wait_idle(page)
+    screenshot(page, "add-to-memo")
+
+    page.get_by_role("button", name="Open the memo").click()
+    page.get_by_role("heading", name=f"Notes on {topic}").wait_for(state="visible")
+    wait_idle(page)
+    findings = page.get_by_test_id("stTextArea").nth(1).locator("textarea").input_value()
+    assert findings.startswith(f"### {question}")
+    assert re.search(r"\[1(, [^\]]+)?\]", findings)
+    references = page.get_by_text(re.compile(r"^1\. ")).first
+    assert references.is_visible()
