@@ -56,8 +56,9 @@ def _markdown_table(table: MemoTable) -> list[str]:
     def row(cells: list[str]) -> str:
         return "| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |"
 
-    return [f"*{table.caption}*", "", row(table.columns),
-            "|" + "|".join("---" for _ in table.columns) + "|"] + [row(r) for r in table.rows]
+    caption = [f"*{table.caption}*", ""] if table.caption else []  # an answer's table has none
+    return caption + [row(table.columns), "|" + "|".join("---" for _ in table.columns) + "|"] \
+        + [row(r) for r in table.rows]
 
 
 # -- Word --------------------------------------------------------------------------------------
@@ -180,8 +181,9 @@ def _add_runs(paragraph, text: str) -> None:
 
 
 def _add_table(doc, table: MemoTable) -> None:
-    caption = doc.add_paragraph()
-    caption.add_run(table.caption).italic = True
+    if table.caption:
+        caption = doc.add_paragraph()
+        caption.add_run(table.caption).italic = True
     grid = doc.add_table(rows=1, cols=len(table.columns))
     grid.style = "Table Grid"
     for cell, title in zip(grid.rows[0].cells, table.columns):

@@ -168,6 +168,11 @@ def test_a_markdown_table_in_an_answer_becomes_a_memo_table():
     assert section.tables[0].columns == ["Indicator", "Primary", "Junior"]
     assert section.tables[0].rows == [["Teachers per 100 pupils", "4.2 [1]", "5.3"]]
     assert [kind for kind, _ in section.blocks()] == ["text", "table"]
+    from assistant.memo import memo_to_markdown
+
+    markdown = memo_to_markdown(memo)
+    assert "| Indicator | Primary | Junior |\n|---|---|---|" in markdown
+    assert "\n**\n" not in markdown  # no empty caption
 
 
 def test_a_case_summary_cites_its_sections_and_a_chinese_memo_reads_the_chinese_part(
