@@ -94,6 +94,26 @@ class AccessPolicy:
         return ADMIN if email and email.strip().lower() in self.admin_emails else USER
 
 
+INSTALLATION = "installation"  # owner of every memo draft when sign-in is off
+ANONYMOUS = "anonymous"        # readers who did not sign in (only an admin password is set)
+PASSWORD_USER = "password-user"
+
+
+def draft_owner(policy: AccessPolicy, *, email: str | None = None, name: str | None = None,
+                signed_in: bool = False) -> str:
+    """Whose memo drafts a session sees: the installation's when sign-in is off; otherwise the
+    OIDC e-mail, else the name given at password sign-in, else one shared identity for everyone
+    who signed in with the password without a name. A shared password cannot tell people
+    apart: names keep drafts apart for convenience, OIDC for real."""
+    if policy.is_open:
+        return INSTALLATION
+    if email:
+        return email.strip().lower()
+    if name and name.strip():
+        return " ".join(name.split()).lower()
+    return PASSWORD_USER if signed_in else ANONYMOUS
+
+
 def _same(given: str, expected: str) -> bool:
     return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
 

@@ -9,7 +9,7 @@ import sys
 from assistant.logs import configure as configure_logging
 
 # Subcommand modules in assistant/commands; each registers its parsers.
-COMMAND_MODULES = ["index", "serve", "corpus", "evaluate", "advisor", "ask"]
+COMMAND_MODULES = ["index", "serve", "corpus", "evaluate", "advisor", "memo", "ask"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -29,3 +29,17 @@ else
   .venv/bin/pip install --quiet -e ".$extras"
   echo "$want" > "$stamp"
 fi
+
+# PDF export of memos embeds DejaVu Serif and WenQuanYi Micro Hei (Chinese) from Debian's
+# packages: install them when missing (the app and the tests both export PDF).
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] \
+   || [ ! -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; then
+  if command -v apt-get >/dev/null 2>&1; then
+    echo "==> installing the fonts PDF export embeds (apt: fonts-dejavu-core fonts-wqy-microhei)"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+      fonts-dejavu-core fonts-wqy-microhei >/dev/null
+  else
+    echo "warning: no apt-get: install DejaVu Serif and WenQuanYi Micro Hei for PDF export" >&2
+  fi
+fi

@@ -8,9 +8,10 @@ import importlib.util
 import streamlit as st
 
 from assistant.app.i18n import t
-from assistant.auth import ADMIN, USER, AccessPolicy, LoginThrottle, Role
+from assistant.auth import ADMIN, USER, AccessPolicy, LoginThrottle, Role, draft_owner
 
 ROLE_KEY = "auth-role"
+NAME_KEY = "auth-name"
 
 
 def gate(policy: AccessPolicy) -> Role | None:
@@ -42,7 +43,8 @@ def account_box(policy: AccessPolicy, role: Role) -> None:
         oidc = policy.oidc and _oidc_signed_in()
         signed_in = bool(st.session_state.get(ROLE_KEY) or oidc)
         if signed_in:
-            who = (_oidc_email() if oidc else None) or t("with_password")
+            who = (_oidc_email() if oidc else None) or st.session_state.get(NAME_KEY) \
+                or t("with_password")
             st.caption(t("signed_in_as", who=who, role=t(f"role_{role}")))
         else:
             st.caption(t("not_signed_in"))
@@ -51,6 +53,7 @@ def account_box(policy: AccessPolicy, role: Role) -> None:
                 _password_form(policy, "login-admin")
         if signed_in and st.button(t("logout"), key="logout"):
             st.session_state.pop(ROLE_KEY, None)
+            st.session_state.pop(NAME_KEY, None)
             if policy.oidc and _oidc_signed_in():
                 st.logout()
             st.rerun()
@@ -59,6 +62,8 @@ def account_box(policy: AccessPolicy, role: Role) -> None:
 def _password_form(policy: AccessPolicy, key: str) -> None:
     throttle: LoginThrottle = st.session_state.setdefault("auth-throttle", LoginThrottle())
     with st.form(key, clear_on_submit=True):
+        name = (st.text_input(t("login_name"), key=f"{key}-name", max_chars=80)
+                if key == "login-main" else "")
         password = st.text_input(t("login_password"), type="password", key=f"{key}-password")
         submitted = st.form_submit_button(t("login_button"))
     if not submitted:
@@ -73,6 +78,8 @@ def _password_form(policy: AccessPolicy, key: str) -> None:
         st.error(t("login_wrong"))
         return
     st.session_state[ROLE_KEY] = role
+    if name and name.strip():
+        st.session_state[NAME_KEY] = name.strip()
     st.rerun()
 
 
@@ -109,3 +116,11 @@ def remember(role: Role) -> None:
 
 def role() -> Role | None:
     return st.session_state.get(EFFECTIVE_KEY)
+
+
+def owner(policy: AccessPolicy) -> str:
+    """The identity whose memo drafts this session sees (``assistant.auth.draft_owner``)."""
+    oidc = policy.oidc and _oidc_signed_in()
+    return draft_owner(policy, email=_oidc_email() if oidc else None,
+                       name=st.session_state.get(NAME_KEY),
+                       signed_in=bool(oidc or st.session_state.get(ROLE_KEY)))

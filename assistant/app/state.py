@@ -130,3 +130,27 @@ def progress_bar(label: str) -> tuple[Any, Callable[[int, int, str], None]]:
         bar.progress(min(done / max(total, 1), 1.0), text=f"{label} {step}")
 
     return bar, update
+
+
+def draft_store():
+    """Where memo drafts are kept (``assistant.memo.drafts``; files under the data directory)."""
+    return _draft_store(str(settings().data_dir))
+
+
+@st.cache_resource(show_spinner=False)
+def _draft_store(data_dir: str):
+    # One per process and data directory: the store keeps the version files it has parsed.
+    from pathlib import Path
+
+    from assistant.memo.drafts import open_draft_store
+
+    return open_draft_store(Path(data_dir))
+
+
+def viewer():
+    """Who is asking for drafts: the signed-in identity; an admin sees every draft."""
+    from assistant.app import login
+    from assistant.auth import ADMIN
+    from assistant.memo.drafts import Viewer
+
+    return Viewer(owner=login.owner(access_policy()), admin=login.role() == ADMIN)

@@ -1,4 +1,4 @@
-"""advise and memo: the district advisor from the command line."""
+"""advise: the district advisor from the command line (``memo`` is in commands/memo.py)."""
 
 from __future__ import annotations
 
@@ -21,15 +21,6 @@ def register(subparsers) -> None:
                         "with PATH-notes.csv beside it), in the language of --lang")
     p.set_defaults(handler=advise)
 
-    p = subparsers.add_parser("memo", help="draft a suggestion memo (DOCX, or Markdown for .md)")
-    _common_arguments(p)
-    p.add_argument("--out", type=Path, required=True,
-                   help="output file: .docx, or .md (charts then go to a folder beside it)")
-    p.add_argument("--addressee", help="whom the memo is for (default: the district government)")
-    p.add_argument("--date", help="memo date (default: today)")
-    p.add_argument("--no-charts", action="store_true", help="leave the charts out")
-    p.set_defaults(handler=memo)
-
 
 def _common_arguments(p: argparse.ArgumentParser, profile_required: bool = True) -> None:
     p.add_argument("profile", type=Path, nargs=None if profile_required else "?",
@@ -51,7 +42,7 @@ def _engine():
     return engine_with_index()
 
 
-def _run(args: argparse.Namespace):
+def run_advice(args: argparse.Namespace):
     """The advice, or None after printing an error the user can act on."""
     from assistant.advisor import (
         ProfileError,
@@ -99,37 +90,13 @@ def _write_template(path: Path, lang: str) -> int:
 def advise(args: argparse.Namespace) -> int:
     if args.template is not None:
         return _write_template(args.template, args.lang)
-    advice = _run(args)
+    advice = run_advice(args)
     if advice is None:
         return 2
     if args.json:
         print_json(advice.to_json())
     else:
         _print_advice(advice, args.lang)
-    return 0
-
-
-def memo(args: argparse.Namespace) -> int:
-    from assistant.memo import build_memo, memo_to_docx, memo_to_markdown
-
-    suffix = args.out.suffix.lower()
-    if suffix not in (".docx", ".md"):
-        print(f"error: --out must end in .docx or .md, not {args.out.name}", file=sys.stderr)
-        return 2
-    advice = _run(args)
-    if advice is None:
-        return 2
-    document = build_memo(advice.diagnosis, advice.suggestions, _engine(), args.lang,
-                          addressee=args.addressee, date=args.date,
-                          with_charts=not args.no_charts)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    if suffix == ".md":
-        images = args.out.with_name(f"{args.out.stem}-charts") if document.charts else None
-        args.out.write_text(memo_to_markdown(document, images), encoding="utf-8")
-    else:
-        memo_to_docx(document, args.out)
-    print(f"memo written to {args.out} ({len(advice.suggestions.measures)} measures, "
-          f"{len(document.references.items)} references)")
     return 0
 
 

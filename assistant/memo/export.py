@@ -18,13 +18,19 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _ITALIC = re.compile(r"(?<!\*)\*(?!\*)(.+?)(?<!\*)\*(?!\*)")
 
 
+def memo_labels(memo: Memo) -> dict:
+    """The memo's fixed words (To, Date, From, Figure…) in its language."""
+    from assistant.memo.build import load_template
+
+    return load_template(memo.lang)["labels"]
+
+
 # -- Markdown ----------------------------------------------------------------------------------
 
 def memo_to_markdown(memo: Memo, image_dir: Path | None = None) -> str:
     """The memo as Markdown. Charts are written as PNG files into ``image_dir`` and linked when
     it is given; otherwise they are left out."""
-    labels = memo.context.text["labels"] if memo.context else {"to": "To", "date": "Date",
-                                                               "from": "From", "figure": "Figure"}
+    labels = memo_labels(memo)
     out = [f"# {memo.title}", "",
            f"**{labels['to']}:** {memo.addressee}  ",
            f"**{labels['date']}:** {memo.date}  ",
@@ -50,8 +56,9 @@ def _markdown_table(table: MemoTable) -> list[str]:
     def row(cells: list[str]) -> str:
         return "| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |"
 
-    return [f"*{table.caption}*", "", row(table.columns),
-            "|" + "|".join("---" for _ in table.columns) + "|"] + [row(r) for r in table.rows]
+    caption = [f"*{table.caption}*", ""] if table.caption else []  # an answer's table has none
+    return caption + [row(table.columns), "|" + "|".join("---" for _ in table.columns) + "|"] \
+        + [row(r) for r in table.rows]
 
 
 # -- Word --------------------------------------------------------------------------------------
@@ -65,8 +72,7 @@ def memo_to_docx(memo: Memo, path: Path | None = None) -> bytes:
     _set_fonts(doc, memo.lang)
     doc.core_properties.title = memo.title
     doc.core_properties.author = memo.author
-    labels = memo.context.text["labels"] if memo.context else {"to": "To", "date": "Date",
-                                                               "from": "From", "figure": "Figure"}
+    labels = memo_labels(memo)
     doc.add_heading(memo.title, level=0)
     for key, value in (("to", memo.addressee), ("date", memo.date), ("from", memo.author)):
         paragraph = doc.add_paragraph()
@@ -175,8 +181,9 @@ def _add_runs(paragraph, text: str) -> None:
 
 
 def _add_table(doc, table: MemoTable) -> None:
-    caption = doc.add_paragraph()
-    caption.add_run(table.caption).italic = True
+    if table.caption:
+        caption = doc.add_paragraph()
+        caption.add_run(table.caption).italic = True
     grid = doc.add_table(rows=1, cols=len(table.columns))
     grid.style = "Table Grid"
     for cell, title in zip(grid.rows[0].cells, table.columns):

@@ -4,18 +4,29 @@ Section bodies use a small Markdown subset that both exporters understand: parag
 by blank lines, ``- `` bullets, ``### `` subheadings and ``**bold**``. A line ``[[table 1]]`` or
 ``[[chart cv]]`` places a section's table or chart there; tables and charts no line places
 (because a user deleted the line, say) follow the text.
+
+One model serves both kinds of memo: a district memo (built from a diagnosis, ``build.py``) and a
+topic memo (no district profile; answers and cases are added to it, ``collect.py``). ``to_json``
+and ``Memo.from_json`` round-trip everything but the chart images, which the draft store keeps
+beside the JSON (``drafts.py``).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from assistant.documents import Citation, number_label
 
 _PLACEHOLDER = re.compile(r"^\s*\[\[(table|chart) ([\w-]+)\]\]\s*$")
 SECTION_IDS = ("summary", "situation", "causes", "responsibilities", "measures", "implementation")
+TOPIC_SECTION_IDS = ("summary", "findings", "cases")
+MEMO_KINDS = ("district", "topic")
+
+
+class MemoFormatError(ValueError):
+    """A stored memo that cannot be read back; the message names the field."""
 
 
 @dataclass
@@ -26,6 +37,12 @@ class MemoTable:
 
     def to_json(self) -> dict[str, Any]:
         return {"caption": self.caption, "columns": self.columns, "rows": self.rows}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> MemoTable:
+        return cls(caption=str(data.get("caption") or ""),
+                   columns=[str(c) for c in data["columns"]],
+                   rows=[[str(c) for c in row] for row in data["rows"]])
 
 
 @dataclass
@@ -73,6 +90,13 @@ class MemoSection:
                 "tables": [t.to_json() for t in self.tables], "charts": self.charts,
                 "edited": self.edited}
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> MemoSection:
+        return cls(id=str(data["id"]), heading=str(data["heading"]), body=str(data["body"]),
+                   tables=[MemoTable.from_json(t) for t in data.get("tables") or []],
+                   charts=[str(c) for c in data.get("charts") or []],
+                   edited=bool(data.get("edited")))
+
 
 @dataclass
 class Reference:
@@ -107,6 +131,25 @@ class Reference:
                 "unconfirmed": list(self.unconfirmed),
                 "passages": [p.to_json() for p in self.passages]}
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Reference:
+        return cls(number=int(data["number"]), doc_id=str(data["doc_id"]),
+                   title=str(data["title"]), title_zh=str(data.get("title_zh") or ""),
+                   issuer=data.get("issuer"), doc_number=data.get("doc_number"),
+                   date=data.get("date"), doc_type=data.get("doc_type"),
+                   passages=[citation_from_json(p) for p in data.get("passages") or []],
+                   unconfirmed=tuple(data.get("unconfirmed") or ()))
+
+
+_CITATION_FIELDS = {f.name for f in fields(Citation)}
+
+
+def citation_from_json(data: dict[str, Any]) -> Citation:
+    """The inverse of ``Citation.to_json`` (which adds a derived ``number_label``)."""
+    values = {k: v for k, v in data.items() if k in _CITATION_FIELDS}
+    values["unconfirmed"] = tuple(values.get("unconfirmed") or ())
+    return Citation(**values)
+
 
 _ZH_ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
 
@@ -115,9 +158,17 @@ class References:
     """Numbers documents in the order they are first cited; numbers never change afterwards, so
     a regenerated section keeps the markers of the others valid."""
 
-    def __init__(self, titles_zh: dict[str, str] | None = None) -> None:
-        self.items: list[Reference] = []
+    def __init__(self, titles_zh: dict[str, str] | None = None,
+                 items: list[Reference] | None = None) -> None:
+        self.items: list[Reference] = list(items or [])
         self._titles_zh = titles_zh or {}
+
+    def title_zh_of(self, doc_id: str) -> str:
+        return self._titles_zh.get(doc_id, "")
+
+    def learn_titles(self, titles_zh: dict[str, str]) -> None:
+        """Chinese titles for documents cited from now on (a stored memo does not keep them)."""
+        self._titles_zh = {**titles_zh, **self._titles_zh}
 
     def add(self, citation: Citation) -> Reference:
         for ref in self.items:
@@ -147,6 +198,9 @@ class References:
 
 @dataclass
 class Memo:
+    """A suggestion memo. ``kind`` is "district" (built from a diagnosis; ``district`` names it)
+    or "topic" (collected from answers and cases; ``district`` may be empty)."""
+
     lang: str
     title: str
     addressee: str
@@ -159,13 +213,15 @@ class Memo:
     charts: dict[str, bytes] = field(default_factory=dict)   # PNG images by key
     chart_captions: dict[str, str] = field(default_factory=dict)
     reference_heading: str = "References"
+    kind: str = "district"
     context: Any = field(default=None, repr=False, compare=False)  # what regeneration needs
 
     def section(self, section_id: str) -> MemoSection:
         for section in self.sections:
             if section.id == section_id:
                 return section
-        raise KeyError(f"no memo section {section_id!r}; sections: {', '.join(SECTION_IDS)}")
+        ids = ", ".join(s.id for s in self.sections)
+        raise KeyError(f"no memo section {section_id!r}; sections: {ids}")
 
     def edit_section(self, section_id: str, body: str) -> None:
         """Replace a section's text with the user's version."""
@@ -179,4 +235,34 @@ class Memo:
                 "illustrative": self.illustrative,
                 "sections": [s.to_json() for s in self.sections],
                 "references": [r.to_json() for r in self.references.items],
-                "charts": sorted(self.charts)}
+                "charts": sorted(self.charts), "chart_captions": dict(self.chart_captions),
+                "reference_heading": self.reference_heading, "kind": self.kind}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], charts: dict[str, bytes] | None = None) -> Memo:
+        """A memo from ``to_json`` output; ``charts`` are the images by key (kept apart)."""
+        try:
+            kind = str(data.get("kind") or "district")
+            if kind not in MEMO_KINDS:
+                raise MemoFormatError(f"kind must be one of {MEMO_KINDS}, not {kind!r}")
+            references = References(items=[Reference.from_json(r)
+                                           for r in data.get("references") or []])
+            return cls(lang=str(data["lang"]), title=str(data["title"]),
+                       addressee=str(data.get("addressee") or ""), date=str(data["date"]),
+                       author=str(data.get("author") or ""),
+                       district=str(data.get("district") or ""),
+                       illustrative=bool(data.get("illustrative")),
+                       sections=[MemoSection.from_json(s) for s in data["sections"]],
+                       references=references,
+                       charts={k: v for k, v in (charts or {}).items()
+                               if k in (data.get("charts") or [])},
+                       chart_captions={str(k): str(v) for k, v in
+                                       (data.get("chart_captions") or {}).items()},
+                       reference_heading=str(data.get("reference_heading") or "References"),
+                       kind=kind)
+        except MemoFormatError:
+            raise
+        except KeyError as exc:
+            raise MemoFormatError(f"missing field {exc.args[0]!r}") from exc
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise MemoFormatError(f"malformed memo: {exc}") from exc

@@ -83,7 +83,7 @@ def test_bad_input_is_an_error_the_user_can_act_on(cli_index, capsys, tmp_path):
                  str(FIXTURES / "schools-bad-values.csv")])
     assert code == 2
     assert "row 3, column 'pupils'" in capsys.readouterr().err
-    assert main(["memo", str(EXAMPLE_PROFILES[0]), "--out", str(tmp_path / "memo.pdf")]) == 2
+    assert main(["memo", str(EXAMPLE_PROFILES[0]), "--out", str(tmp_path / "memo.odt")]) == 2
 
 
 # -- school files as officials have them -------------------------------------------------------

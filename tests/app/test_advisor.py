@@ -10,7 +10,7 @@ from docx import Document
 
 from assistant.advisor import advise, load_profile
 from assistant.advisor.inputs import example_profiles, example_school_files
-from assistant.config import DEFAULT_CORPUS_DIR
+from assistant.config import DEFAULT_CORPUS_DIR, get_settings
 from assistant.memo import memo_to_docx, memo_to_markdown
 
 COUNTY_A = DEFAULT_CORPUS_DIR / "examples" / "illustrative-county-a.yaml"
@@ -95,6 +95,12 @@ def test_memo_is_drafted_edited_regenerated_and_exported(advisor_page):
     at.switch_page("views/memo.py").run()  # AppTest stays on the page it was told to
     memo = at.session_state["memo"]
     assert at.header[0].value.startswith("Suggestions on")
+    # saved as a draft the moment it was drafted
+    from assistant.memo.drafts import Viewer, open_draft_store
+
+    store = open_draft_store(get_settings().data_dir)
+    saved = store.open(at.session_state["memo-draft-id"], Viewer()).memo
+    assert saved.to_json() == memo.to_json()
     areas = at.text_area
     assert len(areas) == len(memo.sections)
 
@@ -103,7 +109,7 @@ def test_memo_is_drafted_edited_regenerated_and_exported(advisor_page):
     assert "Our own summary" in memo_to_markdown(memo)
     body = "\n".join(p.text for p in Document(io.BytesIO(memo_to_docx(memo))).paragraphs)
     assert "Our own summary of the gaps" in body
-    assert len(at.get("download_button")) == 4  # DOCX and Markdown, top and bottom
+    assert len(at.get("download_button")) == 6  # PDF, DOCX and Markdown, top and bottom
 
     untouched = memo.sections[1].body
     at.button(key=f"memo-regen-{memo.sections[0].id}").click().run()
@@ -117,7 +123,7 @@ def test_memo_is_drafted_edited_regenerated_and_exported(advisor_page):
 def test_memo_page_without_a_memo_points_to_the_advisor(app):
     at = app.run()
     at.switch_page("views/memo.py").run()
-    assert "No memo yet" in at.info[0].value
+    assert "No memo open" in at.info[0].value
 
 
 # -- school files as officials have them -------------------------------------------------------

@@ -122,6 +122,23 @@ def server(e2e_data_dir, browser, tmp_path_factory):
 
 
 @pytest.fixture
+def start_app(tmp_path_factory):
+    """Start more servers of the app (``start_app(data_dir)``; ``start_app.stop(server)`` stops
+    one early); all are stopped at the end."""
+    started: list[Server] = []
+
+    def start(data_dir: Path) -> Server:
+        log = tmp_path_factory.mktemp("e2e-logs") / f"server-{len(started) + 1}.log"
+        started.append(start_server(data_dir, log))
+        return started[-1]
+
+    start.stop = stop_server
+    yield start
+    for running in started:
+        stop_server(running)
+
+
+@pytest.fixture
 def page(browser, server):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True,
                                   locale="en-US")

@@ -426,12 +426,12 @@ def _draft_memo(advice) -> None:
                           format_func=lambda code: "English" if code == "en" else "中文")
     right.write("")
     if right.button(t("adv_draft_memo"), type="primary", key="adv-draft-memo"):
+        from assistant.app import memo_session
         from assistant.memo import build_memo
 
         with st.spinner(t("adv_drafting")):
-            st.session_state["memo"] = build_memo(advice.diagnosis, advice.suggestions,
-                                                  state.ready_engine(), lang)
-        st.session_state.pop("memo-version", None)
+            memo = build_memo(advice.diagnosis, advice.suggestions, state.ready_engine(), lang)
+        memo_session.start(memo)  # saved as a draft at once; a failure shows on the memo page
         st.switch_page("views/memo.py")
 
 

@@ -123,6 +123,19 @@ def _show_turn(engine, number: int, turn: dict) -> None:
             citation = citations[chosen - 1]
             with st.container(border=True, key=f"source-panel-{number}"):
                 source_panel(citation, engine.catalog.document_text(citation.doc_id))
+        if turn["citations"] and not turn.get("abstained"):
+            _add_to_memo(engine, number, turn)
+
+
+def _add_to_memo(engine, number: int, turn: dict) -> None:
+    from assistant.app.add_to_memo import add_to_memo
+    from assistant.memo.collect import answer_excerpt, chinese_titles
+
+    add_to_memo(f"ask-add-{number}",
+                lambda lang: answer_excerpt(turn["question"], turn["text"], turn["citations"],
+                                            lang),
+                prefer=("findings", "responsibilities"),
+                titles_zh=lambda: chinese_titles(engine))
 
 
 def _pill_label(marker: int, citation: Citation) -> str:

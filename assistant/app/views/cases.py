@@ -39,6 +39,7 @@ def render() -> None:
     if chosen:
         with st.container(border=True, height=420):
             st.text((engine.catalog.document_text(chosen) or "").strip())
+        _add_to_memo(engine, chosen)
 
     st.subheader(t("cases_compare"))
     picked = st.multiselect(t("cases_pick"), list(names), format_func=names.get, max_selections=3,
@@ -50,6 +51,14 @@ def render() -> None:
     frame = pd.DataFrame([{t("section"): value_label(section), **{names[d]: row[d] for d in picked}}
                           for section, row in comparison.items()])
     st.dataframe(frame, hide_index=True, width="stretch")
+
+
+def _add_to_memo(engine, doc_id: str) -> None:
+    from assistant.app.add_to_memo import add_to_memo
+    from assistant.memo.collect import case_excerpt, chinese_titles
+
+    add_to_memo(f"case-add-{doc_id}", lambda lang: case_excerpt(engine, doc_id, lang),
+                prefer=("cases", "measures"), titles_zh=lambda: chinese_titles(engine))
 
 
 if __name__ == "__main__":  # run by st.navigation as a page script
