@@ -336,7 +336,7 @@ _CASE_ASKS = (
     ("problem", re.compile(r"\b(problem|difficult|challenge|gap)\w*|问题|困难|难点", re.IGNORECASE)),
     ("lessons", re.compile(r"\b(lesson|learn|takeaway)\w*|启示|借鉴|经验", re.IGNORECASE)),
     ("measures", re.compile(r"\b(do|did|does|done|measure|approach|use|used|how)\b|做法|措施|怎么做|"
-                            r"如何|怎样", re.IGNORECASE)),
+                            r"如何|怎样|做了|采取了", re.IGNORECASE)),
 )
 
 

@@ -168,3 +168,10 @@ def test_two_cases_are_compared_under_their_own_names_and_places(ask):
     assert header.replace(" ", "") == "||成都|嘉善|", header
     measures = next(line for line in result.text.splitlines() if line.startswith("| 措施"))
     assert "嘉善" in measures.split("|")[3], measures  # not Ningbo's or Fujian's measures
+
+
+def test_what_a_case_did_is_answered_first_even_when_the_sources_do_not_list_it(ask):
+    result = ask("宝清县在推进城乡义务教育均衡方面做了什么？")
+    assert result.route == "case"
+    first = result.text.split("。")[0]
+    assert "措施" in first, result.text  # what it did, or that its measures are not listed
