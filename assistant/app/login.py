@@ -8,7 +8,7 @@ import importlib.util
 import streamlit as st
 
 from assistant.app.i18n import t
-from assistant.auth import ADMIN, USER, AccessPolicy, LoginThrottle, Role
+from assistant.auth import ADMIN, USER, AccessPolicy, LoginThrottle, Role, identity_label
 
 ROLE_KEY = "auth-role"
 
@@ -19,7 +19,7 @@ def gate(policy: AccessPolicy) -> Role | None:
         return ADMIN
     signed = st.session_state.get(ROLE_KEY)
     if policy.oidc and _oidc_signed_in():
-        identity = policy.role_for_identity(_oidc_email())
+        identity = policy.role_for_identity(_oidc_claims())
         return ADMIN if ADMIN in (identity, signed) else USER
     if signed in (ADMIN, USER):
         return signed
@@ -42,7 +42,7 @@ def account_box(policy: AccessPolicy, role: Role) -> None:
         oidc = policy.oidc and _oidc_signed_in()
         signed_in = bool(st.session_state.get(ROLE_KEY) or oidc)
         if signed_in:
-            who = (_oidc_email() if oidc else None) or t("with_password")
+            who = (identity_label(_oidc_claims()) if oidc else None) or t("with_password")
             st.caption(t("signed_in_as", who=who, role=t(f"role_{role}")))
         else:
             st.caption(t("not_signed_in"))
@@ -91,12 +91,12 @@ def _oidc_signed_in() -> bool:
         return False
 
 
-def _oidc_email() -> str | None:
+def _oidc_claims() -> dict:
+    """The signed-in user's ID-token claims (Streamlit keeps them in a signed cookie)."""
     try:
-        email = st.user.get("email")
+        return dict(st.user.to_dict())
     except Exception:  # noqa: BLE001 - as above
-        return None
-    return str(email) if email else None
+        return {}
 
 
 EFFECTIVE_KEY = "auth-effective-role"

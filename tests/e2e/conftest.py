@@ -44,8 +44,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(data_dir: Path, log: Path, extra_env: dict[str, str] | None = None) -> Server:
-    port = free_port()
+def start_server(data_dir: Path, log: Path, extra_env: dict[str, str] | None = None,
+                 port: int | None = None) -> Server:
+    port = port or free_port()
     env = dict(os.environ, ASSISTANT_DATA_DIR=str(data_dir), HF_HUB_OFFLINE="1",
                TRANSFORMERS_OFFLINE="1", ANONYMIZED_TELEMETRY="False", **(extra_env or {}))
     for name in ("ASSISTANT_APP_PASSWORD", "ASSISTANT_ADMIN_PASSWORD", "ASSISTANT_LLM_BASE_URL"):
