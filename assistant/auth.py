@@ -130,14 +130,14 @@ def claim_value(claims: Mapping[str, Any], path: str) -> Any:
 
 
 def _strings(value: Any) -> list[str]:
-    """A claim or setting as a list of non-empty strings: providers send roles and groups as a
-    JSON list, or as one string separated by spaces or commas."""
-    if value is None:
+    """A claim or setting as a list of non-empty strings. Providers send roles and groups as a
+    JSON list, or as a plain string when there is one (ADFS does); a string is one value, never
+    split, so "Edu Admins" cannot turn into a role named "Admins"."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, (list, tuple, set, frozenset)):
         return []
-    items = value.replace(",", " ").split() if isinstance(value, str) else value
-    if not isinstance(items, (list, tuple, set, frozenset)):
-        return []
-    return [str(item).strip() for item in items if str(item).strip()]
+    return [str(item).strip() for item in value if str(item).strip()]
 
 
 def identity_label(claims: Mapping[str, Any]) -> str | None:

@@ -76,7 +76,8 @@ def test_a_roles_claim_from_the_provider_grants_admin():
     p = policy(secrets={"auth": {"client_id": "x"}, "access": {"admin_roles": ["edubalance-admin"]}})
     assert p.role_claim == "roles"  # Entra ID app roles, many Keycloak set-ups
     assert p.role_for_identity({"roles": ["staff", "edubalance-admin"]}) == ADMIN
-    assert p.role_for_identity({"roles": "staff edubalance-admin"}) == ADMIN  # one string
+    assert p.role_for_identity({"roles": "edubalance-admin"}) == ADMIN  # one role as a string
+    assert p.role_for_identity({"roles": "staff edubalance-admin"}) == USER  # never split
     assert p.role_for_identity({"roles": ["staff"]}) == USER
     assert p.role_for_identity({"groups": ["edubalance-admin"]}) == USER  # not the claim read
     assert p.role_for_identity({"roles": ["EduBalance-Admin"]}) == USER  # values are exact
@@ -90,11 +91,14 @@ def test_the_role_claim_is_configurable_and_may_be_nested():
     assert okta.role_for_identity({"roles": ["Admins"]}) == USER
     keycloak = policy(secrets={"auth": {"client_id": "x"},
                                "access": {"role_claim": "realm_access.roles",
-                                          "admin_roles": "admin"}})
+                                          "admin_roles": "admin"}})  # one value
     assert keycloak.role_for_identity({"realm_access": {"roles": ["offline_access", "admin"]}}
                                       ) == ADMIN
     assert keycloak.role_for_identity({"realm_access": ["admin"]}) == USER
     assert keycloak.role_for_identity({}) == USER
+    spaced = policy(secrets={"auth": {"client_id": "x"}, "access": {"admin_roles": "Edu Admins"}})
+    assert spaced.role_for_identity({"roles": ["Admins"]}) == USER
+    assert spaced.role_for_identity({"roles": ["Edu Admins"]}) == ADMIN
     no_roles = policy(secrets={"auth": {"client_id": "x"}})  # nothing configured: nobody is admin
     assert no_roles.role_for_identity({"roles": ["admin"], "email": "a@b.c"}) == USER
 
