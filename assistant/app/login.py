@@ -51,8 +51,11 @@ def account_box(policy: AccessPolicy, role: Role) -> None:
                 _password_form(policy, "login-admin")
         if signed_in and st.button(t("logout"), key="logout"):
             st.session_state.pop(ROLE_KEY, None)
-            if policy.oidc and _oidc_signed_in():
+            if oidc:
+                # The browser leaves for /auth/logout and the provider's sign-out; a rerun here
+                # raced that redirect and sometimes won, leaving the user signed in.
                 st.logout()
+                st.stop()
             st.rerun()
 
 

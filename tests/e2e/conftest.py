@@ -16,6 +16,7 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from e2e_support import wait_for_app
@@ -82,6 +83,13 @@ def stop_server(server: Server) -> None:
         except subprocess.TimeoutExpired:
             server.process.kill()
             server.process.wait(timeout=15)
+
+
+@pytest.fixture(scope="session")
+def app_launcher() -> SimpleNamespace:
+    """``start``, ``stop`` and ``free_port`` for a test that runs the app with settings of its
+    own (a conftest cannot be imported by name reliably: every test folder has one)."""
+    return SimpleNamespace(start=start_server, stop=stop_server, free_port=free_port)
 
 
 @pytest.fixture(scope="session")

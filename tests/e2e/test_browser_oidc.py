@@ -20,7 +20,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import free_port, start_server, stop_server
 from e2e_support import wait_idle
 
 pytestmark = pytest.mark.e2e
@@ -57,13 +56,13 @@ def _wait_for(url: str, process: subprocess.Popen, log: Path, what: str) -> None
 
 
 @pytest.fixture(scope="module")
-def sso(corpus_engine, corpus_settings, tmp_path_factory):
+def sso(corpus_engine, corpus_settings, tmp_path_factory, app_launcher):
     """The provider and the app configured for it; yields (provider, app server, secrets)."""
     if not (PROVIDER_DIR / "node_modules" / "oidc-provider").is_dir():
         pytest.fail("the test OpenID provider is not installed: run scripts/run-tests.sh "
                     "(it runs `npm ci` in tests/e2e/oidc_provider)")
     root = tmp_path_factory.mktemp("oidc")
-    app_port, provider_port = free_port(), free_port()
+    app_port, provider_port = app_launcher.free_port(), app_launcher.free_port()
     redirect_uri = f"http://127.0.0.1:{app_port}/oauth2callback"
     client_secret = secrets.token_urlsafe(24)
     log = root / "provider.log"
@@ -94,12 +93,12 @@ admin_roles = ["{ADMIN_ROLE}"]
 ''', encoding="utf-8")
         data_dir = root / "data"
         shutil.copytree(corpus_settings.index_dir, data_dir / "index")
-        server = start_server(data_dir, root / "app.log", port=app_port,
-                              extra_env={"STREAMLIT_SECRETS_FILES": str(secrets_file)})
+        server = app_launcher.start(data_dir, root / "app.log", port=app_port,
+                                    extra_env={"STREAMLIT_SECRETS_FILES": str(secrets_file)})
         yield provider, server, {"cookie_secret": cookie_secret}
     finally:
         if server is not None:
-            stop_server(server)
+            app_launcher.stop(server)
         if process.poll() is None:
             process.terminate()
             process.wait(timeout=15)
@@ -153,6 +152,7 @@ def test_admin_sees_upload_then_signs_out_and_a_plain_user_does_not(context, sso
     page.get_by_text("Signed in: chief@bureau.example (admin)").wait_for(state="visible")
     _library(page, server.url)
     assert page.get_by_text("Upload documents").first.is_visible()
+    page.locator("input[type=file]").first.wait_for(state="attached")  # drawn after the heading
     assert page.locator("input[type=file]").count() == 1
 
     page.get_by_role("button", name="Sign out").click()
