@@ -9,8 +9,16 @@ Three set-ups, chosen by configuration:
   ``.streamlit/secrets.toml``): ``app_password`` lets a user in; ``admin_password`` signs in as
   admin. With only ``admin_password`` set, reading stays open and signing in grants admin.
 - **OIDC** (an ``[auth]`` section in ``.streamlit/secrets.toml``, used through ``st.login``):
-  every signed-in user is a user; e-mail addresses listed under ``[access] admins`` are admins,
-  and ``admin_password`` still grants admin to a signed-in user.
+  every signed-in user is a user. Admins are named in ``[access]``: by the provider's roles or
+  groups claim (``role_claim``, default ``"roles"``; a dotted path such as
+  ``"realm_access.roles"`` reaches into nested claims) holding one of ``admin_roles``, or by a
+  verified e-mail address listed in ``admins``. ``admin_password`` still grants admin to a
+  signed-in user.
+
+The claims are those of the ID token the provider signed, which Authlib has verified (signature
+against the provider's published keys, issuer, audience, expiry, nonce) before Streamlit keeps
+them in its signed identity cookie; ``tests/e2e/test_browser_oidc.py`` runs this against a real
+provider.
 """
 
 from __future__ import annotations
@@ -28,6 +36,10 @@ from assistant.config import Settings
 Role = Literal["admin", "user"]
 ADMIN: Role = "admin"
 USER: Role = "user"
+
+# The ID-token claim that carries roles in Entra ID app roles and in many Keycloak set-ups; Okta
+# and others send "groups" (set [access] role_claim).
+DEFAULT_ROLE_CLAIM = "roles"
 
 # Actions that change what everyone sees; every other action needs only a signed-in user.
 ADMIN_ACTIONS = frozenset({"upload", "reindex", "remove"})
@@ -49,6 +61,8 @@ class AccessPolicy:
     admin_password: str | None = field(default=None, repr=False)
     oidc: bool = False
     admin_emails: frozenset[str] = frozenset()
+    role_claim: str = DEFAULT_ROLE_CLAIM
+    admin_roles: frozenset[str] = frozenset()
 
     @classmethod
     def from_settings(cls, settings: Settings, secrets: Mapping[str, Any] | None = None
@@ -56,12 +70,14 @@ class AccessPolicy:
         """Passwords from settings first, then from secrets; OIDC when secrets have [auth]."""
         secrets = secrets or {}
         access = secrets.get("access")
-        admins = (access.get("admins") or []) if isinstance(access, Mapping) else []
+        access = access if isinstance(access, Mapping) else {}
         return cls(app_password=_secret(settings.app_password) or _secret(secrets.get("app_password")),
                    admin_password=_secret(settings.admin_password)
                    or _secret(secrets.get("admin_password")),
                    oidc=isinstance(secrets.get("auth"), Mapping) and bool(secrets.get("auth")),
-                   admin_emails=frozenset(str(e).strip().lower() for e in admins))
+                   admin_emails=frozenset(e.lower() for e in _strings(access.get("admins"))),
+                   role_claim=str(access.get("role_claim") or DEFAULT_ROLE_CLAIM).strip(),
+                   admin_roles=frozenset(_strings(access.get("admin_roles"))))
 
     @property
     def is_open(self) -> bool:
@@ -89,9 +105,48 @@ class AccessPolicy:
             return USER
         return None
 
-    def role_for_identity(self, email: str | None) -> Role:
-        """The role of a user signed in through OIDC."""
-        return ADMIN if email and email.strip().lower() in self.admin_emails else USER
+    def role_for_identity(self, claims: Mapping[str, Any]) -> Role:
+        """The role of a user signed in through OIDC, from the claims of their ID token
+        (``st.user``): admin when the role claim holds one of ``admin_roles``, or when the
+        e-mail is listed in ``admins`` and the provider has not said it is unverified."""
+        if self.admin_roles & set(_strings(claim_value(claims, self.role_claim))):
+            return ADMIN
+        email = claims.get("email")
+        verified = claims.get("email_verified") not in (False, "false")
+        if verified and isinstance(email, str) and email.strip().lower() in self.admin_emails:
+            return ADMIN
+        return USER
+
+
+def claim_value(claims: Mapping[str, Any], path: str) -> Any:
+    """The claim at ``path``; dots reach into nested objects (Keycloak's
+    ``realm_access.roles``). None when any step is missing."""
+    value: Any = claims
+    for step in path.split("."):
+        if not isinstance(value, Mapping):
+            return None
+        value = value.get(step)
+    return value
+
+
+def _strings(value: Any) -> list[str]:
+    """A claim or setting as a list of non-empty strings. Providers send roles and groups as a
+    JSON list, or as a plain string when there is one (ADFS does); a string is one value, never
+    split, so "Edu Admins" cannot turn into a role named "Admins"."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, (list, tuple, set, frozenset)):
+        return []
+    return [str(item).strip() for item in value if str(item).strip()]
+
+
+def identity_label(claims: Mapping[str, Any]) -> str | None:
+    """How to name a signed-in user: e-mail, else user name, name or subject."""
+    for key in ("email", "preferred_username", "name", "sub"):
+        value = claims.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
 
 
 INSTALLATION = "installation"  # owner of every memo draft when sign-in is off

@@ -17,6 +17,13 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """End-to-end tests run last: their browser (Playwright's sync API) keeps an asyncio event
+    loop running in the main thread until the session ends, and an async test after them (the
+    LangChain standard tests' ``ainvoke``) could not start its own loop."""
+    items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
+
+
 @pytest.fixture(scope="session")
 def real_docs() -> Path:
     """The folder of the five statute texts (third-party, kept outside the repository in

@@ -8,7 +8,8 @@ import importlib.util
 import streamlit as st
 
 from assistant.app.i18n import t
-from assistant.auth import ADMIN, USER, AccessPolicy, LoginThrottle, Role, draft_owner
+from assistant.auth import (ADMIN, USER, AccessPolicy, LoginThrottle, Role, draft_owner,
+                            identity_label)
 
 ROLE_KEY = "auth-role"
 NAME_KEY = "auth-name"
@@ -20,7 +21,7 @@ def gate(policy: AccessPolicy) -> Role | None:
         return ADMIN
     signed = st.session_state.get(ROLE_KEY)
     if policy.oidc and _oidc_signed_in():
-        identity = policy.role_for_identity(_oidc_email())
+        identity = policy.role_for_identity(_oidc_claims())
         return ADMIN if ADMIN in (identity, signed) else USER
     if signed in (ADMIN, USER):
         return signed
@@ -43,8 +44,8 @@ def account_box(policy: AccessPolicy, role: Role) -> None:
         oidc = policy.oidc and _oidc_signed_in()
         signed_in = bool(st.session_state.get(ROLE_KEY) or oidc)
         if signed_in:
-            who = (_oidc_email() if oidc else None) or st.session_state.get(NAME_KEY) \
-                or t("with_password")
+            who = (identity_label(_oidc_claims()) if oidc else None) \
+                or st.session_state.get(NAME_KEY) or t("with_password")
             st.caption(t("signed_in_as", who=who, role=t(f"role_{role}")))
         else:
             st.caption(t("not_signed_in"))
@@ -54,8 +55,11 @@ def account_box(policy: AccessPolicy, role: Role) -> None:
         if signed_in and st.button(t("logout"), key="logout"):
             st.session_state.pop(ROLE_KEY, None)
             st.session_state.pop(NAME_KEY, None)
-            if policy.oidc and _oidc_signed_in():
+            if oidc:
+                # The browser leaves for /auth/logout and the provider's sign-out; a rerun here
+                # raced that redirect and sometimes won, leaving the user signed in.
                 st.logout()
+                st.stop()
             st.rerun()
 
 
@@ -98,12 +102,12 @@ def _oidc_signed_in() -> bool:
         return False
 
 
-def _oidc_email() -> str | None:
+def _oidc_claims() -> dict:
+    """The signed-in user's ID-token claims (Streamlit keeps them in a signed cookie)."""
     try:
-        email = st.user.get("email")
+        return dict(st.user.to_dict())
     except Exception:  # noqa: BLE001 - as above
-        return None
-    return str(email) if email else None
+        return {}
 
 
 EFFECTIVE_KEY = "auth-effective-role"
@@ -121,6 +125,6 @@ def role() -> Role | None:
 def owner(policy: AccessPolicy) -> str:
     """The identity whose memo drafts this session sees (``assistant.auth.draft_owner``)."""
     oidc = policy.oidc and _oidc_signed_in()
-    return draft_owner(policy, email=_oidc_email() if oidc else None,
+    return draft_owner(policy, email=identity_label(_oidc_claims()) if oidc else None,
                        name=st.session_state.get(NAME_KEY),
                        signed_in=bool(oidc or st.session_state.get(ROLE_KEY)))

@@ -1,24 +1,34 @@
 """Evaluation metrics: ranking quality by document, facts and citations in answers, abstention.
 
-Ranking metrics work on document ids: a system's ranked chunks are first collapsed to the ordered
-list of distinct documents (``dedupe_docs``), so two chunks of one law do not count twice. With
-``R`` the set of expected documents and ``d_1..d_k`` the ranked documents:
+Ranking metrics are computed by trec_eval (through ``ir-measures`` and ``pytrec-eval-terrier``),
+the reference implementation reviewers know; what is ours is only what no library has: a
+system's ranked chunks are first collapsed to the ordered list of distinct documents
+(``dedupe_docs``), so two chunks of one law do not count twice, and a question with no expected
+document or an empty ranking scores 0 (trec_eval leaves such a question out). With ``R`` the set
+of expected documents and ``d_1..d_k`` the ranked documents:
 
-    hit@k        = 1 if any d_i (i ≤ k) is in R else 0            ("recall@k" in the reports)
-    fraction@k   = |{d_1..d_k} ∩ R| / |R|
-    RR           = 1 / (rank of the first d_i in R), 0 when none is retrieved
+    hit@k        = 1 if any d_i (i ≤ k) is in R else 0   ("recall@k" in the reports; Success@k)
+    fraction@k   = |{d_1..d_k} ∩ R| / |R|                                           (R@k)
+    RR           = 1 / (rank of the first d_i in R), 0 when none is retrieved          (RR)
     nDCG@k       = DCG@k / IDCG@k,  DCG@k = Σ_{i≤k} rel_i / log2(i + 1),  rel_i ∈ {0, 1},
-                   IDCG@k = Σ_{i ≤ min(|R|, k)} 1 / log2(i + 1)     (Järvelin & Kekäläinen 2002)
+                   IDCG@k = Σ_{i ≤ min(|R|, k)} 1 / log2(i + 1)  (Järvelin & Kekäläinen; nDCG@k)
+
+Answer metrics (fact recall, citation validity, abstention) are our own: no library checks a
+cited sentence against the passage it cites.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+import ir_measures
+from ir_measures import RR, R, Success, nDCG
 
 # -- ranking -----------------------------------------------------------------------------------
 
@@ -34,37 +44,57 @@ def dedupe_docs(doc_ids: Iterable[str]) -> list[str]:
     return ordered
 
 
+@dataclass(frozen=True)
+class RankingScores:
+    """One question's ranking measures at cutoff ``k`` (see the module docstring)."""
+
+    hit: float
+    fraction: float
+    reciprocal_rank: float
+    ndcg: float
+
+
+NO_SCORES = RankingScores(0.0, 0.0, 0.0, 0.0)
+
+
+def ranking_scores(ranked: Sequence[str], expected: Iterable[str], k: int) -> RankingScores:
+    """hit@k, fraction@k, RR and nDCG@k of one ranked list of documents (duplicates after the
+    first occurrence are dropped) against the expected documents, by trec_eval."""
+    return _trec_eval_scores(tuple(dedupe_docs(ranked)), frozenset(expected), k)
+
+
+@functools.lru_cache(maxsize=8192)  # a report asks for several measures of one ranking
+def _trec_eval_scores(ranked: tuple[str, ...], relevant: frozenset[str], k: int
+                      ) -> RankingScores:
+    if not relevant or not ranked:
+        return NO_SCORES
+    measures = {"hit": Success @ k, "fraction": R @ k, "reciprocal_rank": RR, "ndcg": nDCG @ k}
+    qrels = {"q": {doc: 1 for doc in relevant}}
+    # trec_eval orders a run by score: give strictly falling scores so it keeps our order.
+    run = {"q": {doc: float(len(ranked) - rank) for rank, doc in enumerate(ranked)}}
+    evaluator = ir_measures.pytrec_eval.evaluator(list(measures.values()), qrels)
+    values = {metric.measure: metric.value for metric in evaluator.iter_calc(run)}
+    return RankingScores(**{name: float(values[measure]) for name, measure in measures.items()})
+
+
 def hit_at_k(ranked: Sequence[str], expected: Iterable[str], k: int) -> float:
     """1.0 when any expected document is among the first ``k`` ranked documents."""
-    relevant = set(expected)
-    return 1.0 if any(doc in relevant for doc in ranked[:k]) else 0.0
+    return ranking_scores(ranked, expected, k).hit
 
 
 def fraction_found_at_k(ranked: Sequence[str], expected: Iterable[str], k: int) -> float:
     """Share of the expected documents found among the first ``k``."""
-    relevant = set(expected)
-    if not relevant:
-        return 0.0
-    return len(relevant.intersection(ranked[:k])) / len(relevant)
+    return ranking_scores(ranked, expected, k).fraction
 
 
 def reciprocal_rank(ranked: Sequence[str], expected: Iterable[str]) -> float:
-    relevant = set(expected)
-    for rank, doc in enumerate(ranked, start=1):
-        if doc in relevant:
-            return 1.0 / rank
-    return 0.0
+    """1 / rank of the first expected document in the whole ranking; 0 when none is there."""
+    return ranking_scores(ranked, expected, max(len(ranked), 1)).reciprocal_rank
 
 
 def ndcg_at_k(ranked: Sequence[str], expected: Iterable[str], k: int) -> float:
     """Binary-relevance nDCG@k over distinct documents (see the module docstring)."""
-    relevant = set(expected)
-    if not relevant:
-        return 0.0
-    dcg = sum(1.0 / math.log2(i + 1) for i, doc in enumerate(ranked[:k], start=1)
-              if doc in relevant)
-    ideal = sum(1.0 / math.log2(i + 1) for i in range(1, min(len(relevant), k) + 1))
-    return dcg / ideal
+    return ranking_scores(ranked, expected, k).ndcg
 
 
 # -- text normalisation ------------------------------------------------------------------------

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.auth import ADMIN, USER, AccessDenied, AccessPolicy, LoginThrottle, allowed, require
+from assistant.auth import (
+    ADMIN,
+    USER,
+    AccessDenied,
+    AccessPolicy,
+    LoginThrottle,
+    allowed,
+    identity_label,
+    require,
+)
 from assistant.config import Settings
 
 
@@ -54,10 +63,51 @@ def test_an_auth_section_in_secrets_turns_on_oidc_with_listed_admins():
     p = policy(secrets={"auth": {"client_id": "x"}, "access": {"admins": ["Chief@Bureau.gov.cn"]}})
     assert p.oidc and p.login_required and not p.is_open
     assert p.anonymous_role() is None
-    assert p.role_for_identity("chief@bureau.gov.cn") == ADMIN
-    assert p.role_for_identity("clerk@bureau.gov.cn") == USER
-    assert p.role_for_identity(None) == USER
+    assert p.role_for_identity({"email": "chief@bureau.gov.cn"}) == ADMIN
+    assert p.role_for_identity({"email": " Chief@Bureau.gov.cn", "email_verified": True}) == ADMIN
+    assert p.role_for_identity({"email": "clerk@bureau.gov.cn"}) == USER
+    assert p.role_for_identity({}) == USER
+    # an address the provider says it has not verified proves nothing
+    assert p.role_for_identity({"email": "chief@bureau.gov.cn", "email_verified": False}) == USER
     assert not policy(secrets={"auth": {}}).oidc  # an empty section configures nothing
+
+
+def test_a_roles_claim_from_the_provider_grants_admin():
+    p = policy(secrets={"auth": {"client_id": "x"}, "access": {"admin_roles": ["edubalance-admin"]}})
+    assert p.role_claim == "roles"  # Entra ID app roles, many Keycloak set-ups
+    assert p.role_for_identity({"roles": ["staff", "edubalance-admin"]}) == ADMIN
+    assert p.role_for_identity({"roles": "edubalance-admin"}) == ADMIN  # one role as a string
+    assert p.role_for_identity({"roles": "staff edubalance-admin"}) == USER  # never split
+    assert p.role_for_identity({"roles": ["staff"]}) == USER
+    assert p.role_for_identity({"groups": ["edubalance-admin"]}) == USER  # not the claim read
+    assert p.role_for_identity({"roles": ["EduBalance-Admin"]}) == USER  # values are exact
+    assert p.role_for_identity({"roles": {"edubalance-admin": True}}) == USER  # not a list
+
+
+def test_the_role_claim_is_configurable_and_may_be_nested():
+    okta = policy(secrets={"auth": {"client_id": "x"},
+                           "access": {"role_claim": "groups", "admin_roles": ["Admins"]}})
+    assert okta.role_for_identity({"groups": ["Everyone", "Admins"]}) == ADMIN
+    assert okta.role_for_identity({"roles": ["Admins"]}) == USER
+    keycloak = policy(secrets={"auth": {"client_id": "x"},
+                               "access": {"role_claim": "realm_access.roles",
+                                          "admin_roles": "admin"}})  # one value
+    assert keycloak.role_for_identity({"realm_access": {"roles": ["offline_access", "admin"]}}
+                                      ) == ADMIN
+    assert keycloak.role_for_identity({"realm_access": ["admin"]}) == USER
+    assert keycloak.role_for_identity({}) == USER
+    spaced = policy(secrets={"auth": {"client_id": "x"}, "access": {"admin_roles": "Edu Admins"}})
+    assert spaced.role_for_identity({"roles": ["Admins"]}) == USER
+    assert spaced.role_for_identity({"roles": ["Edu Admins"]}) == ADMIN
+    no_roles = policy(secrets={"auth": {"client_id": "x"}})  # nothing configured: nobody is admin
+    assert no_roles.role_for_identity({"roles": ["admin"], "email": "a@b.c"}) == USER
+
+
+def test_identity_label_prefers_the_email():
+    assert identity_label({"email": "a@b.c", "name": "A"}) == "a@b.c"
+    assert identity_label({"preferred_username": "reader", "sub": "42"}) == "reader"
+    assert identity_label({"sub": "42"}) == "42"
+    assert identity_label({}) is None
 
 
 def test_admin_actions_need_the_admin_role():

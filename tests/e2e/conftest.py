@@ -16,6 +16,7 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from e2e_support import wait_for_app
@@ -44,8 +45,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(data_dir: Path, log: Path, extra_env: dict[str, str] | None = None) -> Server:
-    port = free_port()
+def start_server(data_dir: Path, log: Path, extra_env: dict[str, str] | None = None,
+                 port: int | None = None) -> Server:
+    port = port or free_port()
     env = dict(os.environ, ASSISTANT_DATA_DIR=str(data_dir), HF_HUB_OFFLINE="1",
                TRANSFORMERS_OFFLINE="1", ANONYMIZED_TELEMETRY="False", **(extra_env or {}))
     for name in ("ASSISTANT_APP_PASSWORD", "ASSISTANT_ADMIN_PASSWORD", "ASSISTANT_LLM_BASE_URL"):
@@ -81,6 +83,13 @@ def stop_server(server: Server) -> None:
         except subprocess.TimeoutExpired:
             server.process.kill()
             server.process.wait(timeout=15)
+
+
+@pytest.fixture(scope="session")
+def app_launcher() -> SimpleNamespace:
+    """``start``, ``stop`` and ``free_port`` for a test that runs the app with settings of its
+    own (a conftest cannot be imported by name reliably: every test folder has one)."""
+    return SimpleNamespace(start=start_server, stop=stop_server, free_port=free_port)
 
 
 @pytest.fixture(scope="session")
