@@ -8,8 +8,15 @@ import importlib.util
 import streamlit as st
 
 from assistant.app.i18n import t
-from assistant.auth import (ADMIN, USER, AccessPolicy, LoginThrottle, Role, draft_owner,
-                            identity_label)
+from assistant.auth import (
+    ADMIN,
+    USER,
+    AccessPolicy,
+    LoginThrottle,
+    Role,
+    draft_owner,
+    identity_label,
+)
 
 ROLE_KEY = "auth-role"
 NAME_KEY = "auth-name"
