@@ -468,48 +468,70 @@ def _names(side: str, text: str) -> bool:
 
 
 def _compare_topics(draft: Draft, a: str, b: str, focus: str) -> Composed:
-    """Two things compared (two standards, two policies): the sources' own contrasts first —
-    statements that name both sides and set one against the other — then a table whose cells
-    each name only their own side."""
+    """Two things compared (two standards, two policies). Where the sources contrast them —
+    statements that name both and set one against the other — those lead, and a table says what
+    each is; otherwise a table sets each side's own statements side by side."""
     contrasts = _contrasts(draft, a, b, focus)
     lead = draft.say_all(contrasts, 1)
+    if not lead:
+        return _side_by_side(draft, a, b, focus)
     more = draft.say_all(contrasts[1:], 2)
-    # where the sources contrast the two, the table only says what each is; otherwise it also
-    # sets their duties and findings side by side
-    kinds_rows = ((("definition",),) if lead else
-                  (("definition", "fact"), ("duty",), ("finding", "case")))
-    columns = []
+    parts = [" ".join(lead)]
+    if more:
+        parts.append(t("more_differences", draft.language) + "\n"
+                     + "\n".join(f"- {line}" for line in more))
+    cells = []
     for side, other in ((a, b), (b, a)):
+        # what each side is: a definition about it (naming it first) and not about the other
+        found = [f for f in draft.search(content_terms(side), kinds=("definition",), limit=10)
+                 if _about(side, f, draft.language) and not _names(other, _both_texts(f))]
+        cells.append(found)
+    if all(cells):
+        said = [draft.say_all(found, 1) for found in cells]
+        if all(said):
+            row = f"| {t('row_definition', draft.language)} | " + \
+                " | ".join(_cell(s[0]) for s in said) + " |"
+            parts.append("\n".join([f"| | {a} | {b} |", "|---|---|---|", row]))
+    return finish(draft, parts)
+
+
+def _side_by_side(draft: Draft, a: str, b: str, focus: str) -> Composed:
+    """A table with one column per side, each cell only from statements about that side."""
+    kinds_rows = (("definition", "fact"), ("duty",), ("finding", "case"))
+    columns = []
+    for side in (a, b):
         terms = content_terms(f"{side} {focus}")
+        side_terms = content_terms(side)
         found = draft.relevant(draft.search(terms, limit=30), floor=0.2)
-        found += [f for f in draft.search(content_terms(side), kinds=("definition",), limit=10)
-                  if f not in found]
-        # a cell speaks of its own side only: a statement that names both belongs to the
-        # contrasts above, not to one column
-        columns.append([f for f in found if _names(side, _both_texts(f))
-                        and not _names(other, _both_texts(f))
-                        and _about(side, f, draft.language)])
+        columns.append([f for f in found if _mentions(f, side_terms)])
+    if not all(columns):
+        return None
     rows = []
     for kinds in kinds_rows:
-        candidates = [[f for f in found if f.statement.kind in kinds] for found in columns]
-        if not all(candidates):
-            continue  # a row with one side empty compares nothing
         cells = []
-        for found in candidates:
-            said = draft.say_all(found, 1)
+        for found in columns:
+            said = draft.say_all([f for f in found if f.statement.kind in kinds], 1)
             cells.append(said[0] if said else None)
         if any(cells):
             label = t("row_" + kinds[0], draft.language)
             rows.append(f"| {label} | " + " | ".join(_cell(c) for c in cells) + " |")
-    if not lead and len(rows) < 2:
+    if len(rows) < 2:
         return None
-    parts = [" ".join(lead) or _sentence_case(t("compare_lead", draft.language, a=a, b=b))]
-    if more:
-        parts.append(t("more_differences", draft.language) + "\n"
-                     + "\n".join(f"- {line}" for line in more))
-    if rows:
-        parts.append("\n".join([f"| | {a} | {b} |", "|---|---|---|", *rows]))
+    table = "\n".join([f"| | {a} | {b} |", "|---|---|---|", *rows])
+    key = _key_difference(draft, a, b)
+    parts = [_sentence_case(t("compare_lead", draft.language, a=a, b=b)), table]
+    if key:
+        parts.append(f"**{t('key_difference', draft.language)}** {key}")
     return finish(draft, parts)
+
+
+def _mentions(found: Found, side_terms) -> bool:
+    text = found.located.search_text
+    tokens = token_set(text)
+    from assistant.answer.terms import matches
+
+    hits = sum(1 for term in side_terms if matches(term, text, tokens))
+    return hits >= max(1, (len(side_terms) + 1) // 2)
 
 
 _CONTRAST = re.compile(r"\b(while|whereas|but|than|instead|unlike|only|rather)\b|而|则|相比|"
