@@ -55,7 +55,7 @@ _DEFINITION = re.compile(
     r"what does .{2,40} mean)|\bstand for\b|是什么意思|什么是|指什么|的含义|何谓|是指什么|的定义|"
     r"是什么\s*[?？]?$", re.IGNORECASE)
 _COMPARE_CUE = re.compile(r"differ|compar|versus|vs\.?|stricter|same (as|thing)|which approach|"
-                          r"\bor\b.{3,80}\bwhich\b|区别|差异|不同|异同|比较|对比|一回事|高在哪|"
+                          r"\bor\b.{3,80}\bwhich\b|区别|差异(?!系数)|不同|异同|比较|对比|一回事|高在哪|"
                           r"不一样|各是|各有|各自|分别是", re.IGNORECASE)
 _WHO = re.compile(r"\bwho(se|m)?\b|which (level|government|department|body|authority)|谁|"
                   r"哪一?级|由哪|哪个部门", re.IGNORECASE)

@@ -257,8 +257,9 @@ def routes_for(intent: Intent, retrieval: Retrieval) -> list[Route]:
     """The routes that serve this kind of question, in order. A question whose best passage is
     an uploaded document (no statements describe it) is answered from that passage first."""
     routes = [r for r in ROUTES if r.kinds is None or intent.kind in r.kinds]
-    if intent.kind == "responsible" and intent.asks_who:
-        # "who must …?" is answered by the duty; a threshold table would not name anyone
+    if (intent.kind == "responsible" and intent.asks_who) or intent.kind == "definition":
+        # "who must …?" is answered by the duty, "what is …?" by what it means; a threshold
+        # table would name no one and define nothing (it may still follow)
         routes.sort(key=lambda r: r.name == "standards-table")
     hits = retrieval.hits
     if hits and not hits[0].chunk.metadata.get("doc_type"):

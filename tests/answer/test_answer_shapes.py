@@ -175,3 +175,9 @@ def test_what_a_case_did_is_answered_first_even_when_the_sources_do_not_list_it(
     assert result.route == "case"
     first = result.text.split("。")[0]
     assert "措施" in first, result.text  # what it did, or that its measures are not listed
+
+
+def test_a_definition_question_is_answered_by_the_meaning_before_any_threshold_table(ask):
+    result = ask("差异系数是什么意思？")
+    assert result.route in ("glossary", "definition"), result.route
+    assert "标准差" in result.text.split("。")[0], result.text

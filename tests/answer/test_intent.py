@@ -49,6 +49,7 @@ def test_kinds_on_the_development_set():
     ("How can a poor county pay for upgrading its weak rural schools?", "suggest"),
     ("What is the minimum share of teachers who must rotate each year?", "lookup"),
     ("义务教育法哪一条规定了县级政府为主管理？", "lookup"),
+    ("差异系数是什么意思？", "definition"),  # 差异 of 差异系数 is no comparison
     ("Cangyuan's delivery classrooms or Hengnan's county platform - which approach works?",
      "compare"),
 ])
