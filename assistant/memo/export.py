@@ -7,6 +7,7 @@ import io
 import re
 from pathlib import Path
 
+from assistant.memo.blocks import body_blocks
 from assistant.memo.model import Memo, MemoTable
 
 # Fonts named in the document; Word substitutes when one is missing, but a named East Asian font
@@ -140,26 +141,13 @@ def _set_fonts(doc, lang: str) -> None:
 
 def _add_body(doc, body: str) -> None:
     """Paragraphs, ``- `` bullets and ``### `` subheadings of the Markdown subset."""
-    paragraph_lines: list[str] = []
-
-    def flush() -> None:
-        if paragraph_lines:
-            _add_runs(doc.add_paragraph(), " ".join(paragraph_lines))
-            paragraph_lines.clear()
-
-    for raw in body.splitlines():
-        line = raw.strip()
-        if not line:
-            flush()
-        elif line.startswith("### "):
-            flush()
-            doc.add_heading(line[4:].strip(), level=2)
-        elif line.startswith(("- ", "* ")):
-            flush()
-            _add_runs(doc.add_paragraph(style="List Bullet"), line[2:].strip())
+    for kind, lines in body_blocks(body):
+        if kind == "heading":
+            doc.add_heading(lines[0], level=2)
+        elif kind == "bullet":
+            _add_runs(doc.add_paragraph(style="List Bullet"), lines[0])
         else:
-            paragraph_lines.append(line)
-    flush()
+            _add_runs(doc.add_paragraph(), " ".join(lines))
 
 
 def _add_runs(paragraph, text: str) -> None:

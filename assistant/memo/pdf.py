@@ -20,6 +20,7 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from assistant.language import has_cjk
+from assistant.memo.blocks import body_blocks
 from assistant.memo.model import Memo, MemoTable
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/truetype/wqy"),
@@ -208,26 +209,13 @@ class _MemoPdf(FPDF):
 
     def body(self, text: str) -> None:
         """Paragraphs, ``- `` bullets and ``### `` subheadings of the memo's Markdown subset."""
-        lines: list[str] = []
-
-        def flush() -> None:
-            if lines:
-                self.paragraph(" ".join(lines) if not self.zh else "".join(lines))
-                lines.clear()
-
-        for raw in text.splitlines():
-            line = raw.strip()
-            if not line:
-                flush()
-            elif line.startswith("### "):
-                flush()
-                self.heading(line[4:].strip(), level=2)
-            elif line.startswith(("- ", "* ", "• ")):
-                flush()
-                self.bullet(line[2:].strip())
+        for kind, lines in body_blocks(text):
+            if kind == "heading":
+                self.heading(lines[0], level=2)
+            elif kind == "bullet":
+                self.bullet(lines[0])
             else:
-                lines.append(line)
-        flush()
+                self.paragraph("".join(lines) if self.zh else " ".join(lines))
 
     def paragraph(self, text: str) -> None:
         self.set_font("memo", "", BODY_PT)
