@@ -73,11 +73,13 @@ def _summary(draft: Draft, measures: list[Measure]) -> str:
     names = [m.title for m in measures]
     if language != "zh":  # mid-sentence: "build schools…", not "Build schools…" (nor "pE")
         names = [n[0].lower() + n[1:] if re.match(r"[A-Z][a-z]", n) else n for n in names]
-    marks = "".join(f"[{m.markers[0]}]" for m in measures if m.markers)
+    # each measure's first basis, each document once (two measures may rest on one document)
+    cited = list(dict.fromkeys(m.markers[0] for m in measures if m.markers))
+    marks = "".join(f"[{n}]" for n in cited)
     key = "measure_summary_one" if len(measures) == 1 else "measures_summary"
     sentence = t(key, language, count=_count(len(measures), language),
                  names=("；" if language == "zh" else "; ").join(names))
-    draft.claims.append(Claim(sentence, [m.markers[0] for m in measures if m.markers], "measure"))
+    draft.claims.append(Claim(sentence, cited, "measure"))
     return f"{sentence} {marks}"
 
 

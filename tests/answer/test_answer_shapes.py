@@ -49,6 +49,9 @@ def test_suggest_ranks_measures_with_the_advisors_ranking(ask, corpus_engine, co
     opening = _first_sentence(result.text).lower()
     positions = [opening.find(name.lower()[1:]) for name in shown]
     assert -1 not in positions and positions == sorted(positions), (opening, shown)
+    summary_marks = re.search(r"\.\s((?:\[\d+\])+)", result.text).group(1)
+    marks = re.findall(r"\d+", summary_marks)
+    assert len(marks) == len(set(marks)), summary_marks  # each source once
     # a basis note's unconfirmed 文号 carries its mark, as in the reference list
     assert "国发〔2016〕40号 (document number unconfirmed)" in result.text
     assert "国发〔2016〕40号 (" not in result.text.replace(
