@@ -27,13 +27,17 @@ _SUGGEST = re.compile(
     r"(counties|places|districts) (have )?used|fix|tackle|improve|reduce|retain|keep good)\b|"
     r"怎么办|(?:怎样|如何|怎么)(?:才能|解决|改善|提高|应对|留住|留|推进|做|办|降|减少|缓解|吸引|"
     r"保障|补|消除|化解|破解|扩大|加强)|措施|建议|对策|办法|应该怎么|该怎么|可以做|能做些什么|"
-    r"有哪些做法|做法有哪些", re.IGNORECASE)
+    r"有哪些做法|做法有哪些|(?:需要|要|应)注意(?:什么|哪些)|(?:怎样|如何|怎么)(?:筹|督促)",
+    re.IGNORECASE)
 _EXPLAIN = re.compile(
     r"\b(why|explain|what (causes|caused|drives|drove|explains|lies behind)|reasons? (for|why)|"
     r"causes? of|how (does|did|do|has|have) .{3,60} (affect|lead|cause|shape|widen|narrow|"
     r"contribut|influenc|produc|creat|drive|matter)|what (is|was|are) the (effect|impact|"
-    r"consequence|logic|rationale|mechanism)|what role)\b|"
-    r"为什么|为何|原因|成因|根源|怎么会|导致|影响.{0,4}(是什么|如何|有哪些)|机制|作用是什么|何以",
+    r"consequence|logic|rationale|mechanism)|what role|walk (me|us) through|"
+    r"(what|which) (stages|steps|phases)|how (did|has|have) .{3,60} (develop|evolv)\w*|"
+    r"theor(y|ies))\b|"
+    r"为什么|为何|原因|成因|根源|怎么会|导致|影响.{0,4}(是什么|如何|有哪些)|机制|作用是什么|何以|"
+    r"一步步|经历了.{0,4}阶段|哪些阶段|演变|发展历程|理论",
     re.IGNORECASE)
 _RESPONSIBLE = re.compile(
     r"\b(who (is|are) responsible|who (must|should|has to|pays|funds|decides|manages|"

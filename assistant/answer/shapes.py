@@ -166,7 +166,7 @@ class Draft:
         """Whether the question asks for what the law itself says ("legally", "法定")."""
         return bool(_ASKS_LAW.search(self.ctx.question))
 
-    def lead(self, found: list[Found]) -> list[Found]:
+    def lead(self, found: list[Found], strength_first: bool | None = None) -> list[Found]:
         """``found`` with the lead first: of the statements about as relevant as the best, one
         that gives the figure or year the question asks for, from the strongest source (a law's
         own article before a synthesis that cites it)."""
@@ -181,7 +181,8 @@ class Draft:
             return any(p.search(f.statement.in_language(self.language)) for p in wanted)
 
         # the subject asked about, the figure or year asked for, then the strongest source
-        strength_first = self.asks_for_law()
+        if strength_first is None:
+            strength_first = self.asks_for_law()
         first = min(close, key=lambda f: (bool(topic) and not self.names_topic(f),
                                           bool(wanted) and not gives_what_is_asked(f),
                                           f.located.strength if strength_first else 0,
