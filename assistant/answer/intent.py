@@ -49,10 +49,10 @@ _RESPONSIBLE = re.compile(
     r"(is|are) .{2,40} (required|obliged) to|role of (the )?(county|provinc|central|township)|"
     r"(require|oblige|expect|ask)s? .{0,40}(governments?|bureaus?|counties|schools|provinces|"
     r"townships) to)\b|"
-    r"谁负责|由谁|职责|责任|义务|应当(承担|履行|做)|负有|谁来|哪一级|哪级政府|主体是谁",
+    r"谁负责|由谁|职责|责任|义务(?!教育)|应当(承担|履行|做)|负有|谁来|哪一级|哪级政府|主体是谁",
     re.IGNORECASE)
 # "What does the law require …" reads like a definition question but asks for duties.
-_RESPONSIBLE_ASK = re.compile(r"\b(require|oblige|must|should|responsib|dut(y|ies))|职责|责任|义务|"
+_RESPONSIBLE_ASK = re.compile(r"\b(require|oblige|must|should|responsib|dut(y|ies))|职责|责任|义务(?!教育)|"
                               r"应当|要求", re.IGNORECASE)
 _DEFINITION = re.compile(
     r"^\s*(what (is|are|does) (meant by |the meaning of |a |an |the )?|define |meaning of |"

@@ -46,6 +46,13 @@ _TEXT: dict[str, dict[str, str]] = {
     "row_duty": {"en": "Who must do what", "zh": "职责要求"},
     "row_finding": {"en": "Findings", "zh": "研究发现"},
     "basis": {"en": "Where the figures come from:", "zh": "数值出处："},
+    "table_lead": {"en": "Under {standard}, the {indicator} must be {values}{note}.",
+                   "zh": "{standard}规定：{indicator}{values}{note}。"},
+    "table_values": {"en": "{rule} {primary} in primary and {rule} {junior} in junior-secondary "
+                           "schools",
+                     "zh": "小学{rule}{primary}、初中{rule}{junior}"},
+    "table_value_one": {"en": "{rule} {value}", "zh": "{rule}{value}"},
+    "table_unverified": {"en": " (a figure our sources do not confirm)", "zh": "（该数值尚待核实）"},
     "indicator": {"en": "Indicator", "zh": "指标"},
     "primary": {"en": "Primary", "zh": "小学"},
     "junior": {"en": "Junior secondary", "zh": "初中"},

@@ -180,10 +180,18 @@ class Draft:
         def gives_what_is_asked(f: Found) -> bool:
             return any(p.search(f.statement.in_language(self.language)) for p in wanted)
 
+        action = asked_action(self.ctx.question)
+
+        def does_what_is_asked(f: Found) -> bool:
+            # "who pays …?": a statement in which someone pays, not one in which someone checks
+            return bool(action.search(f.statement.in_language("en")) or
+                        action.search(f.statement.in_language("zh")))
+
         # the subject asked about, the figure or year asked for, then the strongest source
         if strength_first is None:
             strength_first = self.asks_for_law()
         first = min(close, key=lambda f: (bool(topic) and not self.names_topic(f),
+                                          action is not None and not does_what_is_asked(f),
                                           bool(wanted) and not gives_what_is_asked(f),
                                           f.located.strength if strength_first else 0,
                                           f.score < LEAD_TIE * best,
@@ -198,6 +206,28 @@ class Draft:
             if (line := self.say(item, again)) is not None:
                 lines.append(line)
         return lines
+
+
+_WHO_DOES = re.compile(r"\bwho (?:must |should |has to |is to |will |actually )?"
+                       r"(?!is\b|are\b|was\b|were\b|has\b|have\b|does\b|do\b|can\b)"
+                       r"([a-z]{3,})", re.IGNORECASE)
+_ZH_WHO_DOES = re.compile(r"(?:由谁|谁来|谁|哪一?级政府)(?:负责|应当|要|去|来)?(发放|支付|承担|拨付|出钱|"
+                          r"管理|监督|督导|保障|审批|认定|评估|制定|解决|核定|聘任|任命|考核|管)")
+
+
+def asked_action(question: str) -> re.Pattern | None:
+    """What a "who …?" question asks someone to do ("who pays" → pay, "由谁发放" → 发放), as a
+    pattern that finds it in a statement; None for other questions."""
+    match = _WHO_DOES.search(question)
+    if match:
+        verb = match.group(1).lower()
+        stem = re.sub(r"(ies|es|s)$", "", verb) if len(verb) > 4 else verb
+        return re.compile(rf"\b{re.escape(stem[:max(3, len(stem) - 1)])}\w*", re.IGNORECASE)
+    match = _ZH_WHO_DOES.search(question)
+    if not match:
+        return None
+    verb = match.group(1)
+    return re.compile("管理|管" if verb == "管" else re.escape(verb))
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
