@@ -134,9 +134,11 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
                                          r"薄弱学校|不达标|未达标|办学条件|设备|校舍", re.IGNORECASE),
     "urban_crowding": re.compile(r"crowd|overcrowd|town schools?|urban schools?|城镇学校|"
                                  r"城区学校|拥挤|学位紧张|城挤", re.IGNORECASE),
-    "rural_decline": re.compile(r"shrink|empty|declin|falling enrol|consolidat|closing|"
+    "rural_decline": re.compile(r"shrink|empty|declin|falling enrol|consolidat|clos(ing|ed|ure)|"
+                                r"merg|walk .{0,20}(hour|km|kilomet)|drop ?out|"
                                 r"生源|萎缩|空心|撤并|村空", re.IGNORECASE),
-    "weak_supervision": re.compile(r"supervis|accountab|inspect|督导|问责|考核", re.IGNORECASE),
+    "weak_supervision": re.compile(r"supervis|accountab|inspect|satisfaction|督导|问责|考核|满意度",
+                                   re.IGNORECASE),
     "quality_gap": re.compile(r"quality|achievement|质量|教学水平", re.IGNORECASE),
 }
 

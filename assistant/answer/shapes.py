@@ -256,7 +256,11 @@ def lookup(draft: Draft, intent: Intent) -> Composed:
     if not found:
         return None
     lead = draft.say_all(found[:3], 1)
-    rest = sorted(found[1:], key=lambda f: (f.located.strength, -f.score))
+    # support only as close to the question as a list item must be: a neighbouring article or
+    # another law's article of the same number is padding to a reader who asked for one fact
+    best = max(f.score for f in found)
+    rest = sorted((f for f in found[1:] if f.score >= LIST_RELATIVE * best),
+                  key=lambda f: (f.located.strength, -f.score))
     support = draft.say_all(rest, 2)
     return finish(draft, [" ".join(lead), " ".join(support)])
 
@@ -515,7 +519,8 @@ def _compare_topics(draft: Draft, a: str, b: str, focus: str) -> Composed:
     for side, other in ((a, b), (b, a)):
         # what each side is: a definition about it (naming it first) and not about the other
         found = [f for f in draft.search(content_terms(side), kinds=("definition",), limit=10)
-                 if _about(side, f, draft.language) and not _names(other, _both_texts(f))]
+                 if _about(side, f, draft.language, DEFINED_SPAN + len(side))
+                 and not _names(other, _both_texts(f))]
         cells.append(found)
     if all(cells):
         said = [draft.say_all(found, 1) for found in cells]
@@ -575,18 +580,24 @@ def _contrasts(draft: Draft, a: str, b: str, focus: str) -> list[Found]:
     terms = content_terms(f"{a} {b} {focus} {draft.ctx.question}")
     found = [f for f in draft.search(terms, kinds=("finding", "fact", "definition"), limit=60)
              if _names(a, _both_texts(f)) and _names(b, _both_texts(f))]
-    return sorted(found, key=lambda f: (not _CONTRAST.search(_both_texts(f)), -f.score,
+    # of those as relevant, the primary documents' own contrast first (the standard that
+    # states the rule, before an analysis that restates it), then the analysis's comparisons
+    # (the contrast in the words the reader reads: "only" in a translation is no contrast)
+    return sorted(found, key=lambda f: (not _CONTRAST.search(f.statement.in_language(
+                                            draft.language)), -round(f.score, 2),
+                                        f.located.doc_type == "analysis",
                                         f.statement.aspect != "comparison"))
 
 
 SUBJECT_SPAN = 60  # characters: a statement is about a side when it names it this early
+DEFINED_SPAN = 12  # ... and defines it when it names it this early (its subject)
 
 
-def _about(side: str, found: Found, language: str) -> bool:
-    """Whether the statement is about ``side`` (names it near its start), not only mentions it:
-    a "what it is" cell must describe its own side."""
-    head = found.statement.in_language(language)[:SUBJECT_SPAN].lower()
-    return _names(side, head) or _names(side, found.statement.text[:SUBJECT_SPAN].lower())
+def _about(side: str, found: Found, language: str, span: int = SUBJECT_SPAN) -> bool:
+    """Whether the statement is about ``side`` (names it within ``span`` characters of its
+    start), not only mentions it: a "what it is" cell must describe its own side."""
+    head = found.statement.in_language(language)[:span].lower()
+    return _names(side, head) or _names(side, found.statement.text[:span].lower())
 
 
 def _both_texts(found: Found) -> str:

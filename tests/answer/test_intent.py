@@ -90,3 +90,17 @@ def test_no_action_is_read_from_other_questions(question):
     from assistant.answer.shapes import asked_action
 
     assert asked_action(question) is None
+
+
+@pytest.mark.parametrize("question,a,b", [
+    ("Compare what the Education Law and the Compulsory Education Law say about funding growth.",
+     "Education Law", "Compulsory Education Law"),
+    ("国发〔2015〕67号和国办发〔2018〕82号对不足100人学校的经费规定有什么异同？",
+     "国发〔2015〕67号", "国办发〔2018〕82号"),
+])
+def test_a_compared_side_is_named_without_the_questions_own_words(question, a, b):
+    from assistant.answer import compare
+
+    sides = compare.parse(question)
+    assert (sides.a, sides.b) == (a, b)
+    assert sides.focus  # what is compared stays with the question
