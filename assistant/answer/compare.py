@@ -69,7 +69,8 @@ def _split_focus(side: str, pattern: re.Pattern) -> tuple[str, str]:
 # Words around a side's name that belong to the question, not to the name: "compare what the
 # Education Law and the Compulsory Education Law say", "82号对不足100人学校的规定".
 _LEADING = re.compile(r"^(?:what|how|whether|the)\s+", re.IGNORECASE)
-_TRAILING = re.compile(r"\s+(?:says?|said|do|does|did|requires?|provides?|sets?)$", re.IGNORECASE)
+_TRAILING = re.compile(r"\s+(?:says?|said|do|does|did|requires?|provides?|sets?|compare[sd]?)$",
+                       re.IGNORECASE)
 _ZH_ASPECT = re.compile(r"(?<=.{2})(?:对|在|关于)")
 
 

@@ -497,7 +497,8 @@ def _key_difference(draft: Draft, a: str, b: str) -> str | None:
 
 
 def _names(side: str, text: str) -> bool:
-    words = [w for w in re.findall(r"[a-z]{3,}|[\u4e00-\u9fff]{2,}", side.lower())
+    # a year or a document's number names a side as much as its words ("国发〔2015〕67号")
+    words = [w for w in re.findall(r"[a-z]{3,}|[\u4e00-\u9fff]{2,}|\d{2,}", side.lower())
              if w not in ("county", "district", "city", "the", "and")]
     return bool(words) and all(w in text for w in words)
 
@@ -555,10 +556,9 @@ def _side_by_side(draft: Draft, a: str, b: str, focus: str) -> Composed:
         return None
     table = "\n".join([f"| | {a} | {b} |", "|---|---|---|", *rows])
     key = _key_difference(draft, a, b)
-    parts = [_sentence_case(t("compare_lead", draft.language, a=a, b=b)), table]
-    if key:
-        parts.append(f"**{t('key_difference', draft.language)}** {key}")
-    return finish(draft, parts)
+    if key:  # the answer first: the difference, then the table it comes from
+        return finish(draft, [f"**{t('key_difference', draft.language)}** {key}", table])
+    return finish(draft, [_sentence_case(t("compare_lead", draft.language, a=a, b=b)), table])
 
 
 def _mentions(found: Found, side_terms) -> bool:
