@@ -47,7 +47,7 @@ class LibraryEntry:
 
 def library_entries(engine: Engine) -> list[LibraryEntry]:
     entries = []
-    for row in engine.catalog.documents():
+    for row in engine.documents():
         meta = row.metadata
         entries.append(LibraryEntry(
             doc_id=row.doc_id, title=str(meta.get("title") or row.doc_id),
@@ -133,7 +133,7 @@ def reindex_uploads(engine: Engine, progress: Progress | None = None) -> IngestR
 
 def remove_upload(engine: Engine, doc_id: str) -> bool:
     """Delete an uploaded document from the index and from disk. Corpus documents are refused."""
-    row = engine.catalog.document(doc_id)
+    row = engine.document(doc_id)
     if row is None:
         return False
     if row.origin != "upload":

@@ -120,7 +120,7 @@ def _in_reader_language(ctx: Context, citations: list[Citation], language: str
         return citations
     localized_citations = []
     for citation in citations:
-        row = ctx.engine.catalog.document(citation.doc_id)
+        row = ctx.engine.document(citation.doc_id)
         localized_citations.append(localized(citation, row.metadata, language) if row else citation)
     return localized_citations
 

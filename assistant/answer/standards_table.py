@@ -206,7 +206,7 @@ def _cite_row(ctx: Context, row: Row) -> tuple[str, Chunk, str | None] | None:
     indicator = row.indicator
     languages = [ctx.language] + [lang for lang in ("en", "zh") if lang != ctx.language]
     docs = list(dict.fromkeys(d for d in (indicator.source, row.standard.source_doc) if d))
-    chunks = [c for doc in docs for c in ctx.engine.catalog.document_chunks(doc)]
+    chunks = [c for doc in docs for c in ctx.engine.document_chunks(doc)]
     name_terms = _indicator_terms(indicator)
     values = [v for v in (indicator.primary, indicator.junior) if v is not None]
     best: tuple[float, str, Chunk, str | None] | None = None

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.evaluation import metrics as m
 from assistant.evaluation.dataset import EvalItem, corpus_documents
@@ -24,6 +24,9 @@ from assistant.evaluation.systems import (
     LangChainSystem,
     RetrievalSystem,
 )
+
+if TYPE_CHECKING:
+    from assistant.engine import Engine
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str], None]
@@ -280,7 +283,7 @@ def _score_answer(item: EvalItem, ans: Any, latency_ms: float, error: str) -> An
         readability=assess(text, item.language, list(item.required_facts)))
 
 
-def build_systems(engine, settings, *, baselines: bool = True,
+def build_systems(engine: Engine, settings, *, baselines: bool = True,
                   progress: Progress | None = None) -> tuple[list[RetrievalSystem], list[str]]:
     """The hybrid system first, then the baselines; notes say which baseline could not run."""
     systems: list[RetrievalSystem] = [HybridSystem(engine)]
@@ -318,7 +321,7 @@ def run_evaluation(items: Sequence[EvalItem], engine, settings, *, k: int = 10,
                       systems=reports, answers=answer_report, notes=notes)
 
 
-def _offline_answerer(engine, settings) -> tuple[Callable[[str], Any] | None, str]:
+def _offline_answerer(engine: Engine, settings) -> tuple[Callable[[str], Any] | None, str]:
     try:
         from assistant.answer import answer
     except ImportError as exc:

@@ -125,14 +125,14 @@ def _unconfirmed_numbers(engine: Engine | None) -> frozenset[str]:
     """Document numbers the indexed documents list as unconfirmed (front matter `unconfirmed`)."""
     if engine is None:
         return frozenset()
-    return unconfirmed_numbers(row.metadata for row in engine.catalog.documents())
+    return unconfirmed_numbers(row.metadata for row in engine.documents())
 
 
 def _titles_zh(engine: Engine | None) -> dict[str, str]:
     if engine is None:
         return {}
     return {row.doc_id: str(row.metadata.get("title_zh") or "")
-            for row in engine.catalog.documents()}
+            for row in engine.documents()}
 
 
 def _chart_images(diagnosis: Diagnosis, lang: str,

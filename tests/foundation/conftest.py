@@ -32,4 +32,4 @@ def mini_engine(mini_settings):
 
     engine = Engine(mini_settings)
     yield engine
-    engine.catalog.close()
+    engine.stores.catalog.close()

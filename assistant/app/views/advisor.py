@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import streamlit as st
@@ -41,6 +41,9 @@ from assistant.app import state
 from assistant.app.i18n import FIELD_LABELS_ZH, language, t, value_label
 from assistant.app.render import escape_markdown, source_panel
 from assistant.documents import Citation
+
+if TYPE_CHECKING:
+    from assistant.engine import Engine
 
 LIMIT = 12  # measures shown, most pressing first
 ADVICE_KEY = "advisor-result"
@@ -408,14 +411,14 @@ def _measures(measures: list[Measure]) -> None:
             _citations(engine, t("adv_precedents"), measure.precedents, f"m{number}-p")
 
 
-def _citations(engine, heading: str, citations: list[Citation], key: str) -> None:
+def _citations(engine: Engine, heading: str, citations: list[Citation], key: str) -> None:
     if not citations:
         return
     st.markdown(f"*{heading}*")
     for number, citation in enumerate(citations, start=1):
         label = citation.title + (f" · {citation.locator}" if citation.locator else "")
         with st.expander(escape_markdown(label), key=f"cite-{key}-{number}"):
-            source_panel(citation, engine.catalog.document_text(citation.doc_id))
+            source_panel(citation, engine.document_text(citation.doc_id))
 
 
 def _draft_memo(advice) -> None:

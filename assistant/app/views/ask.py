@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from assistant.app import state
@@ -10,6 +12,9 @@ from assistant.app.render import escape_markdown, safe_markdown, source_panel
 from assistant.conversation import conversation_markdown
 from assistant.documents import Citation
 from assistant.retrieval import SearchFilters
+
+if TYPE_CHECKING:
+    from assistant.engine import Engine
 
 # From ../shared/PRODUCT.md (the evaluation set is separate); the session's language first.
 EXAMPLES = {
@@ -64,13 +69,11 @@ def _examples(expanded: bool) -> str | None:
     return None
 
 
-def _filters(engine) -> SearchFilters:
+def _filters(engine: Engine) -> SearchFilters:
     with st.sidebar.expander(t("filters"), expanded=False):
         types = st.multiselect(t("doc_types"), DOC_TYPES, key="f-types", format_func=value_label)
         levels = st.multiselect(t("levels"), LEVELS, key="f-levels", format_func=value_label)
-        regions = sorted({str(d.metadata.get("region")) for d in engine.catalog.documents()
-                          if d.metadata.get("region")})
-        chosen_regions = st.multiselect(t("regions"), regions, key="f-regions")
+        chosen_regions = st.multiselect(t("regions"), engine.regions(), key="f-regions")
         year_min, year_max = st.slider(t("years"), FIRST_YEAR, LAST_YEAR, (FIRST_YEAR, LAST_YEAR),
                                        key="f-years")
     filters = SearchFilters(doc_types=types, levels=levels, regions=chosen_regions,
@@ -84,7 +87,7 @@ def _filters(engine) -> SearchFilters:
     return filters
 
 
-def _ask(engine, question: str, history: list[dict], filters: SearchFilters) -> None:
+def _ask(engine: Engine, question: str, history: list[dict], filters: SearchFilters) -> None:
     from assistant.answer import QuestionError, answer  # the answer pipeline loads on first use
 
     with st.chat_message("user"):
@@ -103,7 +106,7 @@ def _ask(engine, question: str, history: list[dict], filters: SearchFilters) -> 
     st.rerun()
 
 
-def _show_turn(engine, number: int, turn: dict) -> None:
+def _show_turn(engine: Engine, number: int, turn: dict) -> None:
     with st.chat_message(turn["role"]):
         if turn["role"] == "user":
             st.markdown(escape_markdown(turn["text"]))
@@ -122,12 +125,12 @@ def _show_turn(engine, number: int, turn: dict) -> None:
         if chosen:
             citation = citations[chosen - 1]
             with st.container(border=True, key=f"source-panel-{number}"):
-                source_panel(citation, engine.catalog.document_text(citation.doc_id))
+                source_panel(citation, engine.document_text(citation.doc_id))
         if turn["citations"] and not turn.get("abstained"):
             _add_to_memo(engine, number, turn)
 
 
-def _add_to_memo(engine, number: int, turn: dict) -> None:
+def _add_to_memo(engine: Engine, number: int, turn: dict) -> None:
     from assistant.app.add_to_memo import add_to_memo
     from assistant.memo.collect import answer_excerpt, chinese_titles
 
