@@ -90,6 +90,10 @@ def test_the_graph_sees_imports_of_every_kind():
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
 
 
+def test_no_import_cycle_in_the_package():
+    assert cycles(import_graph()) == []
+
+
 def test_only_the_index_layers_touch_the_stores():
     offenders = []
     for name, path in modules().items():

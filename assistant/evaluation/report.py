@@ -1,14 +1,16 @@
-"""Rendering an evaluation report: a Markdown section (for benchmarks/RESULTS.md) and JSON."""
+"""The evaluation report and its rendering: a Markdown section (for benchmarks/RESULTS.md) and
+JSON."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from assistant.evaluation.runner import (
+from assistant.evaluation.results import (
     FAIL_K,
     AnswerReport,
-    EvalReport,
     RetrievalScores,
     SystemReport,
 )
@@ -16,6 +18,31 @@ from assistant.evaluation.runner import (
 SECTION_START = "<!-- eval:start -->"
 SECTION_END = "<!-- eval:end -->"
 DETAIL_LIMIT = 40  # rows per list of problems: enough to tune with, short enough to read
+
+
+@dataclass
+class EvalReport:
+    k: int
+    questions: int
+    in_scope: int
+    out_of_scope: int
+    languages: dict[str, int]
+    systems: list[SystemReport]
+    answers: AnswerReport | None
+    notes: list[str] = field(default_factory=list)
+    generated_at: str = field(
+        default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+
+    @property
+    def primary(self) -> SystemReport:
+        return self.systems[0]
+
+    def to_json(self) -> dict[str, Any]:
+        return report_json(self)
+
+    def to_markdown(self) -> str:
+        return report_markdown(self)
+
 
 
 def _f(value: float | None, digits: int = 3) -> str:

@@ -148,7 +148,7 @@ def document_context(metadata: dict) -> str:
 
 def validate_statements(corpus: Path) -> list[tuple[str, str, str]]:
     """Every problem in ``corpus/knowledge`` as (file, statement id, message)."""
-    from assistant.corpus import load_documents
+    from assistant.corpus_documents import load_documents
 
     documents, _ = load_documents(corpus)
     bodies = {doc.id: doc.body for doc in documents}
