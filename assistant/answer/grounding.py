@@ -10,6 +10,7 @@ from assistant.answer.evidence import assess
 from assistant.answer.messages import text
 from assistant.answer.statement_cite import localized
 from assistant.answer.types import Answer, Evidence
+from assistant.citations import label
 from assistant.documents import Citation, Hit
 
 PASSAGES = 10   # retrieved per passage language
@@ -55,7 +56,7 @@ def abstain(base: Answer, hits: list[Hit]) -> Answer:
     if nearest:
         lines.append(text("nearest", base.language))
         lines.append("\n".join(
-            f"{n}. {c.title}" + (f" — {w}" if (w := c.locator_in(base.language)) else "")
+            f"{n}. {label(c, base.language, sep=' — ')}"
             for n, c in enumerate(nearest, start=1)))
     base.text = "\n\n".join(lines)
     base.abstained, base.route, base.nearest = True, "abstain", nearest

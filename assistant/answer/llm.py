@@ -13,13 +13,13 @@ import re
 from typing import TYPE_CHECKING, Protocol
 
 from assistant.answer import prompts
-from assistant.answer.citations import MARKER, normalise_marker_groups
 from assistant.answer.context import Context
 from assistant.answer.followup import History, resolve
 from assistant.answer.grounding import Retrieval, abstain, retrieve
 from assistant.answer.messages import text
 from assistant.answer.terms import term_stats
 from assistant.answer.types import Answer, Claim
+from assistant.citations import MARKER, first_use, normalise_marker_groups, renumber
 from assistant.config import Settings
 from assistant.documents import Citation
 from assistant.language import detect_language, split_sentences
@@ -167,23 +167,11 @@ def _statements(draft: Answer, passages: list[Citation]) -> str:
 def checked(base: Answer, reply: str, passages: list[Citation]) -> Answer:
     """The model's reply with its markers checked and renumbered (see the module docstring)."""
     reply = normalise_marker_groups(reply)
-    renumber: dict[int, int] = {}
-    invalid: list[int] = []
-    cited: list[Citation] = []
-
-    def replace(match: re.Match) -> str:
-        n = int(match.group(1))
-        if not 1 <= n <= len(passages):
-            if n not in invalid:
-                invalid.append(n)
-            return ""
-        if n not in renumber:
-            cited.append(passages[n - 1])
-            renumber[n] = len(cited)
-        return f"[{renumber[n]}]"
-
-    body = re.sub(r"[ \t]*" + MARKER.pattern, lambda m: (
-        " " + r if (r := replace(m)) else ""), reply)
+    order = first_use(reply, len(passages))
+    invalid = list(dict.fromkeys(n for n in map(int, MARKER.findall(reply))
+                                 if not 1 <= n <= len(passages)))
+    cited = [passages[old - 1] for old in order]  # ``order`` is in first-use order
+    body = renumber(reply, order, drop=True)
     claims, flagged = _claims(body)
     base.text, base.citations, base.claims = body.strip(), cited, claims
     base.flagged_sentences, base.invalid_markers = flagged, invalid

@@ -19,13 +19,13 @@ from assistant.advisor.standards import (
     StandardsError,
     load_standards,
 )
-from assistant.answer.citations import literal_for, numbers, row_supported
 from assistant.answer.context import Context
 from assistant.answer.messages import text
 from assistant.answer.passages import passage_sentences
 from assistant.answer.render import CitationList
 from assistant.answer.terms import content_terms, matches
 from assistant.answer.types import Claim
+from assistant.citations import literal_for, numbers, row_supported
 from assistant.documents import Chunk
 from assistant.index.tokenizer import tokenize
 

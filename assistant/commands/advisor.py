@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from assistant.citations import label as citation_label
 from assistant.commands.common import engine_with_index, print_json
 
 DEFAULT_LIMIT = 12
@@ -135,7 +136,7 @@ def _print_advice(advice, lang: str) -> None:
     for m in advice.suggestions.measures:
         print(f"  [{m.priority}] {m.title(lang)} — {m.spec.area}")
         for c in m.citations + m.precedents:
-            print(f"      {c.title}{' · ' + c.locator if c.locator else ''} ({c.doc_id})")
+            print(f"      {citation_label(c)} ({c.doc_id})")
 
 
 def _mark(met: bool | None) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.citations import check_citations
 from assistant.evaluation import metrics as m
 from assistant.evaluation.dataset import (
     DEFAULT_DEVSET,
@@ -124,11 +125,11 @@ def _score_answer(item: EvalItem, ans: Any, latency_ms: float, error: str) -> An
         # every marker in the text resolves.
         references = [c.reference() if hasattr(c, "reference") else "" for c in citations]
         check = m.check_claims(claims, passages, references)
-        resolved = m.check_citations(text, passages, check_sentences=False)
+        resolved = check_citations(text, passages, check_sentences=False)
         check.markers = resolved.markers
         check.problems += resolved.problems
     else:
-        check = m.check_citations(text, passages, check_sentences=not abstained)
+        check = check_citations(text, passages, check_sentences=not abstained)
     return AnswerResult(
         item=item, abstained=abstained, route=str(getattr(ans, "route", "") or ""), text=text,
         cited_docs=m.dedupe_docs(str(getattr(c, "doc_id", "")) for c in citations),

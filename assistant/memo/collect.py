@@ -69,7 +69,7 @@ def add_excerpt(memo: Memo, section_id: str, excerpt: Excerpt,
                 titles_zh: dict[str, str] | None = None) -> MemoSection:
     """Append ``excerpt`` to a section: its citations merged into the memo's references, its
     markers renumbered to the memo's, its Markdown tables made memo tables."""
-    from assistant.answer.markers import MARKER
+    from assistant.citations import MARKER
 
     section = memo.section(section_id)
     if titles_zh:

@@ -6,8 +6,8 @@ import pytest
 
 from assistant.answer import prompts, verify
 from assistant.answer.articles import asked, chinese_number
-from assistant.answer.citations import literal_for, normalise_marker_groups, row_supported
 from assistant.answer.passages import passage_sentences
+from assistant.citations import literal_for, normalise_marker_groups, row_supported
 from assistant.documents import Citation
 
 PASSAGE = """## Funding rules (经费保障)

@@ -40,6 +40,7 @@ from assistant.advisor.school_templates import notes_csv, template_csv, template
 from assistant.app import state
 from assistant.app.i18n import FIELD_LABELS_ZH, language, t, value_label
 from assistant.app.render import escape_markdown, source_panel
+from assistant.citations import label as citation_label
 from assistant.documents import Citation
 
 if TYPE_CHECKING:
@@ -416,7 +417,7 @@ def _citations(engine: Engine, heading: str, citations: list[Citation], key: str
         return
     st.markdown(f"*{heading}*")
     for number, citation in enumerate(citations, start=1):
-        label = citation.title + (f" · {citation.locator}" if citation.locator else "")
+        label = citation_label(citation)
         with st.expander(escape_markdown(label), key=f"cite-{key}-{number}"):
             source_panel(citation, engine.document_text(citation.doc_id))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import streamlit as st
@@ -9,6 +10,7 @@ import streamlit as st
 from assistant.app import state
 from assistant.app.i18n import language, t, value_label
 from assistant.app.render import escape_markdown, safe_markdown, source_panel
+from assistant.citations import label
 from assistant.conversation import conversation_markdown
 from assistant.documents import Citation
 from assistant.retrieval import SearchFilters
@@ -144,8 +146,8 @@ def _add_to_memo(engine: Engine, number: int, turn: dict) -> None:
 def _pill_label(marker: int, citation: Citation) -> str:
     title = " ".join(citation.title.split())
     title = title if len(title) <= 48 else title[:47] + "…"
-    label = f"[{marker}] {title}" + (f" · {citation.locator}" if citation.locator else "")
-    return escape_markdown(label)  # pill labels are Markdown; titles come from documents
+    pill = f"[{marker}] {label(replace(citation, title=title))}"
+    return escape_markdown(pill)  # pill labels are Markdown; titles come from documents
 
 
 if __name__ == "__main__":  # run by st.navigation as a page script
