@@ -15,6 +15,7 @@ from assistant.engine import Engine, Progress
 from assistant.ingest.loaders import SUPPORTED_SUFFIXES
 from assistant.ingest.pipeline import IngestReport
 from assistant.limits import LimitExceeded, check_upload_size
+from assistant.vocabulary import DATED_TYPES
 
 
 class UploadError(ValueError):
@@ -60,8 +61,7 @@ def library_entries(engine: Engine) -> list[LibraryEntry]:
     return entries
 
 
-def timeline(engine: Engine, doc_types: tuple[str, ...] = ("law", "regulation", "policy", "standard",
-                                                           "case")) -> list[dict[str, Any]]:
+def timeline(engine: Engine, doc_types: tuple[str, ...] = DATED_TYPES) -> list[dict[str, Any]]:
     """Dated documents of the given types, oldest first (for the timeline chart)."""
     rows = [{"doc_id": e.doc_id, "title": e.title, "doc_type": e.doc_type, "date": e.date,
              "year": e.year, "level": e.level}

@@ -15,8 +15,8 @@ from assistant.advisor.schools import SchoolAnalysis
 from assistant.advisor.standards import (
     BASIC_BALANCE,
     CLASS_SIZE,
-    LEVELS,
     QUALITY_BALANCE,
+    SCHOOL_LEVELS,
     Indicator,
     Standards,
 )
@@ -364,7 +364,7 @@ def _resource_statuses(profile: DistrictProfile, standards: Standards,
                        schools: SchoolAnalysis | None) -> list[IndicatorStatus]:
     cv_rule = standards.get(QUALITY_BALANCE, "cv_each_indicator")
     statuses = []
-    for level in LEVELS:
+    for level in SCHOOL_LEVELS:
         given = getattr(profile.indicators, level).known()
         given_cv = getattr(profile.cv, level)
         for indicator in standards.resource_indicators():
@@ -395,7 +395,7 @@ def _government_statuses(profile: DistrictProfile, standards: Standards) -> list
         value = getattr(getattr(profile, part), name)
         # One figure for the district: one status when both levels share the threshold.
         levels = ["all"] if indicator.primary == indicator.junior else \
-            [lvl for lvl in LEVELS if indicator.threshold(lvl) is not None]
+            [lvl for lvl in SCHOOL_LEVELS if indicator.threshold(lvl) is not None]
         statuses.extend(_status(indicator, lvl, value, "profile") for lvl in levels)
     return statuses
 
@@ -404,7 +404,7 @@ def _basic_balance(profile: DistrictProfile, standards: Standards) -> BasicBalan
     years = profile.years_since_basic_balance
     std = standards.standards.get(BASIC_BALANCE)
     indicators = [_status(i, lvl, None, None) for i in (std.indicators.values() if std else [])
-                  for lvl in LEVELS if i.threshold(lvl) is not None]
+                  for lvl in SCHOOL_LEVELS if i.threshold(lvl) is not None]
     note = {
         "en": ("The 2012 composite CV averages eight indicators that differ from the seven 2017 "
                "resource indicators, so it is not computed here; the district's recognition "
@@ -524,7 +524,7 @@ def _rural_gap_flags(gaps: list[UrbanRuralGap], standards: Standards, raise_flag
                 continue
             # With no level given, compare with the lower of the two thresholds: a rural value
             # below it falls short at either level.
-            levels = [gap.level] if gap.level else [lvl for lvl in LEVELS
+            levels = [gap.level] if gap.level else [lvl for lvl in SCHOOL_LEVELS
                                                     if ind.threshold(lvl) is not None]
             if not levels or ind.comparison not in (">=", ">"):
                 continue

@@ -6,8 +6,8 @@ from __future__ import annotations
 from assistant.answer.context import Context
 from assistant.article_numbers import article_numbers, chinese_number  # noqa: F401 (re-export)
 from assistant.documents import Hit
+from assistant.vocabulary import LEGAL_TYPES
 
-LEGAL_TYPES = ("law", "regulation")
 BOOST = 0.3
 # the one reading of article numbers (English and Chinese) lives in assistant/article_numbers.py
 asked = article_numbers

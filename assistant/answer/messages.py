@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from assistant.vocabulary import LEGAL_TYPES
+
 _TEXT: dict[str, dict[str, str]] = {
     "abstain": {
         "en": "The corpus does not cover this question: no passage answers it well enough to "
@@ -94,7 +96,7 @@ def text(key: str, language: str, **values: object) -> str:
 
 def doc_type_group(doc_type: str | None) -> str:
     """The heading an answer files a document under: law and regulation together."""
-    if doc_type in ("law", "regulation"):
+    if doc_type in LEGAL_TYPES:
         return "law"
     if doc_type in ("policy", "standard", "case", "analysis"):
         return doc_type

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
+from assistant import vocabulary
 from assistant.app import state
 from assistant.app.i18n import language, t, value_label
 from assistant.app.render import escape_markdown, safe_markdown, source_panel
@@ -25,8 +26,7 @@ EXAMPLES = {
            "Which measures have counties used to keep good teachers in rural schools?"],
     "zh": ["义务教育优质均衡的资源配置指标有哪些？", "乡村小规模学校的公用经费如何核定？"],
 }
-DOC_TYPES = ["law", "regulation", "policy", "standard", "case", "analysis", "upload"]
-LEVELS = ["national", "provincial", "municipal", "county"]
+DOC_TYPES = [*vocabulary.DOC_TYPES, vocabulary.UPLOAD]
 FIRST_YEAR, LAST_YEAR = 1986, 2026  # the 1986 Compulsory Education Law to now
 
 
@@ -74,7 +74,7 @@ def _examples(expanded: bool) -> str | None:
 def _filters(engine: Engine) -> SearchFilters:
     with st.sidebar.expander(t("filters"), expanded=False):
         types = st.multiselect(t("doc_types"), DOC_TYPES, key="f-types", format_func=value_label)
-        levels = st.multiselect(t("levels"), LEVELS, key="f-levels", format_func=value_label)
+        levels = st.multiselect(t("levels"), list(vocabulary.GOVERNMENT_LEVELS), key="f-levels", format_func=value_label)
         chosen_regions = st.multiselect(t("regions"), engine.regions(), key="f-regions")
         year_min, year_max = st.slider(t("years"), FIRST_YEAR, LAST_YEAR, (FIRST_YEAR, LAST_YEAR),
                                        key="f-years")

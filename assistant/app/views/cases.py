@@ -10,7 +10,7 @@ import streamlit as st
 from assistant.app import state
 from assistant.app.i18n import language, t, value_label
 from assistant.cases import compare_cases, list_cases
-from assistant.corpus import RESPONSIBILITY_AREAS, TOPICS
+from assistant.vocabulary import RESPONSIBILITY_AREAS, TOPICS
 
 if TYPE_CHECKING:
     from assistant.engine import Engine
