@@ -1,5 +1,6 @@
 """The document library: what is indexed, uploads (kept under the data directory), removal,
-re-indexing and the timeline. The app's Library page and the CLI call these."""
+re-indexing and the timeline. The app's Library page calls these (the CLI's ``ingest`` and
+``status`` go to ``Engine`` directly)."""
 
 from __future__ import annotations
 
