@@ -12,12 +12,12 @@ from assistant.commands.common import TqdmProgress, print_json
 def register(subparsers) -> None:
     p = subparsers.add_parser(
         "eval", help="evaluate retrieval and answers on the development set",
-        description="Runs the development set (tests/eval/devset.yaml) through the hybrid engine, "
+        description="Runs the development set (tests/evaluation/devset.yaml) through the hybrid engine, "
                     "BM25 alone, dense alone and a plain LangChain recipe, then answers every "
                     "question offline and scores facts, citations and abstention.")
     p.add_argument("--k", type=int, default=10, help="depth of the ranking metrics (default 10)")
     p.add_argument("--devset", type=Path, default=None,
-                   help="development set YAML (default tests/eval/devset.yaml)")
+                   help="development set YAML (default tests/evaluation/devset.yaml)")
     p.add_argument("--json", action="store_true", help="print the full report as JSON")
     p.add_argument("--write", type=Path, metavar="PATH",
                    help="put the results section into PATH between <!-- eval:start --> and "

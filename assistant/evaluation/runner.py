@@ -202,7 +202,7 @@ def evaluate_devset(settings: Settings, devset: Path | None = None, *, k: int = 
                             progress=progress)
     if problems:
         result.notes.append(f"the development set has {len(problems)} validation problem(s); "
-                            "run `pytest tests/eval` to see them")
+                            "run `pytest tests/evaluation` to see them")
     return result
 
 

@@ -8,6 +8,7 @@ import re
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
+from tests_support import EXAMPLE_PROFILES
 
 from assistant.language import has_cjk
 from assistant.memo import (
@@ -18,8 +19,6 @@ from assistant.memo import (
     memo_to_markdown,
     regenerate_section,
 )
-
-from .conftest import EXAMPLE_PROFILES
 
 MARKER = re.compile(r"\[(\d+)(?:[,，][^\]]*)?\]")
 
