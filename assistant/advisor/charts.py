@@ -16,30 +16,9 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from assistant import translations
 from assistant.advisor.diagnosis import Diagnosis, fmt
-
-_TEXT = {
-    "en": {
-        "indicators": "Resource indicators as % of the requirement (100% = threshold)",
-        "cv": "Between-school coefficient of variation against its limit",
-        "urban_rural": "Rural schools as % of urban schools (100% = parity)",
-        "indicator": "Indicator", "level": "Level", "pct": "% of requirement",
-        "value": "Value", "threshold": "Threshold", "cv_axis": "CV", "limit": "Limit",
-        "rural_pct": "Rural as % of urban", "urban": "Urban", "rural": "Rural",
-        "primary": "Primary", "junior": "Junior", "both": "Both levels", "met": "Met",
-        "yes": "yes", "no": "no", "column": "Column in your file", "from": "From {source}",
-    },
-    "zh": {
-        "indicators": "资源配置指标达到标准的百分比（100% = 标准值）",
-        "cv": "校际差异系数与限值",
-        "urban_rural": "乡村学校相当于城镇学校的百分比（100% = 持平）",
-        "indicator": "指标", "level": "学段", "pct": "达到标准的百分比",
-        "value": "数值", "threshold": "标准值", "cv_axis": "差异系数", "limit": "限值",
-        "rural_pct": "乡村相当于城镇的百分比", "urban": "城镇", "rural": "乡村",
-        "primary": "小学", "junior": "初中", "both": "两个学段", "met": "达标",
-        "yes": "是", "no": "否", "column": "文件中的列", "from": "数据来自 {source}",
-    },
-}
+from assistant.translations import catalogue
 
 
 def chart_language(lang: str) -> str:
@@ -61,7 +40,8 @@ def cjk_font_available() -> bool:
 
 
 def _t(lang: str) -> dict[str, str]:
-    return _TEXT["zh" if lang == "zh" else "en"]
+    """The charts' words in ``lang`` (``chart.*`` in the translation table)."""
+    return {key: translations.t(f"chart.{key}", lang) for key in catalogue("en")["chart"]}
 
 
 def _level_encodings(data: pd.DataFrame, t: dict[str, str]) -> dict[str, Any]:
@@ -75,7 +55,7 @@ def _level_encodings(data: pd.DataFrame, t: dict[str, str]) -> dict[str, Any]:
 def indicator_chart(diagnosis: Diagnosis, lang: str = "en") -> alt.Chart | None:
     t = _t(lang)
     rows = [{t["indicator"]: s.label(lang), t["level"]: t[s.level],
-             "pct": 100 * s.value / s.threshold, t["value"]: f"{fmt(s.value)} {s.unit}",
+             "pct": 100 * s.value / s.threshold, t["value"]: f"{fmt(s.value)} {s.unit_label(lang)}",
              t["threshold"]: fmt(s.threshold), t["met"]: t["yes"] if s.met else t["no"]}
             for s in diagnosis.indicators
             if s.value is not None and s.threshold and s.comparison in (">=", ">")]

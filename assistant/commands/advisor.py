@@ -8,6 +8,7 @@ from pathlib import Path
 
 from assistant.citations import label as citation_label
 from assistant.commands.common import engine_with_index, print_json
+from assistant.translations import t
 
 DEFAULT_LIMIT = 12
 
@@ -105,11 +106,9 @@ def _print_advice(advice, lang: str) -> None:
     from assistant.advisor.diagnosis import COMPARISON_SYMBOLS, fmt
 
     d = advice.diagnosis
-    zh = lang == "zh"
-    print(f"{d.profile.name}{' (illustrative)' if d.profile.illustrative and not zh else ''}"
-          f"{'（示例）' if d.profile.illustrative and zh else ''}")
+    print(d.profile.name + (t("cli.illustrative", lang) if d.profile.illustrative else ""))
     print()
-    print("指标 / Indicator" if zh else "Indicator")
+    print(t("cli.indicator", lang))
     for s in d.indicators + d.government:
         cv = f"  CV {fmt(s.cv, 3)} / {fmt(s.cv_threshold)} {_mark(s.cv_met)}" if s.cv is not None \
             else ""
@@ -117,20 +116,19 @@ def _print_advice(advice, lang: str) -> None:
               f"({COMPARISON_SYMBOLS[s.comparison]} {fmt(s.threshold)}){cv}")
     if d.flags:
         print()
-        print("问题" if zh else "Problems")
+        print(t("cli.problems", lang))
         for flag in d.flags:
             print(f"  - {flag.label(lang)} ({flag.severity}): {flag.evidence[lang]}")
     if d.schools is not None and d.schools.reading is not None:
         print()
-        print(f"学校数据 {d.schools.source}" if zh else f"School file {d.schools.source}")
+        print(t("cli.school_file", lang, source=d.schools.source))
         for line in d.schools.reading.notes(lang):
             print(f"  - {line}")
     if d.schools is not None and d.schools.failing_schools():
         names = ", ".join(r.school.name for r in d.schools.failing_schools())
-        label = "未达到每校标准的学校" if zh else "Schools failing the per-school rule"
-        print(f"\n{label}: {names}")
+        print(f"\n{t('cli.failing_schools', lang)}: {names}")
     print()
-    print("措施" if zh else "Measures")
+    print(t("cli.measures", lang))
     if not advice.suggestions.measures:
         print("  (none with a cited basis)")
     for m in advice.suggestions.measures:

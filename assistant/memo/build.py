@@ -8,6 +8,7 @@ school data or the standards files.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import logging
 import re
@@ -17,13 +18,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
+from assistant import translations
 from assistant.advisor.diagnosis import (
     AREA_LABELS,
     COMPARISON_SYMBOLS,
-    FLAG_LABELS,
-    GAP_GROUP,
     Diagnosis,
     IndicatorStatus,
     fmt,
@@ -41,7 +39,6 @@ if TYPE_CHECKING:
     from assistant.engine import Engine
 
 log = logging.getLogger(__name__)
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 LANGS = ("en", "zh")
 CAUSES_DOC = "ana-causes-of-imbalance"
 FRAMEWORK_DOC = "ana-responsibility-framework"
@@ -54,7 +51,8 @@ LAW_DOC = "law-compulsory-education"
 def load_template(lang: str) -> dict[str, Any]:
     if lang not in LANGS:
         raise ValueError(f"memo language must be one of {LANGS}, not {lang!r}")
-    return yaml.safe_load((TEMPLATES / f"{lang}.yaml").read_text(encoding="utf-8"))
+    # a copy: builders may change what they read, the catalogue must stay as it is
+    return copy.deepcopy(translations.catalogue(lang)["memo"])
 
 
 @dataclass
@@ -210,24 +208,8 @@ def _status_text(ctx: MemoContext, met: bool | None) -> str:
     return ctx.t("labels", "status", {True: "met", False: "not_met", None: "unknown"}[met])
 
 
-def _gap_label(ctx: MemoContext, gap_id: str) -> str:
-    if gap_id in FLAG_LABELS:
-        return FLAG_LABELS[gap_id][ctx.lang]
-    for status in ctx.diagnosis.indicators + ctx.diagnosis.government:
-        if status.id == gap_id:
-            return status.label(ctx.lang)
-    if gap_id in GAP_GROUP:
-        return FLAG_LABELS[GAP_GROUP[gap_id]][ctx.lang]
-    return gap_id.replace("_", " ")
-
-
 def _gap_labels(ctx: MemoContext, gap_ids: list[str]) -> str:
-    labels: list[str] = []
-    for gap_id in gap_ids:
-        label = _gap_label(ctx, gap_id)
-        if label not in labels:
-            labels.append(label)
-    return _join(labels, ctx.lang)
+    return _join(ctx.diagnosis.gap_labels(gap_ids, ctx.lang), ctx.lang)
 
 
 def _area_label(ctx: MemoContext, area: str) -> str:
@@ -533,7 +515,7 @@ def _implementation(ctx: MemoContext, memo: Memo) -> MemoSection:
             targets.append("- " + ctx.t("implementation", "target_line", indicator=s.label(lang),
                                         level=_in_level(ctx, s.level), value=fmt(s.value),
                                         comparison=SYMBOLS[s.comparison],
-                                        threshold=fmt(s.threshold), unit=s.unit))
+                                        threshold=fmt(s.threshold), unit=s.unit_label(lang)))
     if len(targets) == 1:
         targets.append(ctx.t("implementation", "no_targets"))
     blocks.append("\n".join(targets))

@@ -38,7 +38,7 @@ from assistant.advisor.measures import Measure, MeasuresError
 from assistant.advisor.school_headers import TableReading
 from assistant.advisor.school_templates import notes_csv, template_csv, template_xlsx
 from assistant.app import state
-from assistant.app.i18n import FIELD_LABELS_ZH, language, t, value_label
+from assistant.app.i18n import field_label_zh, language, t, value_label
 from assistant.app.render import escape_markdown, source_panel
 from assistant.citations import label as citation_label
 from assistant.documents import Citation
@@ -71,7 +71,7 @@ def render() -> None:
     advice = st.session_state.get(ADVICE_KEY)
     if advice is not None:
         _diagnosis(advice.diagnosis)
-        _measures(advice.suggestions.measures)
+        _measures(advice.diagnosis, advice.suggestions.measures)
         _draft_memo(advice)
 
 
@@ -155,7 +155,7 @@ def _key(path: tuple[str, ...]) -> str:
 
 
 def _field_label(field) -> str:
-    zh = FIELD_LABELS_ZH.get(".".join(field.path)) if language() == "zh" else None
+    zh = field_label_zh(".".join(field.path)) if language() == "zh" else None
     label = zh or field.label[:1].upper() + field.label[1:]
     return f"{label} · {field.unit}" if field.unit and field.unit != "count" else label
 
@@ -348,7 +348,7 @@ def _status_frame(statuses: list[IndicatorStatus], lang: str, with_cv: bool) -> 
     rows = []
     for s in statuses:
         row = {t("col_indicator"): s.label(lang), t("col_school_level"): value_label(s.level),
-               t("col_value"): fmt(s.value), t("col_unit"): s.unit,
+               t("col_value"): fmt(s.value), t("col_unit"): s.unit_label(lang),
                t("col_requirement"): f"{COMPARISON_SYMBOLS.get(s.comparison, s.comparison)} "
                                      f"{fmt(s.threshold)}",
                t("col_status"): value_label(s.status)}
@@ -391,7 +391,7 @@ def _schools_result(d: Diagnosis, lang: str) -> None:
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 
-def _measures(measures: list[Measure]) -> None:
+def _measures(diagnosis: Diagnosis, measures: list[Measure]) -> None:
     lang = language()
     st.header(t("adv_measures"))
     if not measures:
@@ -407,7 +407,9 @@ def _measures(measures: list[Measure]) -> None:
                          actors=escape_markdown(", ".join(spec.actors_in(lang)) or "—"),
                          time=escape_markdown(spec.localized("time_frame", lang) or "—")))
             st.markdown(escape_markdown(spec.text(lang)))
-            st.caption(t("adv_addresses", gaps=escape_markdown(", ".join(measure.gaps))))
+            gaps = diagnosis.gap_labels(measure.gaps, lang)
+            st.caption(t("adv_addresses", gaps=escape_markdown(("、" if lang == "zh" else ", ")
+                                                               .join(gaps))))
             _citations(engine, t("adv_basis"), measure.citations, f"m{number}-b")
             _citations(engine, t("adv_precedents"), measure.precedents, f"m{number}-p")
 
@@ -416,8 +418,13 @@ def _citations(engine: Engine, heading: str, citations: list[Citation], key: str
     if not citations:
         return
     st.markdown(f"*{heading}*")
+    lang = language()
     for number, citation in enumerate(citations, start=1):
-        label = citation_label(citation)
+        row = engine.document(citation.doc_id)
+        title_zh = str(row.metadata.get("title_zh") or "") if row is not None else ""
+        # a Chinese reader sees the corpus's Chinese title, as in the memo's references
+        shown = replace(citation, title=f"《{title_zh}》") if lang == "zh" and title_zh else citation
+        label = citation_label(shown, lang if lang == "zh" else None)
         with st.expander(escape_markdown(label), key=f"cite-{key}-{number}"):
             source_panel(citation, engine.document_text(citation.doc_id))
 
