@@ -1,5 +1,6 @@
-"""Charts of a diagnosis (Altair): indicators against thresholds, CVs against their limit, and
-rural against urban schools. The app shows the charts as they are; the memo embeds them as PNG.
+"""Charts of a diagnosis (Altair), drawn from the diagnosis tables (``advisor/tables.py``):
+indicators against thresholds, CVs against their limit, and rural against urban schools. The
+app shows the charts as they are; the memo embeds them as PNG.
 
 Indicators have different units, so the first chart shows each value as a percentage of its
 requirement (100% = the threshold); the tooltip keeps the value in its own unit.
@@ -18,6 +19,7 @@ import pandas as pd
 
 from assistant import translations
 from assistant.advisor.diagnosis import Diagnosis, fmt
+from assistant.advisor.tables import gap_rows, status_rows
 from assistant.translations import catalogue
 
 
@@ -54,11 +56,11 @@ def _level_encodings(data: pd.DataFrame, t: dict[str, str]) -> dict[str, Any]:
 
 def indicator_chart(diagnosis: Diagnosis, lang: str = "en") -> alt.Chart | None:
     t = _t(lang)
-    rows = [{t["indicator"]: s.label(lang), t["level"]: t[s.level],
-             "pct": 100 * s.value / s.threshold, t["value"]: f"{fmt(s.value)} {s.unit_label(lang)}",
-             t["threshold"]: fmt(s.threshold), t["met"]: t["yes"] if s.met else t["no"]}
-            for s in diagnosis.indicators
-            if s.value is not None and s.threshold and s.comparison in (">=", ">")]
+    rows = [{t["indicator"]: r.indicator, t["level"]: t[r.level],
+             "pct": 100 * r.of.value / r.of.threshold, t["value"]: f"{r.value} {r.unit}",
+             t["threshold"]: fmt(r.of.threshold), t["met"]: t["yes"] if r.of.met else t["no"]}
+            for r in status_rows(diagnosis.indicators, lang)
+            if r.of.value is not None and r.of.threshold and r.of.comparison in (">=", ">")]
     if not rows:
         return None
     data = pd.DataFrame(rows)
@@ -77,10 +79,11 @@ def cv_chart(diagnosis: Diagnosis, lang: str = "en") -> alt.Chart | None:
     the tooltip, the column each comes from as the file names it."""
     t = _t(lang)
     columns = diagnosis.schools.indicator_columns if diagnosis.schools is not None else {}
-    rows = [{t["indicator"]: s.label(lang), t["level"]: t[s.level], "cv": s.cv,
-             "limit": s.cv_threshold, t["met"]: t["yes"] if s.cv_met else t["no"],
-             t["column"]: columns.get(s.id, "—") if s.cv_source == "schools" else "—"}
-            for s in diagnosis.indicators if s.cv is not None and s.cv_threshold is not None]
+    rows = [{t["indicator"]: r.indicator, t["level"]: t[r.level], "cv": r.of.cv,
+             "limit": r.of.cv_threshold, t["met"]: t["yes"] if r.of.cv_met else t["no"],
+             t["column"]: columns.get(r.of.id, "—") if r.of.cv_source == "schools" else "—"}
+            for r in status_rows(diagnosis.indicators, lang)
+            if r.of.cv is not None and r.of.cv_threshold is not None]
     if not rows:
         return None
     title: Any = t["cv"]
@@ -103,11 +106,9 @@ def cv_chart(diagnosis: Diagnosis, lang: str = "en") -> alt.Chart | None:
 
 def urban_rural_chart(diagnosis: Diagnosis, lang: str = "en") -> alt.Chart | None:
     t = _t(lang)
-    names = {s.id: s.label(lang) for s in diagnosis.indicators}
-    rows = [{t["indicator"]: names.get(g.indicator_id, g.indicator_id),
-             t["level"]: t[g.level] if g.level else t["both"], "pct": g.rural_pct_of_urban,
-             t["urban"]: fmt(g.urban), t["rural"]: fmt(g.rural)}
-            for g in diagnosis.gaps if g.rural_pct_of_urban is not None]
+    rows = [{t["indicator"]: g.indicator, t["level"]: t[g.level] if g.level else t["both"],
+             "pct": g.rural_pct_value, t["urban"]: g.urban, t["rural"]: g.rural}
+            for g in gap_rows(diagnosis, lang) if g.rural_pct_value is not None]
     if not rows:
         return None
     data = pd.DataFrame(rows)

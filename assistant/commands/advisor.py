@@ -11,6 +11,7 @@ from assistant.commands.common import engine_with_index, print_json
 from assistant.translations import t
 
 DEFAULT_LIMIT = 12
+MARKS = {"met": "✓", "not_met": "✗", "unknown": "?"}  # a status as the terminal shows it
 
 
 def register(subparsers) -> None:
@@ -103,17 +104,15 @@ def advise(args: argparse.Namespace) -> int:
 
 
 def _print_advice(advice, lang: str) -> None:
-    from assistant.advisor.diagnosis import COMPARISON_SYMBOLS, fmt
+    from assistant.advisor.tables import status_rows
 
     d = advice.diagnosis
     print(d.profile.name + (t("cli.illustrative", lang) if d.profile.illustrative else ""))
     print()
     print(t("cli.indicator", lang))
-    for s in d.indicators + d.government:
-        cv = f"  CV {fmt(s.cv, 3)} / {fmt(s.cv_threshold)} {_mark(s.cv_met)}" if s.cv is not None \
-            else ""
-        print(f"  {_mark(s.met)} {s.label(lang)} [{s.level}]: {fmt(s.value)} "
-              f"({COMPARISON_SYMBOLS[s.comparison]} {fmt(s.threshold)}){cv}")
+    for r in status_rows(d.indicators + d.government, lang):
+        cv = f"  CV {r.cv} / {r.cv_limit} {MARKS[r.cv_status]}" if r.has_cv else ""
+        print(f"  {MARKS[r.status]} {r.indicator} [{r.level}]: {r.value} ({r.requirement}){cv}")
     if d.flags:
         print()
         print(t("cli.problems", lang))
@@ -136,6 +135,3 @@ def _print_advice(advice, lang: str) -> None:
         for c in m.citations + m.precedents:
             print(f"      {citation_label(c)} ({c.doc_id})")
 
-
-def _mark(met: bool | None) -> str:
-    return {True: "✓", False: "✗", None: "?"}[met]

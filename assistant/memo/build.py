@@ -27,6 +27,7 @@ from assistant.advisor.diagnosis import (
     fmt,
 )
 from assistant.advisor.measures import Measure, Suggestions, cite_document
+from assistant.advisor.tables import gap_rows, status_rows
 from assistant.documents import (
     Citation,
     mark_unconfirmed_numbers,
@@ -204,10 +205,6 @@ def _in_level(ctx: MemoContext, level: str | None) -> str:
 SYMBOLS = COMPARISON_SYMBOLS
 
 
-def _status_text(ctx: MemoContext, met: bool | None) -> str:
-    return ctx.t("labels", "status", {True: "met", False: "not_met", None: "unknown"}[met])
-
-
 def _gap_labels(ctx: MemoContext, gap_ids: list[str]) -> str:
     return _join(ctx.diagnosis.gap_labels(gap_ids, ctx.lang), ctx.lang)
 
@@ -294,11 +291,12 @@ def _situation(ctx: MemoContext, memo: Memo) -> MemoSection:
     blocks = [_sentences(facts, lang), d.basic_balance.note[lang]]
 
     cols = ctx.text["table_columns"]
-    resource_rows = [[s.label(lang), ctx.t("labels", "level", s.level), _value(s), _threshold(s),
-                      _status_text(ctx, s.met), fmt(s.cv, 3) if s.cv is not None else "—",
-                      fmt(s.cv_threshold), _status_text(ctx, s.cv_met)] for s in d.indicators]
-    government_rows = [[s.label(lang) + _in_level(ctx, s.level), _value(s), _threshold(s),
-                        _status_text(ctx, s.met)] for s in d.government]
+    resource_rows = [[r.indicator, ctx.t("labels", "level", r.level), r.value, r.requirement,
+                      ctx.t("labels", "status", r.status), r.cv, r.cv_limit,
+                      ctx.t("labels", "status", r.cv_status)]
+                     for r in status_rows(d.indicators, lang)]
+    government_rows = [[r.indicator + _in_level(ctx, r.level), r.value, r.requirement,
+                        ctx.t("labels", "status", r.status)] for r in status_rows(d.government, lang)]
     tables = [MemoTable(ctx.t("situation", "resource_table"), cols["resource"], resource_rows)]
     blocks.append("[[table 1]]")
     blocks += [f"[[chart {key}]]" for key in ("indicators", "cv") if key in memo.charts]
@@ -313,14 +311,11 @@ def _situation(ctx: MemoContext, memo: Memo) -> MemoSection:
                             names=_join([s.label(lang) for s in _unique(unverified)], lang)))
 
     if d.gaps:
-        names = {s.id: s.label(lang) for s in d.indicators}
         lines = [f"### {ctx.t('situation', 'gaps')}"]
-        for gap in d.gaps:
-            where = _in_level(ctx, gap.level)
+        for gap in gap_rows(d, lang):
             lines.append("- " + ctx.t(
-                "situation", "gap_line", indicator=names.get(gap.indicator_id, gap.indicator_id),
-                level=where, rural=fmt(gap.rural), urban=fmt(gap.urban),
-                pct=fmt(gap.rural_pct_of_urban, 0),
+                "situation", "gap_line", indicator=gap.indicator, level=_in_level(ctx, gap.level),
+                rural=gap.rural, urban=gap.urban, pct=gap.rural_pct,
                 source=ctx.t("situation", f"source_{gap.source}")))
         if "urban_rural" in memo.charts:
             lines.append("\n[[chart urban_rural]]")
@@ -341,14 +336,6 @@ def _unique(statuses: list[IndicatorStatus]) -> list[IndicatorStatus]:
             seen.add(s.id)
             out.append(s)
     return out
-
-
-def _value(s: IndicatorStatus) -> str:
-    return "—" if s.value is None else fmt(s.value)
-
-
-def _threshold(s: IndicatorStatus) -> str:
-    return "—" if s.threshold is None else f"{SYMBOLS[s.comparison]} {fmt(s.threshold)}"
 
 
 def _schools_block(ctx: MemoContext) -> str:

@@ -21,7 +21,7 @@ from assistant.advisor import (
 from assistant.advisor.charts import diagnosis_charts
 from assistant.advisor.column_memory import remembered_mapping
 from assistant.advisor.columns import school_column
-from assistant.advisor.diagnosis import COMPARISON_SYMBOLS, Diagnosis, IndicatorStatus, fmt
+from assistant.advisor.diagnosis import Diagnosis, IndicatorStatus, fmt
 from assistant.advisor.inputs import (
     SchoolUpload,
     advise_with_schools,
@@ -37,6 +37,7 @@ from assistant.advisor.inputs import (
 from assistant.advisor.measures import Measure, MeasuresError
 from assistant.advisor.school_headers import TableReading
 from assistant.advisor.school_templates import notes_csv, template_csv, template_xlsx
+from assistant.advisor.tables import gap_rows, status_rows
 from assistant.app import state
 from assistant.app.i18n import field_label_zh, language, t, value_label
 from assistant.app.render import escape_markdown, source_panel
@@ -328,13 +329,11 @@ def _diagnosis(d: Diagnosis) -> None:
                         f"({value_label(flag.severity)}): {escape_markdown(text)}")
     if d.gaps:
         st.subheader(t("adv_gaps"))
-        names = {s.id: s.label(lang) for s in d.indicators}
         st.dataframe(pd.DataFrame([{
-            t("col_indicator"): names.get(g.indicator_id, g.indicator_id),
-            t("col_school_level"): value_label(g.level or "all"), t("col_urban"): fmt(g.urban),
-            t("col_rural"): fmt(g.rural), t("col_rural_pct"): fmt(g.rural_pct_of_urban, 0),
-            t("col_source"): value_label(g.source)} for g in d.gaps]), hide_index=True,
-            width="stretch")
+            t("col_indicator"): g.indicator, t("col_school_level"): value_label(g.level or "all"),
+            t("col_urban"): g.urban, t("col_rural"): g.rural, t("col_rural_pct"): g.rural_pct,
+            t("col_source"): value_label(g.source)} for g in gap_rows(d, lang)]),
+            hide_index=True, width="stretch")
     if d.schools is not None:
         _schools_result(d, lang)
     charts = diagnosis_charts(d, lang)
@@ -346,18 +345,15 @@ def _diagnosis(d: Diagnosis) -> None:
 
 def _status_frame(statuses: list[IndicatorStatus], lang: str, with_cv: bool) -> pd.DataFrame:
     rows = []
-    for s in statuses:
-        row = {t("col_indicator"): s.label(lang), t("col_school_level"): value_label(s.level),
-               t("col_value"): fmt(s.value), t("col_unit"): s.unit_label(lang),
-               t("col_requirement"): f"{COMPARISON_SYMBOLS.get(s.comparison, s.comparison)} "
-                                     f"{fmt(s.threshold)}",
-               t("col_status"): value_label(s.status)}
+    for r in status_rows(statuses, lang):
+        row = {t("col_indicator"): r.indicator, t("col_school_level"): value_label(r.level),
+               t("col_value"): r.value, t("col_unit"): r.unit,
+               t("col_requirement"): r.requirement, t("col_status"): value_label(r.status)}
         if with_cv:
-            row[t("col_cv")] = fmt(s.cv, 3)
-            row[t("col_cv_limit")] = fmt(s.cv_threshold)
-            row[t("col_cv_status")] = value_label(
-                {True: "met", False: "not_met", None: "unknown"}[s.cv_met])
-        row[t("col_source")] = s.source
+            row[t("col_cv")] = r.cv
+            row[t("col_cv_limit")] = r.cv_limit
+            row[t("col_cv_status")] = value_label(r.cv_status)
+        row[t("col_source")] = r.source
         rows.append(row)
     return pd.DataFrame(rows)
 
