@@ -28,6 +28,7 @@ class CaseSummary:
 
 def list_cases(engine: Engine, region: str | None = None, topic: str | None = None,
                area: str | None = None) -> list[CaseSummary]:
+    """The indexed cases, by title, kept to a region, topic or responsibility area if given."""
     cases = []
     for row in engine.documents():
         meta = row.metadata
@@ -59,6 +60,7 @@ def case_sections(engine: Engine, doc_id: str) -> dict[str, str]:
 
 
 def first_sentences(text: str, count: int = 3) -> str:
+    """The first ``count`` sentences of ``text``, Markdown marks removed (a case's summary)."""
     plain = re.sub(r"[*_`>#]", "", text)
     spans = split_sentences(" ".join(plain.split()))
     flat = " ".join(plain.split())

@@ -165,6 +165,7 @@ class CitationCheck:
 
     @property
     def valid(self) -> bool:
+        """Whether every marker resolved and passed the rule."""
         return not self.problems
 
 

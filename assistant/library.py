@@ -44,10 +44,12 @@ class LibraryEntry:
 
     @property
     def year(self) -> int | None:
+        """The year of the document's date, or None when it has none."""
         return int(self.date[:4]) if self.date[:4].isdigit() else None
 
 
 def library_entries(engine: Engine) -> list[LibraryEntry]:
+    """Every indexed document as the library lists it (title, type, level, 文号, chunks…)."""
     entries = []
     for row in engine.documents():
         meta = row.metadata

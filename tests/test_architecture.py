@@ -104,3 +104,26 @@ def test_only_the_index_layers_touch_the_stores():
                 offenders.append(f"{path.relative_to(PACKAGE.parent)}:{number}: {line.strip()}")
     assert offenders == [], "use Engine's methods (documents(), document_text(), …):\n" + \
         "\n".join(offenders)
+
+
+# the library's top layer: what the CLI, the app and the evaluation call
+TOP_LAYER = ("assistant.engine", "assistant.library", "assistant.cases", "assistant.conversation",
+             "assistant.citations", "assistant.translations", "assistant.advisor",
+             "assistant.advisor.tables", "assistant.answer.pipeline", "assistant.memo.build",
+             "assistant.memo.export", "assistant.evaluation.runner",
+             "assistant.evaluation.report", "assistant.ingest.indexer", "assistant.hybrid")
+
+
+def test_every_public_function_of_the_top_layer_says_what_it_promises():
+    known = modules()
+    missing = []
+    for name in TOP_LAYER:
+        tree = ast.parse(known[name].read_text(encoding="utf-8"))
+        for node in tree.body:
+            members = [node] if isinstance(node, ast.FunctionDef) else (
+                [m for m in node.body if isinstance(m, ast.FunctionDef)]
+                if isinstance(node, ast.ClassDef) and not node.name.startswith("_") else [])
+            for member in members:
+                if not member.name.startswith("_") and ast.get_docstring(member) is None:
+                    missing.append(f"{name}: {member.name}")
+    assert missing == []

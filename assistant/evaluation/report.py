@@ -35,12 +35,15 @@ class EvalReport:
 
     @property
     def primary(self) -> SystemReport:
+        """The product's system (the hybrid engine), always evaluated first."""
         return self.systems[0]
 
     def to_json(self) -> dict[str, Any]:
+        """``report_json`` of this report."""
         return report_json(self)
 
     def to_markdown(self) -> str:
+        """``report_markdown`` of this report."""
         return report_markdown(self)
 
 
@@ -54,6 +57,8 @@ def _pct(value: float | None) -> str:
 
 
 def report_markdown(report: EvalReport) -> str:
+    """The results section of benchmarks/RESULTS.md: tables per system and language, answer
+    quality, and the questions that failed."""
     lines = [
         "## Evaluation on the development set",
         "",
@@ -201,6 +206,7 @@ def _low_ranks(report: EvalReport) -> list[str]:
 
 
 def report_json(report: EvalReport) -> dict[str, Any]:
+    """The whole report as JSON (``assistant eval --json``), question by question."""
     k = report.k
 
     def scores(s: RetrievalScores) -> dict[str, Any]:

@@ -177,6 +177,8 @@ class Indexer:
                 report.results.append(FileResult(row.source_path, "removed", row.doc_id))
 
     def remove_document(self, doc_id: str) -> bool:
+        """Drop a document from the catalog and Chroma, then rebuild BM25; False when it is not
+        indexed."""
         with self.ingest_lock():
             if self.stores.catalog.document(doc_id) is None:
                 return False

@@ -50,6 +50,7 @@ LAW_DOC = "law-compulsory-education"
 
 @lru_cache(maxsize=4)
 def load_template(lang: str) -> dict[str, Any]:
+    """The memo's words in ``lang``: the ``memo`` part of the translation table."""
     if lang not in LANGS:
         raise ValueError(f"memo language must be one of {LANGS}, not {lang!r}")
     # a copy: builders may change what they read, the catalogue must stay as it is
@@ -79,9 +80,11 @@ class MemoContext:
         return cite_document(self.engine, doc_id, query)
 
     def marker(self, citation: Citation) -> str:
+        """The memo's marker for ``citation`` ("[3]"), adding it to the references."""
         return self.references.marker(citation, self.lang)
 
     def t(self, *path: str, **values: Any) -> str:
+        """The memo template's text at ``path`` ("situation", "facts_intro"), filled in."""
         node: Any = self.text
         for key in path:
             node = node[key]
