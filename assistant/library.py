@@ -1,5 +1,6 @@
 """The document library: what is indexed, uploads (kept under the data directory), removal,
-re-indexing and the timeline. The app's Library page and the CLI call these."""
+re-indexing and the timeline. The app's Library page calls these (the CLI's ``ingest`` and
+``status`` go to ``Engine`` directly)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from assistant.engine import Engine, Progress
 from assistant.ingest.loaders import SUPPORTED_SUFFIXES
 from assistant.ingest.pipeline import IngestReport
 from assistant.limits import LimitExceeded, check_upload_size
+from assistant.vocabulary import DATED_TYPES
 
 
 class UploadError(ValueError):
@@ -42,12 +44,14 @@ class LibraryEntry:
 
     @property
     def year(self) -> int | None:
+        """The year of the document's date, or None when it has none."""
         return int(self.date[:4]) if self.date[:4].isdigit() else None
 
 
 def library_entries(engine: Engine) -> list[LibraryEntry]:
+    """Every indexed document as the library lists it (title, type, level, 文号, chunks…)."""
     entries = []
-    for row in engine.catalog.documents():
+    for row in engine.documents():
         meta = row.metadata
         entries.append(LibraryEntry(
             doc_id=row.doc_id, title=str(meta.get("title") or row.doc_id),
@@ -60,8 +64,7 @@ def library_entries(engine: Engine) -> list[LibraryEntry]:
     return entries
 
 
-def timeline(engine: Engine, doc_types: tuple[str, ...] = ("law", "regulation", "policy", "standard",
-                                                           "case")) -> list[dict[str, Any]]:
+def timeline(engine: Engine, doc_types: tuple[str, ...] = DATED_TYPES) -> list[dict[str, Any]]:
     """Dated documents of the given types, oldest first (for the timeline chart)."""
     rows = [{"doc_id": e.doc_id, "title": e.title, "doc_type": e.doc_type, "date": e.date,
              "year": e.year, "level": e.level}
@@ -133,7 +136,7 @@ def reindex_uploads(engine: Engine, progress: Progress | None = None) -> IngestR
 
 def remove_upload(engine: Engine, doc_id: str) -> bool:
     """Delete an uploaded document from the index and from disk. Corpus documents are refused."""
-    row = engine.catalog.document(doc_id)
+    row = engine.document(doc_id)
     if row is None:
         return False
     if row.origin != "upload":

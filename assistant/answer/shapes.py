@@ -68,7 +68,7 @@ class Draft:
         if ctx.query_vector is not None and terms is None:
             from assistant.answer.sentence_store import store_for
 
-            vectors = self.index.vectors(ctx.engine.embedder, store_for(ctx.settings.index_dir))
+            vectors = self.index.vectors(ctx.engine, store_for(ctx.settings.index_dir))
         if terms is None and self._terms is None:
             self._terms = with_known_parts(ctx.terms, ctx.stats)  # jieba once per answer
         found = self.index.search(terms if terms is not None else self._terms, ctx.stats,
@@ -142,7 +142,7 @@ class Draft:
 
     def chunks(self, doc_id: str) -> list[Chunk]:
         if doc_id not in self._chunks:
-            self._chunks[doc_id] = self.ctx.engine.catalog.document_chunks(doc_id)
+            self._chunks[doc_id] = self.ctx.engine.document_chunks(doc_id)
         return self._chunks[doc_id]
 
     def say(self, found: Found, again: bool = False) -> str | None:

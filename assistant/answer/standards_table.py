@@ -19,13 +19,13 @@ from assistant.advisor.standards import (
     StandardsError,
     load_standards,
 )
-from assistant.answer.citations import literal_for, numbers, row_supported
 from assistant.answer.context import Context
 from assistant.answer.messages import text
 from assistant.answer.passages import passage_sentences
 from assistant.answer.render import CitationList
 from assistant.answer.terms import content_terms, matches
 from assistant.answer.types import Claim
+from assistant.citations import literal_for, numbers, row_supported
 from assistant.documents import Chunk, unconfirmed_fields
 from assistant.index.tokenizer import tokenize
 
@@ -266,7 +266,7 @@ def _cite_row(ctx: Context, row: Row) -> tuple[str, Chunk, str | None] | None:
     indicator = row.indicator
     languages = [ctx.language] + [lang for lang in ("en", "zh") if lang != ctx.language]
     docs = list(dict.fromkeys(d for d in (indicator.source, row.standard.source_doc) if d))
-    chunks = [c for doc in docs for c in ctx.engine.catalog.document_chunks(doc)]
+    chunks = [c for doc in docs for c in ctx.engine.document_chunks(doc)]
     name_terms = _indicator_terms(indicator)
     values = [v for v in (indicator.primary, indicator.junior) if v is not None]
     best: tuple[float, str, Chunk, str | None] | None = None

@@ -40,8 +40,7 @@ def suggest(draft: Draft, intent: Intent) -> Composed:
     weights = {flag: NAMED_PROBLEM for flag in intent.problems}
     ranked = rank_by_weights(weights, specs, relevance)
     # a basis note names 文号 in prose; an unconfirmed one carries its mark, as in references
-    catalog = draft.ctx.engine.catalog
-    unconfirmed = unconfirmed_numbers(row.metadata for row in catalog.documents())
+    unconfirmed = unconfirmed_numbers(row.metadata for row in draft.ctx.engine.documents())
     measures: list[Measure] = []
     for spec, _score, gaps in ranked:
         if len(measures) >= MEASURES:
@@ -138,7 +137,7 @@ _passages: dict[tuple, Citation | None] = {}
 def _passage(engine, doc_id: str, query: str, language: str | None = None) -> Citation | None:
     """The passage of ``doc_id`` a measure cites (``cite_document``), kept until the index
     changes: the same measures come back for many questions, each costing a search."""
-    key = (id(engine), engine.catalog.version(), doc_id, query, language)
+    key = (id(engine), engine.version(), doc_id, query, language)
     if key not in _passages:
         if len(_passages) > 4096:
             _passages.clear()
@@ -180,7 +179,7 @@ def _measure(draft: Draft, spec: MeasureSpec, gaps: list[str], number: int,
     bases = []
     filters = draft.ctx.filters
     for doc_id in spec.policy_basis:
-        row = engine.catalog.document(doc_id)
+        row = engine.document(doc_id)
         if row is None or not filters.admits(doc_id, row.metadata):
             continue  # the reader keeps to other documents
         citation = (_passage(engine, doc_id, query, "zh" if language == "zh" else None)
@@ -205,7 +204,7 @@ def _measure(draft: Draft, spec: MeasureSpec, gaps: list[str], number: int,
     basis_line = f"   - {t('measure_basis', language)}{note} {marks}"
     draft.claims.append(Claim(note, markers, "measure"))
     for doc_id in spec.precedents[:1]:
-        prow = engine.catalog.document(doc_id)
+        prow = engine.document(doc_id)
         if prow is None or not filters.admits(doc_id, prow.metadata):
             continue
         precedent = _passage(engine, doc_id, query)

@@ -40,20 +40,5 @@ def ask(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.to_json())
         return 0
-    print(render(result))
+    print(result.render(plain=True))
     return 0
-
-
-def render(result) -> str:
-    """The answer, then numbered references (title, issuer, number, date, article or section)."""
-    lines = []
-    if result.notice:
-        lines += [f"Note: {result.notice}", ""]
-    lines.append(result.text)
-    if result.flagged_sentences:
-        lines += ["", "Sentences without a valid citation:"]
-        lines += [f"  ! {sentence}" for sentence in result.flagged_sentences]
-    if result.citations:
-        lines += ["", "References" if result.language != "zh" else "参考资料"]
-        lines += result.reference_lines()
-    return "\n".join(lines)

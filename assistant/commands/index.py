@@ -102,15 +102,11 @@ def status(args: argparse.Namespace) -> int:
 
 
 def doctor(args: argparse.Namespace) -> int:
-    engine = _engine()
-    with engine.ingest_lock():
-        repairs = engine.reconcile()
-    info = {**engine.status().to_json(), "repairs": repairs}
-    info["consistent"] = info["chunks"] == info["vectors"] == info["keyword_chunks"]
+    info = _engine().doctor()
     if args.json:
         print_json(info)
     else:
         print(f"catalog chunks {info['chunks']}, vectors {info['vectors']}, keyword index "
-              f"{info['keyword_chunks']}; repairs: {repairs}")
+              f"{info['keyword_chunks']}; repairs: {info['repairs']}")
         print("consistent" if info["consistent"] else "INCONSISTENT")
     return 0 if info["consistent"] else 1

@@ -38,7 +38,7 @@ def test_every_suggested_measure_cites_its_policy_basis(example_advice, corpus_e
             assert measure.citations, f"{name}: {measure.id} has no citation"
             for citation in measure.citations:
                 assert citation.doc_id in spec.policy_basis
-                chunks = {c.chunk_id: c for c in corpus_engine.catalog.document_chunks(
+                chunks = {c.chunk_id: c for c in corpus_engine.document_chunks(
                     citation.doc_id)}
                 assert chunks[citation.chunk_id].text == citation.text  # a real passage
             for citation in measure.precedents:
