@@ -33,7 +33,7 @@ def main() -> None:
 
     engine = fresh_engine()
     settings = engine.settings
-    embedder = engine.embedder  # load the model outside the timings
+    embedder = engine.stores.embedder  # load the model outside the timings
     embedder.encode(["warm up"])
 
     files, _ = discover(settings.corpus_dirs)

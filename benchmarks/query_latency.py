@@ -47,7 +47,7 @@ def measure(engine: Engine, rounds: int = 3) -> tuple[float, float]:
     times = []
     for _ in range(rounds):
         for query in QUERIES:
-            engine.embedder._query_cache.clear()  # measure with the query embedding every time
+            engine.stores.embedder._query_cache.clear()  # measure with the query embedding every time
             start = time.perf_counter()
             engine.search(query, k=10)
             times.append((time.perf_counter() - start) * 1000)
@@ -57,11 +57,11 @@ def measure(engine: Engine, rounds: int = 3) -> tuple[float, float]:
 
 def grow(engine: Engine, target: int, rng: random.Random) -> None:
     """Add synthetic documents of 500 chunks each until the index holds ``target`` chunks."""
-    base_ids = engine.catalog.chunk_ids()
-    base = engine.catalog.chunks(base_ids)
-    vectors = engine.catalog.embeddings(base_ids)
+    base_ids = engine.stores.catalog.chunk_ids()
+    base = engine.stores.catalog.chunks(base_ids)
+    vectors = engine.stores.catalog.embeddings(base_ids)
     sentences = [s.strip() for c in base.values() for s in c.text.split(". ") if len(s) > 30]
-    have = engine.catalog.counts()[1]
+    have = engine.stores.catalog.counts()[1]
     number = 0
     while have < target:
         batch = min(500, target - have)
@@ -77,11 +77,11 @@ def grow(engine: Engine, target: int, rng: random.Random) -> None:
             vecs.append((vec / np.linalg.norm(vec)).astype(np.float32))
             toks.append(tokenize(text))
         matrix = np.stack(vecs)
-        engine.catalog.replace_document(doc_id=doc_id, source_key=doc_id, source_path=doc_id,
+        engine.stores.catalog.replace_document(doc_id=doc_id, source_key=doc_id, source_path=doc_id,
                                         content_hash="synthetic", origin="synthetic",
                                         metadata={"title": "synthetic", "doc_type": "analysis"},
                                         text="", chunks=chunks, tokens=toks, embeddings=matrix)
-        engine.store.upsert(chunks, matrix)
+        engine.stores.vectors.upsert(chunks, matrix)
         have += batch
     engine.reconcile()
 
@@ -97,7 +97,7 @@ def main() -> None:
     engine = Engine(settings)
     engine.ingest()
     rows = []
-    corpus_chunks = engine.catalog.counts()[1]
+    corpus_chunks = engine.stores.catalog.counts()[1]
     p50, p95 = measure(engine)
     rows.append((f"corpus ({corpus_chunks})", p50, p95, "≤ 30 ms"))
     print(rows[-1], flush=True)
