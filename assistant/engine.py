@@ -75,7 +75,7 @@ class Engine:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         settings.index_dir.mkdir(parents=True, exist_ok=True)
-        self.catalog = Catalog(settings.index_dir / "catalog.sqlite")
+        self.catalog = Catalog(settings.index_dir / "catalog.sqlite", settings.database_url)
         self.store = VectorStore(collection=settings.collection,
                                  path=settings.index_dir / "chroma",
                                  host=settings.chroma_host, port=settings.chroma_port,
