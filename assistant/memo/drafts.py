@@ -1,8 +1,8 @@
 """Memo drafts that outlive the browser session: a small store interface (``DraftStore``) and its
 file implementation under the data directory (``FileDraftStore``).
 
-Callers (the app, the CLI, the tests) use only ``DraftStore``; a database implementation can take
-its place later (see ``open_draft_store``). Who may see a draft is decided by ``Viewer``: with
+Callers (the app, the CLI, the tests) use only ``DraftStore``; with ``ASSISTANT_DATABASE_URL`` set,
+``open_draft_store`` gives the database implementation (``draft_db.DatabaseDraftStore``). Who may see a draft is decided by ``Viewer``: with
 sign-in on, a user sees their own drafts and an admin sees all; without sign-in every draft
 belongs to the installation.
 
@@ -158,8 +158,15 @@ class DraftStore(Protocol):
         """Remove the draft and all its versions."""
 
 
-def open_draft_store(data_dir: Path) -> DraftStore:
-    """The configured store: files under ``data_dir/drafts`` (the only implementation today)."""
+def open_draft_store(data_dir: Path, database_url: str | None = None) -> DraftStore:
+    """The configured store: the database at ``database_url`` when one is given (the setting
+    ``ASSISTANT_DATABASE_URL``, shared by replicas on several hosts; ``memo/draft_db.py``),
+    otherwise files under ``data_dir/drafts``."""
+    if database_url:
+        from assistant.index.database import open_database
+        from assistant.memo.draft_db import DatabaseDraftStore
+
+        return DatabaseDraftStore(open_database(database_url))
     return FileDraftStore(Path(data_dir) / "drafts")
 
 
