@@ -7,11 +7,9 @@ chunks the catalog knows, so extra vectors left by a crash are invisible until r
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import os
 import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,8 +23,10 @@ from assistant.documents import Chunk, Hit
 from assistant.glossary import Glossary
 from assistant.index.catalog import Catalog
 from assistant.index.keyword_index import KeywordBuild, KeywordIndex
+from assistant.index.locks import IngestBusy, ingest_lock  # noqa: F401 (IngestBusy: re-exported)
 from assistant.index.tokenizer import tokenize
-from assistant.index.vector_store import VectorStore, chroma_metadata
+from assistant.index.vector_guard import GuardedVectorStore, tolerating_start_outage
+from assistant.index.vector_store import StoreUnavailable, chroma_metadata
 from assistant.ingest.errors import IngestError
 from assistant.ingest.pipeline import (
     FileResult,
@@ -51,10 +51,6 @@ Progress = Callable[[int, int, str], None]  # (done, total, label)
 EMBED_GROUP = 1024  # chunks embedded and committed together: bounds the work a crash can lose
 
 
-class IngestBusy(RuntimeError):
-    """Another ingest holds the lock."""
-
-
 @dataclass
 class Status:
     documents: int
@@ -76,10 +72,10 @@ class Engine:
         self.settings = settings
         settings.index_dir.mkdir(parents=True, exist_ok=True)
         self.catalog = Catalog(settings.index_dir / "catalog.sqlite", settings.database_url)
-        self.store = VectorStore(collection=settings.collection,
-                                 path=settings.index_dir / "chroma",
-                                 host=settings.chroma_host, port=settings.chroma_port,
-                                 auth_token=settings.chroma_auth_token)
+        self.store = GuardedVectorStore(collection=settings.collection,
+                                        path=settings.index_dir / "chroma",
+                                        host=settings.chroma_host, port=settings.chroma_port,
+                                        auth_token=settings.chroma_auth_token)
         self.keywords = KeywordIndex(settings.index_dir / "bm25")
         self.glossary = Glossary.load(_first_existing(settings.corpus_dirs, "glossary.yaml"))
         self._embedder = None
@@ -103,28 +99,10 @@ class Engine:
     # -- ingestion ---------------------------------------------------------------------------
     @contextmanager
     def ingest_lock(self, wait: bool = True, timeout_s: float = 600) -> Iterator[None]:
-        """Serialises ingests across threads and processes sharing the data directory."""
-        path = self.settings.data_dir / "ingest.lock"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "a+") as handle:
-            deadline = time.monotonic() + timeout_s
-            while True:
-                try:
-                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if not wait or time.monotonic() > deadline:
-                        raise IngestBusy("another ingest is running on this data directory; "
-                                         "wait for it to finish and try again")
-                    time.sleep(0.2)
-            try:
-                handle.seek(0)
-                handle.truncate()
-                handle.write(str(os.getpid()))
-                handle.flush()
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+        """Serialises ingests across threads, processes and (with a server database) hosts:
+        ``assistant/index/locks.py``."""
+        with ingest_lock(self.settings.data_dir, self.catalog.database, wait, timeout_s):
+            yield
 
     def ingest(self, paths: list[Path] | None = None, *, origin: str = "corpus",
                progress: Progress | None = None, prune: bool = True,
@@ -241,7 +219,10 @@ class Engine:
         its chunk ids differ from the catalog's (a damaged or copied-over build)."""
         catalog_ids = self.catalog.chunk_ids()
         wanted = set(catalog_ids)
-        stored = set(self.store.ids())
+        try:
+            stored = set(self.store.ids())
+        except StoreUnavailable:  # Chroma server down: its vectors are synced when it returns
+            stored = wanted
         orphans = sorted(stored - wanted)
         missing = [i for i in catalog_ids if i not in stored]
         if orphans:
@@ -376,5 +357,6 @@ def open_engine(settings: Settings | None = None) -> Engine:
            settings.collection, settings.embedding_model)
     with _engines_lock:
         if key not in _engines:
-            _engines[key] = Engine(settings)
+            with tolerating_start_outage():  # a Chroma outage: start keyword-only
+                _engines[key] = Engine(settings)
         return _engines[key]

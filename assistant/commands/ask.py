@@ -37,8 +37,11 @@ def ask(args: argparse.Namespace) -> int:
     except QuestionError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    from assistant.commands.outage import vector_search_state, with_keyword_only_notice
+
+    result.notice = with_keyword_only_notice(result.notice, engine, result.language)
     if args.json:
-        print_json(result.to_json())
+        print_json({**result.to_json(), "vector_search": vector_search_state(engine)})
         return 0
     print(render(result))
     return 0

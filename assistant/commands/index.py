@@ -13,6 +13,7 @@ from assistant.commands.common import (
     filters_from,
     print_json,
 )
+from assistant.commands.outage import vector_search_state
 
 
 def register(subparsers) -> None:
@@ -73,6 +74,8 @@ def ingest(args: argparse.Namespace) -> int:
 def search(args: argparse.Namespace) -> int:
     engine = engine_with_index()
     hits = engine.search(args.query, k=args.k, filters=filters_from(args))
+    if engine.store.outage:  # keyword-only results: said on stderr, the JSON list stays a list
+        print(f"note: {engine.store.outage}", file=sys.stderr)
     if args.json:
         print_json([hit.to_json() for hit in hits])
         return 0
@@ -92,7 +95,8 @@ def search(args: argparse.Namespace) -> int:
 
 
 def status(args: argparse.Namespace) -> int:
-    info = _engine().status().to_json()
+    engine = _engine()
+    info = {**engine.status().to_json(), "vector_search": vector_search_state(engine)}
     if args.json:
         print_json(info)
     else:
@@ -105,7 +109,8 @@ def doctor(args: argparse.Namespace) -> int:
     engine = _engine()
     with engine.ingest_lock():
         repairs = engine.reconcile()
-    info = {**engine.status().to_json(), "repairs": repairs}
+    info = {**engine.status().to_json(), "repairs": repairs,
+            "vector_search": vector_search_state(engine)}
     info["consistent"] = info["chunks"] == info["vectors"] == info["keyword_chunks"]
     if args.json:
         print_json(info)
@@ -113,4 +118,6 @@ def doctor(args: argparse.Namespace) -> int:
         print(f"catalog chunks {info['chunks']}, vectors {info['vectors']}, keyword index "
               f"{info['keyword_chunks']}; repairs: {repairs}")
         print("consistent" if info["consistent"] else "INCONSISTENT")
+        if engine.store.outage:
+            print(f"note: {engine.store.outage}")
     return 0 if info["consistent"] else 1
