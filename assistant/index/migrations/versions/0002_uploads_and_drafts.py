@@ -25,6 +25,9 @@ def upgrade() -> None:
     # The row an upload locks (SELECT … FOR UPDATE) while it chooses a name and writes the file.
     state = sa.table("state", sa.column("key", sa.Text), sa.column("value", sa.Text))
     op.bulk_insert(state, [{"key": "upload-lock", "value": ""}])
+    # The version row exists from the start, so concurrent first writes only ever update it.
+    op.execute("INSERT INTO state (key, value) SELECT 'version', '0' "
+               "WHERE NOT EXISTS (SELECT 1 FROM state WHERE key = 'version')")
     op.create_table(
         "drafts",
         sa.Column("id", sa.Text, primary_key=True),
