@@ -8,6 +8,7 @@ driven by JSON lines like ``tests/reliability/replica.py`` (whose operations it 
   {"op": "memo_delete", "id": "..."}               -> {"deleted": true}
   {"op": "reindex"}                                -> the ingest report of the upload store
   {"op": "ask", "question": "..."}                 -> {"route", "citations"} (offline answer)
+  {"op": "warm"}                                   -> the app's warm-up (sentence store)
 Settings come from the ASSISTANT_* environment, as for the app.
 """
 
@@ -49,6 +50,11 @@ def handle(engine, store, command: dict) -> dict:
         return {"deleted": True}
     if op == "reindex":
         return library.reindex_uploads(engine).to_json()
+    if op == "warm":  # what the app's warm-up does: the sentences answers quote, embedded once
+        from assistant.answer.sentence_store import precompute
+
+        precompute(engine)
+        return {"warm": True}
     if op == "ask":
         from assistant.answer import answer
 
