@@ -28,8 +28,9 @@ class CaseSummary:
 
 def list_cases(engine: Engine, region: str | None = None, topic: str | None = None,
                area: str | None = None) -> list[CaseSummary]:
+    """The indexed cases, by title, kept to a region, topic or responsibility area if given."""
     cases = []
-    for row in engine.catalog.documents():
+    for row in engine.documents():
         meta = row.metadata
         if meta.get("doc_type") != "case":
             continue
@@ -50,7 +51,7 @@ def list_cases(engine: Engine, region: str | None = None, topic: str | None = No
 
 def case_sections(engine: Engine, doc_id: str) -> dict[str, str]:
     """The ``##`` sections of a case, by heading, in document order."""
-    text = engine.catalog.document_text(doc_id) or ""
+    text = engine.document_text(doc_id) or ""
     sections: dict[str, str] = {}
     parts = re.split(r"^## +(.+?)\s*$", text, flags=re.MULTILINE)
     for heading, body in zip(parts[1::2], parts[2::2]):
@@ -59,6 +60,7 @@ def case_sections(engine: Engine, doc_id: str) -> dict[str, str]:
 
 
 def first_sentences(text: str, count: int = 3) -> str:
+    """The first ``count`` sentences of ``text``, Markdown marks removed (a case's summary)."""
     plain = re.sub(r"[*_`>#]", "", text)
     spans = split_sentences(" ".join(plain.split()))
     flat = " ".join(plain.split())

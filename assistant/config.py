@@ -73,7 +73,7 @@ class Settings(BaseSettings):
     chunk_words: int = Field(200, description="Target chunk size in word equivalents.")
     rrf_k: int = Field(60, description="Reciprocal rank fusion constant (Cormack et al. 2009).")
     dense_weight_en: float = Field(1.0, description="Weight of the dense ranking for English queries.")
-    # 0.3 chosen on tests/eval/devset.yaml (zh nDCG@10 0.79 at 1.0, 0.84 at 0.3; see RESULTS.md).
+    # 0.3 chosen on tests/evaluation/devset.yaml (zh nDCG@10 0.79 at 1.0, 0.84 at 0.3; see RESULTS.md).
     dense_weight_zh: float = Field(
         0.3, description="Weight of the dense ranking for Chinese queries, which reach the English-only "
                          "model only through glossary translations.")

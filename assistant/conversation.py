@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
+from assistant.citations import label, renumber
 from assistant.documents import Citation
 
 
@@ -21,13 +21,13 @@ def conversation_markdown(turns: list[tuple[str, str, list[Citation]]], title: s
                 references.append(citation)
                 index[citation.chunk_id] = len(references)
             mapping[marker] = index[citation.chunk_id]
-        renumbered = re.sub(r"\[(\d+)\]", lambda m, mapping=mapping: f"[{mapping.get(int(m.group(1)), m.group(1))}]", text)
+        renumbered = renumber(text, mapping)
         lines += [f"## Q{number}. {question}", "", renumbered.strip(), ""]
     if references:
         lines += ["## References", ""]
         for number, citation in enumerate(references, start=1):
-            locator = f" — {citation.locator}" if citation.locator else ""
-            lines.append(f"[{number}] {citation.reference()}{locator}. Passage: “{_short(citation.text)}”")
+            lines.append(f"[{number}] {label(citation, full=True, sep=' — ')}. "
+                         f"Passage: “{_short(citation.text)}”")
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -7,24 +7,33 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from assistant.ingest.errors import IngestError
-from assistant.ingest.loaders import load_markdown
+from assistant.corpus_documents import (
+    CHINESE_BODY,
+    CHINESE_SUMMARY,
+    CorpusDocument,
+    Problem,
+    _rel,
+    document_paths,
+    load_documents,
+)
 from assistant.language import cjk_count
+from assistant.vocabulary import (
+    DOC_TYPES,
+    FOLDER_TYPES,
+    GOVERNMENT_LEVELS,
+    RESPONSIBILITY_AREAS,
+    TOPICS,
+)
 
-DOC_TYPES = {"law", "regulation", "policy", "standard", "case", "analysis"}
-FOLDER_TYPES = {"laws": {"law", "regulation"}, "policies": {"policy"}, "standards": {"standard"},
-                "cases": {"case"}, "analysis": {"analysis"}}
-TOPICS = {"planning", "funding", "teachers", "facilities", "admission-equity", "quality-digital",
-          "supervision-accountability", "small-and-boarding-schools", "evaluation"}
-RESPONSIBILITY_AREAS = {"planning", "funding", "teachers", "facilities", "admission-equity",
-                        "quality-digital", "supervision-accountability"}
-LEVELS = {"national", "provincial", "municipal", "county"}
+# read by tests and scripts from here; defined in corpus_documents
+__all__ = ["CorpusDocument", "Problem", "corpus_report", "document_paths", "load_documents",
+           "validate_corpus"]
+
 # Chinese readers get the title and issuer in Chinese (the 文号 is Chinese already).
 REQUIRED = ("id", "title", "title_zh", "doc_type", "issuer", "issuer_zh", "level", "region",
             "topics", "sources", "certainty")
@@ -34,73 +43,9 @@ FRONT_MATTER_FIELDS = (*REQUIRED, "doc_number", "date", "responsibility_areas",
 # list itself cannot be among them.
 CONFIRMABLE_FIELDS = tuple(f for f in FRONT_MATTER_FIELDS
                            if f not in ("id", "doc_type", "sources", "certainty", "unconfirmed"))
-CHINESE_SUMMARY = "## 中文摘要"
-CHINESE_BODY = "## 中文"
 NEEDS_CHINESE_BODY = {"law", "regulation", "policy", "standard", "case"}
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_LATIN_WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: {self.field}: {self.message}"
-
-
-@dataclass
-class CorpusDocument:
-    path: Path
-    metadata: dict[str, Any]
-    body: str
-
-    @property
-    def id(self) -> str:
-        return str(self.metadata.get("id", ""))
-
-    @property
-    def chinese_summary(self) -> str:
-        index = self.body.find(CHINESE_SUMMARY)
-        if index < 0:
-            return ""
-        rest = self.body[index + len(CHINESE_SUMMARY):]
-        following = re.search(r"^#{1,2} ", rest, re.MULTILINE)
-        return rest[: following.start()] if following else rest
-
-    @property
-    def chinese_body(self) -> str:
-        """The ``## 中文`` section: the document for Chinese readers (empty when absent)."""
-        match = re.search(rf"^{CHINESE_BODY}[ \t]*$", self.body, re.MULTILINE)
-        if not match:
-            return ""
-        rest = self.body[match.end():]
-        following = re.search(r"^#{1,2} ", rest, re.MULTILINE)
-        return rest[: following.start()] if following else rest
-
-    @property
-    def english_words(self) -> int:
-        english = self.body.replace(self.chinese_summary, "").replace(self.chinese_body, "")
-        return len(_LATIN_WORD.findall(english))
-
-
-def document_paths(corpus: Path) -> list[Path]:
-    return sorted(p for folder in FOLDER_TYPES for p in (corpus / folder).glob("*.md"))
-
-
-def load_documents(corpus: Path) -> tuple[list[CorpusDocument], list[Problem]]:
-    documents, problems = [], []
-    for path in document_paths(corpus):
-        try:
-            loaded = load_markdown(path, path.read_bytes())
-        except IngestError as exc:
-            problems.append(Problem(_rel(path, corpus), "front matter", exc.reason))
-            continue
-        documents.append(CorpusDocument(path, loaded.metadata, loaded.text))
-    return documents, problems
 
 
 def validate_document(doc: CorpusDocument, corpus: Path) -> list[Problem]:
@@ -121,8 +66,8 @@ def validate_document(doc: CorpusDocument, corpus: Path) -> list[Problem]:
     folder = doc.path.parent.name
     if doc_type in DOC_TYPES and doc_type not in FOLDER_TYPES.get(folder, set()):
         bad("doc_type", f"'{doc_type}' does not belong in {folder}/")
-    if meta.get("level") and meta["level"] not in LEVELS:
-        bad("level", f"'{meta['level']}' is not one of {sorted(LEVELS)}")
+    if meta.get("level") and meta["level"] not in GOVERNMENT_LEVELS:
+        bad("level", f"'{meta['level']}' is not one of {sorted(GOVERNMENT_LEVELS)}")
     date = meta.get("date")
     if date is None:
         # Only a case may lack a date, and then it must say the date is not documented.
@@ -357,7 +302,7 @@ def validate_measures(corpus: Path, known_ids: set[str], case_ids: set[str]) -> 
         if measure.get("area") not in RESPONSIBILITY_AREAS:
             problems.append(Problem("measures.yaml", f"{where}.area", f"'{measure.get('area')}' is "
                                     "not a responsibility area"))
-        if measure.get("acting_level") not in LEVELS:
+        if measure.get("acting_level") not in GOVERNMENT_LEVELS:
             problems.append(Problem("measures.yaml", f"{where}.acting_level", "not a level"))
         for target in measure.get("addresses") or []:
             if target not in indicator_ids and target not in flags:
@@ -420,10 +365,3 @@ def _statement_counts(corpus: Path) -> dict[str, Any]:
             "english": sum(1 for s in statements if s.text.strip()),
             "chinese": sum(1 for s in statements if cjk_count(s.text_zh) > 0),
             "chinese_characters": sum(cjk_count(s.text_zh) for s in statements)}
-
-
-def _rel(path: Path, corpus: Path) -> str:
-    try:
-        return str(path.relative_to(corpus))
-    except ValueError:
-        return str(path)

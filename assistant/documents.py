@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.vocabulary import LEGAL_TYPES
+
 # How a document number our sources do not confirm is marked wherever it is shown.
 UNCONFIRMED_NUMBER_MARK = {"en": " (document number unconfirmed)", "zh": "（文号待核实）"}
 
@@ -184,7 +186,7 @@ class Citation:
     def locator(self) -> str:
         """Where in the document: the article (laws and regulations only: a synthesis that
         discusses "Art. 49" is cited by its section), else the section, plus the page."""
-        article = self.article if self.doc_type in ("law", "regulation", None) else None
+        article = self.article if self.doc_type in (*LEGAL_TYPES, None) else None
         parts = [article or self.section]
         if self.page:
             parts.append(f"p. {self.page}")

@@ -1,7 +1,7 @@
 """A LangChain ``BaseRetriever`` over the hybrid engine, for chains and agents built on LangChain.
 
 It passes LangChain's standard retriever tests (``langchain-tests``, run in
-``tests/foundation/test_langchain_standard.py``): ``k`` and ``filters`` may be given per call
+``tests/retrieval/test_langchain_retriever.py``): ``k`` and ``filters`` may be given per call
 (``retriever.invoke(q, k=1, filters={"doc_types": ["law"]})``) and override the values the
 retriever was built with, and ``ainvoke`` runs the search in a worker thread so the event loop
 stays free while the engine searches.

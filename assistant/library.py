@@ -1,5 +1,6 @@
 """The document library: what is indexed, uploads (kept under the data directory), removal,
-re-indexing and the timeline. The app's Library page and the CLI call these."""
+re-indexing and the timeline. The app's Library page calls these (the CLI's ``ingest`` and
+``status`` go to ``Engine`` directly)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ from typing import Any
 
 from assistant.documents import number_label, unconfirmed_fields
 from assistant.engine import Engine, Progress
-from assistant.index.upload_store import damaged_uploads, forget_upload, store_upload
 from assistant.ingest.loaders import SUPPORTED_SUFFIXES
 from assistant.ingest.pipeline import FileResult, IngestReport
 from assistant.limits import LimitExceeded, check_upload_size
+from assistant.vocabulary import DATED_TYPES
 
 
 class UploadError(ValueError):
@@ -43,12 +44,14 @@ class LibraryEntry:
 
     @property
     def year(self) -> int | None:
+        """The year of the document's date, or None when it has none."""
         return int(self.date[:4]) if self.date[:4].isdigit() else None
 
 
 def library_entries(engine: Engine) -> list[LibraryEntry]:
+    """Every indexed document as the library lists it (title, type, level, 文号, chunks…)."""
     entries = []
-    for row in engine.catalog.documents():
+    for row in engine.documents():
         meta = row.metadata
         entries.append(LibraryEntry(
             doc_id=row.doc_id, title=str(meta.get("title") or row.doc_id),
@@ -61,8 +64,7 @@ def library_entries(engine: Engine) -> list[LibraryEntry]:
     return entries
 
 
-def timeline(engine: Engine, doc_types: tuple[str, ...] = ("law", "regulation", "policy", "standard",
-                                                           "case")) -> list[dict[str, Any]]:
+def timeline(engine: Engine, doc_types: tuple[str, ...] = DATED_TYPES) -> list[dict[str, Any]]:
     """Dated documents of the given types, oldest first (for the timeline chart)."""
     rows = [{"doc_id": e.doc_id, "title": e.title, "doc_type": e.doc_type, "date": e.date,
              "year": e.year, "level": e.level}
@@ -106,7 +108,7 @@ def save_upload(engine: Engine, name: str, data: bytes) -> Path:
         raise UploadError(f"{name}: the file name is not allowed; rename the file and upload again")
 
     def place() -> Path:
-        # Under the upload lock (upload_store.store_upload): the name is chosen and the file
+        # Under the upload lock (Engine.store_upload): the name is chosen and the file
         # written by one upload at a time, on every replica, and its hash recorded with it.
         chosen = target
         if chosen.exists() and chosen.read_bytes() != data:
@@ -119,8 +121,8 @@ def save_upload(engine: Engine, name: str, data: bytes) -> Path:
         tmp.replace(chosen)  # never leave half a file under its real name
         return chosen
 
-    catalog = getattr(engine, "catalog", None)  # None: a caller with settings only (tests)
-    return store_upload(catalog, place, data) if catalog is not None else place()
+    record = getattr(engine, "store_upload", None)  # None: a caller with settings only (tests)
+    return record(place, data) if record is not None else place()
 
 
 def ingest_upload(engine: Engine, name: str, data: bytes,
@@ -131,7 +133,7 @@ def ingest_upload(engine: Engine, name: str, data: bytes,
     report = engine.ingest([path], origin="upload", progress=progress, prune=False)
     if not report.ok:
         path.unlink(missing_ok=True)
-        forget_upload(engine.catalog, path.name)
+        engine.forget_upload(path.name)
     return path, report
 
 
@@ -139,7 +141,7 @@ def reindex_uploads(engine: Engine, progress: Progress | None = None) -> IngestR
     """Re-index the uploads folder (new files are added, deleted files leave the index)."""
     folder = engine.settings.uploads_dir
     folder.mkdir(parents=True, exist_ok=True)
-    damaged = damaged_uploads(engine.catalog, folder)
+    damaged = engine.damaged_uploads(folder)
     if not damaged:
         return engine.ingest([folder], origin="upload", progress=progress)
     # A file whose bytes differ from the upload is not read; the others are (without pruning:
@@ -155,7 +157,7 @@ def reindex_uploads(engine: Engine, progress: Progress | None = None) -> IngestR
 
 def remove_upload(engine: Engine, doc_id: str) -> bool:
     """Delete an uploaded document from the index and from disk. Corpus documents are refused."""
-    row = engine.catalog.document(doc_id)
+    row = engine.document(doc_id)
     if row is None:
         return False
     if row.origin != "upload":
@@ -164,5 +166,5 @@ def remove_upload(engine: Engine, doc_id: str) -> bool:
     path = Path(row.source_path)
     if path.resolve().is_relative_to(engine.settings.uploads_dir.resolve()):
         path.unlink(missing_ok=True)
-        forget_upload(engine.catalog, path.name)
+        engine.forget_upload(path.name)
     return removed

@@ -80,7 +80,7 @@ def questions() -> list[str]:
     """The development set's questions, in and out of scope, English and Chinese."""
     import yaml
 
-    data = yaml.safe_load((REPO / "tests" / "eval" / "devset.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((REPO / "tests" / "evaluation" / "devset.yaml").read_text(encoding="utf-8"))
     return [item["question"] for item in data["questions"]]
 
 
@@ -352,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
                          + "\n" for run in runs if run.extra)
         body = "\n\n".join([
             (f"{args.sessions} concurrent question sessions for {args.duration:.0f} s per "
-             "target, offline answers, questions from `tests/eval/devset.yaml` (in and out of "
+             "target, offline answers, questions from `tests/evaluation/devset.yaml` (in and out of "
              "scope, English and Chinese). `library`: threads calling `assistant.answer.answer` "
              "on one shared engine. `server`: real Streamlit websocket sessions against "
              "`assistant serve` (page load, then each question typed into the chat input; "

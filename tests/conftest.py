@@ -5,10 +5,11 @@ put it elsewhere."""
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
-from tests_support import REAL_DOCS
+from tests_support import EXAMPLE_PROFILES, MEASURE_LIMIT, MINI_CORPUS, REAL_DOCS
 
 from assistant.config import DEFAULT_CORPUS_DIR, Settings
 
@@ -55,3 +56,43 @@ def corpus_engine(corpus_settings):
 def tmp_settings(tmp_path) -> Settings:
     """Settings with a fresh, empty data directory."""
     return Settings(data_dir=tmp_path / "data", corpus_dirs=[DEFAULT_CORPUS_DIR])
+
+
+@pytest.fixture
+def mini_corpus(tmp_path) -> Path:
+    """A writable copy of the mini corpus (tests change and delete files in it)."""
+    target = tmp_path / "corpus"
+    shutil.copytree(MINI_CORPUS, target)
+    return target
+
+
+@pytest.fixture
+def mini_settings(tmp_path, mini_corpus) -> Settings:
+    return Settings(data_dir=tmp_path / "data", corpus_dirs=[mini_corpus])
+
+
+@pytest.fixture
+def mini_engine(mini_settings):
+    """An engine over a fresh data directory and the mini corpus (not yet ingested)."""
+    from assistant.engine import Engine
+
+    engine = Engine(mini_settings)
+    yield engine
+    engine.stores.catalog.close()
+
+
+@pytest.fixture(scope="session")
+def standards():
+    from assistant.advisor.standards import load_standards
+
+    return load_standards()
+
+
+@pytest.fixture(scope="session")
+def example_advice(corpus_engine, standards):
+    """Advice for every example profile, keyed by file name (advisor, memo and CLI tests)."""
+    from assistant.advisor import advise
+
+    return {path.name: advise(path, engine=corpus_engine, standards=standards,
+                              limit=MEASURE_LIMIT)
+            for path in EXAMPLE_PROFILES}

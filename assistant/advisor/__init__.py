@@ -46,6 +46,7 @@ class Advice:
     suggestions: Suggestions
 
     def to_json(self) -> dict[str, Any]:
+        """The diagnosis with the measures and the measures dropped (and why), as JSON."""
         data = self.diagnosis.to_json()
         data["measures"] = [m.to_json() for m in self.suggestions.measures]
         data["dropped_measures"] = [{"id": i, "reason": r} for i, r in self.suggestions.dropped]

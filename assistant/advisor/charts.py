@@ -1,5 +1,6 @@
-"""Charts of a diagnosis (Altair): indicators against thresholds, CVs against their limit, and
-rural against urban schools. The app shows the charts as they are; the memo embeds them as PNG.
+"""Charts of a diagnosis (Altair), drawn from the diagnosis tables (``advisor/tables.py``):
+indicators against thresholds, CVs against their limit, and rural against urban schools. The
+app shows the charts as they are; the memo embeds them as PNG.
 
 Indicators have different units, so the first chart shows each value as a percentage of its
 requirement (100% = the threshold); the tooltip keeps the value in its own unit.
@@ -16,30 +17,10 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from assistant import translations
 from assistant.advisor.diagnosis import Diagnosis, fmt
-
-_TEXT = {
-    "en": {
-        "indicators": "Resource indicators as % of the requirement (100% = threshold)",
-        "cv": "Between-school coefficient of variation against its limit",
-        "urban_rural": "Rural schools as % of urban schools (100% = parity)",
-        "indicator": "Indicator", "level": "Level", "pct": "% of requirement",
-        "value": "Value", "threshold": "Threshold", "cv_axis": "CV", "limit": "Limit",
-        "rural_pct": "Rural as % of urban", "urban": "Urban", "rural": "Rural",
-        "primary": "Primary", "junior": "Junior", "both": "Both levels", "met": "Met",
-        "yes": "yes", "no": "no", "column": "Column in your file", "from": "From {source}",
-    },
-    "zh": {
-        "indicators": "资源配置指标达到标准的百分比（100% = 标准值）",
-        "cv": "校际差异系数与限值",
-        "urban_rural": "乡村学校相当于城镇学校的百分比（100% = 持平）",
-        "indicator": "指标", "level": "学段", "pct": "达到标准的百分比",
-        "value": "数值", "threshold": "标准值", "cv_axis": "差异系数", "limit": "限值",
-        "rural_pct": "乡村相当于城镇的百分比", "urban": "城镇", "rural": "乡村",
-        "primary": "小学", "junior": "初中", "both": "两个学段", "met": "达标",
-        "yes": "是", "no": "否", "column": "文件中的列", "from": "数据来自 {source}",
-    },
-}
+from assistant.advisor.tables import gap_rows, status_rows
+from assistant.translations import catalogue
 
 
 def chart_language(lang: str) -> str:
@@ -61,7 +42,8 @@ def cjk_font_available() -> bool:
 
 
 def _t(lang: str) -> dict[str, str]:
-    return _TEXT["zh" if lang == "zh" else "en"]
+    """The charts' words in ``lang`` (``chart.*`` in the translation table)."""
+    return {key: translations.t(f"chart.{key}", lang) for key in catalogue("en")["chart"]}
 
 
 def _level_encodings(data: pd.DataFrame, t: dict[str, str]) -> dict[str, Any]:
@@ -74,11 +56,11 @@ def _level_encodings(data: pd.DataFrame, t: dict[str, str]) -> dict[str, Any]:
 
 def indicator_chart(diagnosis: Diagnosis, lang: str = "en") -> alt.Chart | None:
     t = _t(lang)
-    rows = [{t["indicator"]: s.label(lang), t["level"]: t[s.level],
-             "pct": 100 * s.value / s.threshold, t["value"]: f"{fmt(s.value)} {s.unit}",
-             t["threshold"]: fmt(s.threshold), t["met"]: t["yes"] if s.met else t["no"]}
-            for s in diagnosis.indicators
-            if s.value is not None and s.threshold and s.comparison in (">=", ">")]
+    rows = [{t["indicator"]: r.indicator, t["level"]: t[r.level],
+             "pct": 100 * r.of.value / r.of.threshold, t["value"]: f"{r.value} {r.unit}",
+             t["threshold"]: fmt(r.of.threshold), t["met"]: t["yes"] if r.of.met else t["no"]}
+            for r in status_rows(diagnosis.indicators, lang)
+            if r.of.value is not None and r.of.threshold and r.of.comparison in (">=", ">")]
     if not rows:
         return None
     data = pd.DataFrame(rows)
@@ -97,10 +79,11 @@ def cv_chart(diagnosis: Diagnosis, lang: str = "en") -> alt.Chart | None:
     the tooltip, the column each comes from as the file names it."""
     t = _t(lang)
     columns = diagnosis.schools.indicator_columns if diagnosis.schools is not None else {}
-    rows = [{t["indicator"]: s.label(lang), t["level"]: t[s.level], "cv": s.cv,
-             "limit": s.cv_threshold, t["met"]: t["yes"] if s.cv_met else t["no"],
-             t["column"]: columns.get(s.id, "—") if s.cv_source == "schools" else "—"}
-            for s in diagnosis.indicators if s.cv is not None and s.cv_threshold is not None]
+    rows = [{t["indicator"]: r.indicator, t["level"]: t[r.level], "cv": r.of.cv,
+             "limit": r.of.cv_threshold, t["met"]: t["yes"] if r.of.cv_met else t["no"],
+             t["column"]: columns.get(r.of.id, "—") if r.of.cv_source == "schools" else "—"}
+            for r in status_rows(diagnosis.indicators, lang)
+            if r.of.cv is not None and r.of.cv_threshold is not None]
     if not rows:
         return None
     title: Any = t["cv"]
@@ -123,11 +106,9 @@ def cv_chart(diagnosis: Diagnosis, lang: str = "en") -> alt.Chart | None:
 
 def urban_rural_chart(diagnosis: Diagnosis, lang: str = "en") -> alt.Chart | None:
     t = _t(lang)
-    names = {s.id: s.label(lang) for s in diagnosis.indicators}
-    rows = [{t["indicator"]: names.get(g.indicator_id, g.indicator_id),
-             t["level"]: t[g.level] if g.level else t["both"], "pct": g.rural_pct_of_urban,
-             t["urban"]: fmt(g.urban), t["rural"]: fmt(g.rural)}
-            for g in diagnosis.gaps if g.rural_pct_of_urban is not None]
+    rows = [{t["indicator"]: g.indicator, t["level"]: t[g.level] if g.level else t["both"],
+             "pct": g.rural_pct_value, t["urban"]: g.urban, t["rural"]: g.rural}
+            for g in gap_rows(diagnosis, lang) if g.rural_pct_value is not None]
     if not rows:
         return None
     data = pd.DataFrame(rows)

@@ -10,57 +10,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant import translations
 from assistant.advisor.profile import DistrictProfile
 from assistant.advisor.schools import SchoolAnalysis
 from assistant.advisor.standards import (
     BASIC_BALANCE,
     CLASS_SIZE,
-    LEVELS,
     QUALITY_BALANCE,
+    SCHOOL_LEVELS,
     Indicator,
     Standards,
 )
 
-# The seven areas of government responsibility (corpus/analysis/ana-responsibility-framework.md).
-AREA_LABELS: dict[str, dict[str, str]] = {
-    "planning": {"en": "Planning and school layout", "zh": "规划布局"},
-    "funding": {"en": "Funding", "zh": "经费保障"},
-    "teachers": {"en": "Teachers", "zh": "师资配置"},
-    "facilities": {"en": "Facilities and standardisation", "zh": "办学条件"},
-    "admission-equity": {"en": "Admission and equity", "zh": "入学机会与教育公平"},
-    "quality-digital": {"en": "Quality and informatisation", "zh": "质量与信息化"},
-    "supervision-accountability": {"en": "Supervision, evaluation and accountability",
-                                   "zh": "督导问责"},
-}
-
-FLAG_LABELS: dict[str, dict[str, str]] = {
-    "large_classes": {"en": "Large classes (56+ pupils)", "zh": "大班额"},
-    "super_large_classes": {"en": "Super-large classes (66+ pupils)", "zh": "超大班额"},
-    "teacher_pay_below_civil_servants": {"en": "Teacher pay below local civil servants",
-                                         "zh": "教师工资低于当地公务员"},
-    "low_rotation": {"en": "Teacher rotation below the required rate", "zh": "教师交流轮岗不足"},
-    "rural_teacher_shortage": {"en": "Shortage of qualified teachers in rural schools",
-                               "zh": "乡村学校师资短缺"},
-    "small_schools_underfunded": {"en": "Funding of small rural schools to check",
-                                  "zh": "乡村小规模学校经费需核查"},
-    "boarding_conditions": {"en": "Boarding-school conditions to check",
-                            "zh": "寄宿制学校条件需核查"},
-    "left_behind_children": {"en": "Left-behind children", "zh": "留守儿童"},
-    "migrant_children_access": {"en": "Migrant children's access to public schools",
-                                "zh": "随迁子女入读公办学校不足"},
-    "low_rural_funding_share": {"en": "Rural schools' share of the budget below their share "
-                                      "of pupils", "zh": "乡村学校经费占比低于学生占比"},
-    "digital_gap": {"en": "Gap in networked multimedia classrooms",
-                    "zh": "信息化（多媒体教室）差距"},
-    "high_cv": {"en": "Between-school gaps above the CV limit", "zh": "校际差异系数超标"},
-    "schools_below_standard": {"en": "Resource indicators or schools below the standard",
-                               "zh": "资源配置指标或学校未达标"},
-    "urban_crowding": {"en": "Crowding in urban schools", "zh": "城镇学校拥挤"},
-    "rural_decline": {"en": "Shrinking rural schools", "zh": "乡村学校生源萎缩"},
-    "weak_supervision": {"en": "Gaps persisting after recognition: supervision to check",
-                         "zh": "通过认定后差距仍在：督导需加强"},
-    "quality_gap": {"en": "Quality gap", "zh": "质量差距"},
-}
+# The seven areas of government responsibility (corpus/analysis/ana-responsibility-framework.md)
+# and the problems a diagnosis flags, named in each language by the translation table (``area.*``,
+# ``flag.*``); areas in the order they are discussed.
+AREA_LABELS: dict[str, dict[str, str]] = translations.labels("area")
+FLAG_LABELS: dict[str, dict[str, str]] = translations.labels("flag")
 
 # Which responsibility area each indicator or flag belongs to (a classification, not a threshold).
 AREA_OF: dict[str, str] = {
@@ -166,6 +132,10 @@ class IndicatorStatus:
     def label(self, lang: str = "en") -> str:
         return self.name_zh if lang == "zh" and self.name_zh else self.name
 
+    def unit_label(self, lang: str = "en") -> str:
+        """The unit in ``lang`` ("m² per pupil" is "平方米/生"; ``unit.*`` in the catalogue)."""
+        return translations.label("unit", self.unit, lang)
+
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "level": self.level, "standard": self.standard, "name": self.name,
                 "name_zh": self.name_zh, "unit": self.unit, "comparison": self.comparison,
@@ -249,6 +219,22 @@ class Diagnosis:
     areas: list[AreaConcern]
     schools: SchoolAnalysis | None
     sources: list[str]                  # doc ids of the standards applied
+
+    def gap_label(self, gap_id: str, lang: str = "en") -> str:
+        """What a measure's gap id names, for a reader: a flag's label, an indicator's name, the
+        flag a gap belongs to; never the raw id ("low_rotation" is "教师交流轮岗不足")."""
+        if gap_id in FLAG_LABELS:
+            return FLAG_LABELS[gap_id][lang]
+        for status in self.indicators + self.government:
+            if status.id == gap_id:
+                return status.label(lang)
+        if gap_id in GAP_GROUP:
+            return FLAG_LABELS[GAP_GROUP[gap_id]][lang]
+        return gap_id.replace("_", " ")
+
+    def gap_labels(self, gap_ids: list[str], lang: str = "en") -> list[str]:
+        """``gap_label`` of each id, each label once, in order."""
+        return list(dict.fromkeys(self.gap_label(gap_id, lang) for gap_id in gap_ids))
 
     def flag(self, flag_id: str) -> Flag | None:
         return next((f for f in self.flags if f.id == flag_id), None)
@@ -364,7 +350,7 @@ def _resource_statuses(profile: DistrictProfile, standards: Standards,
                        schools: SchoolAnalysis | None) -> list[IndicatorStatus]:
     cv_rule = standards.get(QUALITY_BALANCE, "cv_each_indicator")
     statuses = []
-    for level in LEVELS:
+    for level in SCHOOL_LEVELS:
         given = getattr(profile.indicators, level).known()
         given_cv = getattr(profile.cv, level)
         for indicator in standards.resource_indicators():
@@ -395,7 +381,7 @@ def _government_statuses(profile: DistrictProfile, standards: Standards) -> list
         value = getattr(getattr(profile, part), name)
         # One figure for the district: one status when both levels share the threshold.
         levels = ["all"] if indicator.primary == indicator.junior else \
-            [lvl for lvl in LEVELS if indicator.threshold(lvl) is not None]
+            [lvl for lvl in SCHOOL_LEVELS if indicator.threshold(lvl) is not None]
         statuses.extend(_status(indicator, lvl, value, "profile") for lvl in levels)
     return statuses
 
@@ -404,7 +390,7 @@ def _basic_balance(profile: DistrictProfile, standards: Standards) -> BasicBalan
     years = profile.years_since_basic_balance
     std = standards.standards.get(BASIC_BALANCE)
     indicators = [_status(i, lvl, None, None) for i in (std.indicators.values() if std else [])
-                  for lvl in LEVELS if i.threshold(lvl) is not None]
+                  for lvl in SCHOOL_LEVELS if i.threshold(lvl) is not None]
     note = {
         "en": ("The 2012 composite CV averages eight indicators that differ from the seven 2017 "
                "resource indicators, so it is not computed here; the district's recognition "
@@ -524,7 +510,7 @@ def _rural_gap_flags(gaps: list[UrbanRuralGap], standards: Standards, raise_flag
                 continue
             # With no level given, compare with the lower of the two thresholds: a rural value
             # below it falls short at either level.
-            levels = [gap.level] if gap.level else [lvl for lvl in LEVELS
+            levels = [gap.level] if gap.level else [lvl for lvl in SCHOOL_LEVELS
                                                     if ind.threshold(lvl) is not None]
             if not levels or ind.comparison not in (">=", ">"):
                 continue

@@ -206,23 +206,31 @@ def rank_measures(diagnosis: Diagnosis,
     return rank_by_weights(diagnosis.gap_weights(), specs)
 
 
+RELEVANCE_WEIGHT = 4.0   # a measure that fits a question best counts as two named problems
+RELEVANT_ALONE = 0.8     # ... and is suggested from this share of the best fit without one
+
+
 def rank_by_weights(weights: dict[str, float], specs: list[MeasureSpec],
                     relevance: dict[str, float] | None = None
                     ) -> list[tuple[MeasureSpec, float, list[str]]]:
     """The ranking itself, from how pressing each gap is: a diagnosis gives the weights for a
     district, a question that names problems gives them for an answer (one ranking, shared).
-    ``relevance`` (measure id → how closely it matches a question) breaks ties of weight."""
+    ``relevance`` (measure id → how closely it matches a question, 1.0 for the closest) adds
+    ``RELEVANCE_WEIGHT`` × relevance: a question's own words say which measure it asks about
+    better than the few problems it names, and a measure close enough to them is suggested even
+    when it addresses none of those problems."""
     relevance = relevance or {}
     ranked = []
     for order, spec in enumerate(specs):
         gaps = [a for a in spec.addresses if weights.get(a, 0) > 0]
-        if not gaps:
+        fit = relevance.get(spec.id, 0.0)
+        if not gaps and fit < RELEVANT_ALONE:
             continue
         by_group: dict[str, float] = {}
         for gap in gaps:
             group = GAP_GROUP.get(gap, gap)
             by_group[group] = max(by_group.get(group, 0.0), weights[gap])
-        ranked.append((spec, sum(by_group.values()), gaps, order))
+        ranked.append((spec, sum(by_group.values()) + RELEVANCE_WEIGHT * fit, gaps, order))
     ranked.sort(key=lambda item: (-item[1], -relevance.get(item[0].id, 0.0), -len(item[2]),
                                   item[3]))
     return [(spec, score, gaps) for spec, score, gaps, _ in ranked]

@@ -29,19 +29,10 @@ from assistant.advisor.columns import (
     school_column,
     split_unit,
 )
+from assistant.translations import t
 
 HEADER_SCAN_ROWS = 15
 TEXT_COLUMNS = ("school", "level", "location")
-
-_SKIP_TEXT = {
-    "title": ("title row above the header", "表头上方的标题行"),
-    "blank": ("blank", "空行"),
-    "total": ("totals row", "合计行"),
-    "note": ("note below the table", "表格下方的说明"),
-    "heading": ("section heading", "分组标题行"),
-    "illustrative": ("the template's illustrative row", "模板中的示例行"),
-}
-
 
 @dataclass(frozen=True)
 class ColumnMatch:
@@ -78,7 +69,7 @@ class SkippedRow:
         where = (f"第 {self.first} 行" if self.first == self.last else
                  f"第 {self.first}–{self.last} 行") if zh else \
             (f"row {self.first}" if self.first == self.last else f"rows {self.first}–{self.last}")
-        what = _SKIP_TEXT[self.kind][1 if zh else 0]
+        what = t(f"school_skip.{self.kind}", "zh" if zh else "en")
         shown = f"（“{self.text}”）" if zh and self.text else f" ('{self.text}')" if self.text else ""
         return f"{where}：{what}{shown}，已跳过" if zh else f"{where}: {what}{shown}, skipped"
 

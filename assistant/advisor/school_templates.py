@@ -12,30 +12,10 @@ from pathlib import Path
 from assistant.advisor.columns import SchoolColumn, school_column
 from assistant.advisor.schools import required_columns
 from assistant.advisor.standards import Standards
+from assistant.translations import catalogue
 
 TEMPLATE_LANGUAGES = ("en", "zh")
 TEMPLATE_SUFFIXES = (".csv", ".xlsx")
-
-_TEXT = {
-    "en": {"sheet": "Schools", "notes_sheet": "Notes",
-           "notes_header": ["Column", "What to enter", "Unit", "Our column name"],
-           "school": "Example Primary School (illustrative – replace this row)",
-           "level": "primary", "location": "rural",
-           "intro": ("Row 2 of the Schools sheet is illustrative: its figures are invented. Replace "
-                     "it with your schools, one row per school, each figure for the whole school. "
-                     "A row left with “illustrative” in its name is skipped when the file is read."),
-           "units": ("Write a different unit in brackets in the header and the advisor converts "
-                     "it, e.g. “Equipment value (10k yuan)” or “教学仪器设备值（万元）”.")},
-    "zh": {"sheet": "学校", "notes_sheet": "填表说明",
-           "notes_header": ["列名", "填写内容", "单位", "对应英文列名"],
-           "school": "示例小学（示例数据，请替换本行）",
-           "level": "小学", "location": "乡村",
-           "intro": ("“学校”工作表第 2 行为示例行，数据均为虚构。请替换为本县学校数据，每校一行，"
-                     "数值均为全校合计。名称中保留“示例数据”的行在读取时会被跳过。"),
-           "units": ("如使用其他单位，请在表头括号中注明，系统会自动换算，例如"
-                     "“教学仪器设备值（万元）”。")},
-}
-
 
 def _lang(lang: str) -> str:
     if lang not in TEMPLATE_LANGUAGES:
@@ -60,13 +40,13 @@ def template_header(standards: Standards, lang: str = "en") -> list[str]:
 
 
 def illustrative_row(standards: Standards, lang: str = "en") -> list[object]:
-    text = _TEXT[_lang(lang)]
+    text = catalogue(_lang(lang))["school_template"]
     return [text.get(c.name) if c.kind == "text" else c.example for c in _columns(standards)]
 
 
 def notes_rows(standards: Standards, lang: str = "en") -> list[list[str]]:
     """The notes table: one row per column (its header, what to enter, unit, our name)."""
-    text = _TEXT[_lang(lang)]
+    text = catalogue(_lang(lang))["school_template"]
     header = template_header(standards, lang)
     rows = [text["notes_header"]]
     for name, column in zip(header, _columns(standards)):
@@ -84,7 +64,7 @@ def template_csv(standards: Standards, lang: str = "en") -> bytes:
 
 
 def notes_csv(standards: Standards, lang: str = "en") -> bytes:
-    text = _TEXT[_lang(lang)]
+    text = catalogue(_lang(lang))["school_template"]
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerows(notes_rows(standards, lang))
@@ -99,7 +79,7 @@ def template_xlsx(standards: Standards, lang: str = "en") -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
-    text = _TEXT[_lang(lang)]
+    text = catalogue(_lang(lang))["school_template"]
     book = Workbook()
     sheet = book.active
     sheet.title = text["sheet"]

@@ -22,7 +22,7 @@ from pathlib import Path
 from assistant.advisor.columns import ID_COLUMNS, LEVEL_VALUES, LOCATION_VALUES, school_column
 from assistant.advisor.school_files import SchoolFileError, Sheet, Workbook, read_workbook
 from assistant.advisor.school_headers import TableReading, read_table
-from assistant.advisor.standards import LEVELS, QUALITY_BALANCE, Indicator, Standards
+from assistant.advisor.standards import QUALITY_BALANCE, SCHOOL_LEVELS, Indicator, Standards
 
 __all__ = ["ID_COLUMNS", "CellProblem", "School", "SchoolAnalysis", "SchoolDataError",
            "SchoolFile", "analyse_schools", "inspect_school_file", "load_schools",
@@ -354,7 +354,7 @@ class SchoolAnalysis:
                 and (level is None or r.school.level == level)]
 
     def levels(self) -> list[str]:
-        return [lvl for lvl in LEVELS if any(r.in_scope and r.school.level == lvl
+        return [lvl for lvl in SCHOOL_LEVELS if any(r.in_scope and r.school.level == lvl
                                              for r in self.results)]
 
 
@@ -379,7 +379,7 @@ def analyse_schools(schools: Iterable[School], standards: Standards,
     cvs: list[IndicatorCV] = []
     pooled: dict[str, dict[str, float]] = {}
     by_location: dict[str, dict[str, dict[str, float]]] = {}
-    for level in LEVELS:
+    for level in SCHOOL_LEVELS:
         group = [r.school for r in results if r.in_scope and r.school.level == level]
         if not group:
             continue

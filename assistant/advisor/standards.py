@@ -16,7 +16,7 @@ import yaml
 
 from assistant.config import DEFAULT_CORPUS_DIR
 
-LEVELS = ("primary", "junior")
+SCHOOL_LEVELS = ("primary", "junior")  # 小学, 初中 (government levels: assistant.vocabulary)
 QUALITY_BALANCE = "quality-balance-2017"
 BASIC_BALANCE = "basic-balance-2012"
 CLASS_SIZE = "class-size-targets"
@@ -51,8 +51,8 @@ class Indicator:
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def threshold(self, level: str) -> float | None:
-        if level not in LEVELS:
-            raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
+        if level not in SCHOOL_LEVELS:
+            raise ValueError(f"level must be one of {SCHOOL_LEVELS}, not {level!r}")
         return self.primary if level == "primary" else self.junior
 
     def meets(self, value: float | None, level: str) -> bool | None:
@@ -150,7 +150,7 @@ def _read_standard(path: Path) -> Standard:
         if comparison not in _COMPARISONS:
             raise StandardsError(f"{where}: comparison must be one of {list(_COMPARISONS)}, "
                                  f"not {comparison!r}")
-        for level in LEVELS:
+        for level in SCHOOL_LEVELS:
             value = item.get(level)
             if value is not None and not isinstance(value, (int, float)):
                 raise StandardsError(f"{where}: {level} must be a number or null, not {value!r}")

@@ -6,8 +6,8 @@ from __future__ import annotations
 from assistant.answer.context import Context
 from assistant.article_numbers import article_numbers, chinese_number  # noqa: F401 (re-export)
 from assistant.documents import Hit
+from assistant.vocabulary import LEGAL_TYPES
 
-LEGAL_TYPES = ("law", "regulation")
 BOOST = 0.3
 # the one reading of article numbers (English and Chinese) lives in assistant/article_numbers.py
 asked = article_numbers
@@ -26,7 +26,7 @@ def summary_passages(ctx: Context, article_hits: list[Hit], language: str) -> li
     """The ``language`` passages (the Chinese summaries) of the laws ``article_hits`` come from."""
     docs = dict.fromkeys(h.chunk.doc_id for h in article_hits)
     return [Hit(chunk, score=1.0) for doc_id in docs
-            for chunk in ctx.engine.catalog.document_chunks(doc_id) if chunk.language == language]
+            for chunk in ctx.engine.document_chunks(doc_id) if chunk.language == language]
 
 
 def article_passages(ctx: Context, hits: list[Hit], numbers: set[int]) -> list[Hit]:
@@ -38,12 +38,12 @@ def article_passages(ctx: Context, hits: list[Hit], numbers: set[int]) -> list[H
     ranked = [h.chunk.doc_id for h in hits]
     docs = []
     for doc_id in dict.fromkeys(named + ranked):
-        row = ctx.engine.catalog.document(doc_id)
+        row = ctx.engine.document(doc_id)
         if row and row.metadata.get("doc_type") in LEGAL_TYPES:
             docs.append(doc_id)
     found: list[Hit] = []
     for doc_id in docs[:3]:
-        for chunk in ctx.engine.catalog.document_chunks(doc_id):
+        for chunk in ctx.engine.document_chunks(doc_id):
             if article_number(chunk.article) in numbers:
                 found.append(Hit(chunk, score=1.0))
         if found:

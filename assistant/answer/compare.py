@@ -66,14 +66,28 @@ def _split_focus(side: str, pattern: re.Pattern) -> tuple[str, str]:
     return (parts[0], parts[1]) if len(parts) == 2 and parts[0].strip() else (side, "")
 
 
+# Words around a side's name that belong to the question, not to the name: "compare what the
+# Education Law and the Compulsory Education Law say", "82号对不足100人学校的规定".
+_LEADING = re.compile(r"^(?:what|how|whether|the)\s+", re.IGNORECASE)
+_TRAILING = re.compile(r"\s+(?:says?|said|do|does|did|requires?|provides?|sets?|compare[sd]?)$",
+                       re.IGNORECASE)
+_ZH_ASPECT = re.compile(r"(?<=.{2})(?:对|在|关于)")
+
+
 def _clean(sides: Sides) -> Sides | None:
     strip = " \t\"'“”‘’「」《》"
     a, b = sides.a.strip(strip), sides.b.strip(strip)
-    a = re.sub(r"^(?:the)\s+", "", a, flags=re.IGNORECASE)
-    b = re.sub(r"^(?:the)\s+", "", b, flags=re.IGNORECASE)
+    focus = sides.focus
+    for _ in range(2):
+        a, b = _LEADING.sub("", a), _LEADING.sub("", b)
+        a, b = _TRAILING.sub("", a), _TRAILING.sub("", b)
+    # "B对X的规定": X is what is compared, B the side
+    parts = _ZH_ASPECT.split(b, maxsplit=1)
+    if len(parts) == 2 and re.search(r"[\u4e00-\u9fff]", b):
+        b, focus = parts[0], f"{parts[1]}{focus}"
     if not a or not b or a.lower() == b.lower():
         return None
-    return Sides(a, b, sides.focus.strip(strip + "，,？?。 "))
+    return Sides(a, b, focus.strip(strip + "，,？?。 "))
 
 
 def compose(ctx: Context, sides: Sides) -> tuple[str, CitationList, list[Claim]]:

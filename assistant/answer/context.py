@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -14,12 +15,15 @@ from assistant.glossary import GlossaryEntry
 from assistant.language import detect_language
 from assistant.retrieval import SearchFilters
 
+if TYPE_CHECKING:
+    from assistant.engine import Engine
+
 FOCUS_EMPHASIS = 3.0
 
 
 @dataclass
 class Context:
-    engine: object            # assistant.engine.Engine (not imported: keeps this module light)
+    engine: Engine
     settings: Settings
     question: str             # after follow-up resolution
     language: str             # the question's language, "en" or "zh"
@@ -28,7 +32,7 @@ class Context:
     focus: str | None = None  # a follow-up's own words, weighted over those carried over
 
     @classmethod
-    def build(cls, engine, settings: Settings, question: str,
+    def build(cls, engine: Engine, settings: Settings, question: str,
               filters: SearchFilters | None, focus: str | None = None) -> Context:
         return cls(engine=engine, settings=settings, question=question,
                    language=detect_language(question), filters=filters or SearchFilters(),
@@ -59,7 +63,7 @@ class Context:
 
     @cached_property
     def query_vector(self) -> np.ndarray | None:
-        return None if self.dense_query is None else self.engine.embedder.encode_query(
+        return None if self.dense_query is None else self.engine.encode_query(
             self.dense_query)
 
     @property

@@ -60,7 +60,7 @@ def candidates(ctx: Context, hits: list[Hit], languages: list[str], *,
 
     scored = score_sentences(sentences, terms if terms is not None else ctx.terms, ctx.stats,
                              query_vector=ctx.query_vector if "en" in languages else None,
-                             embedder=ctx.engine.embedder,
+                             embedder=ctx.engine,
                              passage_ranks={i: i for i in range(len(chunks))}, bonus=bonus,
                              store=store_for(ctx.settings.index_dir))
     return scored, chunks

@@ -27,13 +27,17 @@ _SUGGEST = re.compile(
     r"(counties|places|districts) (have )?used|fix|tackle|improve|reduce|retain|keep good)\b|"
     r"怎么办|(?:怎样|如何|怎么)(?:才能|解决|改善|提高|应对|留住|留|推进|做|办|降|减少|缓解|吸引|"
     r"保障|补|消除|化解|破解|扩大|加强)|措施|建议|对策|办法|应该怎么|该怎么|可以做|能做些什么|"
-    r"有哪些做法|做法有哪些", re.IGNORECASE)
+    r"有哪些做法|做法有哪些|(?:需要|要|应)注意(?:什么|哪些)|(?:怎样|如何|怎么)(?:筹|督促)",
+    re.IGNORECASE)
 _EXPLAIN = re.compile(
     r"\b(why|explain|what (causes|caused|drives|drove|explains|lies behind)|reasons? (for|why)|"
     r"causes? of|how (does|did|do|has|have) .{3,60} (affect|lead|cause|shape|widen|narrow|"
     r"contribut|influenc|produc|creat|drive|matter)|what (is|was|are) the (effect|impact|"
-    r"consequence|logic|rationale|mechanism)|what role)\b|"
-    r"为什么|为何|原因|成因|根源|怎么会|导致|影响.{0,4}(是什么|如何|有哪些)|机制|作用是什么|何以",
+    r"consequence|logic|rationale|mechanism)|what role|walk (me|us) through|"
+    r"(what|which) (stages|steps|phases)|how (did|has|have) .{3,60} (develop|evolv)\w*|"
+    r"theor(y|ies))\b|"
+    r"为什么|为何|原因|成因|根源|怎么会|导致|影响.{0,4}(是什么|如何|有哪些)|机制|作用是什么|何以|"
+    r"一步步|经历了.{0,4}阶段|哪些阶段|演变|发展历程|理论",
     re.IGNORECASE)
 _RESPONSIBLE = re.compile(
     r"\b(who (is|are) responsible|who (must|should|has to|pays|funds|decides|manages|"
@@ -45,10 +49,10 @@ _RESPONSIBLE = re.compile(
     r"(is|are) .{2,40} (required|obliged) to|role of (the )?(county|provinc|central|township)|"
     r"(require|oblige|expect|ask)s? .{0,40}(governments?|bureaus?|counties|schools|provinces|"
     r"townships) to)\b|"
-    r"谁负责|由谁|职责|责任|义务|应当(承担|履行|做)|负有|谁来|哪一级|哪级政府|主体是谁",
+    r"谁负责|由谁|职责|责任|义务(?!教育)|应当(承担|履行|做)|负有|谁来|哪一级|哪级政府|主体是谁",
     re.IGNORECASE)
 # "What does the law require …" reads like a definition question but asks for duties.
-_RESPONSIBLE_ASK = re.compile(r"\b(require|oblige|must|should|responsib|dut(y|ies))|职责|责任|义务|"
+_RESPONSIBLE_ASK = re.compile(r"\b(require|oblige|must|should|responsib|dut(y|ies))|职责|责任|义务(?!教育)|"
                               r"应当|要求", re.IGNORECASE)
 _DEFINITION = re.compile(
     r"^\s*(what (is|are|does) (meant by |the meaning of |a |an |the )?|define |meaning of |"
@@ -130,9 +134,11 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
                                          r"薄弱学校|不达标|未达标|办学条件|设备|校舍", re.IGNORECASE),
     "urban_crowding": re.compile(r"crowd|overcrowd|town schools?|urban schools?|城镇学校|"
                                  r"城区学校|拥挤|学位紧张|城挤", re.IGNORECASE),
-    "rural_decline": re.compile(r"shrink|empty|declin|falling enrol|consolidat|closing|"
+    "rural_decline": re.compile(r"shrink|empty|declin|falling enrol|consolidat|clos(ing|ed|ure)|"
+                                r"merg|walk .{0,20}(hour|km|kilomet)|drop ?out|"
                                 r"生源|萎缩|空心|撤并|村空", re.IGNORECASE),
-    "weak_supervision": re.compile(r"supervis|accountab|inspect|督导|问责|考核", re.IGNORECASE),
+    "weak_supervision": re.compile(r"supervis|accountab|inspect|satisfaction|督导|问责|考核|满意度",
+                                   re.IGNORECASE),
     "quality_gap": re.compile(r"quality|achievement|质量|教学水平", re.IGNORECASE),
 }
 

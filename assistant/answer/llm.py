@@ -10,23 +10,36 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import TYPE_CHECKING, Protocol
 
 from assistant.answer import prompts
-from assistant.answer.citations import MARKER, normalise_marker_groups
 from assistant.answer.context import Context
 from assistant.answer.followup import History, resolve
+from assistant.answer.grounding import Retrieval, abstain, retrieve
 from assistant.answer.messages import text
-from assistant.answer.pipeline import Retrieval, abstain, answer_offline, retrieve
 from assistant.answer.terms import term_stats
 from assistant.answer.types import Answer, Claim
+from assistant.citations import MARKER, first_use, normalise_marker_groups, renumber
 from assistant.config import Settings
 from assistant.documents import Citation
 from assistant.language import detect_language, split_sentences
 from assistant.retrieval import SearchFilters
 
+if TYPE_CHECKING:
+    from assistant.engine import Engine
+
 log = logging.getLogger(__name__)
 REFUSAL = "INSUFFICIENT_SOURCES"
 PASSAGES = 8
+
+
+class Offline(Protocol):
+    """The offline answer (``pipeline.answer_offline``), which the LLM path falls back to and
+    starts from; passed in, so that this module does not import the pipeline that calls it."""
+
+    def __call__(self, question: str, history: History | None = None,
+                 filters: SearchFilters | None = None, *, engine: Engine, settings: Settings,
+                 resolved: str | None = None, notice: str | None = None) -> Answer: ...
 
 
 class LLMUnavailable(RuntimeError):
@@ -81,22 +94,24 @@ def condense(settings: Settings, question: str, history: History) -> str:
 
 
 def answer_with_llm(question: str, history: History | None, filters: SearchFilters | None, *,
-                    engine, settings: Settings) -> Answer:
+                    engine: Engine, settings: Settings, offline: Offline) -> Answer:
+    """The model's answer from the passages retrieved and the offline answer's statements, its
+    markers checked (``checked``); the offline answer, with a notice, when the model fails."""
     language = detect_language(question)
     offline_resolved = resolve(question, history, term_stats(engine) if history else None)
     if not settings.llm_base_url:
-        return answer_offline(question, history, filters, engine=engine, settings=settings,
-                              resolved=offline_resolved,
-                              notice=text("llm_failed", language, reason="no endpoint configured "
-                                          "(setting llm_base_url)"))
+        return offline(question, history, filters, engine=engine, settings=settings,
+                       resolved=offline_resolved,
+                       notice=text("llm_failed", language, reason="no endpoint configured "
+                                   "(setting llm_base_url)"))
     try:
         has_history = any(role == "user" and t.strip() for role, t in history or [])
         resolved = condense(settings, question, history or []) if has_history else question
         ctx = Context.build(engine, settings, resolved, filters,
                             focus=question if resolved != question else None)
         if engine.is_empty():
-            return answer_offline(question, history, filters, engine=engine, settings=settings,
-                                  resolved=resolved)
+            return offline(question, history, filters, engine=engine, settings=settings,
+                           resolved=resolved)
         retrieval = retrieve(ctx)
         base = Answer(question=question, text="", language=ctx.language,
                       resolved_question=resolved, evidence=retrieval.evidence, route="llm")
@@ -104,8 +119,8 @@ def answer_with_llm(question: str, history: History | None, filters: SearchFilte
             return abstain(base, retrieval.hits)
         # The offline answer's statements and shape are the model's starting point: the same
         # knowledge, checked against the passages it cites.
-        draft = answer_offline(resolved, None, filters, engine=engine, settings=settings,
-                               resolved=resolved)
+        draft = offline(resolved, None, filters, engine=engine, settings=settings,
+                        resolved=resolved)
         passages = _passages(retrieval, draft.citations)
         system, user = prompts.load("answer").render(
             passages=prompts.format_passages(passages), question=resolved,
@@ -114,9 +129,9 @@ def answer_with_llm(question: str, history: History | None, filters: SearchFilte
         reply = complete(settings, system, user)
     except LLMUnavailable as exc:
         log.warning("LLM unavailable, answering offline: %s", exc)
-        return answer_offline(question, history, filters, engine=engine, settings=settings,
-                              resolved=offline_resolved,
-                              notice=text("llm_failed", language, reason=str(exc)))
+        return offline(question, history, filters, engine=engine, settings=settings,
+                       resolved=offline_resolved,
+                       notice=text("llm_failed", language, reason=str(exc)))
     if REFUSAL in reply:
         return abstain(base, retrieval.hits)
     return checked(base, reply, passages)
@@ -152,23 +167,11 @@ def _statements(draft: Answer, passages: list[Citation]) -> str:
 def checked(base: Answer, reply: str, passages: list[Citation]) -> Answer:
     """The model's reply with its markers checked and renumbered (see the module docstring)."""
     reply = normalise_marker_groups(reply)
-    renumber: dict[int, int] = {}
-    invalid: list[int] = []
-    cited: list[Citation] = []
-
-    def replace(match: re.Match) -> str:
-        n = int(match.group(1))
-        if not 1 <= n <= len(passages):
-            if n not in invalid:
-                invalid.append(n)
-            return ""
-        if n not in renumber:
-            cited.append(passages[n - 1])
-            renumber[n] = len(cited)
-        return f"[{renumber[n]}]"
-
-    body = re.sub(r"[ \t]*" + MARKER.pattern, lambda m: (
-        " " + r if (r := replace(m)) else ""), reply)
+    order = first_use(reply, len(passages))
+    invalid = list(dict.fromkeys(n for n in map(int, MARKER.findall(reply))
+                                 if not 1 <= n <= len(passages)))
+    cited = [passages[old - 1] for old in order]  # ``order`` is in first-use order
+    body = renumber(reply, order, drop=True)
     claims, flagged = _claims(body)
     base.text, base.citations, base.claims = body.strip(), cited, claims
     base.flagged_sentences, base.invalid_markers = flagged, invalid

@@ -3,8 +3,9 @@
     resolve follow-up → retrieve (per passage language) → enough evidence? → route →
     compose (standards table | comparison | glossary | extractive) → markers and citations
 
-The LLM mode (``assistant.answer.llm``) shares the retrieval and abstention and falls back to
-this offline path when the endpoint fails.
+The LLM mode (``assistant.answer.llm``) shares the retrieval and abstention
+(``assistant.answer.grounding``) and falls back to this offline path, which ``answer`` hands it
+as a function (``llm.Offline``), when the endpoint fails.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from dataclasses import dataclass
 
 from assistant.answer import compare, glossary_route, shapes, standards_table
 from assistant.answer.context import Context
-from assistant.answer.evidence import assess
 from assistant.answer.extractive import compose
 from assistant.answer.followup import History, resolve
+from assistant.answer.grounding import Retrieval, abstain, retrieve
 from assistant.answer.intent import Intent, classify, corpus_case_names
 from assistant.answer.markers import by_first_use
 from assistant.answer.messages import text
@@ -24,28 +25,14 @@ from assistant.answer.render import CitationList
 from assistant.answer.statement_cite import localized
 from assistant.answer.suggest import suggest
 from assistant.answer.terms import token_set
-from assistant.answer.types import Answer, Claim, Evidence
+from assistant.answer.types import Answer, Claim
 from assistant.config import Settings, get_settings
-from assistant.documents import Citation, Hit
+from assistant.documents import Citation
 from assistant.retrieval import SearchFilters
-
-PASSAGES = 10   # retrieved per passage language
-NEAREST = 3     # sources shown when abstaining
 
 
 class QuestionError(ValueError):
     """A question that cannot be answered as asked (empty, too long); the message says why."""
-
-
-@dataclass
-class Retrieval:
-    by_language: dict[str, list[Hit]]
-    evidence: Evidence
-
-    @property
-    def hits(self) -> list[Hit]:
-        """All passages, best first within each language, the answer's language first."""
-        return [h for hits in self.by_language.values() for h in hits]
 
 
 def answer(question: str, history: History | None = None, filters: SearchFilters | None = None,
@@ -65,7 +52,8 @@ def answer(question: str, history: History | None = None, filters: SearchFilters
     if use_llm:
         from assistant.answer.llm import answer_with_llm
 
-        return answer_with_llm(question, history, filters, engine=engine, settings=settings)
+        return answer_with_llm(question, history, filters, engine=engine, settings=settings,
+                               offline=answer_offline)
     return answer_offline(question, history, filters, engine=engine, settings=settings)
 
 
@@ -120,7 +108,7 @@ def _in_reader_language(ctx: Context, citations: list[Citation], language: str
         return citations
     localized_citations = []
     for citation in citations:
-        row = ctx.engine.catalog.document(citation.doc_id)
+        row = ctx.engine.document(citation.doc_id)
         localized_citations.append(localized(citation, row.metadata, language) if row else citation)
     return localized_citations
 
@@ -141,46 +129,6 @@ def understand(ctx: Context) -> Intent:
         names.update(corpus_case_names(corpus))
     defined = glossary_route.parse(ctx) is not None
     return classify(ctx.question, names, has_definition=defined)
-
-
-def retrieve(ctx: Context) -> Retrieval:
-    """Passages per language the answer may quote; English is always searched, since the dense
-    similarity the abstention uses comes from English passages."""
-    languages = list(dict.fromkeys([*ctx.answer_languages, "en"]))
-    by_language = {lang: ctx.search(k=PASSAGES, languages=[lang]) for lang in languages}
-    evidence = assess(ctx.terms, ctx.stats, list(by_language.values()),
-                      [e.en for e in ctx.glossary], ctx.language)
-    return Retrieval(by_language, evidence)
-
-
-def abstain(base: Answer, hits: list[Hit]) -> Answer:
-    """Say the corpus does not cover the question and list the nearest sources (no markers:
-    nothing is claimed from them)."""
-    nearest: list[Citation] = []
-    seen: set[str] = set()
-    for hit in sorted(hits, key=lambda h: h.score, reverse=True):
-        if hit.chunk.doc_id not in seen:
-            seen.add(hit.chunk.doc_id)
-            nearest.append(Citation.from_hit(hit))
-        if len(nearest) == NEAREST:
-            break
-    lines = [text("abstain", base.language)]
-    if base.language == "zh":
-        nearest = [localized(c, c_meta, "zh") for c, c_meta in
-                   ((c, _hit_metadata(hits, c.chunk_id)) for c in nearest)]
-    if nearest:
-        lines.append(text("nearest", base.language))
-        lines.append("\n".join(
-            f"{n}. {c.title}" + (f" — {w}" if (w := c.locator_in(base.language)) else "")
-            for n, c in enumerate(nearest, start=1)))
-    base.text = "\n\n".join(lines)
-    base.abstained, base.route, base.nearest = True, "abstain", nearest
-    base.citations, base.claims = [], []
-    return base
-
-
-def _hit_metadata(hits: list[Hit], chunk_id: str) -> dict:
-    return next((h.chunk.metadata for h in hits if h.chunk.chunk_id == chunk_id), {})
 
 
 Composed = tuple[str, CitationList, list[Claim]] | None

@@ -13,8 +13,12 @@ import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from assistant.engine import Engine
 
 _stores: dict[str, SentenceStore] = {}
 _stores_lock = threading.Lock()
@@ -74,7 +78,7 @@ def store_for(index_dir: Path) -> SentenceStore | None:
         return _stores[str(path)]
 
 
-def precompute(engine, progress: Callable[[int, int, str], None] | None = None,
+def precompute(engine: Engine, progress: Callable[[int, int, str], None] | None = None,
                batch: int = 256) -> int:
     """Embed every quotable English sentence of the index that the store lacks; returns how many
     were embedded."""
@@ -82,15 +86,15 @@ def precompute(engine, progress: Callable[[int, int, str], None] | None = None,
     from assistant.answer.scoring import SENTENCE_EMBEDDINGS
 
     texts = list(dict.fromkeys(
-        s.text for doc in engine.catalog.documents()
-        for chunk in engine.catalog.document_chunks(doc.doc_id)
+        s.text for doc in engine.documents()
+        for chunk in engine.document_chunks(doc.doc_id)
         for s in passage_sentences(chunk.text) if s.language == "en"))
     store = store_for(engine.settings.index_dir)
     done = 0
     for start in range(0, len(texts), batch):
         if progress:
             progress(start, len(texts), "embedding sentences")
-        done += SENTENCE_EMBEDDINGS.encode(engine.embedder, texts[start:start + batch],
+        done += SENTENCE_EMBEDDINGS.encode(engine, texts[start:start + batch],
                                            store=store, count_new=True)
     if progress:
         progress(len(texts), len(texts), "done")

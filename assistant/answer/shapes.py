@@ -68,7 +68,7 @@ class Draft:
         if ctx.query_vector is not None and terms is None:
             from assistant.answer.sentence_store import store_for
 
-            vectors = self.index.vectors(ctx.engine.embedder, store_for(ctx.settings.index_dir))
+            vectors = self.index.vectors(ctx.engine, store_for(ctx.settings.index_dir))
         if terms is None and self._terms is None:
             self._terms = with_known_parts(ctx.terms, ctx.stats)  # jieba once per answer
         found = self.index.search(terms if terms is not None else self._terms, ctx.stats,
@@ -142,7 +142,7 @@ class Draft:
 
     def chunks(self, doc_id: str) -> list[Chunk]:
         if doc_id not in self._chunks:
-            self._chunks[doc_id] = self.ctx.engine.catalog.document_chunks(doc_id)
+            self._chunks[doc_id] = self.ctx.engine.document_chunks(doc_id)
         return self._chunks[doc_id]
 
     def say(self, found: Found, again: bool = False) -> str | None:
@@ -166,7 +166,7 @@ class Draft:
         """Whether the question asks for what the law itself says ("legally", "法定")."""
         return bool(_ASKS_LAW.search(self.ctx.question))
 
-    def lead(self, found: list[Found]) -> list[Found]:
+    def lead(self, found: list[Found], strength_first: bool | None = None) -> list[Found]:
         """``found`` with the lead first: of the statements about as relevant as the best, one
         that gives the figure or year the question asks for, from the strongest source (a law's
         own article before a synthesis that cites it)."""
@@ -180,9 +180,18 @@ class Draft:
         def gives_what_is_asked(f: Found) -> bool:
             return any(p.search(f.statement.in_language(self.language)) for p in wanted)
 
+        action = asked_action(self.ctx.question)
+
+        def does_what_is_asked(f: Found) -> bool:
+            # "who pays …?": a statement in which someone pays, not one in which someone checks
+            return bool(action.search(f.statement.in_language("en")) or
+                        action.search(f.statement.in_language("zh")))
+
         # the subject asked about, the figure or year asked for, then the strongest source
-        strength_first = self.asks_for_law()
+        if strength_first is None:
+            strength_first = self.asks_for_law()
         first = min(close, key=lambda f: (bool(topic) and not self.names_topic(f),
+                                          action is not None and not does_what_is_asked(f),
                                           bool(wanted) and not gives_what_is_asked(f),
                                           f.located.strength if strength_first else 0,
                                           f.score < LEAD_TIE * best,
@@ -197,6 +206,28 @@ class Draft:
             if (line := self.say(item, again)) is not None:
                 lines.append(line)
         return lines
+
+
+_WHO_DOES = re.compile(r"\bwho (?:must |should |has to |is to |will |actually )?"
+                       r"(?!is\b|are\b|was\b|were\b|has\b|have\b|does\b|do\b|can\b)"
+                       r"([a-z]{3,})", re.IGNORECASE)
+_ZH_WHO_DOES = re.compile(r"(?:由谁|谁来|谁|哪一?级政府)(?:负责|应当|要|去|来)?(发放|支付|承担|拨付|出钱|"
+                          r"管理|监督|督导|保障|审批|认定|评估|制定|解决|核定|聘任|任命|考核|管)")
+
+
+def asked_action(question: str) -> re.Pattern | None:
+    """What a "who …?" question asks someone to do ("who pays" → pay, "由谁发放" → 发放), as a
+    pattern that finds it in a statement; None for other questions."""
+    match = _WHO_DOES.search(question)
+    if match:
+        verb = match.group(1).lower()
+        stem = re.sub(r"(ies|es|s)$", "", verb) if len(verb) > 4 else verb
+        return re.compile(rf"\b{re.escape(stem[:max(3, len(stem) - 1)])}\w*", re.IGNORECASE)
+    match = _ZH_WHO_DOES.search(question)
+    if not match:
+        return None
+    verb = match.group(1)
+    return re.compile("管理|管" if verb == "管" else re.escape(verb))
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -225,7 +256,11 @@ def lookup(draft: Draft, intent: Intent) -> Composed:
     if not found:
         return None
     lead = draft.say_all(found[:3], 1)
-    rest = sorted(found[1:], key=lambda f: (f.located.strength, -f.score))
+    # support only as close to the question as a list item must be: a neighbouring article or
+    # another law's article of the same number is padding to a reader who asked for one fact
+    best = max(f.score for f in found)
+    rest = sorted((f for f in found[1:] if f.score >= LIST_RELATIVE * best),
+                  key=lambda f: (f.located.strength, -f.score))
     support = draft.say_all(rest, 2)
     return finish(draft, [" ".join(lead), " ".join(support)])
 
@@ -462,7 +497,8 @@ def _key_difference(draft: Draft, a: str, b: str) -> str | None:
 
 
 def _names(side: str, text: str) -> bool:
-    words = [w for w in re.findall(r"[a-z]{3,}|[\u4e00-\u9fff]{2,}", side.lower())
+    # a year or a document's number names a side as much as its words ("国发〔2015〕67号")
+    words = [w for w in re.findall(r"[a-z]{3,}|[\u4e00-\u9fff]{2,}|\d{2,}", side.lower())
              if w not in ("county", "district", "city", "the", "and")]
     return bool(words) and all(w in text for w in words)
 
@@ -484,7 +520,8 @@ def _compare_topics(draft: Draft, a: str, b: str, focus: str) -> Composed:
     for side, other in ((a, b), (b, a)):
         # what each side is: a definition about it (naming it first) and not about the other
         found = [f for f in draft.search(content_terms(side), kinds=("definition",), limit=10)
-                 if _about(side, f, draft.language) and not _names(other, _both_texts(f))]
+                 if _about(side, f, draft.language, DEFINED_SPAN + len(side))
+                 and not _names(other, _both_texts(f))]
         cells.append(found)
     if all(cells):
         said = [draft.say_all(found, 1) for found in cells]
@@ -519,10 +556,9 @@ def _side_by_side(draft: Draft, a: str, b: str, focus: str) -> Composed:
         return None
     table = "\n".join([f"| | {a} | {b} |", "|---|---|---|", *rows])
     key = _key_difference(draft, a, b)
-    parts = [_sentence_case(t("compare_lead", draft.language, a=a, b=b)), table]
-    if key:
-        parts.append(f"**{t('key_difference', draft.language)}** {key}")
-    return finish(draft, parts)
+    if key:  # the answer first: the difference, then the table it comes from
+        return finish(draft, [f"**{t('key_difference', draft.language)}** {key}", table])
+    return finish(draft, [_sentence_case(t("compare_lead", draft.language, a=a, b=b)), table])
 
 
 def _mentions(found: Found, side_terms) -> bool:
@@ -544,18 +580,24 @@ def _contrasts(draft: Draft, a: str, b: str, focus: str) -> list[Found]:
     terms = content_terms(f"{a} {b} {focus} {draft.ctx.question}")
     found = [f for f in draft.search(terms, kinds=("finding", "fact", "definition"), limit=60)
              if _names(a, _both_texts(f)) and _names(b, _both_texts(f))]
-    return sorted(found, key=lambda f: (not _CONTRAST.search(_both_texts(f)), -f.score,
+    # of those as relevant, the primary documents' own contrast first (the standard that
+    # states the rule, before an analysis that restates it), then the analysis's comparisons
+    # (the contrast in the words the reader reads: "only" in a translation is no contrast)
+    return sorted(found, key=lambda f: (not _CONTRAST.search(f.statement.in_language(
+                                            draft.language)), -round(f.score, 2),
+                                        f.located.doc_type == "analysis",
                                         f.statement.aspect != "comparison"))
 
 
 SUBJECT_SPAN = 60  # characters: a statement is about a side when it names it this early
+DEFINED_SPAN = 12  # ... and defines it when it names it this early (its subject)
 
 
-def _about(side: str, found: Found, language: str) -> bool:
-    """Whether the statement is about ``side`` (names it near its start), not only mentions it:
-    a "what it is" cell must describe its own side."""
-    head = found.statement.in_language(language)[:SUBJECT_SPAN].lower()
-    return _names(side, head) or _names(side, found.statement.text[:SUBJECT_SPAN].lower())
+def _about(side: str, found: Found, language: str, span: int = SUBJECT_SPAN) -> bool:
+    """Whether the statement is about ``side`` (names it within ``span`` characters of its
+    start), not only mentions it: a "what it is" cell must describe its own side."""
+    head = found.statement.in_language(language)[:span].lower()
+    return _names(side, head) or _names(side, found.statement.text[:span].lower())
 
 
 def _both_texts(found: Found) -> str:

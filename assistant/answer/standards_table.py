@@ -19,14 +19,14 @@ from assistant.advisor.standards import (
     StandardsError,
     load_standards,
 )
-from assistant.answer.citations import literal_for, numbers, row_supported
 from assistant.answer.context import Context
 from assistant.answer.messages import text
 from assistant.answer.passages import passage_sentences
 from assistant.answer.render import CitationList
 from assistant.answer.terms import content_terms, matches
 from assistant.answer.types import Claim
-from assistant.documents import Chunk
+from assistant.citations import literal_for, numbers, row_supported
+from assistant.documents import Chunk, unconfirmed_fields
 from assistant.index.tokenizer import tokenize
 
 # The question asks for a figure.
@@ -148,6 +148,7 @@ def compose(ctx: Context, rows: list[Row]) -> tuple[str, CitationList, list[Clai
     language = ctx.language
     parts: list[str] = []
     basis: list[tuple[str, int]] = []
+    first_row: tuple[Row, int, Chunk] | None = None
     by_standard: dict[str, list[Row]] = {}
     for row in rows:
         by_standard.setdefault(row.standard.standard, []).append(row)
@@ -161,6 +162,8 @@ def compose(ctx: Context, rows: list[Row]) -> tuple[str, CitationList, list[Clai
                 continue
             line, chunk, sentence = cited
             marker = cites.marker(chunk)
+            if first_row is None:
+                first_row = (row, marker, chunk)
             lines.append(f"{line} [{marker}] |")
             claims.append(Claim(f"{line} |", [marker], "table-row"))
             if sentence and sentence not in {said for said, _ in basis}:
@@ -176,6 +179,10 @@ def compose(ctx: Context, rows: list[Row]) -> tuple[str, CitationList, list[Clai
                                 "|" + "---|" * len(header), *lines]))
     if not parts:
         return "", cites, claims
+    # a quoted clause that starts mid-sentence ("migrant children in … above 85%.") cannot
+    # open the answer
+    if basis and re.match(r"[a-z]", basis[0][0].lstrip("*")):
+        basis = basis[1:]
     if basis:
         # the answer first: the sentence that states the first figure, then the tables, then
         # the other sentences the figures come from
@@ -183,12 +190,65 @@ def compose(ctx: Context, rows: list[Row]) -> tuple[str, CitationList, list[Clai
         lead = _as_sentence(lead, language)
         parts.insert(0, f"{lead} [{marker}]")
         claims.append(Claim(lead, [marker], "quote"))
-        if basis[1:4]:
-            parts.append(text("basis", language))
-        for sentence, marker in basis[1:4]:
-            parts.append(f"{sentence} [{marker}]")
-            claims.append(Claim(sentence, [marker], "quote"))
+    elif first_row is not None:
+        # no passage in the reader's language states the figure in a sentence: the first row,
+        # said as one (its figures are the cited passage's)
+        said_row = _row_sentence(*first_row, language)
+        parts.insert(0, f"{said_row} [{first_row[1]}]")
+        # not a quotation: each of its figures is the cited passage's, as a statement's are
+        claims.append(Claim(said_row, [first_row[1]], "statement"))
+    if basis[1:4]:
+        parts.append(text("basis", language))
+    for sentence, marker in basis[1:4]:
+        parts.append(f"{sentence} [{marker}]")
+        claims.append(Claim(sentence, [marker], "quote"))
     return "\n\n".join(parts), cites, claims
+
+
+def _row_sentence(row: Row, marker: int, chunk: Chunk, language: str) -> str:
+    """"Under 教督〔2012〕3号 (2012), the <indicator> must be at most 0.65 in primary and at most
+    0.55 in junior-secondary schools." — a table row said as a sentence, naming the standard by
+    its document number (its title heads the table below)."""
+    indicator, standard = row.indicator, row.standard
+    passage = chunk.text
+    meta = chunk.metadata
+    number = str(meta.get("doc_number") or "")
+    year = str(meta.get("date") or "")[:4]
+    if number and "doc_number" not in unconfirmed_fields(meta.get("unconfirmed")):
+        title = f"{number}（{year}年）" if language == "zh" else f"{number} ({year})"
+    else:
+        title = standard.title_zh if language == "zh" and standard.title_zh else standard.title
+    rule = text(indicator.comparison, language)
+
+    unit = _sentence_unit(indicator.unit) if language != "zh" else ""
+
+    def value(v: float) -> str:
+        return (literal_for(v, passage) or _plain(v)) + unit
+
+    given = [v for v in (indicator.primary, indicator.junior) if v is not None]
+    if len(given) == 2 and indicator.primary != indicator.junior:
+        values = text("table_values", language, rule=rule, primary=value(indicator.primary),
+                      junior=value(indicator.junior))
+    else:
+        values = text("table_value_one", language, rule=rule, value=value(given[0]))
+    note = text("table_unverified", language) if indicator.certainty != "verified" else ""
+    # the name without its bracketed gloss ("(mean of the 8 single-indicator CVs)"): the table
+    # row below gives it, and the sentence keeps to the figures the passage states
+    name = re.sub(r"\s*[（(][^）)]*[）)]", "", indicator.label(language))
+    if language != "zh":
+        name = name[0].lower() + name[1:] if re.match(r"[A-Z][a-z]", name) else name
+    return text("table_lead", language, standard=title, indicator=name, values=values, note=note)
+
+
+def _sentence_unit(unit: str) -> str:
+    """The unit as it follows a figure in an English sentence ("%", " m² per pupil"); nothing
+    for a unit that is a description ("coefficient of variation (enrolment-weighted)") or holds a
+    figure of its own ("per 100 pupils": the passage may write it 每百名)."""
+    unit = re.sub(r"\s*\([^)]*\)", "", unit or "").strip()
+    if not unit or re.search(r"\d", unit) or unit.startswith(("coefficient", "share", "points",
+                                                               "indicators")):
+        return ""
+    return unit if unit.startswith("%") else f" {unit}"
 
 
 def _as_sentence(sentence: str, language: str) -> str:
@@ -206,7 +266,7 @@ def _cite_row(ctx: Context, row: Row) -> tuple[str, Chunk, str | None] | None:
     indicator = row.indicator
     languages = [ctx.language] + [lang for lang in ("en", "zh") if lang != ctx.language]
     docs = list(dict.fromkeys(d for d in (indicator.source, row.standard.source_doc) if d))
-    chunks = [c for doc in docs for c in ctx.engine.catalog.document_chunks(doc)]
+    chunks = [c for doc in docs for c in ctx.engine.document_chunks(doc)]
     name_terms = _indicator_terms(indicator)
     values = [v for v in (indicator.primary, indicator.junior) if v is not None]
     best: tuple[float, str, Chunk, str | None] | None = None
@@ -222,7 +282,9 @@ def _cite_row(ctx: Context, row: Row) -> tuple[str, Chunk, str | None] | None:
             line = _row_line(indicator, ctx.language, chunk.text, with_unit=False)
             if not row_supported(line, chunk.text):
                 continue
-        sentence = _basis_sentence(chunk, literals, name_terms)
+        # a sentence is quoted only in the reader's language; the row may still cite a passage
+        # in the other one
+        sentence = _basis_sentence(chunk, literals, name_terms) if lang == ctx.language else None
         overlap = len(name_terms & {t.text for t in content_terms(chunk.text)})
         score = (10.0 if lang == ctx.language else 0.0) + (5.0 if sentence else 0.0) + overlap \
             - chunk.text.count("\n|") * 0.05  # prefer prose to the big thresholds table

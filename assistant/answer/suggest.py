@@ -28,18 +28,19 @@ from assistant.documents import Citation, mark_unconfirmed_numbers, unconfirmed_
 MEASURES = 4
 BASIS_DOCUMENTS = 3  # citations of one measure's basis, one per document
 NAMED_PROBLEM = 2.0  # the weight the advisor gives a raised problem flag
+FITS_WITHOUT_PROBLEM = 0.5  # a question naming no known problem needs a measure this close
 
 
 def suggest(draft: Draft, intent: Intent) -> Composed:
-    if not intent.problems:
+    specs = _catalogue()
+    relevance, fit = _relevance(draft, specs)
+    if not intent.problems and fit < FITS_WITHOUT_PROBLEM:
         return None
     language = draft.language
     weights = {flag: NAMED_PROBLEM for flag in intent.problems}
-    specs = _catalogue()
-    ranked = rank_by_weights(weights, specs, _relevance(draft, specs))
+    ranked = rank_by_weights(weights, specs, relevance)
     # a basis note names 文号 in prose; an unconfirmed one carries its mark, as in references
-    catalog = draft.ctx.engine.catalog
-    unconfirmed = unconfirmed_numbers(row.metadata for row in catalog.documents())
+    unconfirmed = unconfirmed_numbers(row.metadata for row in draft.ctx.engine.documents())
     measures: list[Measure] = []
     for spec, _score, gaps in ranked:
         if len(measures) >= MEASURES:
@@ -50,7 +51,7 @@ def suggest(draft: Draft, intent: Intent) -> Composed:
     if not measures:
         return None
     # the answer first: what to do, by name; then the duty that obliges it; then each measure
-    summary = _summary(draft, measures)
+    summary = _summary(draft, measures, unconfirmed)
     duty = _grounding_duty(draft, intent, measures)
     opening = summary + (" " + duty if duty else "")
     listing = t("measures_in_order", language) + "\n" + "\n".join(m.text for m in measures)
@@ -67,12 +68,14 @@ class Measure:
     markers: list[int]
 
 
-def _summary(draft: Draft, measures: list[Measure]) -> str:
+def _summary(draft: Draft, measures: list[Measure], unconfirmed: frozenset[str]) -> str:
     """One sentence naming the measures in order, cited to each one's basis."""
     language = draft.language
     names = [m.title for m in measures]
     if language != "zh":  # mid-sentence: "build schools…", not "Build schools…" (nor "pE")
         names = [n[0].lower() + n[1:] if re.match(r"[A-Z][a-z]", n) else n for n in names]
+    # each with the provision it rests on first, when that is short enough to name in passing
+    names = [f"{name}{_hook(m.spec, language, unconfirmed)}" for name, m in zip(names, measures)]
     # each measure's first basis, each document once (two measures may rest on one document)
     cited = list(dict.fromkeys(m.markers[0] for m in measures if m.markers))
     marks = "".join(f"[{n}]" for n in cited)
@@ -81,6 +84,23 @@ def _summary(draft: Draft, measures: list[Measure]) -> str:
                  names=("；" if language == "zh" else "; ").join(names))
     draft.claims.append(Claim(sentence, cited, "measure"))
     return f"{sentence} {marks}"
+
+
+HOOK_CHARS = 40
+_FIRST_PROVISION = re.compile(r"^[^;；:：(（]+")
+
+
+def _hook(spec: MeasureSpec, language: str, unconfirmed: frozenset[str]) -> str:
+    """" (Compulsory Education Law Art. 15)": the first provision of a measure's basis note, in
+    brackets, when it is short and names an article or a confirmed document number; else
+    nothing (an unconfirmed number is named with its mark in the measure's own lines)."""
+    note = spec.localized("basis_note", language)
+    first = _FIRST_PROVISION.match(note or "")
+    provision = first.group(0).strip() if first else ""
+    if not provision or len(provision) > HOOK_CHARS or any(n in provision for n in unconfirmed) \
+            or not re.search(r"Art\.|Article|第[一二三四五六七八九十百]+条|〔\d{4}〕", provision):
+        return ""
+    return f"（{provision}）" if language == "zh" else f" ({provision})"
 
 
 def _count(n: int, language: str) -> str:
@@ -117,7 +137,7 @@ _passages: dict[tuple, Citation | None] = {}
 def _passage(engine, doc_id: str, query: str, language: str | None = None) -> Citation | None:
     """The passage of ``doc_id`` a measure cites (``cite_document``), kept until the index
     changes: the same measures come back for many questions, each costing a search."""
-    key = (id(engine), engine.catalog.version(), doc_id, query, language)
+    key = (id(engine), engine.version(), doc_id, query, language)
     if key not in _passages:
         if len(_passages) > 4096:
             _passages.clear()
@@ -125,17 +145,30 @@ def _passage(engine, doc_id: str, query: str, language: str | None = None) -> Ci
     return _passages[key]
 
 
-def _relevance(draft: Draft, specs) -> dict[str, float]:
-    """How much of the question (IDF-weighted) each measure's own words hold."""
+@lru_cache(maxsize=2)
+def _catalogue_words(specs: tuple[MeasureSpec, ...]) -> tuple[dict[str, str], dict[str, set]]:
+    """Each measure's words (name, description, basis, in both languages) and their tokens."""
+    words = {spec.id: " ".join([spec.name, spec.name_zh, spec.description, spec.description_zh,
+                                spec.basis_note, spec.localized("basis_note", "zh")])
+             for spec in specs}
+    return words, {key: set(token_set(text)) for key, text in words.items()}
+
+
+def _relevance(draft: Draft, specs) -> tuple[dict[str, float], float]:
+    """How much of the question each measure's own words hold (IDF-weighted), as a share of the
+    best measure's (1.0 for the closest), and the closest measure's share of the question's words
+    that the catalogue uses at all (a question's own phrasing — "already full", "根本不够" — says
+    nothing about which measure fits)."""
     ctx = draft.ctx
-    total = sum(ctx.stats.weight(term) for term in ctx.terms) or 1.0
-    scores = {}
-    for spec in specs:
-        words = f"{spec.name} {spec.name_zh} {spec.description} {spec.description_zh}"
-        tokens = token_set(words)
-        scores[spec.id] = sum(ctx.stats.weight(term) for term in ctx.terms
-                              if matches(term, words, tokens)) / total
-    return scores
+    words, tokens = _catalogue_words(tuple(specs))
+    held = {key: {term.text for term in ctx.terms if matches(term, words[key], tokens[key])}
+            for key in words}
+    used = [term for term in ctx.terms if any(term.text in h for h in held.values())]
+    total = sum(ctx.stats.weight(term) for term in used) or 1.0
+    scores = {key: sum(ctx.stats.weight(term) for term in used if term.text in held[key]) / total
+              for key in words}
+    best = max(scores.values(), default=0.0)
+    return ({key: value / best for key, value in scores.items()} if best else scores), best
 
 
 def _measure(draft: Draft, spec: MeasureSpec, gaps: list[str], number: int,
@@ -146,7 +179,7 @@ def _measure(draft: Draft, spec: MeasureSpec, gaps: list[str], number: int,
     bases = []
     filters = draft.ctx.filters
     for doc_id in spec.policy_basis:
-        row = engine.catalog.document(doc_id)
+        row = engine.document(doc_id)
         if row is None or not filters.admits(doc_id, row.metadata):
             continue  # the reader keeps to other documents
         citation = (_passage(engine, doc_id, query, "zh" if language == "zh" else None)
@@ -171,7 +204,7 @@ def _measure(draft: Draft, spec: MeasureSpec, gaps: list[str], number: int,
     basis_line = f"   - {t('measure_basis', language)}{note} {marks}"
     draft.claims.append(Claim(note, markers, "measure"))
     for doc_id in spec.precedents[:1]:
-        prow = engine.catalog.document(doc_id)
+        prow = engine.document(doc_id)
         if prow is None or not filters.admits(doc_id, prow.metadata):
             continue
         precedent = _passage(engine, doc_id, query)

@@ -14,8 +14,12 @@ import threading
 import weakref
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from assistant.index.tokenizer import tokenize
+
+if TYPE_CHECKING:
+    from assistant.engine import Engine
 
 _RUNS = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)|"
                    r"([A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*)")
@@ -122,16 +126,16 @@ _stats: weakref.WeakKeyDictionary[object, tuple[int, TermStats]] = weakref.WeakK
 _stats_lock = threading.Lock()
 
 
-def term_stats(engine) -> TermStats:
+def term_stats(engine: Engine) -> TermStats:
     """Term statistics of ``engine``'s index, rebuilt when the catalog version moves."""
-    version = engine.catalog.version()
+    version = engine.version()
     with _stats_lock:
         cached = _stats.get(engine)
         if cached and cached[0] == version:
             return cached[1]
         df: dict[str, int] = {}
         n = 0
-        for _, tokens in engine.catalog.iter_tokens():
+        for _, tokens in engine.iter_tokens():
             n += 1
             for token in set(tokens):
                 df[token] = df.get(token, 0) + 1

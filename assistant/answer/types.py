@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.citations import label
 from assistant.documents import Citation
 
 ROUTES = ("compare", "compare-passages", "suggest", "explain", "case", "responsible", "glossary",
@@ -73,26 +74,32 @@ class Answer:
 
     def reference_lines(self) -> list[str]:
         """One line per citation: "[n] title, issuer, number, date — article or section"."""
-        lines = []
-        for n, c in enumerate(self.citations, start=1):
-            where = c.locator_in(self.language)
-            lines.append(f"[{n}] {c.reference(self.language)}" + (f" — {where}" if where else ""))
-        return lines
+        return [f"[{n}] {label(c, self.language, full=True, sep=' — ')}"
+                for n, c in enumerate(self.citations, start=1)]
 
     def to_markdown(self) -> str:
         """The answer as a Markdown block: notice, text, flagged sentences, references."""
+        return self.render(plain=False)
+
+    def render(self, *, plain: bool) -> str:
+        """Notice, text, flagged sentences and references, as Markdown (the app, exports) or as
+        plain text for a terminal (``plain``: no quote or bold marks)."""
         zh = self.language == "zh"
         parts = []
         if self.notice:
-            parts.append(f"> {self.notice}")
+            parts.append(f"Note: {self.notice}" if plain else f"> {self.notice}")
         parts.append(self.text)
         if self.flagged_sentences:
             heading = "未附有效出处的句子：" if zh else "Sentences without a valid citation:"
-            parts.append(heading + "\n" + "\n".join(f"- {s}" for s in self.flagged_sentences))
+            bullet = "  ! " if plain else "- "
+            parts.append(heading + "\n" + "\n".join(f"{bullet}{s}" for s in self.flagged_sentences))
         if self.citations:
-            heading = "**参考资料**" if zh else "**References**"
-            parts.append(heading + "\n\n" + "\n".join(f"{line}  " for line in
-                                                      self.reference_lines()))
+            heading = "参考资料" if zh else "References"
+            if plain:
+                parts.append(heading + "\n" + "\n".join(self.reference_lines()))
+            else:
+                parts.append(f"**{heading}**\n\n" + "\n".join(f"{line}  " for line in
+                                                              self.reference_lines()))
         return "\n\n".join(parts)
 
     def to_json(self) -> dict[str, Any]:

@@ -40,14 +40,12 @@ def main() -> None:
     pages = [st.Page(VIEWS / f"{module}.py", title=t(label), icon=icon, url_path=path,
                      default=(module == "ask"))
              for module, label, icon, path in PAGES]
-    from assistant.commands.outage import DATABASE_PAGE
     from assistant.index.database import DatabaseUnavailable
 
     try:
         st.navigation(pages).run()
     except DatabaseUnavailable as exc:  # a clear page naming ASSISTANT_DATABASE_URL
-        st.error(f"{DATABASE_PAGE['zh' if st.session_state.get('lang') == 'zh' else 'en']}"
-                 f"\n\n{exc}")
+        st.error(f"{t('database_unavailable')}\n\n{exc}")
         st.stop()
     state.warm_up()
 

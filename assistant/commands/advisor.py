@@ -6,9 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from assistant.citations import label as citation_label
 from assistant.commands.common import engine_with_index, print_json
+from assistant.translations import t
 
 DEFAULT_LIMIT = 12
+MARKS = {"met": "✓", "not_met": "✗", "unknown": "?"}  # a status as the terminal shows it
 
 
 def register(subparsers) -> None:
@@ -101,42 +104,34 @@ def advise(args: argparse.Namespace) -> int:
 
 
 def _print_advice(advice, lang: str) -> None:
-    from assistant.advisor.diagnosis import COMPARISON_SYMBOLS, fmt
+    from assistant.advisor.tables import status_rows
 
     d = advice.diagnosis
-    zh = lang == "zh"
-    print(f"{d.profile.name}{' (illustrative)' if d.profile.illustrative and not zh else ''}"
-          f"{'（示例）' if d.profile.illustrative and zh else ''}")
+    print(d.profile.name + (t("cli.illustrative", lang) if d.profile.illustrative else ""))
     print()
-    print("指标 / Indicator" if zh else "Indicator")
-    for s in d.indicators + d.government:
-        cv = f"  CV {fmt(s.cv, 3)} / {fmt(s.cv_threshold)} {_mark(s.cv_met)}" if s.cv is not None \
-            else ""
-        print(f"  {_mark(s.met)} {s.label(lang)} [{s.level}]: {fmt(s.value)} "
-              f"({COMPARISON_SYMBOLS[s.comparison]} {fmt(s.threshold)}){cv}")
+    print(t("cli.indicator", lang))
+    for r in status_rows(d.indicators + d.government, lang):
+        cv = f"  CV {r.cv} / {r.cv_limit} {MARKS[r.cv_status]}" if r.has_cv else ""
+        print(f"  {MARKS[r.status]} {r.indicator} [{r.level}]: {r.value} ({r.requirement}){cv}")
     if d.flags:
         print()
-        print("问题" if zh else "Problems")
+        print(t("cli.problems", lang))
         for flag in d.flags:
             print(f"  - {flag.label(lang)} ({flag.severity}): {flag.evidence[lang]}")
     if d.schools is not None and d.schools.reading is not None:
         print()
-        print(f"学校数据 {d.schools.source}" if zh else f"School file {d.schools.source}")
+        print(t("cli.school_file", lang, source=d.schools.source))
         for line in d.schools.reading.notes(lang):
             print(f"  - {line}")
     if d.schools is not None and d.schools.failing_schools():
         names = ", ".join(r.school.name for r in d.schools.failing_schools())
-        label = "未达到每校标准的学校" if zh else "Schools failing the per-school rule"
-        print(f"\n{label}: {names}")
+        print(f"\n{t('cli.failing_schools', lang)}: {names}")
     print()
-    print("措施" if zh else "Measures")
+    print(t("cli.measures", lang))
     if not advice.suggestions.measures:
         print("  (none with a cited basis)")
     for m in advice.suggestions.measures:
         print(f"  [{m.priority}] {m.title(lang)} — {m.spec.area}")
         for c in m.citations + m.precedents:
-            print(f"      {c.title}{' · ' + c.locator if c.locator else ''} ({c.doc_id})")
+            print(f"      {citation_label(c)} ({c.doc_id})")
 
-
-def _mark(met: bool | None) -> str:
-    return {True: "✓", False: "✗", None: "?"}[met]

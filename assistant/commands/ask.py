@@ -37,26 +37,11 @@ def ask(args: argparse.Namespace) -> int:
     except QuestionError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    from assistant.commands.outage import vector_search_state, with_keyword_only_notice
+    from assistant.commands.outage import with_keyword_only_notice
 
     result.notice = with_keyword_only_notice(result.notice, engine, result.language)
     if args.json:
-        print_json({**result.to_json(), "vector_search": vector_search_state(engine)})
+        print_json({**result.to_json(), "vector_search": engine.vector_search()})
         return 0
-    print(render(result))
+    print(result.render(plain=True))
     return 0
-
-
-def render(result) -> str:
-    """The answer, then numbered references (title, issuer, number, date, article or section)."""
-    lines = []
-    if result.notice:
-        lines += [f"Note: {result.notice}", ""]
-    lines.append(result.text)
-    if result.flagged_sentences:
-        lines += ["", "Sentences without a valid citation:"]
-        lines += [f"  ! {sentence}" for sentence in result.flagged_sentences]
-    if result.citations:
-        lines += ["", "References" if result.language != "zh" else "参考资料"]
-        lines += result.reference_lines()
-    return "\n".join(lines)

@@ -12,12 +12,12 @@ from assistant.commands.common import TqdmProgress, print_json
 def register(subparsers) -> None:
     p = subparsers.add_parser(
         "eval", help="evaluate retrieval and answers on the development set",
-        description="Runs the development set (tests/eval/devset.yaml) through the hybrid engine, "
+        description="Runs the development set (tests/evaluation/devset.yaml) through the hybrid engine, "
                     "BM25 alone, dense alone and a plain LangChain recipe, then answers every "
                     "question offline and scores facts, citations and abstention.")
     p.add_argument("--k", type=int, default=10, help="depth of the ranking metrics (default 10)")
     p.add_argument("--devset", type=Path, default=None,
-                   help="development set YAML (default tests/eval/devset.yaml)")
+                   help="development set YAML (default tests/evaluation/devset.yaml)")
     p.add_argument("--json", action="store_true", help="print the full report as JSON")
     p.add_argument("--write", type=Path, metavar="PATH",
                    help="put the results section into PATH between <!-- eval:start --> and "
@@ -31,48 +31,26 @@ def register(subparsers) -> None:
 
 def evaluate(args: argparse.Namespace) -> int:
     from assistant.config import get_settings
-    from assistant.engine import open_engine
-    from assistant.evaluation import (
-        DEFAULT_DEVSET,
-        DevsetError,
-        corpus_documents,
-        load_devset,
-        run_evaluation,
-        validate_devset,
-        write_section,
-    )
+    from assistant.evaluation import DevsetError, evaluate_devset, write_section
 
     if args.k < 5:
         print("error: --k must be at least 5 (recall@5 is always reported)", file=sys.stderr)
         return 2
-    settings = get_settings()
-    try:
-        items = load_devset(args.devset or DEFAULT_DEVSET)
-    except DevsetError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    problems = validate_devset(items, corpus_documents(settings.corpus_dirs))
-    for problem in problems:
-        print(f"warning: development set: {problem}", file=sys.stderr)
-    if args.limit:
-        items = items[:args.limit]
-
-    engine = open_engine(settings)
-    progress = TqdmProgress()
-    report = engine.ingest(progress=progress)  # incremental: the index must match the corpus
-    progress.close()
-    if not report.ok:
-        for failure in report.failures:
-            print(f"warning: could not index {failure.path}: {failure.reason}", file=sys.stderr)
 
     def say(message: str) -> None:
         print(message, file=sys.stderr)
 
-    result = run_evaluation(items, engine, settings, k=args.k, baselines=not args.skip_baselines,
-                            answers=not args.skip_answers, progress=say)
-    if problems:
-        result.notes.append(f"the development set has {len(problems)} validation problem(s); "
-                            "run `pytest tests/eval` to see them")
+    progress = TqdmProgress()
+    try:
+        result = evaluate_devset(get_settings(), args.devset, k=args.k,
+                                 baselines=not args.skip_baselines, answers=not args.skip_answers,
+                                 limit=args.limit, progress=say, ingest_progress=progress,
+                                 warn=lambda message: say(f"warning: {message}"))
+    except DevsetError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        progress.close()
     if args.write:
         write_section(args.write, result.to_markdown())
         say(f"results written to {args.write}")

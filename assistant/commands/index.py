@@ -13,7 +13,6 @@ from assistant.commands.common import (
     filters_from,
     print_json,
 )
-from assistant.commands.outage import vector_search_state
 
 
 def register(subparsers) -> None:
@@ -74,8 +73,8 @@ def ingest(args: argparse.Namespace) -> int:
 def search(args: argparse.Namespace) -> int:
     engine = engine_with_index()
     hits = engine.search(args.query, k=args.k, filters=filters_from(args))
-    if engine.store.outage:  # keyword-only results: said on stderr, the JSON list stays a list
-        print(f"note: {engine.store.outage}", file=sys.stderr)
+    if engine.outage():  # keyword-only results: said on stderr, the JSON list stays a list
+        print(f"note: {engine.outage()}", file=sys.stderr)
     if args.json:
         print_json([hit.to_json() for hit in hits])
         return 0
@@ -96,7 +95,7 @@ def search(args: argparse.Namespace) -> int:
 
 def status(args: argparse.Namespace) -> int:
     engine = _engine()
-    info = {**engine.status().to_json(), "vector_search": vector_search_state(engine)}
+    info = {**engine.status().to_json(), "vector_search": engine.vector_search()}
     if args.json:
         print_json(info)
     else:
@@ -106,18 +105,13 @@ def status(args: argparse.Namespace) -> int:
 
 
 def doctor(args: argparse.Namespace) -> int:
-    engine = _engine()
-    with engine.ingest_lock():
-        repairs = engine.reconcile()
-    info = {**engine.status().to_json(), "repairs": repairs,
-            "vector_search": vector_search_state(engine)}
-    info["consistent"] = info["chunks"] == info["vectors"] == info["keyword_chunks"]
+    info = _engine().doctor()  # with "vector_search" and, during an outage, its "note"
     if args.json:
         print_json(info)
     else:
         print(f"catalog chunks {info['chunks']}, vectors {info['vectors']}, keyword index "
-              f"{info['keyword_chunks']}; repairs: {repairs}")
+              f"{info['keyword_chunks']}; repairs: {info['repairs']}")
         print("consistent" if info["consistent"] else "INCONSISTENT")
-        if engine.store.outage:
-            print(f"note: {engine.store.outage}")
+        if info.get("note"):
+            print(f"note: {info['note']}")
     return 0 if info["consistent"] else 1

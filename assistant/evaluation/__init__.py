@@ -4,15 +4,15 @@
 """
 
 from assistant.evaluation.dataset import (
-                                          DEFAULT_DEVSET,
-                                          DevsetError,
-                                          EvalItem,
-                                          corpus_documents,
-                                          load_devset,
-                                          validate_devset,
+    DEFAULT_DEVSET,
+    DevsetError,
+    EvalItem,
+    corpus_documents,
+    load_devset,
+    validate_devset,
 )
-from assistant.evaluation.report import write_section
-from assistant.evaluation.runner import EvalReport, run_evaluation
+from assistant.evaluation.report import EvalReport, write_section
+from assistant.evaluation.runner import evaluate_devset, run_evaluation
 
 __all__ = ["DEFAULT_DEVSET", "DevsetError", "EvalItem", "EvalReport", "corpus_documents",
-           "load_devset", "run_evaluation", "validate_devset", "write_section"]
+           "evaluate_devset", "load_devset", "run_evaluation", "validate_devset", "write_section"]

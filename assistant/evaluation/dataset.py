@@ -1,4 +1,4 @@
-"""The development set: loading, typing and validating ``tests/eval/devset.yaml``.
+"""The development set: loading, typing and validating ``tests/evaluation/devset.yaml``.
 
 Each question names the corpus documents that contain its answer (``expected_docs``) and short
 strings a correct answer must contain (``required_facts``); out-of-scope questions have neither
@@ -21,7 +21,7 @@ from assistant.config import REPO_ROOT
 from assistant.evaluation.metrics import contains_fact
 from assistant.language import detect_language
 
-DEFAULT_DEVSET = REPO_ROOT / "tests" / "eval" / "devset.yaml"
+DEFAULT_DEVSET = REPO_ROOT / "tests" / "evaluation" / "devset.yaml"
 # The kinds of question the answer composer tells apart (assistant/answer/intent.py).
 KINDS = ("lookup", "responsible", "definition", "explain", "compare", "suggest", "case",
          "out-of-scope")

@@ -24,11 +24,19 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import ir_measures
 from ir_measures import RR, R, Success, nDCG
+
+from assistant.citations import (
+    MARKER,
+    CitationCheck,
+    CitationProblem,
+    row_supported,
+    sentence_in_passage,
+)
 
 # -- ranking -----------------------------------------------------------------------------------
 
@@ -138,115 +146,8 @@ def missing_facts(answer_text: str, facts: Sequence[str]) -> list[str]:
 
 
 # -- citations ---------------------------------------------------------------------------------
-
-MARKER = re.compile(r"\[(\d{1,3})\]")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|`|~~)")
-_LINE_PREFIX = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s+|[-*+•]\s+|\d+[.)]\s+)?")
-_TRAILING_PUNCT = " \t.,;:!?。，；：！？、)）\"'"
-_ELLIPSIS = re.compile(r"\.{3}|…+")
-_SENTENCE_BREAK = re.compile(r"(?<=[。！？!?；;])|(?<=\.)(?=\s)")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-
-
-@dataclass
-class CitationProblem:
-    marker: int
-    reason: str
-    sentence: str = ""
-
-    def __str__(self) -> str:
-        where = f" — “{self.sentence[:80]}”" if self.sentence else ""
-        return f"[{self.marker}] {self.reason}{where}"
-
-
-@dataclass
-class CitationCheck:
-    markers: int = 0
-    problems: list[CitationProblem] = field(default_factory=list)
-
-    @property
-    def valid(self) -> bool:
-        return not self.problems
-
-
-def _squash(text: str) -> str:
-    """For containment: no Markdown emphasis, no whitespace at all (the corpus wraps lines, also
-    inside Chinese sentences), NFKC and case-folded."""
-    text = unicodedata.normalize("NFKC", _EMPHASIS.sub("", text or "")).casefold()
-    return _SPACE.sub("", text.translate(_BRACKETS))
-
-
-def cited_sentence(line: str, marker_start: int) -> str:
-    """The sentence a marker at ``marker_start`` of ``line`` vouches for: the text before it back
-    to the previous marker or sentence end, without Markdown list/heading prefixes or emphasis.
-    A marker right after another marker (``… [1][2]``) vouches for the same sentence."""
-    before = line[:marker_start]
-    # Skip back over markers glued to this one, then cut at the last earlier marker.
-    stripped = before.rstrip()
-    while (glued := re.search(r"\[\d{1,3}\]$", stripped)):
-        stripped = stripped[:glued.start()].rstrip()
-    last = None
-    for last in MARKER.finditer(stripped):
-        pass
-    segment = stripped[last.end():] if last else stripped
-    segment = _LINE_PREFIX.sub("", segment) if last is None else segment
-    segment = _EMPHASIS.sub("", segment).strip()
-    pieces = [p for p in _SENTENCE_BREAK.split(segment) if p.strip(_TRAILING_PUNCT)]
-    sentence = pieces[-1] if pieces else ""
-    return sentence.strip().strip(_TRAILING_PUNCT).strip()
-
-
-def sentence_in_passage(sentence: str, passage: str) -> bool:
-    """True when ``sentence`` occurs in ``passage`` (whitespace and emphasis ignored). An
-    ellipsis in the sentence stands for omitted text: each part must occur, in order."""
-    target = _squash(passage)
-    start = 0
-    for part in _ELLIPSIS.split(sentence):
-        part = _squash(part).strip(_TRAILING_PUNCT)
-        if not part:
-            continue
-        found = target.find(part, start)
-        if found < 0:
-            return False
-        start = found + len(part)
-    return True
-
-
-def _table_row_supported(row: str, passage: str) -> bool:
-    """A table row (threshold tables) is supported when every number in it occurs in the passage."""
-    numbers = _NUMBER.findall(MARKER.sub("", row))
-    target = normalise(passage)
-    return all(normalise(n) in target for n in numbers)
-
-
-def check_citations(text: str, passages: Sequence[str], *, check_sentences: bool) -> CitationCheck:
-    """Every marker ``[n]`` must resolve to ``passages[n-1]``; with ``check_sentences`` (offline,
-    extractive answers) the sentence before each marker must occur in the passage it cites.
-    Lines that only list references (``[1] Title…``) have nothing to check beyond resolution."""
-    check = CitationCheck()
-    for line in (text or "").splitlines():
-        is_table = line.lstrip().startswith("|")
-        for match in MARKER.finditer(line):
-            number = int(match.group(1))
-            check.markers += 1
-            if not 1 <= number <= len(passages):
-                check.problems.append(CitationProblem(number, "does not resolve to a citation"))
-                continue
-            if not check_sentences:
-                continue
-            passage = passages[number - 1]
-            if is_table:
-                if not _table_row_supported(line, passage):
-                    check.problems.append(CitationProblem(
-                        number, "a number in this table row is not in the cited passage",
-                        line.strip()))
-                continue
-            sentence = cited_sentence(line, match.start())
-            if sentence and not sentence_in_passage(sentence, passage):
-                check.problems.append(CitationProblem(number, "sentence not found in the cited "
-                                                      "passage", sentence))
-    return check
-
+# The rule and the marker check are the citation toolkit's (assistant.citations); the claim check
+# below applies the same rule by the kind of claim.
 
 def _statement_supported(statement: str, passages: str) -> bool:
     """Every number of a knowledge statement is in its passages, read as the statement checks
@@ -281,7 +182,7 @@ def check_claims(claims: Sequence[Any], passages: Sequence[str],
             if kind == "quote":
                 ok = sentence_in_passage(text, passage)
             elif kind == "table-row":
-                ok = _table_row_supported(text, passage)
+                ok = row_supported(text, passage)
             elif kind == "statement":
                 ok = _statement_supported(text, together)
             else:

@@ -1,14 +1,16 @@
-"""Rendering an evaluation report: a Markdown section (for benchmarks/RESULTS.md) and JSON."""
+"""The evaluation report and its rendering: a Markdown section (for benchmarks/RESULTS.md) and
+JSON."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from assistant.evaluation.runner import (
+from assistant.evaluation.results import (
     FAIL_K,
     AnswerReport,
-    EvalReport,
     RetrievalScores,
     SystemReport,
 )
@@ -16,6 +18,34 @@ from assistant.evaluation.runner import (
 SECTION_START = "<!-- eval:start -->"
 SECTION_END = "<!-- eval:end -->"
 DETAIL_LIMIT = 40  # rows per list of problems: enough to tune with, short enough to read
+
+
+@dataclass
+class EvalReport:
+    k: int
+    questions: int
+    in_scope: int
+    out_of_scope: int
+    languages: dict[str, int]
+    systems: list[SystemReport]
+    answers: AnswerReport | None
+    notes: list[str] = field(default_factory=list)
+    generated_at: str = field(
+        default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+
+    @property
+    def primary(self) -> SystemReport:
+        """The product's system (the hybrid engine), always evaluated first."""
+        return self.systems[0]
+
+    def to_json(self) -> dict[str, Any]:
+        """``report_json`` of this report."""
+        return report_json(self)
+
+    def to_markdown(self) -> str:
+        """``report_markdown`` of this report."""
+        return report_markdown(self)
+
 
 
 def _f(value: float | None, digits: int = 3) -> str:
@@ -27,6 +57,8 @@ def _pct(value: float | None) -> str:
 
 
 def report_markdown(report: EvalReport) -> str:
+    """The results section of benchmarks/RESULTS.md: tables per system and language, answer
+    quality, and the questions that failed."""
     lines = [
         "## Evaluation on the development set",
         "",
@@ -174,6 +206,7 @@ def _low_ranks(report: EvalReport) -> list[str]:
 
 
 def report_json(report: EvalReport) -> dict[str, Any]:
+    """The whole report as JSON (``assistant eval --json``), question by question."""
     k = report.k
 
     def scores(s: RetrievalScores) -> dict[str, Any]:

@@ -10,13 +10,27 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from assistant.citations import check_citations
 from assistant.evaluation import metrics as m
-from assistant.evaluation.dataset import EvalItem, corpus_documents
-from assistant.evaluation.readability import Readability, assess
+from assistant.evaluation.dataset import (
+    DEFAULT_DEVSET,
+    EvalItem,
+    corpus_documents,
+    load_devset,
+    validate_devset,
+)
+from assistant.evaluation.readability import assess
+from assistant.evaluation.report import EvalReport
+from assistant.evaluation.results import (
+    AnswerReport,
+    AnswerResult,
+    RetrievalResult,
+    RetrievalScores,
+    SystemReport,
+)
 from assistant.evaluation.systems import (
     BM25System,
     DenseSystem,
@@ -25,168 +39,13 @@ from assistant.evaluation.systems import (
     RetrievalSystem,
 )
 
+if TYPE_CHECKING:
+    from assistant.config import Settings
+    from assistant.engine import Engine
+
 log = logging.getLogger(__name__)
 Progress = Callable[[str], None]
-FAIL_K = 5  # a question "fails" retrieval when no expected document is in the top 5
-
-
-# -- results -----------------------------------------------------------------------------------
-
-
-@dataclass
-class RetrievalResult:
-    item: EvalItem
-    ranked: list[str]  # distinct documents, best first, at most k
-
-    def hit(self, k: int) -> float:
-        return m.hit_at_k(self.ranked, self.item.expected_docs, k)
-
-    def fraction(self, k: int) -> float:
-        return m.fraction_found_at_k(self.ranked, self.item.expected_docs, k)
-
-    @property
-    def reciprocal_rank(self) -> float:
-        return m.reciprocal_rank(self.ranked, self.item.expected_docs)
-
-    def ndcg(self, k: int) -> float:
-        return m.ndcg_at_k(self.ranked, self.item.expected_docs, k)
-
-
-@dataclass
-class RetrievalScores:
-    """Means over a set of questions (None when the set is empty). The ``*_at_10`` fields hold
-    the values at the run's ``k``, which is 10 unless ``--k`` says otherwise."""
-
-    n: int
-    recall_at_5: float | None
-    recall_at_10: float | None
-    fraction_at_5: float | None
-    fraction_at_10: float | None
-    mrr: float | None
-    ndcg_at_10: float | None
-
-    @classmethod
-    def of(cls, results: Sequence[RetrievalResult], k: int) -> RetrievalScores:
-        return cls(n=len(results),
-                   recall_at_5=m.mean(r.hit(5) for r in results),
-                   recall_at_10=m.mean(r.hit(k) for r in results),
-                   fraction_at_5=m.mean(r.fraction(5) for r in results),
-                   fraction_at_10=m.mean(r.fraction(k) for r in results),
-                   mrr=m.mean(r.reciprocal_rank for r in results),
-                   ndcg_at_10=m.mean(r.ndcg(k) for r in results))
-
-
-@dataclass
-class SystemReport:
-    name: str
-    overall: RetrievalScores
-    by_language: dict[str, RetrievalScores]
-    results: list[RetrievalResult]
-    seconds: float
-
-    def failures(self, k: int = FAIL_K) -> list[RetrievalResult]:
-        return [r for r in self.results if not r.hit(k)]
-
-
-@dataclass
-class AnswerResult:
-    item: EvalItem
-    abstained: bool
-    route: str
-    text: str
-    cited_docs: list[str]
-    fact_recall: float
-    missing_facts: list[str]
-    citations: m.CitationCheck
-    latency_ms: float
-    error: str = ""
-    readability: Readability | None = None
-
-
-@dataclass(frozen=True)
-class ReadabilityCounts:
-    """The automatic readability signs over a group of answered questions."""
-
-    answered: int
-    id_leaks: int
-    dangling: int
-    repeated: int
-    language_mismatches: int
-    key_fact_early: float | None
-
-    @classmethod
-    def of(cls, results: list[AnswerResult]) -> ReadabilityCounts:
-        signs = [r.readability for r in results if r.readability is not None and not r.abstained]
-        early = [s.key_fact_early for s in signs if s.key_fact_early is not None]
-        return cls(answered=len(signs), id_leaks=sum(bool(s.id_leaks) for s in signs),
-                   dangling=sum(bool(s.dangling) for s in signs),
-                   repeated=sum(bool(s.repeated) for s in signs),
-                   language_mismatches=sum(s.language_mismatch for s in signs),
-                   key_fact_early=m.mean(1.0 if e else 0.0 for e in early))
-
-
-@dataclass
-class AnswerReport:
-    results: list[AnswerResult]
-    fact_recall: float | None
-    fact_recall_by_language: dict[str, float | None]
-    citation_validity: float | None
-    abstention: m.AbstentionScores
-    latency_p50_ms: float | None
-    latency_p90_ms: float | None
-
-    def readability_by(self, key: str) -> dict[str, ReadabilityCounts]:
-        """Readability signs per ``language`` or per ``kind`` of question (in scope)."""
-        groups: dict[str, list[AnswerResult]] = {}
-        for result in self.results:
-            if result.item.in_scope:
-                groups.setdefault(getattr(result.item, key), []).append(result)
-        return {name: ReadabilityCounts.of(rows) for name, rows in sorted(groups.items())}
-
-    @property
-    def readability(self) -> ReadabilityCounts:
-        return ReadabilityCounts.of([r for r in self.results if r.item.in_scope])
-
-    def unreadable(self) -> list[AnswerResult]:
-        return [r for r in self.results if r.readability is not None and not r.abstained
-                and r.item.in_scope and not r.readability.clean]
-
-    def wrong_refusals(self) -> list[AnswerResult]:
-        return [r for r in self.results if r.abstained and r.item.in_scope]
-
-    def missed_abstentions(self) -> list[AnswerResult]:
-        return [r for r in self.results if not r.abstained and r.item.out_of_scope]
-
-    def citation_failures(self) -> list[AnswerResult]:
-        return [r for r in self.results if not r.citations.valid or r.error]
-
-
-@dataclass
-class EvalReport:
-    k: int
-    questions: int
-    in_scope: int
-    out_of_scope: int
-    languages: dict[str, int]
-    systems: list[SystemReport]
-    answers: AnswerReport | None
-    notes: list[str] = field(default_factory=list)
-    generated_at: str = field(
-        default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
-
-    @property
-    def primary(self) -> SystemReport:
-        return self.systems[0]
-
-    def to_json(self) -> dict[str, Any]:
-        from assistant.evaluation.report import report_json
-
-        return report_json(self)
-
-    def to_markdown(self) -> str:
-        from assistant.evaluation.report import report_markdown
-
-        return report_markdown(self)
+IngestProgress = Callable[[int, int, str], None]
 
 
 # -- running -----------------------------------------------------------------------------------
@@ -266,11 +125,11 @@ def _score_answer(item: EvalItem, ans: Any, latency_ms: float, error: str) -> An
         # every marker in the text resolves.
         references = [c.reference() if hasattr(c, "reference") else "" for c in citations]
         check = m.check_claims(claims, passages, references)
-        resolved = m.check_citations(text, passages, check_sentences=False)
+        resolved = check_citations(text, passages, check_sentences=False)
         check.markers = resolved.markers
         check.problems += resolved.problems
     else:
-        check = m.check_citations(text, passages, check_sentences=not abstained)
+        check = check_citations(text, passages, check_sentences=not abstained)
     return AnswerResult(
         item=item, abstained=abstained, route=str(getattr(ans, "route", "") or ""), text=text,
         cited_docs=m.dedupe_docs(str(getattr(c, "doc_id", "")) for c in citations),
@@ -280,7 +139,7 @@ def _score_answer(item: EvalItem, ans: Any, latency_ms: float, error: str) -> An
         readability=assess(text, item.language, list(item.required_facts)))
 
 
-def build_systems(engine, settings, *, baselines: bool = True,
+def build_systems(engine: Engine, settings, *, baselines: bool = True,
                   progress: Progress | None = None) -> tuple[list[RetrievalSystem], list[str]]:
     """The hybrid system first, then the baselines; notes say which baseline could not run."""
     systems: list[RetrievalSystem] = [HybridSystem(engine)]
@@ -318,7 +177,36 @@ def run_evaluation(items: Sequence[EvalItem], engine, settings, *, k: int = 10,
                       systems=reports, answers=answer_report, notes=notes)
 
 
-def _offline_answerer(engine, settings) -> tuple[Callable[[str], Any] | None, str]:
+def evaluate_devset(settings: Settings, devset: Path | None = None, *, k: int = 10,
+                    baselines: bool = True, answers: bool = True, limit: int | None = None,
+                    progress: Progress | None = None, warn: Progress | None = None,
+                    ingest_progress: IngestProgress | None = None) -> EvalReport:
+    """What ``assistant eval`` runs: load the development set (``DevsetError`` when it cannot be
+    read), check it against the corpus (each problem to ``warn``, and a note in the report),
+    bring the index up to date with the corpus (files that fail to index to ``warn``), then
+    ``run_evaluation`` on the first ``limit`` questions."""
+    from assistant.engine import open_engine
+
+    warn = warn or (lambda message: None)
+    items = load_devset(devset or DEFAULT_DEVSET)
+    problems = validate_devset(items, corpus_documents(settings.corpus_dirs))
+    for problem in problems:
+        warn(f"development set: {problem}")
+    if limit:
+        items = items[:limit]
+    engine = open_engine(settings)
+    indexed = engine.ingest(progress=ingest_progress)  # incremental: the index must match
+    for failure in indexed.failures:
+        warn(f"could not index {failure.path}: {failure.reason}")
+    result = run_evaluation(items, engine, settings, k=k, baselines=baselines, answers=answers,
+                            progress=progress)
+    if problems:
+        result.notes.append(f"the development set has {len(problems)} validation problem(s); "
+                            "run `pytest tests/evaluation` to see them")
+    return result
+
+
+def _offline_answerer(engine: Engine, settings) -> tuple[Callable[[str], Any] | None, str]:
     try:
         from assistant.answer import answer
     except ImportError as exc:

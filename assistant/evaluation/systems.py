@@ -13,9 +13,11 @@ import json
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from assistant.index.tokenizer import tokenize
+if TYPE_CHECKING:
+    from assistant.engine import Engine
+
 
 log = logging.getLogger(__name__)
 
@@ -36,46 +38,35 @@ class HybridSystem:
 
     name = "hybrid (engine)"
 
-    def __init__(self, engine) -> None:
+    def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
     def retrieve(self, question: str, depth: int) -> list[str]:
         return [hit.chunk.doc_id for hit in self.engine.search(question, k=depth)]
 
 
-class _ChunkIdSystem:
-    """Maps a component's chunk ids to document ids through the catalog."""
-
-    def __init__(self, engine) -> None:
-        self.engine = engine
-
-    def _doc_ids(self, chunk_ids: Sequence[str]) -> list[str]:
-        chunks = self.engine.catalog.chunks(list(chunk_ids))
-        return [chunks[i].doc_id for i in chunk_ids if i in chunks]
-
-
-class BM25System(_ChunkIdSystem):
+class BM25System:
     """The engine's keyword index alone, on the raw question (no glossary expansion)."""
 
     name = "BM25 alone"
 
-    def __init__(self, engine) -> None:
-        super().__init__(engine)
-        engine.status()  # loads (or rebuilds) the keyword index for the current catalog
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
 
     def retrieve(self, question: str, depth: int) -> list[str]:
-        return self._doc_ids([cid for cid, _ in
-                              self.engine.keywords.search(tokenize(question), depth)])
+        return [chunk.doc_id for chunk in self.engine.searcher.keyword_only(question, depth)]
 
 
-class DenseSystem(_ChunkIdSystem):
+class DenseSystem:
     """The engine's vector store alone: cosine similarity to the question, every chunk eligible."""
 
     name = "dense alone"
 
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
     def retrieve(self, question: str, depth: int) -> list[str]:
-        vector = self.engine.embedder.encode_query(question)
-        return self._doc_ids([cid for cid, _ in self.engine.store.query(vector, depth)])
+        return [chunk.doc_id for chunk in self.engine.searcher.dense_only(question, depth)]
 
 
 class LangChainSystem:

@@ -6,22 +6,33 @@ versioned by Alembic (``assistant/index/migrations``): opening a database brings
 revision, so an existing ``catalog.sqlite`` from before the versioned schema (the tables of
 revision 0001, without an ``alembic_version`` table) is stamped 0001 and upgraded in place.
 
-SQLite transactions are begun explicitly (``BEGIN`` to read, ``BEGIN IMMEDIATE`` to write), so a
-write never fails half-way for a lock another process took between its read and its write.
+Engines and transactions (SQLite's explicit ``BEGIN`` / ``BEGIN IMMEDIATE``, the error naming
+``ASSISTANT_DATABASE_URL``) are in ``connection.py``, re-exported here.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 
 import sqlalchemy as sa
-from sqlalchemy import event
 
-DATABASE_SETTING = "ASSISTANT_DATABASE_URL"
-HEAD = "0002"  # the newest migration; tests/deployment/test_migrations.py checks it
+from assistant.index.connection import (  # re-exported: callers import them from here
+    DATABASE_SETTING,
+    DatabaseUnavailable,
+    create_engine,
+    is_sqlite,
+    normalised_url,
+    redacted,
+    sqlite_url,
+    transaction,
+    unavailable,
+)
+from assistant.index.migrations import HEAD, upgrade
+
+__all__ = ["DATABASE_SETTING", "HEAD", "UPLOAD_LOCK_ROW", "DatabaseUnavailable", "create_engine",
+           "forget_database", "is_sqlite", "normalised_url", "open_database", "redacted",
+           "sqlite_url", "transaction", "unavailable"]
+
 UPLOAD_LOCK_ROW = "upload-lock"  # the row of ``state`` an upload locks (revision 0002 adds it)
 
 metadata = sa.MetaData()
@@ -98,85 +109,6 @@ draft_charts = sa.Table(
 )
 
 
-class DatabaseUnavailable(RuntimeError):
-    """The database cannot be reached; the message names ``ASSISTANT_DATABASE_URL``."""
-
-
-def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{Path(path)}"
-
-
-def normalised_url(url: str) -> sa.URL:
-    """``postgresql://`` and ``postgres://`` URLs use psycopg 3 (the driver we install)."""
-    parsed = sa.make_url(url.replace("postgres://", "postgresql://", 1)
-                         if url.startswith("postgres://") else url)
-    if parsed.drivername == "postgresql":
-        parsed = parsed.set(drivername="postgresql+psycopg")
-    return parsed
-
-
-def redacted(url: str | sa.URL) -> str:
-    return (url if isinstance(url, sa.URL) else sa.make_url(url)).render_as_string(
-        hide_password=True)
-
-
-def is_sqlite(engine: sa.Engine) -> bool:
-    return engine.dialect.name == "sqlite"
-
-
-def unavailable(engine: sa.Engine, exc: BaseException) -> DatabaseUnavailable:
-    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-    return DatabaseUnavailable(
-        f"could not use the database at {redacted(engine.url)} ({' '.join(reason)[:200]}); "
-        f"start it, or check {DATABASE_SETTING}")
-
-
-def create_engine(url: str | sa.URL) -> sa.Engine:
-    """An engine for ``url`` with our connection settings (not migrated; see ``open_database``)."""
-    url = normalised_url(url) if isinstance(url, str) else url
-    if url.get_backend_name() == "sqlite":
-        if url.database and url.database != ":memory:":
-            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = sa.create_engine(url, connect_args={"timeout": 60, "check_same_thread": False})
-
-        @event.listens_for(engine, "connect")
-        def _on_connect(dbapi_connection, _record) -> None:
-            # The driver's own transaction handling is off; "begin" below says BEGIN itself.
-            dbapi_connection.isolation_level = None
-            cursor = dbapi_connection.cursor()
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute("PRAGMA busy_timeout=60000")
-            cursor.close()
-
-        @event.listens_for(engine, "begin")
-        def _on_begin(connection: sa.Connection) -> None:
-            write = connection.get_execution_options().get("edubalance_write")
-            connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
-
-        return engine
-    # A replica waits at most 10 s for a connection; pre-ping drops connections the server
-    # closed (a restart), so the next request gets a fresh one instead of an error.
-    return sa.create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10,
-                            connect_args={"connect_timeout": 10})
-
-
-@contextmanager
-def transaction(engine: sa.Engine, *, write: bool = False) -> Iterator[sa.Connection]:
-    """One transaction (committed when the block ends, rolled back on an exception). A
-    server database that cannot be reached raises ``DatabaseUnavailable``."""
-    try:
-        with engine.connect() as connection:
-            if write:
-                connection.execution_options(edubalance_write=True)
-            with connection.begin():
-                yield connection
-    except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
-        if is_sqlite(engine):
-            raise
-        raise unavailable(engine, exc) from exc
-
-
 _databases: dict[str, sa.Engine] = {}
 _databases_lock = threading.Lock()
 
@@ -191,8 +123,6 @@ def open_database(url: str) -> sa.Engine:
         if engine is None:
             engine = create_engine(parsed)
             try:
-                from assistant.index.migrations import upgrade
-
                 upgrade(engine)
             except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
                 engine.dispose()

@@ -3,7 +3,7 @@
 English: lowercase words, stop words dropped, Snowball-stemmed. Chinese: ``jieba.lcut_for_search``
 on each run of CJK characters (it emits both words and their sub-words, which helps recall).
 Character bigrams were tried and dropped: they doubled passage length and pushed the statute
-article a query was about out of the top 3 (see tests/foundation/test_real_documents.py).
+article a query was about out of the top 3 (see tests/ingest/test_real_documents.py).
 """
 
 from __future__ import annotations

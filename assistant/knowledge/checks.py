@@ -11,6 +11,7 @@ from pathlib import Path
 from assistant.article_numbers import article_numbers
 from assistant.knowledge.sections import Section, chinese_mirror, locate
 from assistant.knowledge.statements import ACTORS, ASPECTS, KINDS, Statement, load_statements
+from assistant.vocabulary import LEGAL_TYPES
 
 AREAS = ("planning", "funding", "teachers", "facilities", "admission-equity", "quality-digital",
          "supervision-accountability")
@@ -118,7 +119,7 @@ def check_statement(statement: Statement, bodies: dict[str, str],
         problems.append("text_zh: not Chinese")
     if statement.source not in doc_types:
         return problems + [f"source: '{statement.source}' is not a corpus document"]
-    legal = doc_types[statement.source] in ("law", "regulation")
+    legal = doc_types[statement.source] in LEGAL_TYPES
     if not legal and re.match(r"(?i)^(art|第.+条)", statement.locator):
         problems.append("locator: theses, cases and policies are cited by section, not article")
     found = source_text(statement, bodies, metadata)
@@ -148,7 +149,7 @@ def document_context(metadata: dict) -> str:
 
 def validate_statements(corpus: Path) -> list[tuple[str, str, str]]:
     """Every problem in ``corpus/knowledge`` as (file, statement id, message)."""
-    from assistant.corpus import load_documents
+    from assistant.corpus_documents import load_documents
 
     documents, _ = load_documents(corpus)
     bodies = {doc.id: doc.body for doc in documents}

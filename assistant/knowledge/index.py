@@ -74,7 +74,7 @@ class StatementIndex:
 
     @classmethod
     def load(cls, corpus_dirs: list[Path]) -> StatementIndex:
-        from assistant.corpus import load_documents
+        from assistant.corpus_documents import load_documents
 
         located: list[Located] = []
         for corpus in corpus_dirs:

@@ -8,6 +8,7 @@ school data or the standards files.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import logging
 import re
@@ -17,18 +18,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
+from assistant import translations
 from assistant.advisor.diagnosis import (
     AREA_LABELS,
     COMPARISON_SYMBOLS,
-    FLAG_LABELS,
-    GAP_GROUP,
     Diagnosis,
     IndicatorStatus,
     fmt,
 )
 from assistant.advisor.measures import Measure, Suggestions, cite_document
+from assistant.advisor.tables import gap_rows, status_rows
 from assistant.documents import (
     Citation,
     mark_unconfirmed_numbers,
@@ -41,7 +40,6 @@ if TYPE_CHECKING:
     from assistant.engine import Engine
 
 log = logging.getLogger(__name__)
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 LANGS = ("en", "zh")
 CAUSES_DOC = "ana-causes-of-imbalance"
 FRAMEWORK_DOC = "ana-responsibility-framework"
@@ -52,9 +50,11 @@ LAW_DOC = "law-compulsory-education"
 
 @lru_cache(maxsize=4)
 def load_template(lang: str) -> dict[str, Any]:
+    """The memo's words in ``lang``: the ``memo`` part of the translation table."""
     if lang not in LANGS:
         raise ValueError(f"memo language must be one of {LANGS}, not {lang!r}")
-    return yaml.safe_load((TEMPLATES / f"{lang}.yaml").read_text(encoding="utf-8"))
+    # a copy: builders may change what they read, the catalogue must stay as it is
+    return copy.deepcopy(translations.catalogue(lang)["memo"])
 
 
 @dataclass
@@ -80,9 +80,11 @@ class MemoContext:
         return cite_document(self.engine, doc_id, query)
 
     def marker(self, citation: Citation) -> str:
+        """The memo's marker for ``citation`` ("[3]"), adding it to the references."""
         return self.references.marker(citation, self.lang)
 
     def t(self, *path: str, **values: Any) -> str:
+        """The memo template's text at ``path`` ("situation", "facts_intro"), filled in."""
         node: Any = self.text
         for key in path:
             node = node[key]
@@ -125,14 +127,14 @@ def _unconfirmed_numbers(engine: Engine | None) -> frozenset[str]:
     """Document numbers the indexed documents list as unconfirmed (front matter `unconfirmed`)."""
     if engine is None:
         return frozenset()
-    return unconfirmed_numbers(row.metadata for row in engine.catalog.documents())
+    return unconfirmed_numbers(row.metadata for row in engine.documents())
 
 
 def _titles_zh(engine: Engine | None) -> dict[str, str]:
     if engine is None:
         return {}
     return {row.doc_id: str(row.metadata.get("title_zh") or "")
-            for row in engine.catalog.documents()}
+            for row in engine.documents()}
 
 
 def _chart_images(diagnosis: Diagnosis, lang: str,
@@ -206,28 +208,8 @@ def _in_level(ctx: MemoContext, level: str | None) -> str:
 SYMBOLS = COMPARISON_SYMBOLS
 
 
-def _status_text(ctx: MemoContext, met: bool | None) -> str:
-    return ctx.t("labels", "status", {True: "met", False: "not_met", None: "unknown"}[met])
-
-
-def _gap_label(ctx: MemoContext, gap_id: str) -> str:
-    if gap_id in FLAG_LABELS:
-        return FLAG_LABELS[gap_id][ctx.lang]
-    for status in ctx.diagnosis.indicators + ctx.diagnosis.government:
-        if status.id == gap_id:
-            return status.label(ctx.lang)
-    if gap_id in GAP_GROUP:
-        return FLAG_LABELS[GAP_GROUP[gap_id]][ctx.lang]
-    return gap_id.replace("_", " ")
-
-
 def _gap_labels(ctx: MemoContext, gap_ids: list[str]) -> str:
-    labels: list[str] = []
-    for gap_id in gap_ids:
-        label = _gap_label(ctx, gap_id)
-        if label not in labels:
-            labels.append(label)
-    return _join(labels, ctx.lang)
+    return _join(ctx.diagnosis.gap_labels(gap_ids, ctx.lang), ctx.lang)
 
 
 def _area_label(ctx: MemoContext, area: str) -> str:
@@ -312,11 +294,12 @@ def _situation(ctx: MemoContext, memo: Memo) -> MemoSection:
     blocks = [_sentences(facts, lang), d.basic_balance.note[lang]]
 
     cols = ctx.text["table_columns"]
-    resource_rows = [[s.label(lang), ctx.t("labels", "level", s.level), _value(s), _threshold(s),
-                      _status_text(ctx, s.met), fmt(s.cv, 3) if s.cv is not None else "—",
-                      fmt(s.cv_threshold), _status_text(ctx, s.cv_met)] for s in d.indicators]
-    government_rows = [[s.label(lang) + _in_level(ctx, s.level), _value(s), _threshold(s),
-                        _status_text(ctx, s.met)] for s in d.government]
+    resource_rows = [[r.indicator, ctx.t("labels", "level", r.level), r.value, r.requirement,
+                      ctx.t("labels", "status", r.status), r.cv, r.cv_limit,
+                      ctx.t("labels", "status", r.cv_status)]
+                     for r in status_rows(d.indicators, lang)]
+    government_rows = [[r.indicator + _in_level(ctx, r.level), r.value, r.requirement,
+                        ctx.t("labels", "status", r.status)] for r in status_rows(d.government, lang)]
     tables = [MemoTable(ctx.t("situation", "resource_table"), cols["resource"], resource_rows)]
     blocks.append("[[table 1]]")
     blocks += [f"[[chart {key}]]" for key in ("indicators", "cv") if key in memo.charts]
@@ -331,14 +314,11 @@ def _situation(ctx: MemoContext, memo: Memo) -> MemoSection:
                             names=_join([s.label(lang) for s in _unique(unverified)], lang)))
 
     if d.gaps:
-        names = {s.id: s.label(lang) for s in d.indicators}
         lines = [f"### {ctx.t('situation', 'gaps')}"]
-        for gap in d.gaps:
-            where = _in_level(ctx, gap.level)
+        for gap in gap_rows(d, lang):
             lines.append("- " + ctx.t(
-                "situation", "gap_line", indicator=names.get(gap.indicator_id, gap.indicator_id),
-                level=where, rural=fmt(gap.rural), urban=fmt(gap.urban),
-                pct=fmt(gap.rural_pct_of_urban, 0),
+                "situation", "gap_line", indicator=gap.indicator, level=_in_level(ctx, gap.level),
+                rural=gap.rural, urban=gap.urban, pct=gap.rural_pct,
                 source=ctx.t("situation", f"source_{gap.source}")))
         if "urban_rural" in memo.charts:
             lines.append("\n[[chart urban_rural]]")
@@ -359,14 +339,6 @@ def _unique(statuses: list[IndicatorStatus]) -> list[IndicatorStatus]:
             seen.add(s.id)
             out.append(s)
     return out
-
-
-def _value(s: IndicatorStatus) -> str:
-    return "—" if s.value is None else fmt(s.value)
-
-
-def _threshold(s: IndicatorStatus) -> str:
-    return "—" if s.threshold is None else f"{SYMBOLS[s.comparison]} {fmt(s.threshold)}"
 
 
 def _schools_block(ctx: MemoContext) -> str:
@@ -533,7 +505,7 @@ def _implementation(ctx: MemoContext, memo: Memo) -> MemoSection:
             targets.append("- " + ctx.t("implementation", "target_line", indicator=s.label(lang),
                                         level=_in_level(ctx, s.level), value=fmt(s.value),
                                         comparison=SYMBOLS[s.comparison],
-                                        threshold=fmt(s.threshold), unit=s.unit))
+                                        threshold=fmt(s.threshold), unit=s.unit_label(lang)))
     if len(targets) == 1:
         targets.append(ctx.t("implementation", "no_targets"))
     blocks.append("\n".join(targets))

@@ -69,7 +69,7 @@ def add_excerpt(memo: Memo, section_id: str, excerpt: Excerpt,
                 titles_zh: dict[str, str] | None = None) -> MemoSection:
     """Append ``excerpt`` to a section: its citations merged into the memo's references, its
     markers renumbered to the memo's, its Markdown tables made memo tables."""
-    from assistant.answer.markers import MARKER
+    from assistant.citations import MARKER
 
     section = memo.section(section_id)
     if titles_zh:
@@ -95,7 +95,7 @@ def case_excerpt(engine: Engine, doc_id: str, lang: str = "en") -> Excerpt:
     from assistant.advisor.measures import cite_document
     from assistant.cases import case_sections, first_sentences
 
-    row = engine.catalog.document(doc_id)
+    row = engine.document(doc_id)
     if row is None:
         raise KeyError(f"no case {doc_id!r} in the index")
     meta = row.metadata
@@ -135,12 +135,12 @@ def case_excerpt(engine: Engine, doc_id: str, lang: str = "en") -> Excerpt:
 def chinese_titles(engine: Engine) -> dict[str, str]:
     """Document ids → Chinese titles, for the reference list of a Chinese memo."""
     return {row.doc_id: str(row.metadata.get("title_zh"))
-            for row in engine.catalog.documents() if row.metadata.get("title_zh")}
+            for row in engine.documents() if row.metadata.get("title_zh")}
 
 
 def _chinese_parts(engine: Engine, doc_id: str) -> dict[str, str]:
     """The ``### 背景 {#context}`` subsections of a case's ``## 中文`` part, by anchor."""
-    text = engine.catalog.document_text(doc_id) or ""
+    text = engine.document_text(doc_id) or ""
     found = re.search(r"^## 中文\s*$(.*?)(?=^## |\Z)", text, flags=re.MULTILINE | re.DOTALL)
     if not found:
         return {}

@@ -26,7 +26,7 @@ from assistant.index.database import (
     drafts,
     transaction,
 )
-from assistant.memo.drafts import (
+from assistant.memo.draft_store import (
     _ID,
     COPY_SUFFIX,
     FORMAT,

@@ -6,8 +6,8 @@ import pytest
 
 from assistant.answer import prompts, verify
 from assistant.answer.articles import asked, chinese_number
-from assistant.answer.citations import literal_for, normalise_marker_groups, row_supported
 from assistant.answer.passages import passage_sentences
+from assistant.citations import literal_for, normalise_marker_groups, row_supported
 from assistant.documents import Citation
 
 PASSAGE = """## Funding rules (经费保障)
@@ -127,5 +127,5 @@ def test_sentence_store_embeds_each_sentence_once(tmp_path):
     assert store.count() == 2
     assert precompute(engine) == 0
     sentence = "Counties publish the funding of every village school each spring."
-    assert SENTENCE_EMBEDDINGS.encode(engine.embedder, [sentence], store=store,
+    assert SENTENCE_EMBEDDINGS.encode(engine, [sentence], store=store,
                                       count_new=True) == 0

@@ -65,7 +65,7 @@ def test_suggest_ranks_measures_with_the_advisors_ranking(ask, corpus_engine, co
     specs = load_measures()
     draft = draft_for(Context.build(corpus_engine, corpus_settings, question, None))
     ranked = rank_by_weights({p: NAMED_PROBLEM for p in intent.problems}, specs,
-                             _relevance(draft, specs))
+                             _relevance(draft, specs)[0])
     names = [spec.name for spec, _, _ in ranked]
     assert [names.index(name) for name in shown] == sorted(names.index(n) for n in shown)
     assert all(name in names[:len(shown) + 3] for name in shown)
@@ -184,3 +184,13 @@ def test_a_definition_question_is_answered_by_the_meaning_before_any_threshold_t
     result = ask("差异系数是什么意思？")
     assert result.route in ("glossary", "definition"), result.route
     assert "标准差" in result.text.split("。")[0], result.text
+
+
+def test_suggest_ranks_the_measure_a_question_describes_in_its_own_words(ask):
+    # "公用经费不够" in "村小和教学点" is what the 100-pupil funding floor is for; the question names
+    # no article and no measure by its title
+    result = ask("村小和教学点学生少，公用经费根本不够用，县里该怎么解决？")
+    assert result.route == "suggest"
+    assert_grounded(result)
+    shown = re.findall(r"^\d\. \*\*(.+?)\*\*", result.text, re.MULTILINE)
+    assert any("按100人核定公用经费" in name for name in shown[:2]), shown

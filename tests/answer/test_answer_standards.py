@@ -80,3 +80,22 @@ def test_every_row_of_every_table_is_supported(ask):
 ])
 def test_explanations_are_not_tables(ask, question):
     assert ask(question).route != "standards-table"
+
+
+@pytest.mark.parametrize("question,language", [
+    ("What was the composite CV limit in the 2012 basic balance evaluation?", "en"),
+    ("What CV threshold applies to quality balance?", "en"),
+    ("大班额是指多少人？", "zh"),
+])
+def test_a_table_answer_opens_with_a_sentence_in_the_readers_language(ask, question, language):
+    import re
+
+    from assistant.evaluation.readability import language_mismatch, units
+
+    result = ask(question)
+    assert result.route == "standards-table"
+    assert_grounded(result)
+    first = units(result.text)[0]
+    assert not first.startswith("|") and not first.startswith("**"), first  # a sentence, first
+    assert re.search(r"\d", first), first  # ... that gives the figure asked for
+    assert not language_mismatch(first, language), first

@@ -66,3 +66,41 @@ def test_the_example_bank_is_balanced_and_apart_from_the_development_set():
     assert max(nearest_kinds("Why do rural schools keep losing teachers?"),
                key=lambda k: nearest_kinds("Why do rural schools keep losing teachers?")[k]) \
         == "explain"
+
+
+@pytest.mark.parametrize("question,finds,misses", [
+    ("Who pays rural teachers' living allowances?", "County governments pay the allowance",
+     "County governments check the allowance"),
+    ("Who must supervise whether counties achieve balance?", "the province supervises counties",
+     "the province reports on counties"),
+    ("乡村教师生活补助由谁发放？", "县级政府按月发放生活补助", "县级政府了解生活补助"),
+    ("农村教师的住房问题，法律上要求哪级政府来管？", "县、乡两级政府管理教师住房", "县级政府了解教师住房"),
+])
+def test_a_who_question_names_the_action_a_lead_statement_must_do(question, finds, misses):
+    from assistant.answer.shapes import asked_action
+
+    action = asked_action(question)
+    assert action is not None
+    assert action.search(finds) and not action.search(misses)
+
+
+@pytest.mark.parametrize("question", ["Who is responsible for weak schools?", "什么是县管校聘？",
+                                      "What must the county do?"])
+def test_no_action_is_read_from_other_questions(question):
+    from assistant.answer.shapes import asked_action
+
+    assert asked_action(question) is None
+
+
+@pytest.mark.parametrize("question,a,b", [
+    ("Compare what the Education Law and the Compulsory Education Law say about funding growth.",
+     "Education Law", "Compulsory Education Law"),
+    ("国发〔2015〕67号和国办发〔2018〕82号对不足100人学校的经费规定有什么异同？",
+     "国发〔2015〕67号", "国办发〔2018〕82号"),
+])
+def test_a_compared_side_is_named_without_the_questions_own_words(question, a, b):
+    from assistant.answer import compare
+
+    sides = compare.parse(question)
+    assert (sides.a, sides.b) == (a, b)
+    assert sides.focus  # what is compared stays with the question

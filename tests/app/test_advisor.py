@@ -4,6 +4,7 @@ charts and cited measures; the memo is drafted, edited, regenerated and exported
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from docx import Document
@@ -218,3 +219,34 @@ def test_templates_are_offered_for_download(advisor_page):
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["XLSX template (with a notes sheet)", "CSV template",
                       "Notes for the CSV template"]
+
+
+def _raw_keys_in(texts: list[str], keys: set[str]) -> list[str]:
+    """The ids among ``keys`` that appear as words in ``texts`` ("low_rotation", "high_cv")."""
+    return sorted(k for k in keys for text in texts
+                  if re.search(rf"(?<![A-Za-z_]){re.escape(k)}(?![A-Za-z_])", text))
+
+
+def test_chinese_page_names_problems_units_and_sources_in_chinese(advisor_page, app_engine):
+    at = advisor_page
+    at.selectbox(key="adv-example").set_value(load_profile(COUNTY_A).name).run()
+    at.button(key="adv-run").click().run()
+    at.radio(key="lang").set_value("zh").run()
+    assert not at.exception, at.exception
+    expected = advise(COUNTY_A, engine=app_engine, limit=12)
+    keys = {g for m in expected.suggestions.measures for g in m.gaps}
+    keys |= {f.id for f in expected.diagnosis.flags}
+    assert any("_" in k for k in keys)  # the example's measures address flagged problems
+    shown = [c.value for c in at.caption] + [m.value for m in at.markdown]
+    shown += [e.label for e in at.expander]
+    assert _raw_keys_in(shown, keys) == []
+    addresses = [c.value for c in at.caption if c.value.startswith("针对")]
+    assert addresses and all(re.search(r"[\u4e00-\u9fff]", c) for c in addresses), addresses
+
+    table = at.dataframe[0].value
+    units = [u for u in table.iloc[:, 3] if u]  # value, unit: the fourth column
+    assert units and not [u for u in units if re.search(r"[A-Za-z]{3,}", str(u))], units
+
+    basis = expected.suggestions.measures[0].citations[0]
+    title_zh = app_engine.document(basis.doc_id).metadata.get("title_zh")
+    assert title_zh and title_zh in at.expander(key="cite-m1-b-1").label

@@ -56,12 +56,12 @@ def test_document_uploaded_through_the_library_is_listed_searchable_and_removabl
         at.selectbox(key="lib-remove").set_value(doc_id).run()
         at.button(key="lib-remove-button").click().run()
         assert not at.exception
-        assert app_engine.catalog.document(doc_id) is None
+        assert app_engine.document(doc_id) is None
         assert not path.exists()
         assert any(f"Removed {doc_id}" in s.value.replace("\\", "") for s in at.success)
         assert doc_id not in list(at.dataframe[0].value["ID"])
     finally:
-        if app_engine.catalog.document(doc_id):
+        if app_engine.document(doc_id):
             app_engine.remove_document(doc_id)
         path.unlink(missing_ok=True)
 
@@ -85,7 +85,7 @@ def test_upload_through_the_page_sanitises_the_name_and_indexes_the_file(app, ap
         assert entry.doc_id in list(at.dataframe[0].value["ID"])  # listed after the rerun
     finally:
         for p in saved:
-            row = app_engine.catalog.document_by_source(str(p.resolve()))
+            row = app_engine.stores.catalog.document_by_source(str(p.resolve()))
             if row:
                 app_engine.remove_document(row.doc_id)
             p.unlink(missing_ok=True)

@@ -164,7 +164,8 @@ def test_an_answer_added_from_ask_appears_with_its_citations_renumbered_and_merg
         assert memo.references.items[number - 1].doc_id == doc_id
     added = memo.section("findings").body.split(f"### {LAW_QUESTION}")[1]
     numbers = {r.doc_id: r.number for r in memo.references.items}
-    from assistant.answer.markers import MARKER, by_first_use
+    from assistant.answer.markers import by_first_use
+    from assistant.citations import MARKER
 
     text, citations, _ = by_first_use(second["text"], second["citations"], [])
     expected = [numbers[citations[int(m.group(1)) - 1].doc_id] for m in MARKER.finditer(text)]

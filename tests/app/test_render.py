@@ -46,7 +46,7 @@ def test_hostile_document_is_shown_escaped_in_the_source_panel(app, app_engine):
     path, report = ingest_upload(app_engine, f"{word}.md", body.encode())
     doc_id = report.results[0].doc_id
     try:
-        chunk = next(c for c in app_engine.catalog.document_chunks(doc_id) if "<script>" in c.text)
+        chunk = next(c for c in app_engine.document_chunks(doc_id) if "<script>" in c.text)
         citation = Citation.from_chunk(chunk)
         at = app.run()
         at.session_state["chat"] = [

@@ -66,7 +66,7 @@ def test_exactly_the_numbers_the_certainty_notes_doubt_are_listed():
 def test_the_library_shows_the_mark():
     rows = [SimpleNamespace(doc_id=d.id, metadata=d.metadata, origin="corpus", n_chunks=1,
                             source_path=str(d.path)) for d in DOCUMENTS]
-    engine = SimpleNamespace(catalog=SimpleNamespace(documents=lambda: rows))
+    engine = SimpleNamespace(documents=lambda: rows)  # what library_entries asks of Engine
     labels = {e.doc_number: e.number_label("zh") for e in library_entries(engine) if e.doc_number}
     assert labels["国发〔2015〕67号"] == "国发〔2015〕67号（文号待核实）"
     assert labels["教督〔2017〕6号"] == "教督〔2017〕6号"
@@ -114,7 +114,7 @@ def test_memos_mark_unconfirmed_numbers_in_basis_notes_too():
     from assistant.memo.build import _unconfirmed_numbers
 
     rows = [SimpleNamespace(doc_id=d.id, metadata=d.metadata) for d in DOCUMENTS]
-    numbers = _unconfirmed_numbers(SimpleNamespace(catalog=SimpleNamespace(documents=lambda: rows)))
+    numbers = _unconfirmed_numbers(SimpleNamespace(documents=lambda: rows))
     assert numbers == set(UNCONFIRMED)
     note = "国发〔2016〕40号: eliminate classes of 56 or more pupils; 教督〔2017〕6号 class sizes"
     assert mark_unconfirmed_numbers(note, numbers) == (

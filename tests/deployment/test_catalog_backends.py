@@ -146,7 +146,7 @@ def test_the_engine_ingests_searches_and_removes_on_either_backend(database_url,
                         database_url=database_url)
     engine = Engine(settings)
     assert engine.ingest().count("indexed") == 2
-    assert engine.catalog.url == database_url
+    assert engine.stores.catalog.url == database_url
     if database_url.startswith("postgresql"):
         assert not (settings.index_dir / "catalog.sqlite").exists()
     hits = engine.search("which department allocates teaching staff evenly across schools", k=3)
@@ -156,7 +156,7 @@ def test_the_engine_ingests_searches_and_removes_on_either_backend(database_url,
     assert engine.remove_document("mini-case")
     status = engine.status()
     assert status.documents == 1 and status.vectors == status.chunks == status.keyword_chunks
-    engine.catalog.close()
+    engine.stores.catalog.close()
 
 
 def test_a_path_without_url_is_the_sqlite_file(tmp_path: Path):

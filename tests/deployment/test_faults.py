@@ -76,14 +76,14 @@ def test_a_chroma_outage_gives_keyword_only_answers_with_a_notice_and_recovers(
     hits = engine.search(QUESTION, k=3)
     assert hits and hits[0].chunk.doc_id == "mini-law"  # found by keywords
     assert all(h.dense_rank is None for h in hits) and hits[0].keyword_rank is not None
-    assert "ASSISTANT_CHROMA_HOST" in engine.store.outage
+    assert "ASSISTANT_CHROMA_HOST" in engine.outage()
     # an upload during the outage is committed to the catalog and searchable by keywords
     _, report = ingest_upload(engine, "quuxville.md", NOTICE.encode())
     assert report.ok, report.to_json()
     found = engine.search("Quuxville housing subsidy", k=1)
     assert found[0].chunk.doc_id.startswith("upload-quuxville") and found[0].dense_rank is None
     assert engine.status().vectors == -1  # unknown while the server is away
-    engine.catalog.close()
+    engine.stores.catalog.close()
 
     # the CLI starts during the outage and says so in its JSON
     asked = run_cli(settings, "ask", QUESTION, "--json")
@@ -107,7 +107,7 @@ def test_a_chroma_outage_gives_keyword_only_answers_with_a_notice_and_recovers(
     assert repaired["consistent"] and repaired["vector_search"] == "ok"
     # the engine that saw the outage uses the server again, dense ranking included
     back = engine.search("Quuxville housing subsidy for rotating teachers", k=1)
-    assert back[0].dense_rank is not None and engine.store.outage is None
+    assert back[0].dense_rank is not None and engine.outage() is None
 
 
 def test_the_next_ingest_resyncs_vectors_missed_in_an_outage(chroma, tmp_path, library,
@@ -122,7 +122,7 @@ def test_the_next_ingest_resyncs_vectors_missed_in_an_outage(chroma, tmp_path, l
     chroma.start_again()
     assert engine.ingest().count("unchanged") == 2  # nothing to embed, the vectors re-synced
     status = engine.status()
-    assert status.vectors == status.chunks > 0 and engine.store.outage is None
+    assert status.vectors == status.chunks > 0 and engine.outage() is None
 
 
 def test_an_unreachable_chroma_at_start_still_stops_a_direct_engine(tmp_path, library):
@@ -184,7 +184,7 @@ def test_a_database_lost_mid_write_leaves_no_half_written_document(own_postgres,
                         database_url=own_postgres.create_database())
     engine = Engine(settings)
     assert engine.ingest().ok
-    before = engine.catalog.counts()
+    before = engine.stores.catalog.counts()
 
     # The server stops inside the transaction that stores the upload: its document row is
     # written, its chunks are being prepared.
@@ -206,13 +206,13 @@ def test_a_database_lost_mid_write_leaves_no_half_written_document(own_postgres,
         engine.search(QUESTION)
 
     own_postgres.start()  # the same engine goes on once the server is back
-    assert engine.catalog.counts() == before
-    assert not any(d.doc_id.startswith("upload-") for d in engine.catalog.documents())
-    for row in engine.catalog.documents():
-        assert len(engine.catalog.document_chunks(row.doc_id)) == row.n_chunks
+    assert engine.stores.catalog.counts() == before
+    assert not any(d.doc_id.startswith("upload-") for d in engine.stores.catalog.documents())
+    for row in engine.stores.catalog.documents():
+        assert len(engine.stores.catalog.document_chunks(row.doc_id)) == row.n_chunks
     assert engine.search(QUESTION, k=1)[0].chunk.doc_id == "mini-law"
     _, report = ingest_upload(engine, "quuxville.md", NOTICE.encode())
-    assert report.ok and engine.catalog.counts()[0] == before[0] + 1
+    assert report.ok and engine.stores.catalog.counts()[0] == before[0] + 1
 
 
 def test_an_unreachable_database_ends_the_cli_with_a_code_naming_the_setting(tmp_path, library):
@@ -254,7 +254,7 @@ HOLD_THE_LOCK = """
 import time
 from assistant.config import get_settings
 from assistant.engine import Engine
-with Engine(get_settings()).ingest_lock():
+with Engine(get_settings()).indexer.ingest_lock():
     print("locked", flush=True)
     time.sleep(600)
 """

@@ -143,13 +143,13 @@ def test_uploads_through_both_at_once_are_both_kept(replicas):
 
 def test_the_ingest_lock_is_taken_in_the_database_not_a_file(hosts):
     first, second = Engine(hosts[0]), Engine(hosts[1])
-    with first.ingest_lock():
+    with first.indexer.ingest_lock():
         with pytest.raises(IngestBusy, match="replica that shares this database"), \
-                second.ingest_lock(wait=False):
+                second.indexer.ingest_lock(wait=False):
             pass
         busy = run_cli(hosts[1], "ingest", "--no-wait")
         assert busy.returncode == 1 and "another ingest is running" in busy.stderr
-    with second.ingest_lock(wait=False):  # released when the block ends
+    with second.indexer.ingest_lock(wait=False):  # released when the block ends
         pass
     for settings in hosts:
         assert not (settings.data_dir / "ingest.lock").exists()

@@ -4,22 +4,25 @@ never share a file or a record, and a file changed behind the catalog's back is 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import threading
 from types import SimpleNamespace
 
 from assistant.config import Settings
 from assistant.index.catalog import Catalog
-from assistant.index.upload_store import damaged_uploads, upload_records
+from assistant.index.upload_store import damaged_uploads, store_upload, upload_records
 from assistant.library import save_upload
 
 
 def test_uploads_of_one_name_at_once_each_keep_their_bytes_and_hash(database_url, tmp_path):
     settings = Settings(data_dir=tmp_path / "data", upload_dir=tmp_path / "store")
-    # Two catalogs on one database stand for two replicas.
-    replicas = [SimpleNamespace(settings=settings,
-                                catalog=Catalog(tmp_path / "unused.sqlite", database_url))
-                for _ in range(2)]
+    # Two catalogs on one database stand for two replicas (with the part of Engine that
+    # save_upload uses: store_upload).
+    catalogs = [Catalog(tmp_path / "unused.sqlite", database_url) for _ in range(2)]
+    replicas = [SimpleNamespace(settings=settings, catalog=catalog,
+                                store_upload=functools.partial(store_upload, catalog))
+                for catalog in catalogs]
     contents = [f"# Notice {n}\n\nCounty {n} rotates teachers.\n".encode() for n in range(8)]
     stored: list = []
     errors: list[BaseException] = []

@@ -33,4 +33,4 @@ def engine(settings):
     report = engine.ingest()
     assert report.ok, report.to_json()
     yield engine
-    engine.catalog.close()
+    engine.stores.catalog.close()

@@ -20,9 +20,10 @@ import sys
 import time
 from pathlib import Path
 
-from assistant.engine import Engine, open_engine
+from assistant.engine import open_engine
 from assistant.index.keyword_index import KeywordIndex
 from assistant.index.vector_store import VectorStore
+from assistant.ingest.indexer import Indexer
 
 POINT = os.environ.get("CRASH_POINT", "none")
 AFTER = int(os.environ.get("CRASH_AFTER", "1"))
@@ -49,7 +50,7 @@ def install() -> None:
 
         VectorStore.upsert = paused_upsert
     elif POINT == "between_files":
-        commit = Engine._commit
+        commit = Indexer._commit
 
         def paused_commit(self, item, vectors):
             global _count
@@ -58,7 +59,7 @@ def install() -> None:
             if _count >= AFTER:
                 pause()
 
-        Engine._commit = paused_commit
+        Indexer._commit = paused_commit
     elif POINT == "keyword_build":
         def half_build(self, items, version):
             folder = self.directory / f"build-{version}-{os.getpid()}-crashed"

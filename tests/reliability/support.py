@@ -35,17 +35,17 @@ def counts(engine) -> Counts:
 
 def assert_stores_agree(engine) -> None:
     """Catalog, Chroma and BM25 hold exactly the same chunk ids, none twice."""
-    catalog = engine.catalog.chunk_ids()
-    vectors = engine.store.ids()
-    engine._refresh_keywords()
-    keywords = engine.keywords.ids()
+    catalog = engine.stores.catalog.chunk_ids()
+    vectors = engine.stores.vectors.ids()
+    engine.stores.refresh_keywords()
+    keywords = engine.stores.keywords.ids()
     assert len(catalog) == len(set(catalog)), "duplicate chunk ids in the catalog"
     assert len(vectors) == len(set(vectors)), "duplicate vectors in Chroma"
     assert len(keywords) == len(set(keywords)), "duplicate chunks in the keyword index"
     assert set(vectors) == set(catalog), (f"orphan vectors {set(vectors) - set(catalog)}, "
                                           f"missing vectors {set(catalog) - set(vectors)}")
     assert keywords == catalog, "keyword index differs from the catalog"
-    documents = engine.catalog.documents()
+    documents = engine.documents()
     assert sum(d.n_chunks for d in documents) == len(catalog)
 
 

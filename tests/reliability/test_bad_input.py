@@ -48,7 +48,7 @@ def incoming(tmp_path) -> Path:
 
 def test_each_bad_file_is_reported_by_name_with_what_to_do(engine, incoming):
     before = counts(engine)
-    law_chunks = [c.chunk_id for c in engine.catalog.document_chunks("mini-law")]
+    law_chunks = [c.chunk_id for c in engine.document_chunks("mini-law")]
 
     report = engine.ingest([incoming], origin="upload")
 
@@ -64,7 +64,7 @@ def test_each_bad_file_is_reported_by_name_with_what_to_do(engine, incoming):
 
     after = counts(engine)
     assert after.documents == before.documents + len(READABLE)
-    assert [c.chunk_id for c in engine.catalog.document_chunks("mini-law")] == law_chunks
+    assert [c.chunk_id for c in engine.document_chunks("mini-law")] == law_chunks
     assert_stores_agree(engine)
     hits = engine.search("rotation of principals and teachers between schools", k=3)
     assert hits[0].chunk.doc_id == "mini-law"
@@ -72,11 +72,11 @@ def test_each_bad_file_is_reported_by_name_with_what_to_do(engine, incoming):
 
 def test_big5_gb18030_and_utf16_are_decoded_and_found(engine, incoming):
     engine.ingest([incoming], origin="upload")
-    by_name = {d.metadata.get("source_name"): d.doc_id for d in engine.catalog.documents()}
-    big5 = engine.catalog.document_text(by_name["notice-big5.txt"])
+    by_name = {d.metadata.get("source_name"): d.doc_id for d in engine.documents()}
+    big5 = engine.document_text(by_name["notice-big5.txt"])
     assert "縣級人民政府應當均衡配置" in big5
     for name in ("notice-gb18030.txt", "notice-utf16.txt", "notice-utf16le-nobom.txt"):
-        assert "县级人民政府应当均衡配置" in engine.catalog.document_text(by_name[name])
+        assert "县级人民政府应当均衡配置" in engine.document_text(by_name[name])
     hits = engine.search("農村學校教師的平均工資", k=5)
     assert any(h.chunk.metadata.get("source_name") == "notice-big5.txt" for h in hits)
 

@@ -36,13 +36,13 @@ def test_a_second_ingest_process_waits_for_the_first_or_says_why(settings, libra
     _, err = waiting.communicate(timeout=300)
     assert waiting.returncode == 0, err
     engine = Engine(settings)
-    assert len(engine.catalog.documents()) == 14
+    assert len(engine.documents()) == 14
     assert_stores_agree(engine)
 
 
 def test_ingests_in_two_threads_run_one_after_the_other(engine, library, tmp_path):
     spans: list[tuple[str, float, float]] = []
-    inner = engine._embed_and_commit
+    inner = engine.indexer._embed_and_commit
 
     def recorded(pending, report, progress):
         start = time.monotonic()
@@ -50,7 +50,7 @@ def test_ingests_in_two_threads_run_one_after_the_other(engine, library, tmp_pat
         inner(pending, report, progress)
         spans.append((threading.current_thread().name, start, time.monotonic()))
 
-    engine._embed_and_commit = recorded
+    engine.indexer._embed_and_commit = recorded
     first, second = tmp_path / "first", tmp_path / "second"
     make_documents(first, 4)
     make_documents(second, 0)
@@ -107,15 +107,15 @@ def test_a_filter_mask_stays_aligned_when_the_index_is_swapped_under_it(engine):
     """The interleaving a concurrent ingest can cause, made deterministic: the mask is computed,
     the keyword index is rebuilt with more chunks, then the keyword search runs."""
     filters = SearchFilters(doc_types=["law"])
-    mask = filters.mask(engine._filter_columns())
-    pinned = engine.keywords.ids()
-    items = list(engine.catalog.iter_tokens())
+    mask = filters.mask(engine.searcher._filter_columns())
+    pinned = engine.stores.keywords.ids()
+    items = list(engine.iter_tokens())
     extra = [(f"extra:{i}", tokenize("teachers civil servants pay")) for i in range(7)]
-    engine.keywords.build(items + extra, engine.catalog.version() + 1, reuse=False)
-    assert engine.keywords.size == len(pinned) + 7
+    engine.stores.keywords.build(items + extra, engine.version() + 1, reuse=False)
+    assert engine.stores.keywords.size == len(pinned) + 7
 
-    hits = engine.keywords.search(tokenize("teachers civil servants pay"), 10, mask)
+    hits = engine.stores.keywords.search(tokenize("teachers civil servants pay"), 10, mask)
 
     assert hits and all(cid in pinned for cid, _ in hits)
-    laws = {c.chunk_id for c in engine.catalog.document_chunks("mini-law")}
+    laws = {c.chunk_id for c in engine.document_chunks("mini-law")}
     assert {cid for cid, _ in hits} <= laws

@@ -95,7 +95,7 @@ def test_an_ingest_killed_midway_leaves_a_usable_index_and_the_next_one_complete
     assert report.ok, report.to_json()
     assert report.count("indexed") + report.count("unchanged") == N_DOCS + 2
     assert report.count("indexed") == N_DOCS - committed
-    assert len(engine.catalog.documents()) == N_DOCS + 2
+    assert len(engine.documents()) == N_DOCS + 2
     assert_stores_agree(engine)
     assert engine.search("zorblax39", k=1)[0].chunk.doc_id == "notice-039"
     assert not list((indexed.index_dir / "bm25").glob("*crashed*"))  # the half build is cleared
@@ -111,7 +111,7 @@ def test_an_ingest_killed_at_a_random_moment_is_repaired_by_the_next(indexed, li
     engine = Engine(indexed)
     assert engine.search("teachers pay civil servants", k=1)[0].chunk.doc_id == "mini-law"
     report = engine.ingest()
-    assert report.ok and len(engine.catalog.documents()) == 122
+    assert report.ok and len(engine.documents()) == 122
     assert_stores_agree(engine)
 
 
@@ -121,16 +121,16 @@ def test_doctor_reports_agreement_and_repairs_injected_damage(indexed):
     assert json.loads(first.stdout)["consistent"] is True
 
     engine = Engine(indexed)
-    chunk = engine.catalog.document_chunks("mini-law")[0]
-    vector = engine.catalog.embeddings([chunk.chunk_id])[chunk.chunk_id]
+    chunk = engine.document_chunks("mini-law")[0]
+    vector = engine.stores.catalog.embeddings([chunk.chunk_id])[chunk.chunk_id]
     from dataclasses import replace
-    engine.store.upsert([replace(chunk, chunk_id="ghost:0001")], np.stack([vector]))  # orphan
-    gone = engine.catalog.chunk_ids()[:2]
-    engine.store.delete(gone)                                                      # missing
-    tokens = list(engine.catalog.iter_tokens())
-    engine.keywords.build(tokens[:-3], engine.catalog.version(), reuse=False)      # stale BM25
-    assert engine.store.count() == engine.status().chunks - 1
-    assert engine.keywords.size == len(tokens) - 3
+    engine.stores.vectors.upsert([replace(chunk, chunk_id="ghost:0001")], np.stack([vector]))  # orphan
+    gone = engine.stores.catalog.chunk_ids()[:2]
+    engine.stores.vectors.delete(gone)                                                      # missing
+    tokens = list(engine.iter_tokens())
+    engine.stores.keywords.build(tokens[:-3], engine.version(), reuse=False)      # stale BM25
+    assert engine.stores.vectors.count() == engine.status().chunks - 1
+    assert engine.stores.keywords.size == len(tokens) - 3
 
     repaired = run_cli(indexed, "doctor", "--json")
 

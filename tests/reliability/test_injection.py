@@ -93,7 +93,7 @@ def injected(corpus_engine, tmp_path_factory):
     report = engine.ingest([upload], origin="upload", prune=False)
     assert report.ok and report.count("indexed") == 1
     yield engine
-    engine.catalog.close()
+    engine.stores.catalog.close()
 
 
 def test_the_hostile_document_is_in_play(injected):

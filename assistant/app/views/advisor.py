@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import streamlit as st
@@ -21,7 +21,7 @@ from assistant.advisor import (
 from assistant.advisor.charts import diagnosis_charts
 from assistant.advisor.column_memory import remembered_mapping
 from assistant.advisor.columns import school_column
-from assistant.advisor.diagnosis import COMPARISON_SYMBOLS, Diagnosis, IndicatorStatus, fmt
+from assistant.advisor.diagnosis import Diagnosis, IndicatorStatus, fmt
 from assistant.advisor.inputs import (
     SchoolUpload,
     advise_with_schools,
@@ -37,10 +37,15 @@ from assistant.advisor.inputs import (
 from assistant.advisor.measures import Measure, MeasuresError
 from assistant.advisor.school_headers import TableReading
 from assistant.advisor.school_templates import notes_csv, template_csv, template_xlsx
+from assistant.advisor.tables import gap_rows, status_rows
 from assistant.app import state
-from assistant.app.i18n import FIELD_LABELS_ZH, language, t, value_label
+from assistant.app.i18n import field_label_zh, language, t, value_label
 from assistant.app.render import escape_markdown, source_panel
+from assistant.citations import label as citation_label
 from assistant.documents import Citation
+
+if TYPE_CHECKING:
+    from assistant.engine import Engine
 
 LIMIT = 12  # measures shown, most pressing first
 ADVICE_KEY = "advisor-result"
@@ -67,7 +72,7 @@ def render() -> None:
     advice = st.session_state.get(ADVICE_KEY)
     if advice is not None:
         _diagnosis(advice.diagnosis)
-        _measures(advice.suggestions.measures)
+        _measures(advice.diagnosis, advice.suggestions.measures)
         _draft_memo(advice)
 
 
@@ -151,7 +156,7 @@ def _key(path: tuple[str, ...]) -> str:
 
 
 def _field_label(field) -> str:
-    zh = FIELD_LABELS_ZH.get(".".join(field.path)) if language() == "zh" else None
+    zh = field_label_zh(".".join(field.path)) if language() == "zh" else None
     label = zh or field.label[:1].upper() + field.label[1:]
     return f"{label} · {field.unit}" if field.unit and field.unit != "count" else label
 
@@ -324,13 +329,11 @@ def _diagnosis(d: Diagnosis) -> None:
                         f"({value_label(flag.severity)}): {escape_markdown(text)}")
     if d.gaps:
         st.subheader(t("adv_gaps"))
-        names = {s.id: s.label(lang) for s in d.indicators}
         st.dataframe(pd.DataFrame([{
-            t("col_indicator"): names.get(g.indicator_id, g.indicator_id),
-            t("col_school_level"): value_label(g.level or "all"), t("col_urban"): fmt(g.urban),
-            t("col_rural"): fmt(g.rural), t("col_rural_pct"): fmt(g.rural_pct_of_urban, 0),
-            t("col_source"): value_label(g.source)} for g in d.gaps]), hide_index=True,
-            width="stretch")
+            t("col_indicator"): g.indicator, t("col_school_level"): value_label(g.level or "all"),
+            t("col_urban"): g.urban, t("col_rural"): g.rural, t("col_rural_pct"): g.rural_pct,
+            t("col_source"): value_label(g.source)} for g in gap_rows(d, lang)]),
+            hide_index=True, width="stretch")
     if d.schools is not None:
         _schools_result(d, lang)
     charts = diagnosis_charts(d, lang)
@@ -342,18 +345,15 @@ def _diagnosis(d: Diagnosis) -> None:
 
 def _status_frame(statuses: list[IndicatorStatus], lang: str, with_cv: bool) -> pd.DataFrame:
     rows = []
-    for s in statuses:
-        row = {t("col_indicator"): s.label(lang), t("col_school_level"): value_label(s.level),
-               t("col_value"): fmt(s.value), t("col_unit"): s.unit,
-               t("col_requirement"): f"{COMPARISON_SYMBOLS.get(s.comparison, s.comparison)} "
-                                     f"{fmt(s.threshold)}",
-               t("col_status"): value_label(s.status)}
+    for r in status_rows(statuses, lang):
+        row = {t("col_indicator"): r.indicator, t("col_school_level"): value_label(r.level),
+               t("col_value"): r.value, t("col_unit"): r.unit,
+               t("col_requirement"): r.requirement, t("col_status"): value_label(r.status)}
         if with_cv:
-            row[t("col_cv")] = fmt(s.cv, 3)
-            row[t("col_cv_limit")] = fmt(s.cv_threshold)
-            row[t("col_cv_status")] = value_label(
-                {True: "met", False: "not_met", None: "unknown"}[s.cv_met])
-        row[t("col_source")] = s.source
+            row[t("col_cv")] = r.cv
+            row[t("col_cv_limit")] = r.cv_limit
+            row[t("col_cv_status")] = value_label(r.cv_status)
+        row[t("col_source")] = r.source
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -387,7 +387,7 @@ def _schools_result(d: Diagnosis, lang: str) -> None:
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 
-def _measures(measures: list[Measure]) -> None:
+def _measures(diagnosis: Diagnosis, measures: list[Measure]) -> None:
     lang = language()
     st.header(t("adv_measures"))
     if not measures:
@@ -403,19 +403,26 @@ def _measures(measures: list[Measure]) -> None:
                          actors=escape_markdown(", ".join(spec.actors_in(lang)) or "—"),
                          time=escape_markdown(spec.localized("time_frame", lang) or "—")))
             st.markdown(escape_markdown(spec.text(lang)))
-            st.caption(t("adv_addresses", gaps=escape_markdown(", ".join(measure.gaps))))
+            gaps = diagnosis.gap_labels(measure.gaps, lang)
+            st.caption(t("adv_addresses", gaps=escape_markdown(("、" if lang == "zh" else ", ")
+                                                               .join(gaps))))
             _citations(engine, t("adv_basis"), measure.citations, f"m{number}-b")
             _citations(engine, t("adv_precedents"), measure.precedents, f"m{number}-p")
 
 
-def _citations(engine, heading: str, citations: list[Citation], key: str) -> None:
+def _citations(engine: Engine, heading: str, citations: list[Citation], key: str) -> None:
     if not citations:
         return
     st.markdown(f"*{heading}*")
+    lang = language()
     for number, citation in enumerate(citations, start=1):
-        label = citation.title + (f" · {citation.locator}" if citation.locator else "")
+        row = engine.document(citation.doc_id)
+        title_zh = str(row.metadata.get("title_zh") or "") if row is not None else ""
+        # a Chinese reader sees the corpus's Chinese title, as in the memo's references
+        shown = replace(citation, title=f"《{title_zh}》") if lang == "zh" and title_zh else citation
+        label = citation_label(shown, lang if lang == "zh" else None)
         with st.expander(escape_markdown(label), key=f"cite-{key}-{number}"):
-            source_panel(citation, engine.catalog.document_text(citation.doc_id))
+            source_panel(citation, engine.document_text(citation.doc_id))
 
 
 def _draft_memo(advice) -> None:

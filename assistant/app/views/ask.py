@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
+from assistant import vocabulary
 from assistant.app import state
 from assistant.app.i18n import language, t, value_label
 from assistant.app.render import escape_markdown, safe_markdown, source_panel
+from assistant.citations import label
 from assistant.conversation import conversation_markdown
 from assistant.documents import Citation
 from assistant.retrieval import SearchFilters
+
+if TYPE_CHECKING:
+    from assistant.engine import Engine
 
 # From ../shared/PRODUCT.md (the evaluation set is separate); the session's language first.
 EXAMPLES = {
@@ -18,8 +26,7 @@ EXAMPLES = {
            "Which measures have counties used to keep good teachers in rural schools?"],
     "zh": ["义务教育优质均衡的资源配置指标有哪些？", "乡村小规模学校的公用经费如何核定？"],
 }
-DOC_TYPES = ["law", "regulation", "policy", "standard", "case", "analysis", "upload"]
-LEVELS = ["national", "provincial", "municipal", "county"]
+DOC_TYPES = [*vocabulary.DOC_TYPES, vocabulary.UPLOAD]
 FIRST_YEAR, LAST_YEAR = 1986, 2026  # the 1986 Compulsory Education Law to now
 
 
@@ -64,13 +71,11 @@ def _examples(expanded: bool) -> str | None:
     return None
 
 
-def _filters(engine) -> SearchFilters:
+def _filters(engine: Engine) -> SearchFilters:
     with st.sidebar.expander(t("filters"), expanded=False):
         types = st.multiselect(t("doc_types"), DOC_TYPES, key="f-types", format_func=value_label)
-        levels = st.multiselect(t("levels"), LEVELS, key="f-levels", format_func=value_label)
-        regions = sorted({str(d.metadata.get("region")) for d in engine.catalog.documents()
-                          if d.metadata.get("region")})
-        chosen_regions = st.multiselect(t("regions"), regions, key="f-regions")
+        levels = st.multiselect(t("levels"), list(vocabulary.GOVERNMENT_LEVELS), key="f-levels", format_func=value_label)
+        chosen_regions = st.multiselect(t("regions"), engine.regions(), key="f-regions")
         year_min, year_max = st.slider(t("years"), FIRST_YEAR, LAST_YEAR, (FIRST_YEAR, LAST_YEAR),
                                        key="f-years")
     filters = SearchFilters(doc_types=types, levels=levels, regions=chosen_regions,
@@ -84,7 +89,7 @@ def _filters(engine) -> SearchFilters:
     return filters
 
 
-def _ask(engine, question: str, history: list[dict], filters: SearchFilters) -> None:
+def _ask(engine: Engine, question: str, history: list[dict], filters: SearchFilters) -> None:
     from assistant.answer import QuestionError, answer  # the answer pipeline loads on first use
 
     with st.chat_message("user"):
@@ -106,7 +111,7 @@ def _ask(engine, question: str, history: list[dict], filters: SearchFilters) -> 
     st.rerun()
 
 
-def _show_turn(engine, number: int, turn: dict) -> None:
+def _show_turn(engine: Engine, number: int, turn: dict) -> None:
     with st.chat_message(turn["role"]):
         if turn["role"] == "user":
             st.markdown(escape_markdown(turn["text"]))
@@ -125,12 +130,12 @@ def _show_turn(engine, number: int, turn: dict) -> None:
         if chosen:
             citation = citations[chosen - 1]
             with st.container(border=True, key=f"source-panel-{number}"):
-                source_panel(citation, engine.catalog.document_text(citation.doc_id))
+                source_panel(citation, engine.document_text(citation.doc_id))
         if turn["citations"] and not turn.get("abstained"):
             _add_to_memo(engine, number, turn)
 
 
-def _add_to_memo(engine, number: int, turn: dict) -> None:
+def _add_to_memo(engine: Engine, number: int, turn: dict) -> None:
     from assistant.app.add_to_memo import add_to_memo
     from assistant.memo.collect import answer_excerpt, chinese_titles
 
@@ -144,8 +149,8 @@ def _add_to_memo(engine, number: int, turn: dict) -> None:
 def _pill_label(marker: int, citation: Citation) -> str:
     title = " ".join(citation.title.split())
     title = title if len(title) <= 48 else title[:47] + "…"
-    label = f"[{marker}] {title}" + (f" · {citation.locator}" if citation.locator else "")
-    return escape_markdown(label)  # pill labels are Markdown; titles come from documents
+    pill = f"[{marker}] {label(replace(citation, title=title))}"
+    return escape_markdown(pill)  # pill labels are Markdown; titles come from documents
 
 
 if __name__ == "__main__":  # run by st.navigation as a page script

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 import streamlit as st
 
 from assistant.app import state
 from assistant.app.i18n import language, t, value_label
 from assistant.cases import compare_cases, list_cases
-from assistant.corpus import RESPONSIBILITY_AREAS, TOPICS
+from assistant.vocabulary import RESPONSIBILITY_AREAS, TOPICS
+
+if TYPE_CHECKING:
+    from assistant.engine import Engine
 
 
 def render() -> None:
@@ -38,7 +43,7 @@ def render() -> None:
                           label_visibility="collapsed")
     if chosen:
         with st.container(border=True, height=420):
-            st.text((engine.catalog.document_text(chosen) or "").strip())
+            st.text((engine.document_text(chosen) or "").strip())
         _add_to_memo(engine, chosen)
 
     st.subheader(t("cases_compare"))
@@ -53,7 +58,7 @@ def render() -> None:
     st.dataframe(frame, hide_index=True, width="stretch")
 
 
-def _add_to_memo(engine, doc_id: str) -> None:
+def _add_to_memo(engine: Engine, doc_id: str) -> None:
     from assistant.app.add_to_memo import add_to_memo
     from assistant.memo.collect import case_excerpt, chinese_titles
 

@@ -3,6 +3,8 @@ Uploading, re-indexing and removing need the admin role (``assistant.auth``)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -22,6 +24,9 @@ from assistant.library import (
     timeline,
 )
 
+if TYPE_CHECKING:
+    from assistant.engine import Engine
+
 UPLOAD_TYPES = ["pdf", "docx", "md", "markdown", "txt", "html", "htm"]
 
 
@@ -34,7 +39,7 @@ def render() -> None:
     _index(engine, entries)
 
 
-def _search(engine) -> None:
+def _search(engine: Engine) -> None:
     st.subheader(t("library_search"))
     query = st.text_input(t("library_search"), key="lib-query", label_visibility="collapsed")
     if not query:
@@ -68,7 +73,7 @@ def _documents(entries) -> None:
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 
-def _timeline(engine) -> None:
+def _timeline(engine: Engine) -> None:
     st.subheader(t("library_timeline"))
     points = pd.DataFrame(timeline(engine))
     if points.empty:
@@ -81,7 +86,7 @@ def _timeline(engine) -> None:
     st.altair_chart(chart, width="stretch")
 
 
-def _index(engine, entries) -> None:
+def _index(engine: Engine, entries) -> None:
     settings = state.settings()
     st.subheader(t("library_index"))
     status = engine.status()
@@ -136,7 +141,7 @@ def _index(engine, entries) -> None:
         st.rerun()
 
 
-def _ingest_once(engine, role, file) -> bool:
+def _ingest_once(engine: Engine, role, file) -> bool:
     """Index an uploaded file once per upload (the uploader keeps it across reruns); the
     outcome stays on screen. True when the index changed."""
     marker = f"lib-done-{file.file_id}"
@@ -151,7 +156,7 @@ def _ingest_once(engine, role, file) -> bool:
     return changed
 
 
-def _ingest(engine, file) -> tuple[str, str]:
+def _ingest(engine: Engine, file) -> tuple[str, str]:
     name = escape_markdown(file.name)
     bar, update = state.progress_bar(t("indexing"))
     try:

@@ -7,7 +7,7 @@ processes that start at once do not both migrate: on SQLite the migration holds 
 (``BEGIN IMMEDIATE``), on PostgreSQL a transaction-level advisory lock.
 
 A new revision: add ``versions/NNNN_<what>.py`` with ``down_revision`` the previous one, update
-the tables in ``assistant/index/database.py`` and ``HEAD`` there.
+the tables in ``assistant/index/database.py`` and ``HEAD`` here.
 """
 
 from __future__ import annotations
@@ -16,7 +16,10 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from assistant.index.connection import transaction
+
 MIGRATIONS = Path(__file__).resolve().parent
+HEAD = "0002"  # the newest migration; tests/deployment/test_migrations.py checks it
 BASELINE = "0001"  # the schema of catalog.sqlite before versioning
 _MIGRATION_LOCK = 0x6564_7562_0001  # advisory lock key ("edub" + 1), PostgreSQL only
 
@@ -29,8 +32,6 @@ def current_revision(connection: sa.Connection) -> str | None:
 
 def upgrade(engine: sa.Engine, revision: str = "head") -> None:
     """Bring the database to ``revision`` (default: the newest)."""
-    from assistant.index.database import HEAD, transaction
-
     if revision == "head":
         with transaction(engine) as connection:
             if current_revision(connection) == HEAD:

@@ -38,7 +38,7 @@ def test_every_suggested_measure_cites_its_policy_basis(example_advice, corpus_e
             assert measure.citations, f"{name}: {measure.id} has no citation"
             for citation in measure.citations:
                 assert citation.doc_id in spec.policy_basis
-                chunks = {c.chunk_id: c for c in corpus_engine.catalog.document_chunks(
+                chunks = {c.chunk_id: c for c in corpus_engine.document_chunks(
                     citation.doc_id)}
                 assert chunks[citation.chunk_id].text == citation.text  # a real passage
             for citation in measure.precedents:
@@ -86,3 +86,23 @@ def test_a_malformed_catalogue_names_the_measure_and_field(tmp_path):
                     "  description: Do it.\n", encoding="utf-8")
     with pytest.raises(MeasuresError, match="lonely.*policy_basis"):
         load_measures(path)
+
+
+def test_a_questions_fit_adds_to_the_ranking_and_admits_a_measure_without_a_named_problem():
+    from assistant.advisor.measures import RELEVANCE_WEIGHT, RELEVANT_ALONE, rank_by_weights
+
+    def spec(id_: str, addresses: tuple[str, ...]) -> MeasureSpec:
+        return MeasureSpec(id=id_, name=id_, name_zh=id_, area="funding", addresses=addresses,
+                           description="", description_zh="", policy_basis=("law-x",))
+
+    specs = [spec("two-flags", ("high_cv", "large_classes")), spec("one-flag", ("high_cv",)),
+             spec("no-flag", ("boarding_conditions",)), spec("far", ("boarding_conditions",))]
+    weights = {"high_cv": 2.0, "large_classes": 2.0}
+    # without a question (the district advisor), the gaps alone rank
+    assert [s.id for s, _, _ in rank_by_weights(weights, specs)] == ["two-flags", "one-flag"]
+    fit = {"two-flags": 0.1, "one-flag": 1.0, "no-flag": RELEVANT_ALONE, "far": 0.5}
+    ranked = rank_by_weights(weights, specs, fit)
+    # the measure the question's words fit best overtakes one that only names more problems
+    assert [s.id for s, _, _ in ranked] == ["one-flag", "two-flags", "no-flag"]
+    assert ranked[0][1] == pytest.approx(2.0 + RELEVANCE_WEIGHT * 1.0)
+    assert ranked[2][2] == []  # admitted by its fit alone, addressing no named problem

@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from tests_support import EXAMPLES
 
 from assistant.cli import main
 from assistant.config import get_settings
@@ -20,8 +21,6 @@ from assistant.memo import build_memo, load_template
 from assistant.memo.collect import topic_memo
 from assistant.memo.drafts import Viewer, open_draft_store
 from assistant.memo.pdf import PdfFontMissing, find_fonts, memo_to_pdf
-
-from .conftest import EXAMPLES
 
 COUNTY_A = EXAMPLES / "illustrative-county-a.yaml"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -111,7 +110,7 @@ def test_the_command_line_writes_a_chinese_pdf_with_the_memo_text_and_references
 
 def test_an_english_pdf_has_headings_tables_charts_references_and_page_numbers(
         example_advice, corpus_engine, tmp_path):
-    from .conftest import EXAMPLE_PROFILES
+    from tests_support import EXAMPLE_PROFILES
 
     advice = example_advice[EXAMPLE_PROFILES[0].name]
     memo = build_memo(advice.diagnosis, advice.suggestions, corpus_engine, "en",

@@ -8,6 +8,7 @@ import re
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
+from tests_support import EXAMPLE_PROFILES
 
 from assistant.language import has_cjk
 from assistant.memo import (
@@ -18,8 +19,6 @@ from assistant.memo import (
     memo_to_markdown,
     regenerate_section,
 )
-
-from .conftest import EXAMPLE_PROFILES
 
 MARKER = re.compile(r"\[(\d+)(?:[,，][^\]]*)?\]")
 
@@ -140,3 +139,13 @@ def test_a_memo_builds_offline_without_measures(advice):
     assert memo.section("measures").body == load_template("en")["measures"]["none"]
     assert memo.references.items == []
     Document(io.BytesIO(memo_to_docx(memo)))  # still a valid document
+
+
+def test_chinese_memo_shows_no_raw_flag_or_gap_key(memo_zh, advice):
+    keys = {g for m in advice.suggestions.measures for g in m.gaps}
+    keys |= {f.id for f in advice.diagnosis.flags}
+    assert any("_" in k for k in keys)
+    text = memo_to_markdown(memo_zh)
+    raw = sorted(k for k in keys
+                 if re.search(rf"(?<![A-Za-z_]){re.escape(k)}(?![A-Za-z_])", text))
+    assert raw == []

@@ -12,7 +12,7 @@ import yaml
 from assistant.advisor.diagnosis import AREA_LABELS, AREA_OF, FLAG_LABELS, diagnose
 from assistant.advisor.profile import load_profile
 from assistant.advisor.schools import analyse_schools, load_schools
-from assistant.advisor.standards import CLASS_SIZE, LEVELS, QUALITY_BALANCE, load_standards
+from assistant.advisor.standards import CLASS_SIZE, QUALITY_BALANCE, SCHOOL_LEVELS, load_standards
 from assistant.config import DEFAULT_CORPUS_DIR
 
 from .conftest import EXAMPLE_PROFILES, EXAMPLE_SCHOOLS
@@ -40,7 +40,7 @@ def example(request, standards):
 def test_resource_indicators_met_not_met_or_unknown(example, standards):
     raw, diagnosis = example
     cv_rule = standards.get(QUALITY_BALANCE, "cv_each_indicator")
-    for level in LEVELS:
+    for level in SCHOOL_LEVELS:
         given = (raw.get("indicators") or {}).get(level) or {}
         given_cv = (raw.get("cv") or {}).get(level) or {}
         for indicator in standards.resource_indicators():
@@ -148,7 +148,7 @@ def test_school_data_replaces_profile_values(standards):
     profile = load_profile(EXAMPLE_PROFILES[0])
     analysis = analyse_schools(load_schools(EXAMPLE_SCHOOLS, standards), standards)
     diagnosis = diagnose(profile, standards, analysis)
-    for level in LEVELS:
+    for level in SCHOOL_LEVELS:
         for indicator in standards.resource_indicators():
             status = diagnosis.indicator(indicator.id, level)
             computed = analysis.cv_for(indicator.id, level)
@@ -161,7 +161,7 @@ def test_school_data_replaces_profile_values(standards):
     flag = diagnosis.flag("schools_below_standard")
     assert flag is not None and failing[0].school.name in flag.evidence["en"]
     school_gaps = [g for g in diagnosis.gaps if g.source == "schools"]
-    assert {g.level for g in school_gaps} == set(LEVELS)
+    assert {g.level for g in school_gaps} == set(SCHOOL_LEVELS)
 
 
 def test_diagnosis_json_has_the_advisor_fields(example):

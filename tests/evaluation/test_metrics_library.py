@@ -10,7 +10,7 @@ import pytest
 
 from assistant.evaluation import metrics as m
 from assistant.evaluation.dataset import EvalItem
-from assistant.evaluation.runner import RetrievalResult, RetrievalScores
+from assistant.evaluation.results import RetrievalResult, RetrievalScores
 
 # A fixed run: question -> (ranked distinct documents, expected documents). It covers a hit at
 # rank 1, late hits, no hit, more expected documents than k, a single expected document, an

@@ -13,7 +13,7 @@ class CountingEncoder:
     """Wraps the embedder to count how many texts are embedded."""
 
     def __init__(self, engine: Engine) -> None:
-        self.inner = engine.embedder
+        self.inner = engine.stores.embedder
         self.texts = 0
         self.dimension = self.inner.dimension
 
@@ -40,7 +40,7 @@ def test_ingest_then_search_finds_the_article(mini_engine):
 def test_unchanged_files_cost_no_embedding_and_changes_replace_chunks(mini_engine, mini_corpus):
     mini_engine.ingest()
     counter = CountingEncoder(mini_engine)
-    mini_engine._embedder = counter
+    mini_engine.stores.embedder = counter
     again = mini_engine.ingest()
     assert again.count("unchanged") == 2 and counter.texts == 0
 
@@ -48,8 +48,8 @@ def test_unchanged_files_cost_no_embedding_and_changes_replace_chunks(mini_engin
     case.write_text(case.read_text().replace("fifteen percent", "twenty percent"))
     changed = mini_engine.ingest()
     assert changed.count("indexed") == 1 and changed.count("unchanged") == 1
-    assert counter.texts == len(mini_engine.catalog.document_chunks("mini-case"))
-    texts = " ".join(c.text for c in mini_engine.catalog.document_chunks("mini-case"))
+    assert counter.texts == len(mini_engine.document_chunks("mini-case"))
+    texts = " ".join(c.text for c in mini_engine.document_chunks("mini-case"))
     assert "twenty percent" in texts and "fifteen percent" not in texts
     assert mini_engine.status().vectors == mini_engine.status().chunks
 
@@ -59,7 +59,7 @@ def test_removed_files_lose_their_chunks(mini_engine, mini_corpus):
     (mini_corpus / "cases" / "mini-case.md").unlink()
     report = mini_engine.ingest()
     assert report.count("removed") == 1
-    assert mini_engine.catalog.document("mini-case") is None
+    assert mini_engine.document("mini-case") is None
     assert all(h.chunk.doc_id != "mini-case" for h in mini_engine.search("county pool rural", k=10))
     assert mini_engine.status().vectors == mini_engine.status().chunks
 
@@ -81,7 +81,7 @@ def test_bad_files_are_reported_by_name_and_nothing_indexed_is_lost(mini_engine,
     assert "front matter" in failures["broken.md"]
     assert report.count("indexed") == 1
     assert mini_engine.status().chunks == before + 1
-    assert mini_engine.catalog.document("mini-law") is not None
+    assert mini_engine.document("mini-law") is not None
     hits = mini_engine.search("农村教师工资", k=3)
     assert any(h.chunk.metadata.get("source_name") == "notice-gb.txt" for h in hits)
 
@@ -111,31 +111,31 @@ def test_chinese_query_is_expanded_through_the_glossary(mini_engine):
 
 def test_orphan_vectors_from_a_crash_are_invisible_and_reconciled(mini_engine):
     mini_engine.ingest()
-    chunk = mini_engine.catalog.document_chunks("mini-law")[0]
+    chunk = mini_engine.document_chunks("mini-law")[0]
     from dataclasses import replace
 
     import numpy as np
 
     ghost = replace(chunk, chunk_id="ghost:0001")
-    mini_engine.store.upsert([ghost], np.stack([mini_engine.embedder.encode_query(chunk.text)]))
-    assert mini_engine.store.count() == mini_engine.status().chunks + 1
+    mini_engine.stores.vectors.upsert([ghost], np.stack([mini_engine.stores.embedder.encode_query(chunk.text)]))
+    assert mini_engine.stores.vectors.count() == mini_engine.status().chunks + 1
     hits = mini_engine.search(chunk.text, k=10)
     assert all(h.chunk.chunk_id != "ghost:0001" for h in hits)
     repairs = mini_engine.reconcile()
     assert repairs["orphan_vectors_removed"] == 1
-    assert mini_engine.store.count() == mini_engine.status().chunks
+    assert mini_engine.stores.vectors.count() == mini_engine.status().chunks
 
 
 def test_missing_vectors_are_restored_from_the_catalog_without_the_model(mini_engine):
     mini_engine.ingest()
-    ids = mini_engine.catalog.chunk_ids()[:2]
-    mini_engine.store.delete(ids)
+    ids = mini_engine.stores.catalog.chunk_ids()[:2]
+    mini_engine.stores.vectors.delete(ids)
     assert mini_engine.reconcile()["missing_vectors_added"] == 2
-    assert set(ids) <= set(mini_engine.store.ids())
+    assert set(ids) <= set(mini_engine.stores.vectors.ids())
 
 
 def test_a_second_ingest_waits_or_says_why(mini_engine):
-    with mini_engine.ingest_lock(), pytest.raises(IngestBusy):
+    with mini_engine.indexer.ingest_lock(), pytest.raises(IngestBusy):
         mini_engine.ingest(wait=False)
 
 

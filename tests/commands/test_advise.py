@@ -6,14 +6,14 @@ import json
 
 import pytest
 from docx import Document
+from tests_support import ADVISOR_FIXTURES as FIXTURES
+from tests_support import EXAMPLE_PROFILES, EXAMPLE_SCHOOLS, MEASURE_LIMIT
 
 from assistant.advisor.measures import load_measures
 from assistant.advisor.profile import load_profile
 from assistant.cli import main
 from assistant.config import get_settings
 from assistant.memo import load_template
-
-from .conftest import EXAMPLE_PROFILES, EXAMPLE_SCHOOLS, FIXTURES, MEASURE_LIMIT
 
 
 @pytest.fixture

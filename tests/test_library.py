@@ -13,7 +13,7 @@ def test_an_upload_survives_a_restart_and_can_be_removed(mini_settings):
     path, report = ingest_upload(engine, "provincial-notice.md",
                                  b"# Provincial notice\n\nCounties shall publish quinquennial audits.")
     assert report.ok and path.parent == mini_settings.uploads_dir and path.is_file()
-    engine.catalog.close()
+    engine.stores.catalog.close()
 
     restarted = Engine(mini_settings)  # a new process would build exactly this
     uploads = [e for e in library_entries(restarted) if e.origin == "upload"]

@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+from assistant.citations import check_citations, cited_sentence
 from assistant.evaluation import metrics as m
 
 # -- ranking -----------------------------------------------------------------------------------
@@ -98,69 +99,69 @@ def test_valid_extractive_answer():
             "- It also organises the rotation of principals and teachers. [1]\n"
             "- 每年交流轮岗教师的比例不低于符合交流条件教师总数的10%[2]。\n"
             "**The coefficient of variation must be at most 0.50 for primary schools** [3]")
-    check = m.check_citations(text, PASSAGES, check_sentences=True)
+    check = check_citations(text, PASSAGES, check_sentences=True)
     assert check.markers == 4
     assert check.valid, [str(p) for p in check.problems]
 
 
 def test_marker_that_does_not_resolve_is_a_problem():
-    check = m.check_citations("Teachers rotate [4].", PASSAGES, check_sentences=False)
+    check = check_citations("Teachers rotate [4].", PASSAGES, check_sentences=False)
     assert not check.valid
     assert check.problems[0].marker == 4
     assert "resolve" in check.problems[0].reason
-    assert not m.check_citations("Something [0].", PASSAGES, check_sentences=False).valid
+    assert not check_citations("Something [0].", PASSAGES, check_sentences=False).valid
 
 
 def test_sentence_not_in_cited_passage_is_a_problem():
     text = "Article 32 requires the county education department to allocate teachers evenly [3]."
-    check = m.check_citations(text, PASSAGES, check_sentences=True)
+    check = check_citations(text, PASSAGES, check_sentences=True)
     assert not check.valid
     assert "not found" in check.problems[0].reason
     # Without the sentence check (LLM answers) only resolution counts.
-    assert m.check_citations(text, PASSAGES, check_sentences=False).valid
+    assert check_citations(text, PASSAGES, check_sentences=False).valid
 
 
 def test_invented_sentence_fails_even_with_a_real_marker():
     text = "The county must rotate half of its teachers every year [1]."
-    assert not m.check_citations(text, PASSAGES, check_sentences=True).valid
+    assert not check_citations(text, PASSAGES, check_sentences=True).valid
 
 
 def test_each_marker_checks_its_own_sentence():
     text = ("Article 32 requires the county education department to allocate teachers evenly [1]. "
             "The coefficient of variation must be at most 0.50 for primary schools [3].")
-    assert m.check_citations(text, PASSAGES, check_sentences=True).valid
+    assert check_citations(text, PASSAGES, check_sentences=True).valid
     swapped = text.replace("[1]", "[3]")  # first sentence now cites the CV passage
-    assert not m.check_citations(swapped, PASSAGES, check_sentences=True).valid
+    assert not check_citations(swapped, PASSAGES, check_sentences=True).valid
 
 
 def test_glued_markers_vouch_for_the_same_sentence():
     text = "It also organises the rotation of principals and teachers [1][3]."
-    check = m.check_citations(text, PASSAGES, check_sentences=True)
+    check = check_citations(text, PASSAGES, check_sentences=True)
     assert [p.marker for p in check.problems] == [3]
 
 
 def test_ellipsis_stands_for_omitted_text():
     text = "Article 32 requires … to allocate teachers evenly [1]."
-    assert m.check_citations(text, PASSAGES, check_sentences=True).valid
+    assert check_citations(text, PASSAGES, check_sentences=True).valid
     wrong = "Article 32 requires … to allocate money evenly [1]."
-    assert not m.check_citations(wrong, PASSAGES, check_sentences=True).valid
+    assert not check_citations(wrong, PASSAGES, check_sentences=True).valid
 
 
 def test_reference_list_lines_only_need_to_resolve():
     text = "Sources:\n[1] Compulsory Education Law, Art. 32\n[2] 教师〔2014〕4号"
-    assert m.check_citations(text, PASSAGES, check_sentences=True).valid
+    assert check_citations(text, PASSAGES, check_sentences=True).valid
 
 
 def test_table_rows_need_their_numbers_in_the_passage():
     good = "| CV, primary | 0.50 | [3] |"
     bad = "| CV, primary | 0.55 | [3] |"
-    assert m.check_citations(good, PASSAGES, check_sentences=True).valid
-    assert not m.check_citations(bad, PASSAGES, check_sentences=True).valid
+    assert check_citations(good, PASSAGES, check_sentences=True).valid
+    assert not check_citations(bad, PASSAGES, check_sentences=True).valid
 
 
 def test_cited_sentence_strips_markdown_and_previous_sentences():
     line = "1. **First point.** The second sentence is the one cited [2]"
-    assert m.cited_sentence(line, line.index("[2]")) == "The second sentence is the one cited"
+    assert cited_sentence(line, line.index("[2]")) == "The second sentence is the one cited"
 
 
 # -- abstention ----------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from tests_support import EXAMPLE_PROFILES
 
 from assistant.documents import Citation
 from assistant.memo import build_memo
@@ -19,8 +20,6 @@ from assistant.memo.drafts import (
     Viewer,
     open_draft_store,
 )
-
-from .conftest import EXAMPLE_PROFILES
 
 ME = Viewer()  # sign-in off: the installation owns every draft
 ALICE, BOB = Viewer("alice@example.org"), Viewer("bob@example.org")
