@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from answer_support import MARKER, assert_grounded
 
 from assistant.answer import QuestionError, answer
 from assistant.answer.messages import TYPE_ORDER
 from assistant.language import cjk_count, detect_language
 from assistant.retrieval import SearchFilters
+
+from .answer_support import MARKER, assert_grounded
 
 ENGLISH = [
     "What does the Compulsory Education Law require county governments to do about weak schools?",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from answer_support import assert_grounded
 
 from assistant.advisor.measures import load_measures, rank_by_weights
 from assistant.answer.intent import classify, corpus_case_names
@@ -13,6 +12,8 @@ from assistant.answer.suggest import NAMED_PROBLEM, _relevance
 from assistant.config import DEFAULT_CORPUS_DIR
 from assistant.evaluation.readability import assess
 from assistant.language import cjk_count
+
+from .answer_support import assert_grounded
 
 
 def _first_sentence(text: str) -> str:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from answer_support import assert_grounded
 
 from assistant.answer.followup import is_follow_up, resolve
 from assistant.answer.terms import term_stats
+
+from .answer_support import assert_grounded
 
 FUNDING = "How is compulsory education funding shared between central and local government?"
 

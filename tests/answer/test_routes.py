@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from answer_support import assert_grounded
 
 from assistant.answer import compare
 from assistant.config import DEFAULT_CORPUS_DIR
+
+from .answer_support import assert_grounded
 
 
 @pytest.mark.parametrize("question,a,b,focus", [

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from fake_openai import FakeOpenAI, Reply
 
 from assistant.answer import answer
 from assistant.config import Settings
+
+from .fake_openai import FakeOpenAI, Reply
 
 QUESTION = ("What does the Compulsory Education Law require county governments to do about weak "
             "schools?")

@@ -4,10 +4,11 @@ the indicator's source document that states the same figures."""
 from __future__ import annotations
 
 import pytest
-from answer_support import assert_grounded
 
 from assistant.advisor.standards import load_standards
 from assistant.answer import standards_table
+
+from .answer_support import assert_grounded
 
 CASES = [
     ("What CV threshold applies to quality balance?", "quality-balance-2017", "cv_each_indicator"),
