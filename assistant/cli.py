@@ -30,10 +30,16 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
+    from assistant.index.database import DatabaseUnavailable
+
     try:
         return int(args.handler(args) or 0)
     except KeyboardInterrupt:
         return 130
+    except DatabaseUnavailable as exc:  # names ASSISTANT_DATABASE_URL; nothing half-written
+        from assistant.commands.outage import report_database_error
+
+        return report_database_error(exc)
 
 
 if __name__ == "__main__":

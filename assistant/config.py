@@ -59,6 +59,13 @@ class Settings(BaseSettings):
         default_factory=lambda: ["en"],
         description="Languages the embedding model understands; dense search only ranks chunks "
                     "in these (MiniLM is English-only: Chinese chunks are found by keywords).")
+    database_url: str | None = Field(
+        None, description="A server database for the catalog and memo drafts (PostgreSQL: "
+                          "postgresql://user:password@host:5432/name), shared by replicas on "
+                          "several hosts; unset: SQLite under the data directory.")
+    upload_dir: Path | None = Field(
+        None, description="Where uploaded files are kept; a folder every replica can reach "
+                          "when replicas run on several hosts. Unset: <data_dir>/uploads.")
     chroma_host: str | None = None
     chroma_port: int = 8000
     chroma_auth_token: str | None = None
@@ -98,7 +105,7 @@ class Settings(BaseSettings):
 
     @property
     def uploads_dir(self) -> Path:
-        return self.data_dir / "uploads"
+        return self.upload_dir or self.data_dir / "uploads"
 
     @property
     def chroma_mode(self) -> str:

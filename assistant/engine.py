@@ -9,7 +9,7 @@ hybrid searcher (``assistant.hybrid``: search) — and answers questions about w
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,8 @@ from assistant.glossary import Glossary
 from assistant.hybrid import HybridSearcher
 from assistant.index.catalog import DocumentRow
 from assistant.index.stores import IndexStores
+from assistant.index.upload_store import damaged_uploads, forget_upload, store_upload
+from assistant.index.vector_guard import tolerating_start_outage
 from assistant.ingest.indexer import EMBED_GROUP, Indexer, IngestBusy, Progress
 from assistant.ingest.pipeline import IngestReport
 from assistant.retrieval import SearchFilters
@@ -87,8 +89,11 @@ class Engine:
         catalog, vectors and keyword index now hold the same chunks (``consistent``)."""
         with self.indexer.ingest_lock():
             repairs = self.reconcile()
-        info = {**self.status().to_json(), "repairs": repairs}
+        info = {**self.status().to_json(), "repairs": repairs,
+                "vector_search": self.vector_search()}
         info["consistent"] = info["chunks"] == info["vectors"] == info["keyword_chunks"]
+        if self.outage():
+            info["note"] = self.outage()
         return info
 
     # -- searching -----------------------------------------------------------------------------
@@ -96,6 +101,31 @@ class Engine:
                candidates: int | None = None) -> list[Hit]:
         """Top ``k`` chunks for ``query`` by hybrid search (``HybridSearcher.search``)."""
         return self.searcher.search(query, k, filters, candidates)
+
+    def vector_search(self) -> str:
+        """"ok", or "unavailable" while the Chroma server cannot be reached (searches are then
+        keyword-only; the vectors missed are added back when it returns)."""
+        return "unavailable" if self.outage() else "ok"
+
+    def outage(self) -> str | None:
+        """Why vector search is unavailable now (the setting to check included), or None."""
+        return self.stores.vector_outage
+
+    # -- uploads -------------------------------------------------------------------------------
+    def store_upload(self, place: Callable[[], Path], data: bytes) -> Path:
+        """Run ``place`` (choose a name in the upload store, write ``data``, return the path)
+        and record the file's SHA-256, one upload at a time across replicas
+        (``index/upload_store.py``)."""
+        return store_upload(self.stores.catalog, place, data)
+
+    def forget_upload(self, name: str) -> None:
+        """Drop the record of an uploaded file (removed, or its ingest failed)."""
+        forget_upload(self.stores.catalog, name)
+
+    def damaged_uploads(self, folder: Path) -> dict[Path, str]:
+        """Files in the upload store whose bytes differ from what was uploaded, with the
+        reason."""
+        return damaged_uploads(self.stores.catalog, folder)
 
     # -- what is indexed -----------------------------------------------------------------------
     def is_empty(self) -> bool:
@@ -181,5 +211,6 @@ def open_engine(settings: Settings | None = None) -> Engine:
            settings.collection, settings.embedding_model)
     with _engines_lock:
         if key not in _engines:
-            _engines[key] = Engine(settings)
+            with tolerating_start_outage():  # a Chroma server down at start: keyword-only
+                _engines[key] = Engine(settings)
         return _engines[key]

@@ -4,6 +4,10 @@ reciprocal rank fusion (``assistant.retrieval``) and near-duplicates collapsed.
     query → glossary expansion → dense ranking (filters as a Chroma ``where``)
                                → BM25 ranking  (filters as a mask over the build)
           → RRF (weights by query language) → chunks the catalog knows → collapse near-duplicates
+
+While the Chroma server cannot be reached (``IndexStores.vector_outage``) the dense ranking is
+empty and the search is keyword-only (``index/vector_guard.py``); the engine says so
+(``Engine.vector_search``, ``Engine.outage``) and the shells show a notice.
 """
 
 from __future__ import annotations
@@ -91,6 +95,7 @@ class HybridSearcher:
         if not languages or detect_language(text) not in self.settings.embedding_languages:
             return []
         where = filters.to_chroma_where()
+        # a Chroma server that is down answers [] (keyword-only) and is tried again later
         return self.stores.vectors.query(self.stores.embedder.encode_query(text), n, where,
                                          languages=languages)
 

@@ -14,7 +14,7 @@ from typing import Any
 from assistant.documents import number_label, unconfirmed_fields
 from assistant.engine import Engine, Progress
 from assistant.ingest.loaders import SUPPORTED_SUFFIXES
-from assistant.ingest.pipeline import IngestReport
+from assistant.ingest.pipeline import FileResult, IngestReport
 from assistant.limits import LimitExceeded, check_upload_size
 from assistant.vocabulary import DATED_TYPES
 
@@ -106,15 +106,23 @@ def save_upload(engine: Engine, name: str, data: bytes) -> Path:
     target = folder / clean
     if not target.resolve().is_relative_to(folder.resolve()):  # safe_file_name makes this unreachable
         raise UploadError(f"{name}: the file name is not allowed; rename the file and upload again")
-    if target.exists() and target.read_bytes() != data:
-        stem, number = target.stem, 2
-        while (folder / f"{stem}-{number}{suffix}").exists():
-            number += 1
-        target = folder / f"{stem}-{number}{suffix}"
-    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")  # unique: uploads race
-    tmp.write_bytes(data)
-    tmp.replace(target)  # never leave half a file under its real name
-    return target
+
+    def place() -> Path:
+        # Under the upload lock (Engine.store_upload): the name is chosen and the file
+        # written by one upload at a time, on every replica, and its hash recorded with it.
+        chosen = target
+        if chosen.exists() and chosen.read_bytes() != data:
+            stem, number = chosen.stem, 2
+            while (folder / f"{stem}-{number}{suffix}").exists():
+                number += 1
+            chosen = folder / f"{stem}-{number}{suffix}"
+        tmp = chosen.with_name(f".{chosen.name}.{uuid.uuid4().hex[:8]}.part")  # unique per upload
+        tmp.write_bytes(data)
+        tmp.replace(chosen)  # never leave half a file under its real name
+        return chosen
+
+    record = getattr(engine, "store_upload", None)  # None: a caller with settings only (tests)
+    return record(place, data) if record is not None else place()
 
 
 def ingest_upload(engine: Engine, name: str, data: bytes,
@@ -125,13 +133,26 @@ def ingest_upload(engine: Engine, name: str, data: bytes,
     report = engine.ingest([path], origin="upload", progress=progress, prune=False)
     if not report.ok:
         path.unlink(missing_ok=True)
+        engine.forget_upload(path.name)
     return path, report
 
 
 def reindex_uploads(engine: Engine, progress: Progress | None = None) -> IngestReport:
     """Re-index the uploads folder (new files are added, deleted files leave the index)."""
-    engine.settings.uploads_dir.mkdir(parents=True, exist_ok=True)
-    return engine.ingest([engine.settings.uploads_dir], origin="upload", progress=progress)
+    folder = engine.settings.uploads_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    damaged = engine.damaged_uploads(folder)
+    if not damaged:
+        return engine.ingest([folder], origin="upload", progress=progress)
+    # A file whose bytes differ from the upload is not read; the others are (without pruning:
+    # the index keeps the damaged file's last good version until it is uploaded again).
+    good = [p for p in sorted(folder.iterdir())
+            if p.is_file() and not p.name.startswith(".") and p not in damaged]
+    report = (engine.ingest(good, origin="upload", progress=progress, prune=False) if good
+              else IngestReport())
+    report.results += [FileResult(str(path), "failed", reason=reason)
+                       for path, reason in damaged.items()]
+    return report
 
 
 def remove_upload(engine: Engine, doc_id: str) -> bool:
@@ -145,4 +166,5 @@ def remove_upload(engine: Engine, doc_id: str) -> bool:
     path = Path(row.source_path)
     if path.resolve().is_relative_to(engine.settings.uploads_dir.resolve()):
         path.unlink(missing_ok=True)
+        engine.forget_upload(path.name)
     return removed

@@ -13,6 +13,14 @@ if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=zh 2>/dev/null | grep -q . \
   $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
     chromium fonts-wqy-microhei poppler-utils >/dev/null
 fi
+# The deployment tests (tests/deployment/) run a real PostgreSQL server: Debian's binaries, a
+# throwaway cluster on 127.0.0.1 started by the tests themselves. Install them when missing.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
+  echo "==> installing postgresql (apt)"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+    postgresql >/dev/null
+fi
 # The sign-in test (tests/e2e/test_browser_oidc.py) runs a real OpenID Connect provider, the npm
 # package oidc-provider pinned in tests/e2e/oidc_provider/package-lock.json. Install it when
 # missing or when the lock file changed; node and npm come from apt when absent.

@@ -40,7 +40,13 @@ def main() -> None:
     pages = [st.Page(VIEWS / f"{module}.py", title=t(label), icon=icon, url_path=path,
                      default=(module == "ask"))
              for module, label, icon, path in PAGES]
-    st.navigation(pages).run()
+    from assistant.index.database import DatabaseUnavailable
+
+    try:
+        st.navigation(pages).run()
+    except DatabaseUnavailable as exc:  # a clear page naming ASSISTANT_DATABASE_URL
+        st.error(f"{t('database_unavailable')}\n\n{exc}")
+        st.stop()
     state.warm_up()
 
 

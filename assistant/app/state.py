@@ -134,17 +134,17 @@ def progress_bar(label: str) -> tuple[Any, Callable[[int, int, str], None]]:
 
 def draft_store():
     """Where memo drafts are kept (``assistant.memo.drafts``; files under the data directory)."""
-    return _draft_store(str(settings().data_dir))
+    return _draft_store(str(settings().data_dir), settings().database_url)
 
 
 @st.cache_resource(show_spinner=False)
-def _draft_store(data_dir: str):
+def _draft_store(data_dir: str, database_url: str | None = None):
     # One per process and data directory: the store keeps the version files it has parsed.
     from pathlib import Path
 
     from assistant.memo.drafts import open_draft_store
 
-    return open_draft_store(Path(data_dir))
+    return open_draft_store(Path(data_dir), database_url)
 
 
 def viewer():

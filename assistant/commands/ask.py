@@ -37,8 +37,11 @@ def ask(args: argparse.Namespace) -> int:
     except QuestionError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    from assistant.commands.outage import with_keyword_only_notice
+
+    result.notice = with_keyword_only_notice(result.notice, engine, result.language)
     if args.json:
-        print_json(result.to_json())
+        print_json({**result.to_json(), "vector_search": engine.vector_search()})
         return 0
     print(result.render(plain=True))
     return 0

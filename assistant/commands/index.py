@@ -73,6 +73,8 @@ def ingest(args: argparse.Namespace) -> int:
 def search(args: argparse.Namespace) -> int:
     engine = engine_with_index()
     hits = engine.search(args.query, k=args.k, filters=filters_from(args))
+    if engine.outage():  # keyword-only results: said on stderr, the JSON list stays a list
+        print(f"note: {engine.outage()}", file=sys.stderr)
     if args.json:
         print_json([hit.to_json() for hit in hits])
         return 0
@@ -92,7 +94,8 @@ def search(args: argparse.Namespace) -> int:
 
 
 def status(args: argparse.Namespace) -> int:
-    info = _engine().status().to_json()
+    engine = _engine()
+    info = {**engine.status().to_json(), "vector_search": engine.vector_search()}
     if args.json:
         print_json(info)
     else:
@@ -102,11 +105,13 @@ def status(args: argparse.Namespace) -> int:
 
 
 def doctor(args: argparse.Namespace) -> int:
-    info = _engine().doctor()
+    info = _engine().doctor()  # with "vector_search" and, during an outage, its "note"
     if args.json:
         print_json(info)
     else:
         print(f"catalog chunks {info['chunks']}, vectors {info['vectors']}, keyword index "
               f"{info['keyword_chunks']}; repairs: {info['repairs']}")
         print("consistent" if info["consistent"] else "INCONSISTENT")
+        if info.get("note"):
+            print(f"note: {info['note']}")
     return 0 if info["consistent"] else 1

@@ -66,7 +66,7 @@ def _store():
     from assistant.config import get_settings
     from assistant.memo.drafts import open_draft_store
 
-    return open_draft_store(get_settings().data_dir)
+    return open_draft_store(get_settings().data_dir, get_settings().database_url)
 
 
 def _operator():

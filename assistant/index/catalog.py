@@ -1,16 +1,16 @@
-"""The catalog: a SQLite file that is the source of truth for what is indexed.
+"""The catalog: the source of truth for what is indexed, in SQLite (a file under the data
+directory, the default) or in the server database named by ``ASSISTANT_DATABASE_URL``.
 
 It holds the manifest (one row per source file with its content hash), every chunk with its tokens
 and its embedding, and a version number bumped by each change. Each file's update is one
 transaction, so a crash leaves either the old or the new version of that file, never half of it.
 Chroma and the BM25 index are derived from the catalog and can always be rebuilt from it.
+Both backends run the same SQLAlchemy Core statements (tables: ``assistant/index/database.py``).
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
-import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,32 +18,20 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import sqlalchemy as sa
 
 from assistant.documents import Chunk
+from assistant.index import database
+from assistant.index.database import open_database, sqlite_url, transaction
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS documents (
-    doc_id TEXT PRIMARY KEY,
-    source_key TEXT UNIQUE NOT NULL,
-    source_path TEXT NOT NULL,
-    content_hash TEXT NOT NULL,
-    origin TEXT NOT NULL,
-    metadata TEXT NOT NULL,
-    text TEXT NOT NULL,
-    n_chunks INTEGER NOT NULL,
-    ingested_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS chunks (
-    chunk_id TEXT PRIMARY KEY,
-    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
-    ordinal INTEGER NOT NULL,
-    record TEXT NOT NULL,
-    tokens TEXT NOT NULL,
-    embedding BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
-CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-"""
+documents_table, chunks_table, state_table = database.documents, database.chunks, database.state
+_DOCUMENT_COLUMNS = (documents_table.c.doc_id, documents_table.c.source_key,
+                     documents_table.c.source_path, documents_table.c.content_hash,
+                     documents_table.c.origin, documents_table.c.metadata,
+                     documents_table.c.n_chunks, documents_table.c.ingested_at)
+# Chunks in a fixed order (the BM25 build lists them in it; reconcile compares the two lists).
+_CHUNK_ORDER = (chunks_table.c.doc_id, chunks_table.c.ordinal)
+_BATCH = 500  # ids per IN (...) list
 
 
 @dataclass
@@ -63,35 +51,39 @@ class DocumentRow:
 
 
 class Catalog:
-    """Thread-safe access to the catalog database."""
+    """Thread-safe access to the catalog database (a pool of connections; one per thread)."""
 
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    def __init__(self, path: Path, url: str | None = None) -> None:
+        """``path``: the SQLite file used when no ``url`` (a database URL) is given."""
         self.path = path
-        self._lock = threading.RLock()
-        self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=60,
-                                   isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.execute("PRAGMA busy_timeout=60000")
-        self._db.executescript(_SCHEMA)
+        self.url = url or sqlite_url(path)
+        self.database = open_database(self.url)
 
     def close(self) -> None:
-        with self._lock:
-            self._db.close()
+        self.database.dispose()
+
+    def _read(self):
+        return transaction(self.database)
+
+    def _write(self):
+        return transaction(self.database, write=True)
 
     # -- state -------------------------------------------------------------------------------
     def version(self) -> int:
         return int(self.get_state("version", "0"))
 
     def get_state(self, key: str, default: str | None = None) -> str | None:
-        with self._lock:
-            row = self._db.execute("SELECT value FROM state WHERE key=?", (key,)).fetchone()
-        return row[0] if row else default
+        with self._read() as db:
+            value = db.execute(sa.select(state_table.c.value)
+                               .where(state_table.c.key == key)).scalar()
+        return value if value is not None else default
 
     def set_state(self, key: str, value: str) -> None:
-        with self._lock:
-            self._db.execute("INSERT OR REPLACE INTO state(key, value) VALUES (?, ?)", (key, value))
+        with self._write() as db:
+            done = db.execute(state_table.update().where(state_table.c.key == key)
+                              .values(value=value)).rowcount
+            if not done:
+                db.execute(state_table.insert().values(key=key, value=value))
 
     # -- writes ------------------------------------------------------------------------------
     def replace_document(self, *, doc_id: str, source_key: str, source_path: str,
@@ -100,137 +92,133 @@ class Catalog:
                          embeddings: np.ndarray) -> list[str]:
         """Store a document and its chunks in one transaction; returns the replaced chunk ids."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        with self._lock:
-            cur = self._db.cursor()
-            cur.execute("BEGIN IMMEDIATE")
-            try:
-                old_ids = [r[0] for r in cur.execute(
-                    "SELECT chunk_id FROM chunks WHERE doc_id IN (SELECT doc_id FROM documents "
-                    "WHERE doc_id=? OR source_key=?)", (doc_id, source_key))]
-                cur.execute("DELETE FROM documents WHERE doc_id=? OR source_key=?",
-                            (doc_id, source_key))
-                cur.execute(
-                    "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
-                    (doc_id, source_key, source_path, content_hash, origin,
-                     json.dumps(metadata, ensure_ascii=False), text, len(chunks), now))
-                cur.executemany(
-                    "INSERT INTO chunks VALUES (?,?,?,?,?,?)",
-                    [(c.chunk_id, doc_id, c.ordinal,
-                      json.dumps(_record_without_metadata(c), ensure_ascii=False),
-                      " ".join(tok), np.asarray(vec, dtype=np.float32).tobytes())
-                     for c, tok, vec in zip(chunks, tokens, embeddings)])
-                self._bump(cur)
-                cur.execute("COMMIT")
-            except BaseException:
-                cur.execute("ROLLBACK")
-                raise
-        new_ids = {c.chunk_id for c in chunks}
+        d, c = documents_table, chunks_table
+        mine = sa.or_(d.c.doc_id == doc_id, d.c.source_key == source_key)
+        with self._write() as db:
+            old_ids = list(db.execute(sa.select(c.c.chunk_id).where(
+                c.c.doc_id.in_(sa.select(d.c.doc_id).where(mine)))).scalars())
+            db.execute(c.delete().where(c.c.doc_id.in_(sa.select(d.c.doc_id).where(mine))))
+            db.execute(d.delete().where(mine))
+            db.execute(d.insert().values(
+                doc_id=doc_id, source_key=source_key, source_path=source_path,
+                content_hash=content_hash, origin=origin,
+                metadata=json.dumps(metadata, ensure_ascii=False), text=text,
+                n_chunks=len(chunks), ingested_at=now))
+            rows = [{"chunk_id": chunk.chunk_id, "doc_id": doc_id, "ordinal": chunk.ordinal,
+                     "record": json.dumps(_record_without_metadata(chunk), ensure_ascii=False),
+                     "tokens": " ".join(tok),
+                     "embedding": np.asarray(vec, dtype=np.float32).tobytes()}
+                    for chunk, tok, vec in zip(chunks, tokens, embeddings)]
+            if rows:
+                db.execute(c.insert(), rows)
+            _bump(db)
+        new_ids = {chunk.chunk_id for chunk in chunks}
         return [i for i in old_ids if i not in new_ids]
 
     def remove_document(self, doc_id: str) -> list[str]:
         """Delete a document and its chunks; returns the removed chunk ids."""
-        with self._lock:
-            cur = self._db.cursor()
-            cur.execute("BEGIN IMMEDIATE")
-            try:
-                ids = [r[0] for r in cur.execute("SELECT chunk_id FROM chunks WHERE doc_id=?",
-                                                 (doc_id,))]
-                cur.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
-                self._bump(cur)
-                cur.execute("COMMIT")
-            except BaseException:
-                cur.execute("ROLLBACK")
-                raise
+        c = chunks_table
+        with self._write() as db:
+            ids = list(db.execute(sa.select(c.c.chunk_id).where(c.c.doc_id == doc_id)).scalars())
+            db.execute(c.delete().where(c.c.doc_id == doc_id))
+            db.execute(documents_table.delete().where(documents_table.c.doc_id == doc_id))
+            _bump(db)
         return ids
-
-    @staticmethod
-    def _bump(cur: sqlite3.Cursor) -> None:
-        cur.execute("INSERT INTO state(key, value) VALUES ('version', '1') ON CONFLICT(key) "
-                    "DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)")
 
     # -- reads -------------------------------------------------------------------------------
     def documents(self, origin: str | None = None) -> list[DocumentRow]:
-        sql = ("SELECT doc_id, source_key, source_path, content_hash, origin, metadata, n_chunks, "
-               "ingested_at FROM documents")
-        args: tuple = ()
+        query = sa.select(*_DOCUMENT_COLUMNS).order_by(documents_table.c.doc_id)
         if origin:
-            sql, args = sql + " WHERE origin=?", (origin,)
-        with self._lock:
-            rows = self._db.execute(sql + " ORDER BY doc_id", args).fetchall()
-        return [DocumentRow(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7])
-                for r in rows]
+            query = query.where(documents_table.c.origin == origin)
+        return self._document_rows(query)
 
     def document(self, doc_id: str) -> DocumentRow | None:
-        return next((d for d in self._documents_where("doc_id=?", (doc_id,))), None)
+        return next(iter(self._document_rows(
+            sa.select(*_DOCUMENT_COLUMNS).where(documents_table.c.doc_id == doc_id))), None)
 
     def document_by_source(self, source_key: str) -> DocumentRow | None:
-        return next((d for d in self._documents_where("source_key=?", (source_key,))), None)
+        return next(iter(self._document_rows(
+            sa.select(*_DOCUMENT_COLUMNS).where(documents_table.c.source_key == source_key))),
+            None)
 
-    def _documents_where(self, clause: str, args: tuple) -> list[DocumentRow]:
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT doc_id, source_key, source_path, content_hash, origin, metadata, n_chunks, "
-                f"ingested_at FROM documents WHERE {clause}", args).fetchall()
+    def _document_rows(self, query: sa.Select) -> list[DocumentRow]:
+        with self._read() as db:
+            rows = db.execute(query).all()
         return [DocumentRow(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7])
                 for r in rows]
 
     def document_text(self, doc_id: str) -> str | None:
-        with self._lock:
-            row = self._db.execute("SELECT text FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
-        return row[0] if row else None
+        with self._read() as db:
+            return db.execute(sa.select(documents_table.c.text)
+                              .where(documents_table.c.doc_id == doc_id)).scalar()
 
     def counts(self) -> tuple[int, int]:
-        with self._lock:
-            docs = self._db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-            chunks = self._db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
-        return int(docs), int(chunks)
+        with self._read() as db:
+            docs = db.execute(sa.select(sa.func.count()).select_from(documents_table)).scalar()
+            chunks = db.execute(sa.select(sa.func.count()).select_from(chunks_table)).scalar()
+        return int(docs or 0), int(chunks or 0)
 
     def chunk_ids(self) -> list[str]:
-        with self._lock:
-            return [r[0] for r in self._db.execute("SELECT chunk_id FROM chunks ORDER BY rowid")]
+        with self._read() as db:
+            return list(db.execute(sa.select(chunks_table.c.chunk_id)
+                                   .order_by(*_CHUNK_ORDER)).scalars())
 
-    def _rows_by_ids(self, select: str, ids: Sequence[str]) -> list[tuple]:
-        """Rows of ``select`` (ending in ``IN ({marks})``) for ``ids``, in batches SQLite accepts."""
-        ids = list(ids)
-        rows: list[tuple] = []
-        with self._lock:
-            for start in range(0, len(ids), 500):
-                batch = ids[start:start + 500]
-                rows += self._db.execute(select.format(marks=",".join("?" * len(batch))),
-                                         batch).fetchall()
+    def _rows_by_ids(self, query: sa.Select, id_column: sa.Column,
+                     ids: Sequence[str]) -> list[sa.Row]:
+        """Rows of ``query`` whose ``id_column`` is in ``ids``, in batches."""
+        ids = list(dict.fromkeys(ids))
+        rows: list[sa.Row] = []
+        with self._read() as db:
+            for start in range(0, len(ids), _BATCH):
+                rows += db.execute(query.where(id_column.in_(ids[start:start + _BATCH]))).all()
         return rows
 
     def chunks(self, chunk_ids: Sequence[str]) -> dict[str, Chunk]:
         """Chunks by id (missing ids are left out), with their document's metadata attached."""
+        c, d = chunks_table, documents_table
         rows = self._rows_by_ids(
-            "SELECT c.chunk_id, c.doc_id, c.record, d.metadata FROM chunks c JOIN documents d "
-            "ON d.doc_id=c.doc_id WHERE c.chunk_id IN ({marks})", chunk_ids)
+            sa.select(c.c.chunk_id, c.c.doc_id, c.c.record, d.c.metadata)
+            .join(d, d.c.doc_id == c.c.doc_id), c.c.chunk_id, chunk_ids)
         return {chunk_id: _chunk_from_row(doc_id, record, metadata)
                 for chunk_id, doc_id, record, metadata in rows}
 
     def document_chunks(self, doc_id: str) -> list[Chunk]:
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT c.chunk_id, c.doc_id, c.record, d.metadata FROM chunks c JOIN documents d "
-                "ON d.doc_id=c.doc_id WHERE c.doc_id=? ORDER BY c.ordinal", (doc_id,)).fetchall()
+        c, d = chunks_table, documents_table
+        with self._read() as db:
+            rows = db.execute(
+                sa.select(c.c.chunk_id, c.c.doc_id, c.c.record, d.c.metadata)
+                .join(d, d.c.doc_id == c.c.doc_id).where(c.c.doc_id == doc_id)
+                .order_by(c.c.ordinal)).all()
         return [_chunk_from_row(r[1], r[2], r[3]) for r in rows]
 
     def tokens(self, chunk_ids: Sequence[str]) -> dict[str, list[str]]:
         """Stored keyword tokens by chunk id (no re-tokenising at query time)."""
-        rows = self._rows_by_ids("SELECT chunk_id, tokens FROM chunks WHERE chunk_id IN ({marks})",
-                                 chunk_ids)
+        c = chunks_table
+        rows = self._rows_by_ids(sa.select(c.c.chunk_id, c.c.tokens), c.c.chunk_id, chunk_ids)
         return {chunk_id: tokens.split(" ") if tokens else [] for chunk_id, tokens in rows}
 
     def iter_tokens(self) -> Iterator[tuple[str, list[str]]]:
-        with self._lock:
-            rows = self._db.execute("SELECT chunk_id, tokens FROM chunks ORDER BY rowid").fetchall()
+        c = chunks_table
+        with self._read() as db:
+            rows = db.execute(sa.select(c.c.chunk_id, c.c.tokens).order_by(*_CHUNK_ORDER)).all()
         for chunk_id, tokens in rows:
             yield chunk_id, tokens.split(" ") if tokens else []
 
     def embeddings(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
-        rows = self._rows_by_ids(
-            "SELECT chunk_id, embedding FROM chunks WHERE chunk_id IN ({marks})", chunk_ids)
-        return {chunk_id: np.frombuffer(blob, dtype=np.float32) for chunk_id, blob in rows}
+        c = chunks_table
+        rows = self._rows_by_ids(sa.select(c.c.chunk_id, c.c.embedding), c.c.chunk_id,
+                                 chunk_ids)
+        return {chunk_id: np.frombuffer(bytes(blob), dtype=np.float32)
+                for chunk_id, blob in rows}
+
+
+def _bump(db: sa.Connection) -> None:
+    """Add one to the catalog version (in the caller's transaction)."""
+    s = state_table
+    done = db.execute(s.update().where(s.c.key == "version").values(
+        value=sa.cast(sa.cast(s.c.value, sa.Integer) + 1, sa.Text))).rowcount
+    if not done:
+        db.execute(s.insert().values(key="version", value="1"))
 
 
 def _record_without_metadata(chunk: Chunk) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """The three stores of one index and the model that fills them, opened together.
 
-The catalog (SQLite) is the source of truth; Chroma holds the vectors and BM25 the keyword index,
-both derived from it. The indexer (``assistant.ingest.indexer``) writes them, the hybrid searcher
+The catalog (SQLite, or the server database at ``ASSISTANT_DATABASE_URL``) is the source of
+truth; Chroma holds the vectors and BM25 the keyword index, both derived from it. The indexer (``assistant.ingest.indexer``) writes them, the hybrid searcher
 (``assistant.hybrid``) reads them; nothing else touches them — the rest of the package goes
 through ``assistant.engine.Engine``.
 """
@@ -17,7 +17,7 @@ from assistant.config import Settings
 from assistant.index.catalog import Catalog
 from assistant.index.embedder import Embedder
 from assistant.index.keyword_index import KeywordIndex
-from assistant.index.vector_store import VectorStore
+from assistant.index.vector_guard import GuardedVectorStore
 
 
 class IndexStores:
@@ -26,14 +26,20 @@ class IndexStores:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         settings.index_dir.mkdir(parents=True, exist_ok=True)
-        self.catalog = Catalog(settings.index_dir / "catalog.sqlite")
-        self.vectors = VectorStore(collection=settings.collection,
-                                   path=settings.index_dir / "chroma",
-                                   host=settings.chroma_host, port=settings.chroma_port,
-                                   auth_token=settings.chroma_auth_token)
+        self.catalog = Catalog(settings.index_dir / "catalog.sqlite", settings.database_url)
+        # a Chroma server that goes away: keyword-only searches, ``outage`` says why
+        self.vectors = GuardedVectorStore(collection=settings.collection,
+                                          path=settings.index_dir / "chroma",
+                                          host=settings.chroma_host, port=settings.chroma_port,
+                                          auth_token=settings.chroma_auth_token)
         self.keywords = KeywordIndex(settings.index_dir / "bm25")
         self._embedder: Embedder | None = None
         self._refresh_lock = threading.Lock()
+
+    @property
+    def vector_outage(self) -> str | None:
+        """Why the Chroma server cannot be used now (searches are keyword-only), or None."""
+        return self.vectors.outage
 
     @property
     def embedder(self) -> Embedder:

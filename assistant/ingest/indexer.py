@@ -7,10 +7,8 @@ chunks the catalog knows, so extra vectors left by a crash are invisible until r
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,8 +18,10 @@ import numpy as np
 
 from assistant.config import Settings
 from assistant.documents import Chunk
+from assistant.index.locks import IngestBusy, ingest_lock
 from assistant.index.stores import IndexStores
 from assistant.index.tokenizer import tokenize
+from assistant.index.vector_store import StoreUnavailable
 from assistant.ingest.errors import IngestError
 from assistant.ingest.pipeline import (
     FileResult,
@@ -34,12 +34,10 @@ from assistant.ingest.pipeline import (
     source_key,
 )
 
+__all__ = ["EMBED_GROUP", "Indexer", "IngestBusy", "Progress"]
+
 Progress = Callable[[int, int, str], None]  # (done, total, label)
 EMBED_GROUP = 1024  # chunks embedded and committed together: bounds the work a crash can lose
-
-
-class IngestBusy(RuntimeError):
-    """Another ingest holds the lock."""
 
 
 class Indexer:
@@ -52,28 +50,10 @@ class Indexer:
 
     @contextmanager
     def ingest_lock(self, wait: bool = True, timeout_s: float = 600) -> Iterator[None]:
-        """Serialises ingests across threads and processes sharing the data directory."""
-        path = self.settings.data_dir / "ingest.lock"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "a+") as handle:
-            deadline = time.monotonic() + timeout_s
-            while True:
-                try:
-                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if not wait or time.monotonic() > deadline:
-                        raise IngestBusy("another ingest is running on this data directory; "
-                                         "wait for it to finish and try again")
-                    time.sleep(0.2)
-            try:
-                handle.seek(0)
-                handle.truncate()
-                handle.write(str(os.getpid()))
-                handle.flush()
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+        """Serialises ingests across threads, processes and (with a server database) hosts:
+        ``assistant/index/locks.py`` (a file lock on SQLite, an advisory lock on PostgreSQL)."""
+        with ingest_lock(self.settings.data_dir, self.stores.catalog.database, wait, timeout_s):
+            yield
 
     def ingest(self, paths: list[Path] | None = None, *, origin: str = "corpus",
                progress: Progress | None = None, prune: bool = True,
@@ -192,7 +172,10 @@ class Indexer:
         its chunk ids differ from the catalog's (a damaged or copied-over build)."""
         catalog_ids = self.stores.catalog.chunk_ids()
         wanted = set(catalog_ids)
-        stored = set(self.stores.vectors.ids())
+        try:
+            stored = set(self.stores.vectors.ids())
+        except StoreUnavailable:  # Chroma server down: its vectors are synced when it returns
+            stored = wanted
         orphans = sorted(stored - wanted)
         missing = [i for i in catalog_ids if i not in stored]
         if orphans:

@@ -1,10 +1,11 @@
-"""Memo drafts that outlive the browser session: a small store interface (``DraftStore``) and its
-file implementation under the data directory (``FileDraftStore``).
+"""Memo drafts that outlive the browser session: a small store interface (``DraftStore``, declared
+in ``draft_store.py`` with its types and re-exported here) and its file implementation under the
+data directory (``FileDraftStore``).
 
-Callers (the app, the CLI, the tests) use only ``DraftStore``; a database implementation can take
-its place later (see ``open_draft_store``). Who may see a draft is decided by ``Viewer``: with
-sign-in on, a user sees their own drafts and an admin sees all; without sign-in every draft
-belongs to the installation.
+Callers (the app, the CLI, the tests) use only ``DraftStore``; with ``ASSISTANT_DATABASE_URL``
+set, ``open_draft_store`` gives the database implementation (``draft_db.DatabaseDraftStore``).
+Who may see a draft is decided by ``Viewer``: with sign-in on, a user sees their own drafts and
+an admin sees all; without sign-in every draft belongs to the installation.
 
 Files (``FileDraftStore``)::
 
@@ -31,140 +32,50 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
 from assistant.auth import INSTALLATION
+from assistant.memo.draft_store import (  # the interface, re-exported: callers import from here
+    _ID,
+    COPY_SUFFIX,
+    FORMAT,
+    MAX_VERSIONS,
+    DamagedDraft,
+    Draft,
+    DraftAccessDenied,
+    DraftError,
+    DraftInfo,
+    DraftListing,
+    DraftNotFound,
+    DraftSaveError,
+    DraftStore,
+    VersionInfo,
+    Viewer,
+    _now,
+)
 from assistant.memo.model import Memo, MemoFormatError
 
 log = logging.getLogger(__name__)
 
-MAX_VERSIONS = 20
-FORMAT = 1
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]{3,63}$")
+__all__ = ["COPY_SUFFIX", "FORMAT", "MAX_VERSIONS", "DamagedDraft", "Draft",
+           "DraftAccessDenied", "DraftError", "DraftInfo", "DraftListing", "DraftNotFound",
+           "DraftSaveError", "DraftStore", "FileDraftStore", "VersionInfo", "Viewer",
+           "open_draft_store"]
+
 _VERSION_FILE = re.compile(r"^v(\d{6})\.json$")
-COPY_SUFFIX = {"en": " (copy)", "zh": "（副本）"}
 
 
-class DraftError(Exception):
-    """A draft operation that failed; the message says which draft and why."""
+def open_draft_store(data_dir: Path, database_url: str | None = None) -> DraftStore:
+    """The configured store: the database at ``database_url`` when one is given (the setting
+    ``ASSISTANT_DATABASE_URL``, shared by replicas on several hosts; ``memo/draft_db.py``),
+    otherwise files under ``data_dir/drafts``."""
+    if database_url:
+        from assistant.index.database import open_database
+        from assistant.memo.draft_db import DatabaseDraftStore
 
-
-class DraftNotFound(DraftError, KeyError):
-    def __str__(self) -> str:  # KeyError would quote the message
-        return str(self.args[0]) if self.args else "draft not found"
-
-
-class DraftAccessDenied(DraftError, PermissionError):
-    pass
-
-
-class DraftSaveError(DraftError, OSError):
-    pass
-
-
-@dataclass(frozen=True)
-class Viewer:
-    """Who asks: ``owner`` is the signed-in identity (``INSTALLATION`` without sign-in);
-    ``admin`` sees every draft."""
-
-    owner: str = INSTALLATION
-    admin: bool = False
-
-    def may_see(self, owner: str) -> bool:
-        return self.admin or owner == self.owner
-
-
-@dataclass(frozen=True)
-class DraftInfo:
-    """What the list of drafts shows."""
-
-    id: str
-    title: str
-    district: str
-    lang: str
-    kind: str
-    owner: str
-    created: str     # ISO time of the first save
-    updated: str     # ISO time of the newest version
-    version: int     # number of the newest version
-
-    @property
-    def updated_date(self) -> str:
-        return self.updated[:10]
-
-    def to_json(self) -> dict[str, Any]:
-        return dict(self.__dict__)
-
-
-@dataclass(frozen=True)
-class VersionInfo:
-    number: int
-    saved: str
-    note: str = ""
-
-    def to_json(self) -> dict[str, Any]:
-        return dict(self.__dict__)
-
-
-@dataclass
-class Draft:
-    info: DraftInfo
-    memo: Memo
-
-
-@dataclass(frozen=True)
-class DamagedDraft:
-    path: Path
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
-
-
-@dataclass
-class DraftListing:
-    drafts: list[DraftInfo] = field(default_factory=list)
-    damaged: list[DamagedDraft] = field(default_factory=list)
-
-
-@runtime_checkable
-class DraftStore(Protocol):
-    """Memo drafts with versions. Every method checks that ``viewer`` may see the draft."""
-
-    def create(self, memo: Memo, viewer: Viewer, note: str = "") -> DraftInfo:
-        """Store a new draft (version 1) owned by ``viewer``."""
-
-    def save(self, draft_id: str, memo: Memo, viewer: Viewer, note: str = "") -> DraftInfo:
-        """Store ``memo`` as the draft's next version (the oldest beyond 20 are dropped)."""
-
-    def open(self, draft_id: str, viewer: Viewer, version: int | None = None) -> Draft:
-        """The newest version (or ``version``)."""
-
-    def list(self, viewer: Viewer) -> DraftListing:
-        """The drafts ``viewer`` may see, newest first, and the files that could not be read."""
-
-    def versions(self, draft_id: str, viewer: Viewer) -> list[VersionInfo]:
-        """The kept versions, newest first."""
-
-    def restore(self, draft_id: str, version: int, viewer: Viewer) -> DraftInfo:
-        """Make an earlier version the newest (saved as a new version; nothing is lost)."""
-
-    def duplicate(self, draft_id: str, viewer: Viewer) -> DraftInfo:
-        """A copy of the newest version as a new draft owned by ``viewer``."""
-
-    def delete(self, draft_id: str, viewer: Viewer) -> None:
-        """Remove the draft and all its versions."""
-
-
-def open_draft_store(data_dir: Path) -> DraftStore:
-    """The configured store: files under ``data_dir/drafts`` (the only implementation today)."""
+        return DatabaseDraftStore(open_database(database_url))
     return FileDraftStore(Path(data_dir) / "drafts")
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")
 
 
 class FileDraftStore:

@@ -101,10 +101,13 @@ def _ask(engine: Engine, question: str, history: list[dict], filters: SearchFilt
         except QuestionError as exc:
             st.error(str(exc))
             return
+    from assistant.commands.outage import with_keyword_only_notice
+
+    notice = with_keyword_only_notice(result.notice, engine, result.language)  # Chroma down
     history.append({"role": "user", "text": question})
     history.append({"role": "assistant", "text": result.text, "citations": result.citations,
                     "nearest": result.nearest, "abstained": result.abstained,
-                    "notice": result.notice, "route": result.route, "question": question})
+                    "notice": notice, "route": result.route, "question": question})
     st.rerun()
 
 
