@@ -28,9 +28,9 @@ from assistant.index.database import (
 )
 from assistant.memo.draft_store import (
     _ID,
-    COPY_SUFFIX,
     FORMAT,
     MAX_VERSIONS,
+    DerivedOperations,
     Draft,
     DraftError,
     DraftInfo,
@@ -44,7 +44,7 @@ from assistant.memo.draft_store import (
 from assistant.memo.model import Memo, MemoFormatError
 
 
-class DatabaseDraftStore:
+class DatabaseDraftStore(DerivedOperations):
     """``DraftStore`` in a SQLAlchemy database (SQLite or PostgreSQL, the same statements)."""
 
     def __init__(self, database: sa.Engine) -> None:
@@ -125,15 +125,6 @@ class DatabaseDraftStore:
         except DatabaseUnavailable as exc:
             raise DraftSaveError(f"could not save draft {draft_id}: {exc}") from exc
         return self.open(draft_id, viewer).info
-
-    def restore(self, draft_id: str, version: int, viewer: Viewer) -> DraftInfo:
-        old = self.open(draft_id, viewer, version)
-        return self.save(draft_id, old.memo, viewer, note=f"restored:{version}")
-
-    def duplicate(self, draft_id: str, viewer: Viewer) -> DraftInfo:
-        memo = self.open(draft_id, viewer).memo
-        memo.title += COPY_SUFFIX.get(memo.lang, COPY_SUFFIX["en"])
-        return self.create(memo, viewer, note=f"copy:{draft_id}")
 
     def delete(self, draft_id: str, viewer: Viewer) -> None:
         with transaction(self.database, write=True) as db:

@@ -132,5 +132,20 @@ class DraftStore(Protocol):
         """Remove the draft and all its versions."""
 
 
+class DerivedOperations:
+    """Restore and duplicate, written once for every store: both are a save or a create of what
+    ``open`` returns (a store subclasses this and implements the rest of ``DraftStore``)."""
+
+    def restore(self, draft_id: str, version: int, viewer: Viewer) -> DraftInfo:
+        old = self.open(draft_id, viewer, version)  # type: ignore[attr-defined]
+        return self.save(draft_id, old.memo, viewer,  # type: ignore[attr-defined]
+                         note=f"restored:{version}")
+
+    def duplicate(self, draft_id: str, viewer: Viewer) -> DraftInfo:
+        memo = self.open(draft_id, viewer).memo  # type: ignore[attr-defined]
+        memo.title += COPY_SUFFIX.get(memo.lang, COPY_SUFFIX["en"])
+        return self.create(memo, viewer, note=f"copy:{draft_id}")  # type: ignore[attr-defined]
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")

@@ -36,12 +36,13 @@ from pathlib import Path
 from typing import Any
 
 from assistant.auth import INSTALLATION
-from assistant.memo.draft_store import (  # the interface, re-exported: callers import from here
+from assistant.memo.draft_store import (
     _ID,
     COPY_SUFFIX,
     FORMAT,
     MAX_VERSIONS,
     DamagedDraft,
+    DerivedOperations,  # the interface, re-exported: callers import from here
     Draft,
     DraftAccessDenied,
     DraftError,
@@ -78,7 +79,7 @@ def open_draft_store(data_dir: Path, database_url: str | None = None) -> DraftSt
     return FileDraftStore(Path(data_dir) / "drafts")
 
 
-class FileDraftStore:
+class FileDraftStore(DerivedOperations):
     """``DraftStore`` on the local file system (one folder per draft, one file per version)."""
 
     def __init__(self, root: Path) -> None:
@@ -172,15 +173,6 @@ class FileDraftStore:
                     from exc
             self._prune(folder)
         return self.open(draft_id, viewer).info
-
-    def restore(self, draft_id: str, version: int, viewer: Viewer) -> DraftInfo:
-        old = self.open(draft_id, viewer, version)
-        return self.save(draft_id, old.memo, viewer, note=f"restored:{version}")
-
-    def duplicate(self, draft_id: str, viewer: Viewer) -> DraftInfo:
-        memo = self.open(draft_id, viewer).memo
-        memo.title += COPY_SUFFIX.get(memo.lang, COPY_SUFFIX["en"])
-        return self.create(memo, viewer, note=f"copy:{draft_id}")
 
     def delete(self, draft_id: str, viewer: Viewer) -> None:
         folder = self._folder(draft_id)
