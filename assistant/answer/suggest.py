@@ -75,7 +75,10 @@ def _summary(draft: Draft, measures: list[Measure], unconfirmed: frozenset[str])
     if language != "zh":  # mid-sentence: "build schools…", not "Build schools…" (nor "pE")
         names = [n[0].lower() + n[1:] if re.match(r"[A-Z][a-z]", n) else n for n in names]
     # each with the provision it rests on first, when that is short enough to name in passing
-    names = [f"{name}{_hook(m.spec, language, unconfirmed)}" for name, m in zip(names, measures)]
+    # (not after a title that states a figure: the reader would take the provision for the
+    # figure's source, as "10 % a year (CEL Art. 32)" when the 10 % is the 2014 opinions')
+    names = [name if re.search(r"\d", name) else f"{name}{_hook(m.spec, language, unconfirmed)}"
+             for name, m in zip(names, measures)]
     # each measure's first basis, each document once (two measures may rest on one document)
     cited = list(dict.fromkeys(m.markers[0] for m in measures if m.markers))
     marks = "".join(f"[{n}]" for n in cited)
