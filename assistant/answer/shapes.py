@@ -13,6 +13,8 @@ from assistant.answer.context import Context
 from assistant.answer.extractive import wanted_patterns
 from assistant.answer.intent import Intent, named_cases
 from assistant.answer.messages import text as t
+from assistant.answer.named_documents import (display_name, documents_of, mentioned_documents,
+                                               named_document, unnamed_words)
 from assistant.answer.render import CitationList
 from assistant.answer.statement_cite import cite
 from assistant.answer.terms import content_terms, token_set, with_known_parts
@@ -31,6 +33,7 @@ NAMED_LAW_BOOST = 0.2  # a statement of the very law a question names
 TOPIC_TIE = 0.7     # a statement naming the subject asked about may lead from this close
 TOPIC_SHARE = 0.1   # a glossary term in more statements than this says too little to lead on
 THESIS_POOL = 6     # the most relevant findings an explain answer's thesis is chosen from
+DOC_FLOOR = 0.15    # a document's statement shares this much of the question to fill its column
 LEAD_TIE = 0.9      # statements this close to the best may lead if their source is stronger
 CASE_ASPECTS = ("context", "problem", "measures", "results", "lessons", "gaps")
 _ASKS_LAW = re.compile(r"\b(legal(ly)?|laws?|statut\w*|by law)\b|法定|法律|依法|法律规定",
@@ -145,6 +148,11 @@ class Draft:
             self._chunks[doc_id] = self.ctx.engine.document_chunks(doc_id)
         return self._chunks[doc_id]
 
+    def is_said(self, found: Found) -> bool:
+        """Whether the statement (or one very like it) is in the answer already."""
+        words = token_set(found.statement.in_language(self.language).strip())
+        return any(_overlap(words, other) >= SIMILAR for other in self.said)
+
     def say(self, found: Found, again: bool = False) -> str | None:
         """The statement in the reader's language with its marker; None when it was said
         already (or something very like it; ``again``: a table cell may restate the lead) or its
@@ -152,7 +160,7 @@ class Draft:
         statement = found.statement
         sentence = statement.in_language(self.language).strip()
         words = token_set(sentence)
-        if not again and any(_overlap(words, other) >= SIMILAR for other in self.said):
+        if not again and self.is_said(found):
             return None
         citations = cite(self.chunks(statement.source), found.located, self.language)
         if not citations:
@@ -419,7 +427,66 @@ def compare(draft: Draft, intent: Intent) -> Composed:
         focus = " ".join(x for x in (sides.focus, sides.a.replace(a, " "), sides.b.replace(b, " "))
                          if x.strip())
         return _compare_cases(draft, a, b, case_a[0], case_b[0], focus)
+    documents = documents_of(draft.index.located)
+    # a side may need the aspect's words to name its document ("the 2018 guidance" | "on small
+    # and boarding schools")
+    named = [named_document(side, documents) for side in (sides.a, sides.b)]
+    focus = sides.focus
+    if focus and named.count(None) == 1:
+        n = named.index(None)
+        named[n] = named_document(f"{(sides.a, sides.b)[n]} {focus}", documents)
+        focus = ""  # the words were the document's name, not the aspect compared
+    doc_a, doc_b = named
+    if doc_a and doc_b and doc_a != doc_b:
+        composed = _compare_documents(draft, replace(sides, focus=focus), doc_a, doc_b,
+                                      documents)
+        if composed:
+            return composed
     return _compare_topics(draft, sides.a, sides.b, sides.focus)
+
+
+def _compare_documents(draft: Draft, sides, doc_a: str, doc_b: str,
+                       documents: dict[str, dict]) -> Composed:
+    """Two documents compared on what the question asks: each column from that document's own
+    statements only (never a neighbouring document's), ranked by the words of the question
+    that do not name either document; the two answers open, a statement that names both
+    documents leads when there is one, then a table by kind of statement."""
+    focus = " ".join([sides.focus, unnamed_words(sides.a, documents[doc_a]),
+                      unnamed_words(sides.b, documents[doc_b])]).strip()
+    focus = focus or draft.ctx.question
+    # with the glossary's names of its terms in both languages ("teacher exchange": 交流轮岗)
+    names = [n for e in draft.ctx.engine.glossary.find_in(focus) for n in (e.en, e.zh) if n]
+    terms = content_terms(" ".join([focus, *names]))
+    columns = []
+    for doc in (doc_a, doc_b):
+        found = draft.search(terms, sources=(doc,), limit=20)
+        best = found[0].score if found else 0.0
+        columns.append([f for f in found if f.score >= max(DOC_FLOOR, LIST_RELATIVE * best)])
+    if not all(columns):
+        return None
+    # the key difference: a statement that names both documents and sets one against the other
+    both = [f for f in draft.relevant(draft.search(terms, limit=40), floor=DOC_FLOOR)
+            if {doc_a, doc_b} <= mentioned_documents(_both_texts(f), documents)
+            and _CONTRAST.search(f.statement.in_language(draft.language))
+            and f.located.doc_type != "case"]
+    key = draft.say_all(both, 1)
+    columns = [[f for f in found if not draft.is_said(f)] for found in columns]
+    if not all(columns):
+        return None
+    lead = _contrast(draft, [draft.lead(found)[0] for found in columns])
+    rows = []
+    for kinds in (("duty",), ("definition", "fact"), ("finding",)):
+        cells = [draft.say_all([f for f in found if f.statement.kind in kinds], 1)
+                 for found in columns]
+        if any(cells):
+            rows.append(f"| {t('row_' + kinds[0], draft.language)} | "
+                        + " | ".join(_cell(c[0] if c else None) for c in cells) + " |")
+    names = [display_name(side, documents[doc], draft.language)
+             for side, doc in ((sides.a, doc_a), (sides.b, doc_b))]
+    parts = [f"**{t('key_difference', draft.language)}** {key[0]}" if key else "", lead]
+    if rows:
+        parts.append("\n".join([f"| | {names[0]} | {names[1]} |", "|---|---|---|", *rows]))
+    return finish(draft, parts)
 
 
 def _case_label(side: str, names: tuple[str, ...]) -> str:
@@ -476,7 +543,7 @@ def _leading(found: list[Found]) -> Found | None:
 
 def _contrast(draft: Draft, leads: list[Found | None]) -> str:
     """The two sides' opening statements as one paragraph, the second set against the first."""
-    said = [draft.say(f) for f in leads if f is not None]
+    said = [draft.say(f, again=n > 0) for n, f in enumerate(leads) if f is not None]
     said = [s for s in said if s]
     if len(said) < 2:
         return " ".join(said)

@@ -195,3 +195,41 @@ def test_suggest_ranks_the_measure_a_question_describes_in_its_own_words(ask):
     assert_grounded(result)
     shown = re.findall(r"^\d\. \*\*(.+?)\*\*", result.text, re.MULTILINE)
     assert any("按100人核定公用经费" in name for name in shown[:2]), shown
+
+
+def _table_columns(text: str) -> list[list[str]]:
+    rows = [line for line in text.splitlines() if line.startswith("| ") and "---" not in line]
+    return [[c.strip() for c in row.strip().strip("|").split("|")][1:] for row in rows[1:]]
+
+
+@pytest.mark.parametrize("question, docs", [
+    ("How do the Teachers Law and the Compulsory Education Law differ on teacher pay?",
+     ("law-teachers", "law-compulsory-education")),
+    ("教育法和义务教育法对教育经费的增长各有什么要求？", ("law-education", "law-compulsory-education")),
+    ("How did the 2013 weak-school improvement programme differ from the 2018 guidance on small "
+     "and boarding schools?",
+     ("pol-2013-weak-schools-improvement", "pol-2018-small-and-boarding-schools")),
+])
+def test_two_documents_compared_fill_each_column_from_that_document_alone(ask, question, docs):
+    result = ask(question)
+    assert result.route == "compare"
+    assert_grounded(result)
+    columns = _table_columns(result.text)
+    assert columns, result.text
+    for cells in columns:
+        for cell, doc in zip(cells, docs):
+            for marker in re.findall(r"\[(\d+)\]", cell):
+                assert result.citations[int(marker) - 1].doc_id == doc, (cell, doc)
+    # the opening gives each document's own answer, the first document's first
+    opening = result.text.split("\n\n")[0]
+    if opening.startswith("**"):  # a statement that contrasts the two leads
+        opening = result.text.split("\n\n")[1]
+    cited = [result.citations[int(m) - 1].doc_id for m in re.findall(r"\[(\d+)\]", opening)]
+    assert cited[:1] == [docs[0]] and docs[1] in cited, (opening, cited)
+
+
+def test_two_laws_on_the_same_rule_are_both_quoted_not_merged_as_a_repeat(ask):
+    result = ask("Compare the Education Law and the Compulsory Education Law on how fast "
+                 "education appropriations must grow.")
+    opening = result.text.split("\n\n")[0]
+    assert "Art. 56" in opening and "Art. 42" in opening, opening
