@@ -288,7 +288,16 @@ def _mentioned(question: str, case_names: dict[str, tuple[str, ...]], case_id: s
     return max(names, key=len) if names else case_id
 
 
+# "which level of government …?" asks for the actor: a school or a county it mentions is what
+# the duty is about or a guess, not the actor to keep to
+_ASKS_WHICH_ACTOR = re.compile(r"\b(which|what) (level|tier)s? of government|\bwhich government|"
+                               r"\bwhich (department|authority|body)|哪一?级(人民)?政府|哪一?级|"
+                               r"哪个部门|哪个政府|哪些部门", re.IGNORECASE)
+
+
 def _actors(question: str) -> tuple[str, ...]:
+    if _ASKS_WHICH_ACTOR.search(question):
+        return ()
     for cue, actors in _ACTOR_CUES:
         if cue.search(question):
             return actors

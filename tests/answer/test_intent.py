@@ -104,3 +104,20 @@ def test_a_compared_side_is_named_without_the_questions_own_words(question, a, b
     sides = compare.parse(question)
     assert (sides.a, sides.b) == (a, b)
     assert sides.focus  # what is compared stays with the question
+
+
+@pytest.mark.parametrize("question, actors", [
+    # the question asks which actor: a school or county it mentions is the object, not the actor
+    ("义务教育学校的布局规划由哪一级政府负责？", ()),
+    ("Which level of government pays for school buildings, the county or the province?", ()),
+    ("What must schools do to admit migrant children?", ("school",)),
+    ("县财政局在义务教育经费上有什么职责？", ("county-finance-bureau", "county-government")),
+])
+def test_the_actor_is_kept_to_only_when_the_question_names_it_as_the_one_acting(question, actors):
+    assert classify(question, NAMES).actors == actors
+
+
+def test_a_which_level_question_is_answered_with_the_duty_not_a_sanction(ask):
+    result = ask("义务教育学校的布局规划由哪一级政府负责？")
+    assert result.route == "responsible"
+    assert "第十五条" in result.text.split("。")[0], result.text
