@@ -32,12 +32,14 @@ _SUGGEST = re.compile(
 _EXPLAIN = re.compile(
     r"\b(why|explain|what (causes|caused|drives|drove|explains|lies behind)|reasons? (for|why)|"
     r"causes? of|how (does|did|do|has|have) .{3,60} (affect|lead|cause|shape|widen|narrow|"
-    r"contribut|influenc|produc|creat|drive|matter)|what (is|was|are) the (effect|impact|"
+    r"contribut|influenc|produc|creat|drive|matter|put pressure|press(ure)?|push|force|"
+    r"motivat|incentiv|hold .{0,20} accountable)|what (is|was|are) the (effect|impact|"
     r"consequence|logic|rationale|mechanism)|what role|walk (me|us) through|"
     r"(what|which) (stages|steps|phases)|how (did|has|have) .{3,60} (develop|evolv)\w*|"
     r"theor(y|ies))\b|"
     r"为什么|为何|原因|成因|根源|怎么会|导致|影响.{0,4}(是什么|如何|有哪些)|机制|作用是什么|何以|"
-    r"一步步|经历了.{0,4}阶段|哪些阶段|演变|发展历程|理论",
+    r"一步步|经历了.{0,4}阶段|哪些阶段|演变|发展历程|理论|(?:如何|怎样|怎么)(?:促使|倒逼|约束|激励|"
+    r"给.{1,12}压力)|靠什么(?:促使|推动|约束)",
     re.IGNORECASE)
 _RESPONSIBLE = re.compile(
     r"\b(who (is|are) responsible|who (must|should|has to|pays|funds|decides|manages|"

@@ -49,6 +49,7 @@ class Draft:
     cites: CitationList = field(default_factory=CitationList)
     claims: list[Claim] = field(default_factory=list)
     said: list[frozenset[str]] = field(default_factory=list)
+    said_texts: list[str] = field(default_factory=list)
     _chunks: dict[str, list[Chunk]] = field(default_factory=dict)
     _best: float | None = None
     _topic: list[str] | None = None
@@ -108,6 +109,15 @@ class Draft:
         text = found.statement.in_language(self.language).lower()
         return any(name in text for name in self.topic_names())
 
+    def about_topic(self, found: Found) -> bool:
+        """Whether a statement is about the question's most specific term: names it as its
+        subject, early in either language ("The key-school system concentrated …"), not in
+        passing ("large classes gather in popular schools, although … key schools")."""
+        names = self.topic_names()
+        heads = [found.statement.text[:SUBJECT_SPAN].lower(),
+                 found.statement.text_zh[:SUBJECT_SPAN // 2].lower()]
+        return any(name in head for name in names for head in heads)
+
     def topic_names(self) -> list[str]:
         """The names of the question's most specific glossary term ("weak schools" rather than
         "county government" or "compulsory education"): the one fewest statements mention, if
@@ -150,8 +160,10 @@ class Draft:
 
     def is_said(self, found: Found) -> bool:
         """Whether the statement (or one very like it) is in the answer already."""
-        words = token_set(found.statement.in_language(self.language).strip())
-        return any(_overlap(words, other) >= SIMILAR for other in self.said)
+        sentence = found.statement.in_language(self.language).strip()
+        words = token_set(sentence)
+        return any(_overlap(words, other) >= SIMILAR for other in self.said) or \
+            any(clause in said for clause in _clauses(sentence) for said in self.said_texts)
 
     def say(self, found: Found, again: bool = False) -> str | None:
         """The statement in the reader's language with its marker; None when it was said
@@ -167,6 +179,7 @@ class Draft:
             return None
         markers = [self.cites.add(citation) for citation in citations]
         self.said.append(words)
+        self.said_texts.append(sentence)
         self.claims.append(Claim(sentence, markers, "statement"))
         return f"{sentence} " + "".join(f"[{m}]" for m in markers)
 
@@ -236,6 +249,17 @@ def asked_action(question: str) -> re.Pattern | None:
         return None
     verb = match.group(1)
     return re.compile("管理|管" if verb == "管" else re.escape(verb))
+
+
+CLAUSE_CHARS = 14  # a clause this long said word for word again is a repeat to the reader
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The long clauses of a sentence (between commas, colons and semicolons), without their
+    closing marks: "重点学校制度把资源集中到少数受偏爱的学校" said twice is said twice."""
+    parts = re.split(r"[，,；;：:。.!?！？()（）]", sentence)
+    return [p.strip() for p in parts if len(p.strip()) >= CLAUSE_CHARS
+            and (re.search(r"[\u4e00-\u9fff]", p) or len(p.split()) >= 6)]
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -321,7 +345,8 @@ def explain(draft: Draft, intent: Intent) -> Composed:
     # (a lesson is a remedy: it answers "what to do", not "why")
     pool = [f for f in found[:THESIS_POOL] if f.statement.aspect in ("cause", "mechanism")]
     pool = [f for f in pool if f.score >= LEAD_TIE * pool[0].score] or found[:3]
-    pool.sort(key=lambda f: (bool(draft.topic_names()) and not draft.names_topic(f), -_causal(f)))
+    pool.sort(key=lambda f: (bool(draft.topic_names()) and not draft.names_topic(f),
+                             bool(draft.topic_names()) and not draft.about_topic(f), -_causal(f)))
     found = pool + [f for f in found if f not in pool]
     lead = draft.say_all(found[:3], 1)
     # the numbered list holds causes and mechanisms close enough to the question to be worth a
