@@ -70,7 +70,8 @@ _LOOKUP = re.compile(r"^\s*(when|in what year|since when|by when|how many|how mu
                      r"what (year|date|share|percentage|number)|"
                      r"what is the (minimum |maximum |required |lowest |highest )?(share|percentage|"
                      r"number|rate|ratio|amount|limit|threshold|deadline|document number)|"
-                     r"which (article|law|document|regulation))\b|(哪一?年|何时|什么时候|多少|几年|"
+                     r"which (article|law|document|regulation)|"
+                     r"(is|are) there (?!.*\b(differen|distinction))(a|an|any)\b)\b|(哪一?年|何时|什么时候|多少|几年|"
                      r"几个|几所|几次|哪一?条|第几条|哪个文件|文号)", re.IGNORECASE)
 _CASE = re.compile(r"\b(case|did|happened|experience|model|thesis|study|studied|example)\b|"
                    r"案例|做法|经验|怎么做的|论文|模式|做了(什么|哪些)|采取了|怎么做", re.IGNORECASE)

@@ -495,10 +495,9 @@ def _compare_documents(draft: Draft, sides, doc_a: str, doc_b: str,
             and _CONTRAST.search(f.statement.in_language(draft.language))
             and f.located.doc_type != "case"]
     key = draft.say_all(both, 1)
+    # what the key difference says of a side is not said again (that column may then be empty)
     columns = [[f for f in found if not draft.is_said(f)] for found in columns]
-    if not all(columns):
-        return None
-    lead = _contrast(draft, [draft.lead(found)[0] for found in columns])
+    lead = _contrast(draft, [draft.lead(found)[0] if found else None for found in columns])
     rows = []
     for kinds in (("duty",), ("definition", "fact"), ("finding",)):
         cells = [draft.say_all([f for f in found if f.statement.kind in kinds], 1)
