@@ -23,7 +23,9 @@ _WANTS_NUMBER = re.compile(r"\b(how (many|much|long|often)|what (share|percentag
 _WANTS_DATE = re.compile(r"\b(when|what year|since when|by when)\b|何时|哪一年|哪年|什么时候|"
                          r"何年", re.IGNORECASE)
 _WANTS_ARTICLE = re.compile(r"\b(which|what) articles?\b|哪一?条|第几条", re.IGNORECASE)
-_NUMBER = re.compile(r"\d")
+# a figure, not the number of an article, a decree or a 文号 ("Art. 16" answers no "how often")
+_NUMBER = re.compile(r"(?<![\d.,])(?<!Art\. )(?<!Arts\. )(?<!Article )(?<!No\. )(?<!〔)(?<!〕)"
+                     r"(?<!第)\d")
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 _ARTICLE = re.compile(r"\bArt(icle|\.)s?\s*\d+|第[一二三四五六七八九十百零〇\d]+条")
 CUE_BOOST = 0.08

@@ -17,7 +17,7 @@ from assistant.answer.named_documents import (display_name, documents_of, mentio
                                                named_document, unnamed_words)
 from assistant.answer.render import CitationList
 from assistant.answer.statement_cite import cite
-from assistant.answer.terms import content_terms, token_set, with_known_parts
+from assistant.answer.terms import content_terms, matches, token_set, with_known_parts
 from assistant.answer.types import Claim
 from assistant.article_numbers import article_numbers
 from assistant.documents import Chunk
@@ -28,6 +28,7 @@ RELATIVE = 0.6      # ... nor below this share of the best one
 LIST_RELATIVE = 0.7  # items of a list keep closer to the best one: each must be worth a line
 SIMILAR = 0.6       # token overlap above which two statements say the same thing
 ON_TOPIC = 0.8      # a shape's best statement against the best statement of any kind
+WHO_ON_TOPIC = 0.7  # ... for a question that asks who acts, whom a duty names
 CUE_BOOST = 0.2     # a statement with the figure, year or article a question asks for
 NAMED_LAW_BOOST = 0.2  # a statement of the very law a question names
 TOPIC_TIE = 0.7     # a statement naming the subject asked about may lead from this close
@@ -142,10 +143,10 @@ class Draft:
             self._best = found[0].score if found else 0.0
         return self._best
 
-    def on_topic(self, found: list[Found]) -> bool:
+    def on_topic(self, found: list[Found], share: float = ON_TOPIC) -> bool:
         """A shape answers only when its own statements are about as relevant as the best
         statement of any kind: otherwise the question is better answered as a look-up."""
-        return bool(found) and found[0].score >= ON_TOPIC * self.best_score()
+        return bool(found) and found[0].score >= share * self.best_score()
 
     def relevant(self, found: list[Found], floor: float = FLOOR) -> list[Found]:
         if not found:
@@ -157,6 +158,12 @@ class Draft:
         if doc_id not in self._chunks:
             self._chunks[doc_id] = self.ctx.engine.document_chunks(doc_id)
         return self._chunks[doc_id]
+
+    def terms_held(self, found: Found) -> set[str]:
+        """The question's terms that a statement's own words hold (either language)."""
+        text = f"{found.statement.text} {found.statement.text_zh}"
+        tokens = token_set(text)
+        return {term.text for term in self.ctx.terms if matches(term, text, tokens)}
 
     def is_said(self, found: Found) -> bool:
         """Whether the statement (or one very like it) is in the answer already."""
@@ -287,13 +294,28 @@ def lookup(draft: Draft, intent: Intent) -> Composed:
     found = draft.lead(draft.relevant(draft.search(limit=12)))
     if not found:
         return None
-    lead = draft.say_all(found[:3], 1)
-    # support only as close to the question as a list item must be: a neighbouring article or
-    # another law's article of the same number is padding to a reader who asked for one fact
+    lead, said = [], None
+    for item in found[:3]:
+        if (line := draft.say(item)) is not None:
+            lead, said = [line], item
+            break
+    # support only as close to the question as a list item must be, and only what adds a part
+    # of the question the lead leaves out: a neighbouring article, another law's article of the
+    # same number or the same fact for another year is padding to a reader who asked for one
     best = max(f.score for f in found)
-    rest = sorted((f for f in found[1:] if f.score >= LIST_RELATIVE * best),
+    rest = sorted((f for f in found[1:] if f.score >= LIST_RELATIVE * best and f is not said),
                   key=lambda f: (f.located.strength, -f.score))
-    support = draft.say_all(rest, 2)
+    covered = draft.terms_held(said) if said else set()
+    wanted = wanted_patterns(draft.ctx.question)
+    if wanted:  # a question for a figure, a date or an article: support gives one too
+        rest = [f for f in rest
+                if any(p.search(f.statement.in_language(draft.language)) for p in wanted)]
+    support = []
+    for item in rest:
+        added = draft.terms_held(item) - covered
+        if added and len(support) < 2 and (line := draft.say(item)) is not None:
+            support.append(line)
+            covered |= added
     return finish(draft, [" ".join(lead), " ".join(support)])
 
 
@@ -305,7 +327,8 @@ def responsible(draft: Draft, intent: Intent) -> Composed:
         found = draft.relevant(draft.search(kinds=("duty",), actors=actors, area=area, limit=20))
         if len(found) >= 2:
             break
-    if not draft.on_topic(found):
+    # "who must …?" is answered by a duty even when an overview of the law scores higher
+    if not draft.on_topic(found, WHO_ON_TOPIC if intent.asks_who else ON_TOPIC):
         return None
     if draft.asks_for_law():
         # "what is it legally responsible for": the actor's duties in laws and regulations, when
