@@ -23,9 +23,17 @@ _WANTS_NUMBER = re.compile(r"\b(how (many|much|long|often)|what (share|percentag
 _WANTS_DATE = re.compile(r"\b(when|what year|since when|by when)\b|何时|哪一年|哪年|什么时候|"
                          r"何年", re.IGNORECASE)
 _WANTS_ARTICLE = re.compile(r"\b(which|what) articles?\b|哪一?条|第几条", re.IGNORECASE)
-# a figure, not the number of an article, a decree or a 文号 ("Art. 16" answers no "how often")
+# a figure, not the number of an article, a decree or a 文号 ("Art. 16" answers no "how often"),
+# nor a year ("in 2005" answers no "how much")
 _NUMBER = re.compile(r"(?<![\d.,])(?<!Art\. )(?<!Arts\. )(?<!Article )(?<!No\. )(?<!〔)(?<!〕)"
-                     r"(?<!第)\d")
+                     r"(?<!第)(?!(?:19|20)\d\d(?:年|\b)(?![.,/]?\d|\s*(?:元|yuan|pupils|schools|"
+                     r"counties|teachers|%)))(?!\d{1,2}\s*(?:月|日|号|Jan|Feb|Mar|Apr|May|Jun|Jul|"
+                     r"Aug|Sep|Oct|Nov|Dec)\b)\d")
+_WANTS_MONEY = re.compile(r"\bhow much (new )?(money|funding|funds?)\b|\bhow much .{0,40}"
+                          r"\b(cost|spend|spent|pay|paid|worth|invest\w*|allocat\w*)\b|多少钱|多少元|"
+                          r"多少资金|多少经费|投入了?多少|值多少", re.IGNORECASE)
+_MONEY = re.compile(r"[¥￥]\s?\d|\d[\d,.]*\s*(?:元|万元|亿元|yuan|bn|billion|million)",
+                    re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 _ARTICLE = re.compile(r"\bArt(icle|\.)s?\s*\d+|第[一二三四五六七八九十百零〇\d]+条")
 CUE_BOOST = 0.08
@@ -70,8 +78,26 @@ def candidates(ctx: Context, hits: list[Hit], languages: list[str], *,
 
 def wanted_patterns(question: str) -> list[re.Pattern]:
     """What a question asks to see: a figure, a year or an article (patterns that find it)."""
-    return [p for cue, p in ((_WANTS_NUMBER, _NUMBER), (_WANTS_DATE, _YEAR),
-                             (_WANTS_ARTICLE, _ARTICLE)) if cue.search(question)]
+    # an amount of money, or a count of the things asked about, rather than any figure
+    exact = [_MONEY] if _WANTS_MONEY.search(question) else _counted(question)
+    return exact + [p for cue, p in ((_WANTS_NUMBER, _NUMBER), (_WANTS_DATE, _YEAR),
+                                     (_WANTS_ARTICLE, _ARTICLE))
+                    if cue.search(question) and not (exact and p is _NUMBER)]
+
+
+_HOW_MANY = re.compile(r"\bhow many ([a-z]{3,})|几(?:个|所|名|位|间|家)?([\u4e00-\u9fff])",
+                       re.IGNORECASE)
+
+
+def _counted(question: str) -> list[re.Pattern]:
+    """"How many counties …?" / "几个县": a figure followed by the thing counted."""
+    match = _HOW_MANY.search(question)
+    if not match:
+        return []
+    if match.group(1):
+        stem = re.escape(match.group(1).lower()[:5].rstrip("ie"))
+        return [re.compile(rf"\d[\d,.]*\s*(?:[a-z-]+\s+){{0,2}}{stem}", re.IGNORECASE)]
+    return [re.compile(rf"\d[\d,.]*\s*(?:个|所|名|位|间|家)?{re.escape(match.group(2))}")]
 
 
 def compose(ctx: Context, hits: dict[str, list[Hit]], *, limit: int = 5,
