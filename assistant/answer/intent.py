@@ -116,7 +116,9 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
     "teacher_pay_below_civil_servants": re.compile(r"\bpay\b|salar|wage|income|工资|待遇|收入",
                                                    re.IGNORECASE),
     "low_rotation": re.compile(r"rotat|exchange of teachers|teacher exchange|move between schools|"
-                               r"交流|轮岗|县管校聘", re.IGNORECASE),
+                               r"\b(led|run|headed|stayed|served|taught|been) (at |in )?the same "
+                               r"schools?|交流|轮岗|县管校聘|同一所?学校.{0,6}(干了|任职|工作|待了|当了)",
+                               re.IGNORECASE),
     "rural_teacher_shortage": re.compile(
         r"(rural|village|remote).{0,30}teacher|teacher.{0,30}(rural|village|remote|leave|"
         r"shortage|retain|keep)|keep good teachers|retain|shortage of teachers|乡村教师|农村教师|"
@@ -302,6 +304,8 @@ def _actors(question: str) -> tuple[str, ...]:
     if _ASKS_WHICH_ACTOR.search(question):
         return ()
     for cue, actors in _ACTOR_CUES:
+        if actors == ("school",) and _WHO.search(question):
+            continue  # "who has to set up boarding schools?": the schools are what is done
         if cue.search(question):
             return actors
     return ()

@@ -21,13 +21,14 @@ from assistant.answer.intent import Intent
 from assistant.answer.messages import text as t
 from assistant.answer.shapes import Composed, Draft, finish
 from assistant.answer.statement_cite import localized
-from assistant.answer.terms import matches, token_set
+from assistant.answer.terms import matches, token_set, with_known_parts
 from assistant.answer.types import Claim
 from assistant.documents import Citation, mark_unconfirmed_numbers, unconfirmed_numbers
 
 MEASURES = 4
 BASIS_DOCUMENTS = 3  # citations of one measure's basis, one per document
 NAMED_PROBLEM = 2.0  # the weight the advisor gives a raised problem flag
+NAMED_BONUS = 0.25  # a question term in a measure's title, not only its description
 FITS_WITHOUT_PROBLEM = 0.5  # a question naming no known problem needs a measure this close
 
 
@@ -157,6 +158,13 @@ def _catalogue_words(specs: tuple[MeasureSpec, ...]) -> tuple[dict[str, str], di
     return words, {key: set(token_set(text)) for key, text in words.items()}
 
 
+@lru_cache(maxsize=2)
+def _catalogue_names(specs: tuple[MeasureSpec, ...]) -> dict[str, tuple[str, set]]:
+    """Each measure's title in both languages, and its tokens."""
+    titles = {spec.id: f"{spec.name} {spec.name_zh}" for spec in specs}
+    return {key: (text, set(token_set(text))) for key, text in titles.items()}
+
+
 def _relevance(draft: Draft, specs) -> tuple[dict[str, float], float]:
     """How much of the question each measure's own words hold (IDF-weighted), as a share of the
     best measure's (1.0 for the closest), and the closest measure's share of the question's words
@@ -164,11 +172,16 @@ def _relevance(draft: Draft, specs) -> tuple[dict[str, float], float]:
     nothing about which measure fits)."""
     ctx = draft.ctx
     words, tokens = _catalogue_words(tuple(specs))
-    held = {key: {term.text for term in ctx.terms if matches(term, words[key], tokens[key])}
+    # a Chinese compound read as its known parts: "体育场地" is in "体育运动场地" as 体育 + 场地
+    terms = with_known_parts(ctx.terms, ctx.stats)
+    held = {key: {term.text for term in terms if matches(term, words[key], tokens[key])}
             for key in words}
-    used = [term for term in ctx.terms if any(term.text in h for h in held.values())]
+    used = [term for term in terms if any(term.text in h for h in held.values())]
     total = sum(ctx.stats.weight(term) for term in used) or 1.0
-    scores = {key: sum(ctx.stats.weight(term) for term in used if term.text in held[key]) / total
+    names = _catalogue_names(tuple(specs))
+    # a measure whose title names what is asked fits better than one that mentions it in passing
+    scores = {key: sum(ctx.stats.weight(term) * (1 + NAMED_BONUS * matches(term, *names[key]))
+                       for term in used if term.text in held[key]) / total
               for key in words}
     best = max(scores.values(), default=0.0)
     return ({key: value / best for key, value in scores.items()} if best else scores), best

@@ -111,6 +111,7 @@ def test_a_compared_side_is_named_without_the_questions_own_words(question, a, b
     ("义务教育学校的布局规划由哪一级政府负责？", ()),
     ("Which level of government pays for school buildings, the county or the province?", ()),
     ("What must schools do to admit migrant children?", ("school",)),
+    ("Who has to set up boarding schools where villages are far apart?", ()),
     ("县财政局在义务教育经费上有什么职责？", ("county-finance-bureau", "county-government")),
 ])
 def test_the_actor_is_kept_to_only_when_the_question_names_it_as_the_one_acting(question, actors):

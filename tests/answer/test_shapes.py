@@ -248,3 +248,19 @@ def test_a_look_up_adds_no_sentence_that_gives_nothing_asked_for(ask):
     # the team of three inspectors (Art. 16) and the powers of inspection (Art. 12) are true and
     # near, but give no frequency
     assert "Art. 16" not in body and "Art. 12" not in body, body
+
+
+def test_a_request_to_move_long_serving_principals_gets_the_principal_measure_first(ask):
+    result = ask("Several of our principals have run the same schools for fifteen years. "
+                 "What should the county do?")
+    assert result.route == "suggest"
+    shown = re.findall(r"^\d\. \*\*(.+?)\*\*", result.text, re.MULTILINE)
+    assert shown and "principal" in shown[0].lower(), shown
+
+
+def test_suggest_reads_a_chinese_compound_as_its_parts(ask):
+    # "体育场地" is in the catalogue only as 体育运动场地: the sports-ground measure must still fit
+    result = ask("城区学校体育场地太小又没地扩建，县里该怎么办？")
+    assert result.route == "suggest"
+    shown = re.findall(r"^\d\. \*\*(.+?)\*\*", result.text, re.MULTILINE)
+    assert any("体育运动场地" in name for name in shown[:2]), shown
