@@ -9,7 +9,8 @@ from assistant.answer.messages import text
 from assistant.documents import Citation
 from assistant.glossary import GlossaryEntry
 
-_EN = re.compile(r"^\s*(?:what\s+(?:is|are|does|do)\s+(?:the\s+|an?\s+)?(?P<a>.+?)(?:\s+mean)?|"
+_EN = re.compile(r"^\s*(?:what\s+(?:does|do)\s+.{2,60}?\s+mean\s+by\s+(?:the\s+|an?\s+)?(?P<d>.+?)|"
+                 r"what\s+(?:is|are|does|do)\s+(?:the\s+|an?\s+)?(?P<a>.+?)(?:\s+mean)?|"
                  r"define\s+(?P<b>.+?)|(?:what\s+is\s+)?(?:the\s+)?(?:meaning|definition)\s+of\s+"
                  r"(?P<c>.+?))\s*[?？.!]*\s*$", re.IGNORECASE)
 _ZH = re.compile(r"^\s*(?:请问)?(?:什么(?:是|叫)|何谓|何为)(?P<a>.+?)[？?。！!]*\s*$|"

@@ -218,7 +218,9 @@ class Draft:
         # the subject asked about, the figure or year asked for, then the strongest source
         if strength_first is None:
             strength_first = self.asks_for_law()
-        first = min(close, key=lambda f: (bool(topic) and not self.names_topic(f),
+        # a reason ("counties keep small schools because …") answers "why", not "what"
+        first = min(close, key=lambda f: (f.statement.aspect in ("cause", "mechanism"),
+                                          bool(topic) and not self.names_topic(f),
                                           action is not None and not does_what_is_asked(f),
                                           bool(wanted) and not gives_what_is_asked(f),
                                           f.located.strength if strength_first else 0,

@@ -264,3 +264,15 @@ def test_suggest_reads_a_chinese_compound_as_its_parts(ask):
     assert result.route == "suggest"
     shown = re.findall(r"^\d\. \*\*(.+?)\*\*", result.text, re.MULTILINE)
     assert any("体育运动场地" in name for name in shown[:2]), shown
+
+
+def test_an_english_question_about_a_chinese_term_is_answered_in_english(ask):
+    result = ask("What does 县管校聘 mean?")
+    assert result.language == "en"
+    assert result.text.startswith("County manages, schools hire"), result.text[:200]
+
+
+def test_what_a_body_means_by_a_term_is_a_definition_question(ask):
+    result = ask("What does the State Council mean by a small-scale rural school?")
+    assert result.route == "glossary"
+    assert "fewer than 100 pupils" in _first_sentence(result.text), result.text
