@@ -564,7 +564,8 @@ def _compare_cases(draft: Draft, a: str, b: str, case_a: str, case_b: str, focus
             # naming the place asked about, only those (never another place's in its column)
             of_aspect = [f for f in by_side[cid] if f.statement.aspect == aspect]
             of_aspect = [f for f in of_aspect if _names(side, _both_texts(f))] or of_aspect
-            said = draft.say_all(of_aspect, 1, again=True)
+            # what the opening said is not said again in its row: the next statement, if any
+            said = draft.say_all(of_aspect, 1)
             cells.append(said[0] if said else None)
         if any(cells):
             rows.append(f"| {t('aspect_' + aspect, draft.language)} | "
