@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant.answer.context import Context
 from assistant.answer.extractive import wanted_patterns
-from assistant.answer.intent import Intent, named_cases
+from assistant.answer.intent import Intent, corpus_case_names, named_cases
 from assistant.answer.messages import text as t
 from assistant.answer.named_documents import (display_name, documents_of, mentioned_documents,
                                                named_document, unnamed_words)
@@ -446,14 +446,47 @@ def case(draft: Draft, intent: Intent) -> Composed:
     # else the statement that best fits the question
     asked = next((aspect for aspect, cue in _CASE_ASKS if cue.search(draft.ctx.question)), None)
     of_asked = [f for f in found if f.statement.aspect == asked]
-    lead = draft.say_all((of_asked[:1] or []) + found[:2], 1)
-    parts = [" ".join(lead)]
+    names: tuple[str, ...] = ()
+    for corpus in draft.ctx.settings.corpus_dirs:
+        names += corpus_case_names(corpus).get(case_id, ())
+    place = _place_within(draft.ctx.question, names, found)
+    if place:
+        # a district inside the case ("成都青羊区"): what the sources say of it leads, and the
+        # reader is told that the rest is the whole case's record, not the district's
+        of_place = [f for f in found if place.lower() in _both_texts(f)]
+        lead = draft.say_all(of_place, 2)
+        named = [n for n in names if n in draft.ctx.question] or list(names[:1])
+        parts = [" ".join(lead), t("case_place_only", draft.language, place=place,
+                                   case=max(named, key=len) if named else "")]
+    else:
+        lead = draft.say_all((of_asked[:1] or []) + found[:2], 1)
+        parts = [" ".join(lead)]
     for aspect in CASE_ASPECTS:
         of_aspect = [f for f in found if f.statement.aspect == aspect]
         lines = draft.say_all(of_aspect, 2)
         if lines:
             parts.append(f"**{t('aspect_' + aspect, draft.language)}** " + " ".join(lines))
     return finish(draft, parts)
+
+
+_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:区|县|镇|乡)|\b[A-Z][a-z]+ (?:District|County|Township)\b")
+
+
+def _place_within(question: str, case_names: tuple[str, ...], found: list[Found]) -> str | None:
+    """A place the question names inside the case ("青羊区" in "成都青羊区") that some of the case's
+    statements name too; None when the question names only the case itself."""
+    for match in _PLACE.finditer(question):
+        place = match.group(0)
+        for name in sorted(case_names, key=len, reverse=True):
+            if place.startswith(name) and len(place) > len(name) + 1:
+                place = place[len(name):]  # "成都青羊区" → "青羊区"
+        if any(place == name or place in name for name in case_names):
+            continue
+        short = re.sub(r"(区|县|镇|乡| District| County| Township)$", "", place)
+        for candidate in (place, short):
+            if len(candidate) >= 2 and any(candidate.lower() in _both_texts(f) for f in found):
+                return candidate
+    return None
 
 
 def compare(draft: Draft, intent: Intent) -> Composed:
@@ -463,8 +496,6 @@ def compare(draft: Draft, intent: Intent) -> Composed:
     if sides is None:
         return None
     names = {}
-    from assistant.answer.intent import corpus_case_names
-
     for corpus in draft.ctx.settings.corpus_dirs:
         names.update(corpus_case_names(corpus))
     case_a = named_cases(sides.a, names)
@@ -566,7 +597,8 @@ def _compare_cases(draft: Draft, a: str, b: str, case_a: str, case_b: str, focus
             of_aspect = [f for f in of_aspect if _names(side, _both_texts(f))] or of_aspect
             # what the opening said is not said again in its row: the next statement, if any
             said = draft.say_all(of_aspect, 1)
-            cells.append(said[0] if said else None)
+            above = of_aspect and draft.is_said(of_aspect[0])
+            cells.append(said[0] if said else t("see_above", draft.language) if above else None)
         if any(cells):
             rows.append(f"| {t('aspect_' + aspect, draft.language)} | "
                         + " | ".join(_cell(c) for c in cells) + " |")

@@ -171,7 +171,9 @@ def test_two_cases_are_compared_under_their_own_names_and_places(ask):
     header = next(line for line in result.text.splitlines() if line.startswith("| |"))
     assert header.replace(" ", "") == "||成都|嘉善|", header
     measures = next(line for line in result.text.splitlines() if line.startswith("| 措施"))
-    assert "嘉善" in measures.split("|")[3], measures  # not Ningbo's or Fujian's measures
+    # Jiashan's own measure (not Ningbo's or Fujian's): in its cell, or in the opening it refers to
+    cell = measures.split("|")[3]
+    assert "嘉善" in cell or ("见上文" in cell and "嘉善" in result.text.split("\n\n")[0]), measures
 
 
 def test_what_a_case_did_is_answered_first_even_when_the_sources_do_not_list_it(ask):
@@ -276,3 +278,18 @@ def test_what_a_body_means_by_a_term_is_a_definition_question(ask):
     result = ask("What does the State Council mean by a small-scale rural school?")
     assert result.route == "glossary"
     assert "fewer than 100 pupils" in _first_sentence(result.text), result.text
+
+
+@pytest.mark.parametrize("question, place", [
+    ("成都青羊区的名校集团是怎么办的？效果如何？", "青羊区"),
+    ("What did Qingyang District in Chengdu do with school groups?", "Qingyang District"),
+])
+def test_a_district_inside_a_case_leads_and_the_rest_is_said_to_be_the_whole_cases(ask, question,
+                                                                                    place):
+    result = ask(question)
+    assert result.route == "case"
+    paragraphs = result.text.split("\n\n")
+    assert place in paragraphs[0], paragraphs[0]
+    assert place in paragraphs[1] and ("成都" in paragraphs[1] or "Chengdu" in paragraphs[1])
+    # the city's figures come after the reader is told they are the city's
+    assert "23.4%" not in paragraphs[0]
