@@ -19,10 +19,12 @@ from assistant.advisor.measures import (
 )
 from assistant.answer.intent import Intent
 from assistant.answer.messages import text as t
+from assistant.answer.named_documents import documents_of, mentioned_documents
 from assistant.answer.shapes import Composed, Draft, finish
 from assistant.answer.statement_cite import localized
 from assistant.answer.terms import matches, token_set, with_known_parts
 from assistant.answer.types import Claim
+from assistant.article_numbers import article_numbers
 from assistant.documents import Citation, mark_unconfirmed_numbers, unconfirmed_numbers
 
 MEASURES = 4
@@ -198,7 +200,11 @@ def _measure(draft: Draft, spec: MeasureSpec, gaps: list[str], number: int,
         row = engine.document(doc_id)
         if row is None or not filters.admits(doc_id, row.metadata):
             continue  # the reader keeps to other documents
-        citation = (_passage(engine, doc_id, query, "zh" if language == "zh" else None)
+        # a law's basis is the article the note names for it ("CEL Art. 17"), not whichever of
+        # its passages best matches the measure (the reference would name another article)
+        named = _articles_named(spec.localized("basis_note", language), doc_id, draft)
+        citation = (_article_passage(draft, doc_id, named, language)
+                    or _passage(engine, doc_id, query, "zh" if language == "zh" else None)
                     or _passage(engine, doc_id, query))
         if citation is not None:
             bases.append(localized(citation, row.metadata, language))
@@ -235,6 +241,37 @@ def _measure(draft: Draft, spec: MeasureSpec, gaps: list[str], number: int,
     if risk:
         lines.append(f"   - {t('risk', language)}{_first_sentence(risk)}")
     return Measure(spec, spec.title(language), "\n".join(lines), markers)
+
+
+def _articles_named(note: str, doc_id: str, draft: Draft) -> list[int]:
+    """The article numbers a basis note names for ``doc_id``, in the note's order: those of the
+    note's parts (between semicolons) that name that document and no other."""
+    documents = documents_of(draft.index.located)
+    if documents.get(doc_id, {}).get("doc_type") not in ("law", "regulation"):
+        return []
+    numbers: list[int] = []
+    for part in re.split(r"[;；]", note or ""):
+        if mentioned_documents(part, documents) == {doc_id}:
+            found = re.findall(r"(?:Arts?\.|Articles?)\s*[\d–\-, and]+|第[一二三四五六七八九十百零〇]+条", part)
+            for ref in found:
+                numbers += sorted(article_numbers(ref) - set(numbers))
+    return numbers
+
+
+def _article_passage(draft: Draft, doc_id: str, articles: list[int],
+                     language: str) -> Citation | None:
+    """The passage of the first of ``articles`` of a law, in the reader's language if there."""
+    if not articles:
+        return None
+    chunks = draft.chunks(doc_id)
+    for wanted in (language, None):
+        for number in articles:
+            for chunk in chunks:
+                if wanted and chunk.language != wanted:
+                    continue
+                if number in article_numbers(chunk.article or ""):
+                    return Citation.from_chunk(chunk)
+    return None
 
 
 def _first_sentence(text: str) -> str:

@@ -293,3 +293,30 @@ def test_a_district_inside_a_case_leads_and_the_rest_is_said_to_be_the_whole_cas
     assert place in paragraphs[1] and ("成都" in paragraphs[1] or "Chengdu" in paragraphs[1])
     # the city's figures come after the reader is told they are the city's
     assert "23.4%" not in paragraphs[0]
+
+
+def test_a_measures_legal_basis_cites_the_article_its_note_names(ask):
+    from assistant.article_numbers import article_numbers
+
+    checked = 0
+    for question in ("Our town schools are overcrowded because new housing estates were built "
+                     "without schools. What should the county do?",
+                     "我们县乡村学校留不住教师，县里该怎么办？"):
+        checked += _checked_bases(ask(question), article_numbers)
+    assert checked
+
+
+def _checked_bases(result, article_numbers) -> int:
+    assert result.route == "suggest"
+    checked = 0
+    for line in result.text.splitlines():
+        if not line.strip().startswith(("- Basis:", "- 依据：")):
+            continue
+        named = article_numbers(line)
+        for marker in re.findall(r"\[(\d+)\]", line):
+            citation = result.citations[int(marker) - 1]
+            if citation.doc_type in ("law", "regulation") and citation.article:
+                # the reference opens an article the basis line names, never a neighbour
+                assert article_numbers(citation.article) & named, (line, citation.article)
+                checked += 1
+    return checked
