@@ -158,6 +158,15 @@ def _glossary(ctx: Context, intent: Intent, retrieval: Retrieval) -> Composed:
     entry = glossary_route.parse(ctx)
     if entry is None or not glossary_route.definition(entry, ctx.language):
         return None
+    draft = shapes.draft_for(ctx)
+    if draft is not None:
+        # a statement that defines the term cites the document that defines it; the glossary,
+        # our own list, is the fallback an official cannot put in a reference list
+        lead = shapes.defining_statement(draft, entry)
+        if lead is not None and (said := draft.say(lead)) is not None:
+            found = draft.relevant(draft.search(kinds=("definition", "fact", "duty"), limit=8))
+            support = draft.say_all([f for f in found if f is not lead], 2)
+            return shapes.finish(draft, [said, " ".join(support)])
     cites = CitationList()
     marker = cites.add(glossary_route.citation(entry, ctx.language))
     definition = glossary_route.defined(entry, ctx.language)

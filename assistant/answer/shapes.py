@@ -757,6 +757,19 @@ def _sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def defining_statement(draft: Draft, entry) -> Found | None:
+    """A definition statement whose subject is the glossary ``entry`` (it names the term at its
+    start, in the reader's language or in English), the most relevant first; None if none."""
+    names = [n.lower() for n in (entry.en, *entry.aliases_en, entry.zh, *entry.aliases_zh) if n]
+    for found in draft.relevant(draft.search(kinds=("definition",), limit=10), floor=0.2):
+        texts = [found.statement.in_language(draft.language), found.statement.text]
+        # the term is the sentence's subject: "The 'three growths' are …", "“两免一补”是指…"
+        heads = [re.sub(r"^(the |a |an )?[\"“'‘「《(（]*", "", text.lower()) for text in texts]
+        if any(head.startswith(name) for name in names for head in heads):
+            return found
+    return None
+
+
 def definition(draft: Draft, intent: Intent) -> Composed:
     """What the term means first (a definition that names it), then at most two facts."""
     found = draft.relevant(draft.search(kinds=("definition", "fact"), limit=10))
