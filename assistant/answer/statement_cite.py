@@ -27,6 +27,10 @@ def passages_for(chunks: list[Chunk], located: Located, language: str) -> list[C
                   for c in chunks if _last(c.section) == title]
     if not candidates:
         return []
+    if language == "zh" and not located.section_zh:
+        # no Chinese mirror of the section: the Chinese summary may hold the amounts as a
+        # Chinese reader writes them (26.5万, not 265,000), as the statement checks allow
+        candidates += [c for c in chunks if _last(c.section) == "中文摘要"]
     for chunk in candidates:
         if numbers <= numbers_in(chunk.text):
             return [chunk]
