@@ -21,6 +21,7 @@ from assistant.documents import Chunk, Hit
 from assistant.glossary import Glossary
 from assistant.hybrid import HybridSearcher
 from assistant.index.catalog import DocumentRow
+from assistant.index.sentence_vectors import SentenceVectors
 from assistant.index.stores import IndexStores
 from assistant.index.upload_store import damaged_uploads, forget_upload, store_upload
 from assistant.index.vector_guard import tolerating_start_outage
@@ -58,6 +59,7 @@ class Engine:
         self.glossary = Glossary.load(_first_existing(settings.corpus_dirs, "glossary.yaml"))
         self.indexer = Indexer(self.stores)
         self.searcher = HybridSearcher(self.stores, self.glossary)
+        self._sentences = SentenceVectors(self.stores.catalog)
 
     @property
     def model_name(self) -> str:
@@ -189,6 +191,12 @@ class Engine:
     def encode_query(self, text: str) -> np.ndarray:
         """The (cached, read-only) vector of a query."""
         return self.stores.embedder.encode_query(text)
+
+    def sentence_vectors(self) -> SentenceVectors:
+        """The vectors of the sentences answers quote and of the knowledge statements, computed
+        at ingest with their chunk (``get`` by ``key(model_path, text)``); see
+        ``assistant/index/sentence_vectors.py``."""
+        return self._sentences
 
 
 def _first_existing(folders: list[Path], name: str) -> Path:

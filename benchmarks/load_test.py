@@ -2,7 +2,7 @@
 the running Streamlit server. Reports answers, errors, throughput and latency percentiles.
 
     .venv/bin/python benchmarks/load_test.py [--sessions 20] [--duration 60] [--mode both]
-                                             [--data-dir DIR] [--write]
+                                             [--data-dir DIR] [--profile FILE] [--write]
 
 What each mode measures:
 
@@ -17,6 +17,10 @@ What each mode measures:
   the end of that run, so it includes rendering the page with the conversation so far. A session
   starts over (a new visitor) after five questions. No browser renders the HTML, so client-side
   rendering time is not included.
+
+With ``--profile FILE`` the server run is sampled by py-spy (50 Hz, idle threads left out; py-spy
+is installed with the test extras) into FILE (collapsed stacks), and the summary of
+``profile_summary.py`` is printed: where the server's time went.
 
 An error is an exception raised by ``answer()``, an exception element on the page, a session that
 drops, or an answer that does not show the question in the conversation.
@@ -134,12 +138,15 @@ def run_library(data_dir: Path, sessions: int, duration: float) -> Run:
                 history = []
 
     threads = [threading.Thread(target=session, args=(n,)) for n in range(sessions)]
-    started = time.monotonic()
+    started, cpu = time.monotonic(), time.process_time()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     run.duration_s = time.monotonic() - started  # the last answers finish after the deadline
+    used = time.process_time() - cpu  # every thread of this process: the answers themselves
+    run.extra["library CPU"] = f"{used:.0f} s ({used / max(len(run.latencies_ms), 1):.3f} s per answer)"
+    run.extra["RSS after the run"] = f"{rss_mb(os.getpid()):.0f} MB"
     return run
 
 
@@ -252,6 +259,14 @@ async def visitor(port: int, number: int, deadline: float, run: Run, items: list
             await asyncio.sleep(1)
 
 
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process in MB (Linux /proc)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def cpu_s(pid: int) -> float:
     """User + system CPU seconds of a process (Linux /proc), children included."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -259,7 +274,17 @@ def cpu_s(pid: int) -> float:
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
-def run_server(data_dir: Path, sessions: int, duration: float) -> Run:
+def start_profiler(pid: int, seconds: float, out: Path) -> subprocess.Popen:
+    """py-spy sampling ``pid`` for ``seconds`` into ``out`` (collapsed stacks)."""
+    spy = Path(sys.executable).with_name("py-spy")
+    return subprocess.Popen([str(spy), "record", "--pid", str(pid), "--rate", "50",
+                             "--duration", str(int(seconds) + 1), "--format", "raw",
+                             "--output", str(out), "--nonblocking"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def run_server(data_dir: Path, sessions: int, duration: float,
+               profile: Path | None = None) -> Run:
     port = free_port()
     log = Path(tempfile.gettempdir()) / f"edubalance-load-serve-{port}.log"
     process = start_server(data_dir, port, log)
@@ -285,13 +310,18 @@ def run_server(data_dir: Path, sessions: int, duration: float) -> Run:
             await asyncio.gather(*(visitor(port, n, deadline, run, items, seen)
                                    for n in range(sessions)))
 
+        spy = start_profiler(process.pid, duration, profile) if profile else None
         started, client_cpu, server_cpu = time.monotonic(), time.process_time(), cpu_s(process.pid)
         asyncio.run(everyone())
         run.duration_s = time.monotonic() - started
+        if spy is not None:
+            spy.wait(timeout=120)
+            run.extra["profile"] = f"{profile} ({spy.stderr.read().decode().strip()[-120:]})"
         # The load generator runs on the same cores: say how much CPU each side used.
         used = cpu_s(process.pid) - server_cpu
-        run.extra["server CPU"] = (f"{used:.0f} s ({used / max(len(run.latencies_ms), 1):.2f} s "
+        run.extra["server CPU"] = (f"{used:.0f} s ({used / max(len(run.latencies_ms), 1):.3f} s "
                                    "per answer)")
+        run.extra["server RSS after the run"] = f"{rss_mb(process.pid):.0f} MB"
         run.extra["load generator CPU"] = f"{time.process_time() - client_cpu:.1f} s"
         health = urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=10)
         run.extra["health after the run"] = health.read().decode().strip()
@@ -325,6 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path,
                         default=Path(tempfile.gettempdir()) / "edubalance-load",
                         help="index to use (built from the corpus when missing)")
+    parser.add_argument("--profile", type=Path, help="sample the server with py-spy into FILE")
     parser.add_argument("--write", action="store_true", help="write the figures to RESULTS.md")
     args = parser.parse_args(argv)
 
@@ -337,9 +368,14 @@ def main(argv: list[str] | None = None) -> int:
         server_dir = args.data_dir.with_name(args.data_dir.name + "-server")
         shutil.rmtree(server_dir, ignore_errors=True)
         shutil.copytree(args.data_dir / "index", server_dir / "index")
-        runs.append(run_server(server_dir, args.sessions, args.duration))
+        runs.append(run_server(server_dir, args.sessions, args.duration, args.profile))
     report = table(runs)
     print(report)
+    if args.profile and args.profile.exists():
+        from profile_summary import parse, summarise
+        from profile_summary import table as profile_table
+
+        print(profile_table(summarise(parse(args.profile))))
     for run in runs:
         if run.extra:
             print(f"{run.mode}: " + ", ".join(f"{k} {v}" for k, v in run.extra.items()))

@@ -26,7 +26,11 @@ def streamlit_command(host: str, port: int) -> list[str]:
             "--server.address", host, "--server.port", str(port),
             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
             # minimal toolbar: no "Deploy" button, this app runs on-premises
-            "--client.toolbarMode", "minimal", "--server.maxUploadSize", upload_mb]
+            "--client.toolbarMode", "minimal", "--server.maxUploadSize", upload_mb,
+            # no full garbage collection after every script run: with torch, Chroma and the
+            # indexes loaded it took 0.4-0.7 s of CPU per run, most of a server answer's cost
+            # (benchmarks/RESULTS.md, "Where a server answer's time goes")
+            "--runner.postScriptGC", "false"]
 
 
 def serve(args: argparse.Namespace) -> int:
