@@ -20,7 +20,11 @@ from pathlib import Path
 # (bucket, pattern on one frame "function (file:line)"), first match wins: the most specific
 # parts of an answer first, the script run around them last.
 BUCKETS: list[tuple[str, str]] = [
-    ("background warm-up (precompute of sentence vectors)", r"_warm_up_thread|precompute"),
+    # py-spy reports this thread as running although it sleeps between polls: not CPU
+    ("(not CPU) Streamlit's file poller sleeping between checks",
+     r"^PollingPathWatcher\._schedule\.<locals>\.task \(.*polling_path_watcher\.py:90\)$"),
+    ("background warm-up (loading; before issue 12 also embedding every corpus sentence)",
+     r"_warm_up_thread|precompute"),
     ("embedding (sentence-transformers / torch)", r"Embedder\.encode|SentenceTransformer"),
     ("answer: retrieval (hybrid search: BM25, Chroma, fusion)", r"HybridSearcher\.search"),
     ("answer: knowledge statements (search, load)", r"assistant/knowledge/"),

@@ -75,6 +75,27 @@ def ready_engine() -> Engine:
     return eng
 
 
+def regions(eng: Engine) -> list[str]:
+    """The regions of the indexed documents, read once per index version for every session."""
+    return _regions(str(settings().data_dir), eng.version())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _regions(data_dir: str, version: int) -> list[str]:
+    return engine().regions()
+
+
+def document_text(eng: Engine, doc_id: str) -> str | None:
+    """A document's text for the source panel, kept per index version and shared by sessions
+    (the panel is redrawn on every run while it is open)."""
+    return _document_text(str(settings().data_dir), eng.version(), doc_id)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _document_text(data_dir: str, version: int, doc_id: str) -> str | None:
+    return engine().document_text(doc_id)
+
+
 def warm_up() -> None:
     """Load the embedding model, the keyword index and the Chinese tokenizer in the background
     once the first page is out, so the first question does not pay for them (nothing is
@@ -94,11 +115,9 @@ def _warm_up_thread() -> threading.Thread:
             eng = _engine_future().result()
             if eng.is_empty():
                 return  # the first-start build loads everything anyway
-            # Loading only: the sentences answers quote were embedded at ingest, with their
-            # chunks, so nothing is left to compute here.
-            eng.search("balanced development of compulsory education", k=1)
-            eng.search("义务教育均衡发展", k=1)
-            import assistant.answer  # noqa: F401  (the answer pipeline's own imports)
+            from assistant.warm import load_for_answers
+
+            load_for_answers(eng)  # loading only: the sentence vectors came with the index
             # What is loaded now lives as long as the process: keep it out of the collector's
             # full passes, which otherwise walk half a million objects (0.4-0.7 s each).
             gc.freeze()
