@@ -60,6 +60,9 @@ class Engine:
         self.indexer = Indexer(self.stores)
         self.searcher = HybridSearcher(self.stores, self.glossary)
         self._sentences = SentenceVectors(self.stores.catalog)
+        self._chunks_by_doc: dict[str, list[Chunk]] = {}
+        self._chunks_version: int | None = None
+        self._chunks_lock = threading.Lock()
 
     @property
     def model_name(self) -> str:
@@ -132,7 +135,7 @@ class Engine:
     # -- what is indexed -----------------------------------------------------------------------
     def is_empty(self) -> bool:
         """Whether no chunk is indexed yet."""
-        return self.stores.catalog.counts()[1] == 0
+        return not self.stores.catalog.has_chunks()
 
     def version(self) -> int:
         """The index version: it moves whenever a document is added, changed or removed."""
@@ -151,8 +154,22 @@ class Engine:
         return self.stores.catalog.document_text(doc_id)
 
     def document_chunks(self, doc_id: str) -> list[Chunk]:
-        """A document's chunks in reading order."""
-        return self.stores.catalog.document_chunks(doc_id)
+        """A document's chunks in reading order (kept per index version: answers read the same
+        documents' chunks question after question)."""
+        version = self.version()
+        with self._chunks_lock:
+            if self._chunks_version != version:
+                self._chunks_by_doc.clear()
+                self._chunks_version = version
+            cached = self._chunks_by_doc.get(doc_id)
+        if cached is None:
+            cached = self.stores.catalog.document_chunks(doc_id)
+            with self._chunks_lock:
+                if self._chunks_version == version:
+                    if len(self._chunks_by_doc) >= 512:
+                        self._chunks_by_doc.pop(next(iter(self._chunks_by_doc)))
+                    self._chunks_by_doc[doc_id] = cached
+        return list(cached)
 
     def chunks(self, chunk_ids: Sequence[str]) -> dict[str, Chunk]:
         """The chunks of these ids that are indexed, by id."""

@@ -135,12 +135,27 @@ def access_policy() -> AccessPolicy:
 
 def secrets() -> dict[str, Any]:
     """``.streamlit/secrets.toml`` as a dict; empty when there is none."""
+    if not _secrets_file_may_exist():
+        return {}
     try:
         if st.secrets.load_if_toml_exists():
             return st.secrets.to_dict()
     except Exception:  # a malformed secrets file: Streamlit logs it; run as if absent
         log.warning("could not read .streamlit/secrets.toml", exc_info=True)
     return {}
+
+
+def _secrets_file_may_exist() -> bool:
+    """Whether a secrets file or folder is there (or AppTest hands secrets in). Without one,
+    Streamlit looks for the files again on every call, under a lock shared by every session:
+    a few stat calls here save that on each script run."""
+    import os
+
+    from streamlit import config
+
+    if config.get_option("global.appTest"):
+        return True
+    return any(os.path.exists(path) for path in config.get_option("secrets.files"))
 
 
 def progress_bar(label: str) -> tuple[Any, Callable[[int, int, str], None]]:

@@ -159,6 +159,11 @@ class Catalog:
             return db.execute(sa.select(documents_table.c.text)
                               .where(documents_table.c.doc_id == doc_id)).scalar()
 
+    def has_chunks(self) -> bool:
+        """Whether any chunk is indexed (one cheap query; asked on every page run)."""
+        with self._read() as db:
+            return db.execute(sa.select(chunks_table.c.chunk_id).limit(1)).first() is not None
+
     def counts(self) -> tuple[int, int]:
         with self._read() as db:
             docs = db.execute(sa.select(sa.func.count()).select_from(documents_table)).scalar()
