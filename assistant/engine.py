@@ -135,6 +135,8 @@ class Engine:
     # -- what is indexed -----------------------------------------------------------------------
     def is_empty(self) -> bool:
         """Whether no chunk is indexed yet."""
+        if self.stores.keywords.size:  # a keyword index with chunks: no need to ask (per run)
+            return False
         return not self.stores.catalog.has_chunks()
 
     def version(self) -> int:
@@ -155,8 +157,9 @@ class Engine:
 
     def document_chunks(self, doc_id: str) -> list[Chunk]:
         """A document's chunks in reading order (kept per index version: answers read the same
-        documents' chunks question after question)."""
-        version = self.version()
+        documents' chunks question after question). The version is the keyword index's, which
+        every search brings up to date, so this costs no query of its own."""
+        version = self.stores.keywords.version
         with self._chunks_lock:
             if self._chunks_version != version:
                 self._chunks_by_doc.clear()
