@@ -36,6 +36,8 @@ BUCKETS: list[tuple[str, str]] = [
     ("conversation export (download button)", r"conversation_markdown|download_button"),
     ("rest of the Ask page (examples, chat input, info)", r"assistant/app/views/ask\.py"),
     ("app shell (main.py: login, language, navigation)", r"assistant/app/"),
+    # runner.postScriptGC: gc.collect(2) after every run (off in `assistant serve` since #12)
+    ("end of each script run (Streamlit's full garbage collection)", r"_on_script_finished"),
     ("session state and widget registration (Streamlit)",
      r"streamlit/runtime/state/|register_widget|compute_and_register_element_id"),
     ("script run machinery (Streamlit: rerun, deltas, protobuf)", r"ScriptRunner|script_run"),
