@@ -341,7 +341,8 @@ def run_server(data_dir: Path, sessions: int, duration: float,
         run.duration_s = time.monotonic() - started
         if spy is not None:
             spy.wait(timeout=120)
-            run.extra["profile"] = f"{profile} ({spy.stderr.read().decode().strip()[-120:]})"
+            if spy.returncode:  # py-spy says why (no permission to trace, say)
+                run.errors.append(f"py-spy: {spy.stderr.read().decode().strip()[-300:]}")
         # The load generator runs on the same cores: say how much CPU each side used.
         used = cpu_s(process.pid) - server_cpu
         run.extra["server CPU"] = (f"{used:.0f} s ({used / max(len(run.latencies_ms), 1):.3f} s "
