@@ -55,6 +55,10 @@ class Settings(BaseSettings):
         None, description="A sentence-transformers model name or path; default: the packaged MiniLM."
     )
     embedding_batch_size: int = 32
+    # torch's threads per encode. One: an answer embeds one short query, and a server answers
+    # many at once; on 2 shared cores two threads made a query 5-10x slower in CPU and wall time
+    # (benchmarks/RESULTS.md, "Where a server answer's time goes").
+    embedding_threads: int = 1
     embedding_languages: list[str] = Field(
         default_factory=lambda: ["en"],
         description="Languages the embedding model understands; dense search only ranks chunks "

@@ -21,6 +21,7 @@ from assistant.documents import Chunk, Hit
 from assistant.glossary import Glossary
 from assistant.hybrid import HybridSearcher
 from assistant.index.catalog import DocumentRow
+from assistant.index.sentence_vectors import SentenceVectors
 from assistant.index.stores import IndexStores
 from assistant.index.upload_store import damaged_uploads, forget_upload, store_upload
 from assistant.index.vector_guard import tolerating_start_outage
@@ -58,6 +59,10 @@ class Engine:
         self.glossary = Glossary.load(_first_existing(settings.corpus_dirs, "glossary.yaml"))
         self.indexer = Indexer(self.stores)
         self.searcher = HybridSearcher(self.stores, self.glossary)
+        self._sentences = SentenceVectors(self.stores.catalog)
+        self._chunks_by_doc: dict[str, list[Chunk]] = {}
+        self._chunks_version: int | None = None
+        self._chunks_lock = threading.Lock()
 
     @property
     def model_name(self) -> str:
@@ -130,7 +135,9 @@ class Engine:
     # -- what is indexed -----------------------------------------------------------------------
     def is_empty(self) -> bool:
         """Whether no chunk is indexed yet."""
-        return self.stores.catalog.counts()[1] == 0
+        if self.stores.keywords.size:  # a keyword index with chunks: no need to ask (per run)
+            return False
+        return not self.stores.catalog.has_chunks()
 
     def version(self) -> int:
         """The index version: it moves whenever a document is added, changed or removed."""
@@ -149,8 +156,23 @@ class Engine:
         return self.stores.catalog.document_text(doc_id)
 
     def document_chunks(self, doc_id: str) -> list[Chunk]:
-        """A document's chunks in reading order."""
-        return self.stores.catalog.document_chunks(doc_id)
+        """A document's chunks in reading order (kept per index version: answers read the same
+        documents' chunks question after question). The version is the keyword index's, which
+        every search brings up to date, so this costs no query of its own."""
+        version = self.stores.keywords.version
+        with self._chunks_lock:
+            if self._chunks_version != version:
+                self._chunks_by_doc.clear()
+                self._chunks_version = version
+            cached = self._chunks_by_doc.get(doc_id)
+        if cached is None:
+            cached = self.stores.catalog.document_chunks(doc_id)
+            with self._chunks_lock:
+                if self._chunks_version == version:
+                    if len(self._chunks_by_doc) >= 512:
+                        self._chunks_by_doc.pop(next(iter(self._chunks_by_doc)))
+                    self._chunks_by_doc[doc_id] = cached
+        return list(cached)
 
     def chunks(self, chunk_ids: Sequence[str]) -> dict[str, Chunk]:
         """The chunks of these ids that are indexed, by id."""
@@ -189,6 +211,12 @@ class Engine:
     def encode_query(self, text: str) -> np.ndarray:
         """The (cached, read-only) vector of a query."""
         return self.stores.embedder.encode_query(text)
+
+    def sentence_vectors(self) -> SentenceVectors:
+        """The vectors of the sentences answers quote and of the knowledge statements, computed
+        at ingest with their chunk (``get`` by ``key(model_path, text)``); see
+        ``assistant/index/sentence_vectors.py``."""
+        return self._sentences
 
 
 def _first_existing(folders: list[Path], name: str) -> Path:

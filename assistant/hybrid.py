@@ -12,6 +12,8 @@ empty and the search is keyword-only (``index/vector_guard.py``); the engine say
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 
 from assistant.documents import Chunk, Hit
@@ -38,6 +40,12 @@ class HybridSearcher:
         self.settings = stores.settings
         self.glossary = glossary
         self._columns: tuple[KeywordBuild, dict[str, np.ndarray]] | None = None
+        # chunks and their keyword tokens as read from the catalog, for the current BM25 build
+        # (a new build means the catalog changed): the same passages come back question after
+        # question, and reading them was a sixth of a server answer's time
+        self._read: tuple[KeywordBuild | None, dict[str, Chunk], dict[str, set[str]]] = (
+            None, {}, {})
+        self._read_lock = threading.Lock()
 
     def search(self, query: str, k: int = 10, filters: SearchFilters | None = None,
                candidates: int | None = None) -> list[Hit]:
@@ -57,8 +65,7 @@ class HybridSearcher:
         fused = reciprocal_rank_fusion(
             [RankedList("dense", [i for i, _ in dense], dense_weight),
              RankedList("keyword", [i for i, _ in keyword])], k=self.settings.rrf_k)
-        catalog = self.stores.catalog
-        chunks = catalog.chunks([i for i, _ in fused[: k * 3]])
+        chunks = self._chunks([i for i, _ in fused[: k * 3]])
         dense_at = {cid: (rank, sim) for rank, (cid, sim) in enumerate(dense, start=1)}
         keyword_at = {cid: (rank, s) for rank, (cid, s) in enumerate(keyword, start=1)}
         hits = [Hit(chunks[cid], score,
@@ -67,9 +74,35 @@ class HybridSearcher:
                     dense_similarity=dense_at.get(cid, (None, None))[1],
                     keyword_score=keyword_at.get(cid, (None, None))[1])
                 for cid, score in fused[: k * 3] if cid in chunks]  # orphans are invisible
-        stored = catalog.tokens([h.chunk.chunk_id for h in hits])
-        token_sets = {cid: set(tokens) for cid, tokens in stored.items()}
+        token_sets = self._token_sets([h.chunk.chunk_id for h in hits])
         return collapse_near_duplicates(hits, token_sets)[:k]
+
+    READ_CACHE = 5000  # chunks kept (with their token sets) per BM25 build
+
+    def _cache(self) -> tuple[dict[str, Chunk], dict[str, set[str]]]:
+        """The read cache of the current BM25 build (emptied when the build changed)."""
+        build = self.stores.keywords.current
+        with self._read_lock:
+            if self._read[0] is not build or len(self._read[1]) > self.READ_CACHE:
+                self._read = (build, {}, {})
+            return self._read[1], self._read[2]
+
+    def _chunks(self, chunk_ids: list[str]) -> dict[str, Chunk]:
+        """The catalog's chunks of these ids (missing ones left out), through the read cache."""
+        cached, _ = self._cache()
+        missing = [i for i in chunk_ids if i not in cached]
+        if missing:
+            cached.update(self.stores.catalog.chunks(missing))
+        return {i: cached[i] for i in chunk_ids if i in cached}
+
+    def _token_sets(self, chunk_ids: list[str]) -> dict[str, set[str]]:
+        """Keyword token sets of these chunks, through the read cache."""
+        _, cached = self._cache()
+        missing = [i for i in chunk_ids if i not in cached]
+        if missing:
+            cached.update({cid: set(tokens) for cid, tokens in
+                           self.stores.catalog.tokens(missing).items()})
+        return {i: cached[i] for i in chunk_ids if i in cached}
 
     def dense_only(self, query: str, depth: int) -> list[Chunk]:
         """Chunks by cosine similarity to the raw query alone, every chunk eligible."""

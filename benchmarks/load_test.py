@@ -2,21 +2,29 @@
 the running Streamlit server. Reports answers, errors, throughput and latency percentiles.
 
     .venv/bin/python benchmarks/load_test.py [--sessions 20] [--duration 60] [--mode both]
-                                             [--data-dir DIR] [--write]
+                                             [--data-dir DIR] [--profile FILE] [--write]
 
 What each mode measures:
 
-- ``library``: ``sessions`` threads in one process share one engine (as the app's sessions share
-  its cached engine) and each asks questions in a loop through ``assistant.answer.answer``
-  (offline mode), carrying its own conversation history. Latency = one ``answer()`` call.
+- ``library``: after three warm-up questions, every question once, one at a time (the "first
+  asks": latency and CPU per answer without queueing); then ``sessions`` threads in one process
+  share one engine (as the app's sessions share its cached engine) and each asks questions in a
+  loop through ``assistant.answer.answer`` (offline mode), carrying its own conversation
+  history. Latency = one ``answer()`` call; CPU = the process's, per answer.
 - ``server``: starts ``assistant serve`` on a free port, checks ``/_stcore/health`` and the page
-  HTML, then opens ``sessions`` real Streamlit websocket sessions (the browser's protocol:
-  BackMsg/ForwardMsg protobufs on ``/_stcore/stream``). Each session loads the Ask page, types a
+  HTML, has one visitor ask the library's three warm-up questions (the model loads), then
+  opens ``sessions`` real Streamlit websocket sessions (the browser's protocol: BackMsg/ForwardMsg
+  protobufs on ``/_stcore/stream``). Each session loads the Ask page, types a
   question into the chat input (a widget-state rerun, as the browser sends on Enter) and waits
   until the script run that shows the answer has finished. Latency = from sending the question to
-  the end of that run, so it includes rendering the page with the conversation so far. A session
+  the end of that run, so it includes rendering the page with the conversation so far. CPU = the
+  server process's (``/proc``), per answer; RSS after the run. A session
   starts over (a new visitor) after five questions. No browser renders the HTML, so client-side
   rendering time is not included.
+
+With ``--profile FILE`` the server run is sampled by py-spy (50 Hz, idle threads left out; py-spy
+is installed with the test extras) into FILE (collapsed stacks), and the summary of
+``profile_summary.py`` is printed: where the server's time went.
 
 An error is an exception raised by ``answer()``, an exception element on the page, a session that
 drops, or an answer that does not show the question in the conversation.
@@ -46,6 +54,12 @@ sys.path.insert(0, str(REPO))
 from assistant.config import DEFAULT_CORPUS_DIR, Settings
 
 QUESTIONS_PER_VISIT = 5
+
+
+def warm_up_questions(items: list[str]) -> list[str]:
+    """The questions both targets answer before the measured run (model, jieba, BM25,
+    statements and standards loaded): the same three, so the two are warm alike."""
+    return items[:3]
 
 
 @dataclass
@@ -102,11 +116,21 @@ def run_library(data_dir: Path, sessions: int, duration: float) -> Run:
     settings = Settings(data_dir=data_dir, corpus_dirs=[DEFAULT_CORPUS_DIR])
     engine = open_engine(settings)
     items = questions()
-    for question in items[:3]:  # warm: model, jieba, BM25 and standards loaded
+    for question in warm_up_questions(items):  # warm: model, jieba, BM25 and standards loaded
         answer(question, engine=engine, settings=settings, use_llm=False)
     run = Run("library", sessions, duration)
+    # Every question once, one at a time: the first-ask latency and CPU without queueing.
+    cpu = time.process_time()
+    for question in items:
+        start = time.perf_counter()
+        answer(question, engine=engine, settings=settings, use_llm=False)
+        run.first_ask_ms.append((time.perf_counter() - start) * 1000)
+    used = time.process_time() - cpu
+    run.extra["first asks one at a time"] = (
+        f"p50 {percentile(run.first_ask_ms, 50):.0f} ms, p95 "
+        f"{percentile(run.first_ask_ms, 95):.0f} ms, CPU {used / len(items):.3f} s per answer")
     lock = threading.Lock()
-    seen: set[str] = set()
+    seen: set[str] = set(items)  # the concurrent run below asks them again
     deadline = time.monotonic() + duration
 
     def session(number: int) -> None:
@@ -134,12 +158,15 @@ def run_library(data_dir: Path, sessions: int, duration: float) -> Run:
                 history = []
 
     threads = [threading.Thread(target=session, args=(n,)) for n in range(sessions)]
-    started = time.monotonic()
+    started, cpu = time.monotonic(), time.process_time()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     run.duration_s = time.monotonic() - started  # the last answers finish after the deadline
+    used = time.process_time() - cpu  # every thread of this process: the answers themselves
+    run.extra["library CPU"] = f"{used:.0f} s ({used / max(len(run.latencies_ms), 1):.3f} s per answer)"
+    run.extra["RSS after the run"] = f"{rss_mb(os.getpid()):.0f} MB"
     return run
 
 
@@ -252,6 +279,14 @@ async def visitor(port: int, number: int, deadline: float, run: Run, items: list
             await asyncio.sleep(1)
 
 
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process in MB (Linux /proc)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def cpu_s(pid: int) -> float:
     """User + system CPU seconds of a process (Linux /proc), children included."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -259,7 +294,17 @@ def cpu_s(pid: int) -> float:
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
-def run_server(data_dir: Path, sessions: int, duration: float) -> Run:
+def start_profiler(pid: int, seconds: float, out: Path) -> subprocess.Popen:
+    """py-spy sampling ``pid`` for ``seconds`` into ``out`` (collapsed stacks)."""
+    spy = Path(sys.executable).with_name("py-spy")
+    return subprocess.Popen([str(spy), "record", "--pid", str(pid), "--rate", "50",
+                             "--duration", str(int(seconds) + 1), "--format", "raw",
+                             "--output", str(out), "--nonblocking"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def run_server(data_dir: Path, sessions: int, duration: float,
+               profile: Path | None = None) -> Run:
     port = free_port()
     log = Path(tempfile.gettempdir()) / f"edubalance-load-serve-{port}.log"
     process = start_server(data_dir, port, log)
@@ -270,12 +315,17 @@ def run_server(data_dir: Path, sessions: int, duration: float) -> Run:
             run.errors.append("the page HTML has no root element")
         items = questions()
 
-        async def warm() -> None:  # the first run loads the model: not part of the load
-            import websockets
+        async def warm() -> None:  # loading the model is not part of the load: one visitor
+            import websockets  # asks the library's warm-up questions first
+            from streamlit.proto.WidgetStates_pb2 import WidgetState
 
             async with websockets.connect(f"ws://127.0.0.1:{port}/_stcore/stream",
                                           subprotocols=["streamlit"], max_size=2 ** 26) as ws:
-                await script_run(ws)
+                page = await script_run(ws)
+                for question in warm_up_questions(items):
+                    state = WidgetState(id=page.chat_input)
+                    state.chat_input_value.data = question
+                    await script_run(ws, [state], page.page_hash)
 
         asyncio.run(warm())
 
@@ -285,13 +335,19 @@ def run_server(data_dir: Path, sessions: int, duration: float) -> Run:
             await asyncio.gather(*(visitor(port, n, deadline, run, items, seen)
                                    for n in range(sessions)))
 
+        spy = start_profiler(process.pid, duration, profile) if profile else None
         started, client_cpu, server_cpu = time.monotonic(), time.process_time(), cpu_s(process.pid)
         asyncio.run(everyone())
         run.duration_s = time.monotonic() - started
+        if spy is not None:
+            spy.wait(timeout=120)
+            if spy.returncode:  # py-spy says why (no permission to trace, say)
+                run.errors.append(f"py-spy: {spy.stderr.read().decode().strip()[-300:]}")
         # The load generator runs on the same cores: say how much CPU each side used.
         used = cpu_s(process.pid) - server_cpu
-        run.extra["server CPU"] = (f"{used:.0f} s ({used / max(len(run.latencies_ms), 1):.2f} s "
+        run.extra["server CPU"] = (f"{used:.0f} s ({used / max(len(run.latencies_ms), 1):.3f} s "
                                    "per answer)")
+        run.extra["server RSS after the run"] = f"{rss_mb(process.pid):.0f} MB"
         run.extra["load generator CPU"] = f"{time.process_time() - client_cpu:.1f} s"
         health = urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=10)
         run.extra["health after the run"] = health.read().decode().strip()
@@ -325,6 +381,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path,
                         default=Path(tempfile.gettempdir()) / "edubalance-load",
                         help="index to use (built from the corpus when missing)")
+    parser.add_argument("--profile", type=Path, help="sample the server with py-spy into FILE")
     parser.add_argument("--write", action="store_true", help="write the figures to RESULTS.md")
     args = parser.parse_args(argv)
 
@@ -337,9 +394,14 @@ def main(argv: list[str] | None = None) -> int:
         server_dir = args.data_dir.with_name(args.data_dir.name + "-server")
         shutil.rmtree(server_dir, ignore_errors=True)
         shutil.copytree(args.data_dir / "index", server_dir / "index")
-        runs.append(run_server(server_dir, args.sessions, args.duration))
+        runs.append(run_server(server_dir, args.sessions, args.duration, args.profile))
     report = table(runs)
     print(report)
+    if args.profile and args.profile.exists():
+        from profile_summary import parse, summarise
+        from profile_summary import table as profile_table
+
+        print(profile_table(summarise(parse(args.profile))))
     for run in runs:
         if run.extra:
             print(f"{run.mode}: " + ", ".join(f"{k} {v}" for k, v in run.extra.items()))
@@ -359,9 +421,10 @@ def main(argv: list[str] | None = None) -> int:
              "latency until the run showing the answer has finished; a new visitor every "
              f"{QUESTIONS_PER_VISIT} questions; no browser rendering)."),
             report, extras.rstrip(),
-            (f"The development set has {len(questions())} questions, so in a long run most "
-             "asks are repeats, which reuse the answer pipeline's in-process sentence cache; the "
-             "last column shows each question's first ask only. Both targets share the "
+            (f"The development set has {len(questions())} questions. The library's first asks "
+             "are each question once, one at a time, before its concurrent run (which then asks "
+             "repeats only); the server's are each question's first ask within its concurrent "
+             "run, so they include waiting for the other sessions. Both targets share the "
              "machine's cores with the load generator; one Streamlit process runs all sessions' "
              "scripts in threads of one Python interpreter, so it uses about one core, and "
              "latency under load is about sessions / throughput (each session waits its turn)."),

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from assistant.engine import Engine, IngestBusy
+from assistant.ingest.sentences import chunk_sentences
 from assistant.langchain_retriever import HybridRetriever
 from assistant.retrieval import SearchFilters
 
@@ -48,7 +49,9 @@ def test_unchanged_files_cost_no_embedding_and_changes_replace_chunks(mini_engin
     case.write_text(case.read_text().replace("fifteen percent", "twenty percent"))
     changed = mini_engine.ingest()
     assert changed.count("indexed") == 1 and changed.count("unchanged") == 1
-    assert counter.texts == len(mini_engine.document_chunks("mini-case"))
+    chunks = mini_engine.document_chunks("mini-case")  # its chunks and their sentences, once each
+    sentences = {s for c in chunks for s in chunk_sentences(c.text)}
+    assert counter.texts == len(chunks) + len(sentences)
     texts = " ".join(c.text for c in mini_engine.document_chunks("mini-case"))
     assert "twenty percent" in texts and "fifteen percent" not in texts
     assert mini_engine.status().vectors == mini_engine.status().chunks

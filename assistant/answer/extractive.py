@@ -72,7 +72,7 @@ def candidates(ctx: Context, hits: list[Hit], languages: list[str], *,
                              query_vector=ctx.query_vector if "en" in languages else None,
                              embedder=ctx.engine,
                              passage_ranks={i: i for i in range(len(chunks))}, bonus=bonus,
-                             store=store_for(ctx.settings.index_dir))
+                             store=store_for(ctx.engine))
     return scored, chunks
 
 

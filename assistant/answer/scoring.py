@@ -24,10 +24,13 @@ import numpy as np
 from assistant.answer.passages import Sentence
 from assistant.answer.terms import Term, TermStats, matches, token_set
 
+# long sentences are embedded by their opening only (cost grows with length); the same cut as at
+# ingest, where the vectors are computed
+from assistant.index.sentence_vectors import SENTENCE_CHARS as EMBED_CHARS
+
 DENSE_WEIGHT = 0.5
 RANK_PRIOR = 0.08      # bonus for the best-ranked passage, shrinking with rank
 MMR_LAMBDA = 0.75
-EMBED_CHARS = 300      # long sentences are embedded by their opening only: cost grows with length
 DENSE_CANDIDATES = 32
 
 

@@ -73,7 +73,7 @@ class Draft:
         if ctx.query_vector is not None and terms is None:
             from assistant.answer.sentence_store import store_for
 
-            vectors = self.index.vectors(ctx.engine, store_for(ctx.settings.index_dir))
+            vectors = self.index.vectors(ctx.engine, store_for(ctx.engine))
         if terms is None and self._terms is None:
             self._terms = with_known_parts(ctx.terms, ctx.stats)  # jieba once per answer
         found = self.index.search(terms if terms is not None else self._terms, ctx.stats,

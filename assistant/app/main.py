@@ -23,6 +23,7 @@ PAGES = [  # (script in assistant/app/views, label key, icon, url path)
     ("memo", "page_memo", ":material/description:", "memo"),
     ("library", "page_library", ":material/library_books:", "library"),
 ]
+DEFAULT = "ask"  # the page at the root address
 
 
 def main() -> None:
@@ -37,9 +38,14 @@ def main() -> None:
     login.account_box(policy, role)
     st.title(t("app_title"))
     st.caption(t("app_caption"))
-    pages = [st.Page(VIEWS / f"{module}.py", title=t(label), icon=icon, url_path=path,
-                     default=(module == "ask"))
+    pages = [st.Page(VIEWS / f"{module}.py", title=t(label), icon=icon,
+                     url_path=path if module != DEFAULT else "home", default=module == DEFAULT)
              for module, label, icon, path in PAGES]
+    # Streamlit serves the default page at the root only, so its own address would show "Page
+    # not found": the same view, hidden from the menu, answers there too.
+    pages += [st.Page(VIEWS / f"{module}.py", title=t(label), icon=icon, url_path=path,
+                      visibility="hidden")
+              for module, label, icon, path in PAGES if module == DEFAULT]
     from assistant.index.database import DatabaseUnavailable
 
     try:

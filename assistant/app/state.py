@@ -9,6 +9,7 @@ first page is out, and the engine would otherwise load it lazily on the first se
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from collections.abc import Callable
@@ -74,9 +75,31 @@ def ready_engine() -> Engine:
     return eng
 
 
+def regions(eng: Engine) -> list[str]:
+    """The regions of the indexed documents, read once per index version for every session."""
+    return _regions(str(settings().data_dir), eng.version())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _regions(data_dir: str, version: int) -> list[str]:
+    return engine().regions()
+
+
+def document_text(eng: Engine, doc_id: str) -> str | None:
+    """A document's text for the source panel, kept per index version and shared by sessions
+    (the panel is redrawn on every run while it is open)."""
+    return _document_text(str(settings().data_dir), eng.version(), doc_id)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _document_text(data_dir: str, version: int, doc_id: str) -> str | None:
+    return engine().document_text(doc_id)
+
+
 def warm_up() -> None:
     """Load the embedding model, the keyword index and the Chinese tokenizer in the background
-    once the first page is out, so the first question does not pay for them. Not under AppTest:
+    once the first page is out, so the first question does not pay for them (nothing is
+    embedded: sentence vectors come with the index). Not under AppTest:
     a test process may exit while torch is still importing in that thread, which aborts it."""
     from streamlit import config  # looked up per call: AppTest patches config.get_option
 
@@ -92,14 +115,12 @@ def _warm_up_thread() -> threading.Thread:
             eng = _engine_future().result()
             if eng.is_empty():
                 return  # the first-start build loads everything anyway
-            eng.search("balanced development of compulsory education", k=1)
-            eng.search("义务教育均衡发展", k=1)
-            import assistant.answer  # noqa: F401  (the answer pipeline's own imports)
-            from assistant.answer.sentence_store import precompute
+            from assistant.warm import load_for_answers
 
-            # Embed the corpus sentences answers quote (incremental: only new ones), so that
-            # answers stay fast from the first question on.
-            precompute(eng)
+            load_for_answers(eng)  # loading only: the sentence vectors came with the index
+            # What is loaded now lives as long as the process: keep it out of the collector's
+            # full passes, which otherwise walk half a million objects (0.4-0.7 s each).
+            gc.freeze()
         except Exception:  # warming is an optimisation: a failure shows up on real use instead
             log.exception("warm-up failed")
 
@@ -114,12 +135,27 @@ def access_policy() -> AccessPolicy:
 
 def secrets() -> dict[str, Any]:
     """``.streamlit/secrets.toml`` as a dict; empty when there is none."""
+    if not _secrets_file_may_exist():
+        return {}
     try:
         if st.secrets.load_if_toml_exists():
             return st.secrets.to_dict()
     except Exception:  # a malformed secrets file: Streamlit logs it; run as if absent
         log.warning("could not read .streamlit/secrets.toml", exc_info=True)
     return {}
+
+
+def _secrets_file_may_exist() -> bool:
+    """Whether a secrets file or folder is there (or AppTest hands secrets in). Without one,
+    Streamlit looks for the files again on every call, under a lock shared by every session:
+    a few stat calls here save that on each script run."""
+    import os
+
+    from streamlit import config
+
+    if config.get_option("global.appTest"):
+        return True
+    return any(os.path.exists(path) for path in config.get_option("secrets.files"))
 
 
 def progress_bar(label: str) -> tuple[Any, Callable[[int, int, str], None]]:

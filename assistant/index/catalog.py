@@ -25,6 +25,7 @@ from assistant.index import database
 from assistant.index.database import open_database, sqlite_url, transaction
 
 documents_table, chunks_table, state_table = database.documents, database.chunks, database.state
+sentences_table = database.sentence_vectors
 _DOCUMENT_COLUMNS = (documents_table.c.doc_id, documents_table.c.source_key,
                      documents_table.c.source_path, documents_table.c.content_hash,
                      documents_table.c.origin, documents_table.c.metadata,
@@ -89,14 +90,18 @@ class Catalog:
     def replace_document(self, *, doc_id: str, source_key: str, source_path: str,
                          content_hash: str, origin: str, metadata: dict[str, Any], text: str,
                          chunks: Sequence[Chunk], tokens: Sequence[list[str]],
-                         embeddings: np.ndarray) -> list[str]:
-        """Store a document and its chunks in one transaction; returns the replaced chunk ids."""
+                         embeddings: np.ndarray,
+                         sentence_vectors: Sequence[tuple[str, str, np.ndarray]] = ()
+                         ) -> list[str]:
+        """Store a document, its chunks and their sentence vectors ((chunk id, key, vector)) in
+        one transaction; returns the replaced chunk ids."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         d, c = documents_table, chunks_table
         mine = sa.or_(d.c.doc_id == doc_id, d.c.source_key == source_key)
         with self._write() as db:
             old_ids = list(db.execute(sa.select(c.c.chunk_id).where(
                 c.c.doc_id.in_(sa.select(d.c.doc_id).where(mine)))).scalars())
+            _delete_sentence_vectors(db, old_ids)
             db.execute(c.delete().where(c.c.doc_id.in_(sa.select(d.c.doc_id).where(mine))))
             db.execute(d.delete().where(mine))
             db.execute(d.insert().values(
@@ -111,6 +116,7 @@ class Catalog:
                     for chunk, tok, vec in zip(chunks, tokens, embeddings)]
             if rows:
                 db.execute(c.insert(), rows)
+            _insert_sentence_vectors(db, sentence_vectors)
             _bump(db)
         new_ids = {chunk.chunk_id for chunk in chunks}
         return [i for i in old_ids if i not in new_ids]
@@ -120,6 +126,7 @@ class Catalog:
         c = chunks_table
         with self._write() as db:
             ids = list(db.execute(sa.select(c.c.chunk_id).where(c.c.doc_id == doc_id)).scalars())
+            _delete_sentence_vectors(db, ids)
             db.execute(c.delete().where(c.c.doc_id == doc_id))
             db.execute(documents_table.delete().where(documents_table.c.doc_id == doc_id))
             _bump(db)
@@ -151,6 +158,11 @@ class Catalog:
         with self._read() as db:
             return db.execute(sa.select(documents_table.c.text)
                               .where(documents_table.c.doc_id == doc_id)).scalar()
+
+    def has_chunks(self) -> bool:
+        """Whether any chunk is indexed (one cheap query; asked on every page run)."""
+        with self._read() as db:
+            return db.execute(sa.select(chunks_table.c.chunk_id).limit(1)).first() is not None
 
     def counts(self) -> tuple[int, int]:
         with self._read() as db:
@@ -210,6 +222,72 @@ class Catalog:
                                  chunk_ids)
         return {chunk_id: np.frombuffer(bytes(blob), dtype=np.float32)
                 for chunk_id, blob in rows}
+
+    # -- sentence vectors (assistant/index/sentence_vectors.py) ------------------------------
+    def sentence_vectors(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        """Stored sentence vectors by key (missing keys left out)."""
+        s = sentences_table
+        rows = self._rows_by_ids(sa.select(s.c.key, s.c.vector), s.c.key,
+                                 [k for k in keys if k])
+        return {key: np.frombuffer(bytes(blob), dtype=np.float32) for key, blob in rows}
+
+    def sentence_vector_count(self) -> int:
+        """Sentence vectors held (the empty rows of chunks without sentences not counted)."""
+        s = sentences_table
+        with self._read() as db:
+            return int(db.execute(sa.select(sa.func.count()).select_from(s)
+                                  .where(s.c.key != "")).scalar() or 0)
+
+    def chunks_without_sentence_vectors(self) -> list[str]:
+        """Chunks whose sentences were never embedded (an index from before revision 0003)."""
+        c, s = chunks_table, sentences_table
+        with self._read() as db:
+            return list(db.execute(
+                sa.select(c.c.chunk_id).where(~sa.exists().where(s.c.owner == c.c.chunk_id))
+                .order_by(*_CHUNK_ORDER)).scalars())
+
+    def sentence_keys(self, owner: str) -> set[str]:
+        """The keys stored for ``owner``."""
+        s = sentences_table
+        with self._read() as db:
+            return set(db.execute(sa.select(s.c.key).where(s.c.owner == owner)).scalars())
+
+    def put_sentence_vectors(self, rows: Sequence[tuple[str, str, np.ndarray]],
+                             drop: tuple[str, Sequence[str]] | None = None) -> None:
+        """Add new (owner, key, vector) rows and drop ``drop``'s (owner, keys), in one
+        transaction (the caller adds only what ``sentence_keys`` or
+        ``chunks_without_sentence_vectors`` said was missing, under the ingest lock)."""
+        s = sentences_table
+        with self._write() as db:
+            if drop and drop[1]:
+                keys = list(drop[1])
+                for start in range(0, len(keys), _BATCH):
+                    db.execute(s.delete().where(s.c.owner == drop[0],
+                                                s.c.key.in_(keys[start:start + _BATCH])))
+            _insert_sentence_vectors(db, rows)
+
+    def remove_orphan_sentence_vectors(self, keep: str) -> int:
+        """Delete sentence vectors whose owner is neither a chunk nor ``keep``; how many."""
+        c, s = chunks_table, sentences_table
+        with self._write() as db:
+            return int(db.execute(s.delete().where(
+                s.c.owner != keep, ~s.c.owner.in_(sa.select(c.c.chunk_id)))).rowcount or 0)
+
+
+def _insert_sentence_vectors(db: sa.Connection,
+                             rows: Sequence[tuple[str, str, np.ndarray]]) -> None:
+    unique = {(owner, key): vector for owner, key, vector in rows}  # a sentence twice in a chunk
+    if unique:
+        db.execute(sentences_table.insert(), [
+            {"owner": owner, "key": key, "vector": np.asarray(vector, dtype=np.float32).tobytes()}
+            for (owner, key), vector in unique.items()])
+
+
+def _delete_sentence_vectors(db: sa.Connection, owners: Sequence[str]) -> None:
+    s = sentences_table
+    owners = list(owners)
+    for start in range(0, len(owners), _BATCH):
+        db.execute(s.delete().where(s.c.owner.in_(owners[start:start + _BATCH])))
 
 
 def _bump(db: sa.Connection) -> None:

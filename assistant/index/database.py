@@ -108,6 +108,17 @@ draft_charts = sa.Table(
     sa.Column("png", sa.LargeBinary, nullable=False),
 )
 
+# Revision 0003: the vectors of quotable sentences and of knowledge statements, written at ingest
+# with their chunk (owner: the chunk id; "statement" for the statements). A chunk with no English
+# sentence gets one row with the empty key, so reconcile can tell "none" from "not computed".
+sentence_vectors = sa.Table(
+    "sentence_vectors", metadata,
+    sa.Column("owner", sa.Text, primary_key=True),
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("vector", sa.LargeBinary, nullable=False),
+    sa.Index("sentence_vectors_key", "key"),
+)
+
 
 _databases: dict[str, sa.Engine] = {}
 _databases_lock = threading.Lock()

@@ -14,8 +14,13 @@ _models: dict[str, Embedder] = {}
 class Embedder:
     """Encodes passages and queries to L2-normalised float32 vectors."""
 
-    def __init__(self, model_path: str, batch_size: int = 32) -> None:
+    def __init__(self, model_path: str, batch_size: int = 32, threads: int | None = None) -> None:
         from sentence_transformers import SentenceTransformer  # slow import: only when needed
+
+        if threads:
+            import torch
+
+            torch.set_num_threads(threads)  # process-wide: this is the process's only model
 
         self.model_path = model_path
         self.batch_size = batch_size
@@ -46,9 +51,9 @@ class Embedder:
         return vector
 
 
-def get_embedder(model_path: str, batch_size: int = 32) -> Embedder:
+def get_embedder(model_path: str, batch_size: int = 32, threads: int | None = None) -> Embedder:
     """One embedder per model path per process: loading costs seconds and half a gigabyte."""
     with _lock:
         if model_path not in _models:
-            _models[model_path] = Embedder(model_path, batch_size)
+            _models[model_path] = Embedder(model_path, batch_size, threads)
         return _models[model_path]

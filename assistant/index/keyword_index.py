@@ -56,6 +56,11 @@ class KeywordIndex:
     def size(self) -> int:
         return len(self._build.ids)
 
+    @property
+    def current(self) -> KeywordBuild:
+        """The current build (nothing remembered: see ``snapshot``)."""
+        return self._build
+
     def snapshot(self) -> KeywordBuild:
         """The current build, remembered for this thread: the next ``search`` with a mask uses
         it, so a mask computed from its ids still lines up if an ingest swaps the index."""

@@ -48,7 +48,8 @@ class IndexStores:
             from assistant.index.embedder import get_embedder
 
             self._embedder = get_embedder(self.settings.embedding_model_path(),
-                                          self.settings.embedding_batch_size)
+                                          self.settings.embedding_batch_size,
+                                          self.settings.embedding_threads)
         return self._embedder
 
     @embedder.setter

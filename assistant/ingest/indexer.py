@@ -19,6 +19,7 @@ import numpy as np
 from assistant.config import Settings
 from assistant.documents import Chunk
 from assistant.index.locks import IngestBusy, ingest_lock
+from assistant.index.sentence_vectors import NONE_KEY, STATEMENT_OWNER, sentence_key
 from assistant.index.stores import IndexStores
 from assistant.index.tokenizer import tokenize
 from assistant.index.vector_store import StoreUnavailable
@@ -33,6 +34,7 @@ from assistant.ingest.pipeline import (
     prepare,
     source_key,
 )
+from assistant.ingest.sentences import chunk_sentences, statement_texts
 
 __all__ = ["EMBED_GROUP", "Indexer", "IngestBusy", "Progress"]
 
@@ -128,22 +130,40 @@ class Indexer:
             if progress:
                 progress(done, total, f"embedding {len(chunks)} passages")
             vectors = self.stores.encode([index_text(c) for c in chunks])
+            if progress:
+                progress(done, total, f"embedding the sentences of {len(chunks)} passages")
+            sentences = self._sentence_rows(chunks)
             offset = 0
             for item in group:
                 n = len(item.chunks)
-                self._commit(item, vectors[offset:offset + n])
+                mine = {c.chunk_id for c in item.chunks}
+                self._commit(item, vectors[offset:offset + n],
+                             [row for row in sentences if row[0] in mine])
                 offset += n
                 report.results.append(FileResult(str(item.path), "indexed", item.doc_id, n))
             done += len(chunks)
             group = []
 
-    def _commit(self, item: PreparedFile, vectors: np.ndarray) -> None:
+    def _sentence_rows(self, chunks: list[Chunk]) -> list[tuple[str, str, np.ndarray]]:
+        """(chunk id, key, vector) of every quotable English sentence of ``chunks``, each text
+        embedded once; a chunk without one gets an empty row (``NONE_KEY``)."""
+        model = self.settings.embedding_model_path()
+        per_chunk = [(c.chunk_id, chunk_sentences(c.text)) for c in chunks]
+        texts = list(dict.fromkeys(text for _, found in per_chunk for text in found))
+        vectors = dict(zip(texts, self.stores.encode(texts))) if texts else {}
+        empty = np.zeros(0, dtype=np.float32)
+        return [row for chunk_id, found in per_chunk
+                for row in ([(chunk_id, sentence_key(model, text), vectors[text])
+                             for text in found] or [(chunk_id, NONE_KEY, empty)])]
+
+    def _commit(self, item: PreparedFile, vectors: np.ndarray,
+                sentences: list[tuple[str, str, np.ndarray]]) -> None:
         tokens = [tokenize(index_text(c)) for c in item.chunks]
         stale = self.stores.catalog.replace_document(
             doc_id=item.doc_id, source_key=item.source_key, source_path=str(item.path),
             content_hash=item.content_hash, origin=str(item.metadata.get("origin")),
             metadata=_jsonable(item.metadata), text=item.document.text, chunks=item.chunks,
-            tokens=tokens, embeddings=vectors)
+            tokens=tokens, embeddings=vectors, sentence_vectors=sentences)
         self.stores.vectors.upsert(item.chunks, vectors)
         if stale:
             self.stores.vectors.delete(stale)
@@ -169,7 +189,8 @@ class Indexer:
     def reconcile(self) -> dict[str, int]:
         """Make Chroma and BM25 agree with the catalog: drop orphan vectors, add missing ones
         (from stored embeddings, no model needed) and rebuild BM25 if its version is stale or
-        its chunk ids differ from the catalog's (a damaged or copied-over build)."""
+        its chunk ids differ from the catalog's (a damaged or copied-over build). Then the
+        sentence vectors: see ``reconcile_sentences``."""
         catalog_ids = self.stores.catalog.chunk_ids()
         wanted = set(catalog_ids)
         try:
@@ -191,7 +212,35 @@ class Indexer:
         if not rebuilt and self.stores.keywords.ids() != catalog_ids:
             rebuilt = self.stores.refresh_keywords(force=True)
         return {"orphan_vectors_removed": len(orphans), "missing_vectors_added": len(ordered),
-                "keyword_index_rebuilt": int(rebuilt)}
+                "keyword_index_rebuilt": int(rebuilt), **self.reconcile_sentences()}
+
+    def reconcile_sentences(self) -> dict[str, int]:
+        """Sentence vectors in line with the catalog and the knowledge statements: drop those of
+        chunks that are gone, embed the sentences of chunks that have none (an index built
+        before they were kept), and add or drop statement vectors as the statements changed.
+        Embedding needs the model, but only for what is missing."""
+        catalog = self.stores.catalog
+        removed = catalog.remove_orphan_sentence_vectors(keep=STATEMENT_OWNER)
+        filled = 0
+        missing = catalog.chunks_without_sentence_vectors()
+        for start in range(0, len(missing), EMBED_GROUP):
+            chunks = catalog.chunks(missing[start:start + EMBED_GROUP])
+            catalog.put_sentence_vectors(self._sentence_rows(list(chunks.values())))
+            filled += len(chunks)
+        model = self.settings.embedding_model_path()
+        texts = {sentence_key(model, text): text
+                 for text in statement_texts(self.settings.corpus_dirs)}
+        stored = catalog.sentence_keys(STATEMENT_OWNER)
+        new = [key for key in texts if key not in stored]
+        stale = sorted(stored - set(texts))
+        if new or stale:
+            vectors = self.stores.encode([texts[key] for key in new]) if new else []
+            catalog.put_sentence_vectors(
+                [(STATEMENT_OWNER, key, vector) for key, vector in zip(new, vectors)],
+                drop=(STATEMENT_OWNER, stale))
+        return {"orphan_sentence_vectors_removed": removed,
+                "chunks_sentences_embedded": filled,
+                "statement_vectors_added": len(new), "statement_vectors_removed": len(stale)}
 
     def ensure_index(self, progress: Progress | None = None) -> IngestReport | None:
         """Build the index from the corpus when there is none yet."""

@@ -109,7 +109,7 @@ def test_passages_are_escaped_data():
 
 def test_sentence_store_embeds_each_sentence_once(tmp_path):
     from assistant.answer.scoring import SENTENCE_EMBEDDINGS
-    from assistant.answer.sentence_store import precompute, store_for
+    from assistant.answer.sentence_store import store_for
     from assistant.config import Settings
     from assistant.engine import open_engine
 
@@ -121,11 +121,10 @@ def test_sentence_store_embeds_each_sentence_once(tmp_path):
         "specialist teachers with the village schools around them.\n", encoding="utf-8")
     settings = Settings(data_dir=tmp_path / "data", corpus_dirs=[corpus])
     engine = open_engine(settings)
-    assert engine.ingest().ok
-    assert precompute(engine) == 2
-    store = store_for(settings.index_dir)
+    assert engine.ingest().ok  # the two sentences are embedded with their chunk
+    store = store_for(engine)
     assert store.count() == 2
-    assert precompute(engine) == 0
+    assert engine.reconcile()["chunks_sentences_embedded"] == 0
     sentence = "Counties publish the funding of every village school each spring."
     assert SENTENCE_EMBEDDINGS.encode(engine, [sentence], store=store,
                                       count_new=True) == 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 from assistant.answer import answer
 from assistant.app.render import escape_markdown
@@ -106,3 +107,63 @@ def test_empty_or_too_long_question_is_refused_with_a_reason(app, app_engine):
     at.chat_input[0].set_value("teacher rotation " * (limit // 10)).run()
     assert not at.exception
     assert len(at.session_state["chat"][0]["text"]) == limit  # cut at the limit, not beyond
+
+
+def test_a_question_shared_as_a_link_is_asked_once(app):
+    app.query_params["q"] = CV_QUESTION
+    at = app.run()
+    assert not at.exception
+    assert [m.name for m in at.chat_message] == ["user", "assistant"]
+    assert at.chat_message[0].markdown[0].value == escape_markdown(CV_QUESTION)
+    at.run()  # a rerun (any widget) does not ask it again
+    assert len(_assistant_turns(at)) == 1
+
+
+def test_the_address_names_the_latest_question(app):
+    at = app.run()
+    at.chat_input[0].set_value(CV_QUESTION).run()
+    assert at.query_params["q"] == CV_QUESTION
+    at.run()
+    assert len(_assistant_turns(at)) == 1  # the address's question was the one just asked
+
+
+def test_an_answer_is_composed_once_and_later_runs_draw_it_from_the_stored_turn(app, monkeypatch):
+    import assistant.answer as answer_package
+
+    asked: list[str] = []
+    real = answer_package.answer
+
+    def counting(question, *args, **kwargs):
+        asked.append(question)
+        return real(question, *args, **kwargs)
+
+    monkeypatch.setattr(answer_package, "answer", counting)
+    at = app.run()
+    at.chat_input[0].set_value(CV_QUESTION).run()
+    at.chat_message[1].button_group[0].set_value(1).run()  # open a source: another run
+    at.run()
+    assert asked == [CV_QUESTION]
+    assert len(at.get("html")) == 1  # the source panel, drawn from the stored citation
+
+
+def test_one_sessions_document_read_serves_the_next(app_env, app_engine, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from assistant.app import state
+
+    app_path = str(Path(__file__).resolve().parents[2] / "assistant" / "app" / "main.py")
+    state._document_text.clear()
+    reads: list[str] = []
+    real = type(app_engine).document_text
+
+    def counting(self, doc_id):
+        reads.append(doc_id)
+        return real(self, doc_id)
+
+    monkeypatch.setattr(type(app_engine), "document_text", counting)
+    for _ in range(2):  # two visitors open the first source of the same answer
+        at = AppTest.from_file(app_path, default_timeout=120).run()
+        at.chat_input[0].set_value(CV_QUESTION).run()
+        at.chat_message[1].button_group[0].set_value(1).run()
+        assert len(at.get("html")) == 1
+    assert len(reads) == 1

@@ -8,7 +8,7 @@ driven by JSON lines like ``tests/reliability/replica.py`` (whose operations it 
   {"op": "memo_delete", "id": "..."}               -> {"deleted": true}
   {"op": "reindex"}                                -> the ingest report of the upload store
   {"op": "ask", "question": "..."}                 -> {"route", "citations"} (offline answer)
-  {"op": "warm"}                                   -> the app's warm-up (sentence store)
+  {"op": "warm"}                                   -> the app's warm-up (model and indexes loaded)
 Settings come from the ASSISTANT_* environment, as for the app.
 """
 
@@ -50,10 +50,8 @@ def handle(engine, store, command: dict) -> dict:
         return {"deleted": True}
     if op == "reindex":
         return library.reindex_uploads(engine).to_json()
-    if op == "warm":  # what the app's warm-up does: the sentences answers quote, embedded once
-        from assistant.answer.sentence_store import precompute
-
-        precompute(engine)
+    if op == "warm":  # what the app's warm-up does: the model and the indexes loaded
+        engine.search("balanced development of compulsory education", k=1)
         return {"warm": True}
     if op == "ask":
         from assistant.answer import answer

@@ -46,7 +46,8 @@ def free_port() -> int:
 
 
 def start_server(data_dir: Path, log: Path, extra_env: dict[str, str] | None = None,
-                 port: int | None = None) -> Server:
+                 port: int | None = None, serve_args: list[str] | None = None,
+                 timeout_s: float = 120) -> Server:
     port = port or free_port()
     env = dict(os.environ, ASSISTANT_DATA_DIR=str(data_dir), HF_HUB_OFFLINE="1",
                TRANSFORMERS_OFFLINE="1", ANONYMIZED_TELEMETRY="False", **(extra_env or {}))
@@ -54,12 +55,12 @@ def start_server(data_dir: Path, log: Path, extra_env: dict[str, str] | None = N
         if name not in (extra_env or {}):
             env.pop(name, None)
     command = [str(Path(sys.executable).parent / "assistant"), "serve", "--host", "127.0.0.1",
-               "--port", str(port)]
+               "--port", str(port), *(serve_args or [])]
     handle = log.open("wb")
     started = time.monotonic()
     process = subprocess.Popen(command, cwd=REPO, env=env, stdout=handle, stderr=subprocess.STDOUT)
     server = Server(f"http://127.0.0.1:{port}", process, started, data_dir, log)
-    deadline = started + 120
+    deadline = started + timeout_s
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"the app exited with {process.returncode}; log:\n"
@@ -71,7 +72,7 @@ def start_server(data_dir: Path, log: Path, extra_env: dict[str, str] | None = N
         except OSError:
             time.sleep(0.05)
     stop_server(server)
-    raise RuntimeError("the app did not become healthy within 120 s")
+    raise RuntimeError(f"the app did not become healthy within {timeout_s:.0f} s")
 
 
 def stop_server(server: Server) -> None:
@@ -83,6 +84,12 @@ def stop_server(server: Server) -> None:
         except subprocess.TimeoutExpired:
             server.process.kill()
             server.process.wait(timeout=15)
+
+
+@pytest.fixture(scope="session")
+def timings() -> dict[str, float]:
+    """Times recorded (not asserted) and printed in the e2e timings section at the end."""
+    return TIMINGS
 
 
 @pytest.fixture(scope="session")

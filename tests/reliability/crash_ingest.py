@@ -52,9 +52,9 @@ def install() -> None:
     elif POINT == "between_files":
         commit = Indexer._commit
 
-        def paused_commit(self, item, vectors):
+        def paused_commit(self, item, vectors, sentences):
             global _count
-            commit(self, item, vectors)
+            commit(self, item, vectors, sentences)
             _count += 1
             if _count >= AFTER:
                 pause()

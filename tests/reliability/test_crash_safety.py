@@ -136,13 +136,15 @@ def test_doctor_reports_agreement_and_repairs_injected_damage(indexed):
 
     assert repaired.returncode == 0, repaired.stdout + repaired.stderr
     info = json.loads(repaired.stdout)
+    no_sentence_repairs = {"orphan_sentence_vectors_removed": 0, "chunks_sentences_embedded": 0,
+                           "statement_vectors_added": 0, "statement_vectors_removed": 0}
     assert info["repairs"] == {"orphan_vectors_removed": 1, "missing_vectors_added": 2,
-                               "keyword_index_rebuilt": 1}
+                               "keyword_index_rebuilt": 1, **no_sentence_repairs}
     assert info["consistent"] is True
     assert info["chunks"] == info["vectors"] == info["keyword_chunks"] == len(tokens)
     again = json.loads(run_cli(indexed, "doctor", "--json").stdout)
     assert again["repairs"] == {"orphan_vectors_removed": 0, "missing_vectors_added": 0,
-                                "keyword_index_rebuilt": 0}
+                                "keyword_index_rebuilt": 0, **no_sentence_repairs}
 
 
 def test_doctor_rebuilds_a_deleted_keyword_index(indexed):

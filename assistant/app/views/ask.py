@@ -39,11 +39,12 @@ def render() -> None:
     history: list[dict] = st.session_state.setdefault("chat", [])
     asked = _examples(expanded=not history)
     typed = st.chat_input(t("ask_placeholder"), max_chars=settings.max_question_chars, key="ask-input")
-    question = typed or asked
+    question = typed or asked or _shared_question()
 
     # Everything above drew without the index; from here on the engine is needed.
     engine = state.ready_engine()
     filters = _filters(engine)
+    # Earlier turns are drawn from their stored results: nothing is composed again.
     for number, turn in enumerate(history):
         _show_turn(engine, number, turn)
 
@@ -53,12 +54,23 @@ def render() -> None:
         left, right = st.columns(2)
         turns = [(turn["question"], turn["text"], turn["citations"])
                  for turn in history if turn["role"] == "assistant"]
-        left.download_button(t("export_chat"), conversation_markdown(turns),
+        # built when the button is pressed, not on every run
+        left.download_button(t("export_chat"), lambda: conversation_markdown(turns),
                              file_name="edubalance-conversation.md", mime="text/markdown",
                              key="export-chat")
         if right.button(t("clear_chat"), key="clear-chat"):
             st.session_state["chat"] = []
             st.rerun()
+
+
+def _shared_question() -> str | None:
+    """A question shared as a link (``/?q=…`` or ``/ask?q=…``): asked once per session and link.
+    The address then names the latest question asked, so it can be copied and shared."""
+    shared = " ".join(st.query_params.get("q", "").split())
+    if not shared or st.session_state.get("shared-question") == shared:
+        return None
+    st.session_state["shared-question"] = shared
+    return shared
 
 
 def _examples(expanded: bool) -> str | None:
@@ -75,7 +87,7 @@ def _filters(engine: Engine) -> SearchFilters:
     with st.sidebar.expander(t("filters"), expanded=False):
         types = st.multiselect(t("doc_types"), DOC_TYPES, key="f-types", format_func=value_label)
         levels = st.multiselect(t("levels"), list(vocabulary.GOVERNMENT_LEVELS), key="f-levels", format_func=value_label)
-        chosen_regions = st.multiselect(t("regions"), engine.regions(), key="f-regions")
+        chosen_regions = st.multiselect(t("regions"), state.regions(engine), key="f-regions")
         year_min, year_max = st.slider(t("years"), FIRST_YEAR, LAST_YEAR, (FIRST_YEAR, LAST_YEAR),
                                        key="f-years")
     filters = SearchFilters(doc_types=types, levels=levels, regions=chosen_regions,
@@ -95,20 +107,35 @@ def _ask(engine: Engine, question: str, history: list[dict], filters: SearchFilt
     with st.chat_message("user"):
         st.markdown(escape_markdown(question))
     pairs = [(turn["role"], turn["text"]) for turn in history]
-    with st.chat_message("assistant"), st.spinner(t("thinking")):
-        try:
-            result = answer(question, history=pairs, filters=filters, engine=engine)
-        except QuestionError as exc:
-            st.error(str(exc))
-            return
-    from assistant.commands.outage import with_keyword_only_notice
+    with st.chat_message("assistant"):
+        with st.spinner(t("thinking")):
+            try:
+                result = answer(question, history=pairs, filters=filters, engine=engine)
+            except QuestionError as exc:
+                st.error(str(exc))
+                return
+        from assistant.commands.outage import with_keyword_only_notice
 
-    notice = with_keyword_only_notice(result.notice, engine, result.language)  # Chroma down
-    history.append({"role": "user", "text": question})
-    history.append({"role": "assistant", "text": result.text, "citations": result.citations,
-                    "nearest": result.nearest, "abstained": result.abstained,
-                    "notice": notice, "route": result.route, "question": question})
-    st.rerun()
+        notice = with_keyword_only_notice(result.notice, engine, result.language)  # Chroma down
+        history.append({"role": "user", "text": question})
+        history.append(_stored_turn(question, result, notice))
+        # Drawn in this run, the way later runs draw it from the stored turn (same widget keys),
+        # instead of a second script run just to show it.
+        _answer_body(engine, len(history) - 1, history[-1])
+    st.session_state["shared-question"] = question
+    st.query_params["q"] = question  # the address is now a link to this question
+
+
+def _stored_turn(question: str, result, notice: str | None) -> dict:
+    """What later runs need to draw an answer without composing it again: its text already
+    made safe, and its source pills' labels."""
+    citations: list[Citation] = result.citations or result.nearest or []
+    return {"role": "assistant", "text": result.text, "citations": result.citations,
+            "nearest": result.nearest, "abstained": result.abstained, "notice": notice,
+            "route": result.route, "question": question,
+            "markdown": safe_markdown(result.text),
+            "labels": [_pill_label(marker, citation)
+                       for marker, citation in enumerate(citations, start=1)]}
 
 
 def _show_turn(engine: Engine, number: int, turn: dict) -> None:
@@ -116,23 +143,30 @@ def _show_turn(engine: Engine, number: int, turn: dict) -> None:
         if turn["role"] == "user":
             st.markdown(escape_markdown(turn["text"]))
             return
-        if turn.get("notice"):
-            st.warning(turn["notice"])
-        st.markdown(safe_markdown(turn["text"]))
-        st.caption(t("route", route=value_label(turn.get("route") or "")))
-        citations: list[Citation] = turn["citations"] or turn.get("nearest") or []
-        if not citations:
-            return
-        labels = {marker: _pill_label(marker, citation)
-                  for marker, citation in enumerate(citations, start=1)}
-        chosen = st.pills(t("nearest_sources") if turn.get("abstained") else t("sources"),
-                          list(labels), format_func=labels.get, key=f"sources-{number}")
-        if chosen:
-            citation = citations[chosen - 1]
-            with st.container(border=True, key=f"source-panel-{number}"):
-                source_panel(citation, engine.document_text(citation.doc_id))
-        if turn["citations"] and not turn.get("abstained"):
-            _add_to_memo(engine, number, turn)
+        _answer_body(engine, number, turn)
+
+
+def _answer_body(engine: Engine, number: int, turn: dict) -> None:
+    """An answer inside its chat message: notice, text, route, source pills; the source panel
+    only for the pill chosen, and its document read through the shared cache."""
+    if turn.get("notice"):
+        st.warning(turn["notice"])
+    st.markdown(turn.get("markdown") or safe_markdown(turn["text"]))
+    st.caption(t("route", route=value_label(turn.get("route") or "")))
+    citations: list[Citation] = turn["citations"] or turn.get("nearest") or []
+    if not citations:
+        return
+    stored = turn.get("labels") or [_pill_label(marker, citation)
+                                    for marker, citation in enumerate(citations, start=1)]
+    labels = dict(enumerate(stored, start=1))
+    chosen = st.pills(t("nearest_sources") if turn.get("abstained") else t("sources"),
+                      list(labels), format_func=labels.get, key=f"sources-{number}")
+    if chosen:
+        citation = citations[chosen - 1]
+        with st.container(border=True, key=f"source-panel-{number}"):
+            source_panel(citation, state.document_text(engine, citation.doc_id))
+    if turn["citations"] and not turn.get("abstained"):
+        _add_to_memo(engine, number, turn)
 
 
 def _add_to_memo(engine: Engine, number: int, turn: dict) -> None:

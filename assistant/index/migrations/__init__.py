@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from assistant.index.connection import transaction
 
 MIGRATIONS = Path(__file__).resolve().parent
-HEAD = "0002"  # the newest migration; tests/deployment/test_migrations.py checks it
+HEAD = "0003"  # the newest migration; tests/deployment/test_migrations.py checks it
 BASELINE = "0001"  # the schema of catalog.sqlite before versioning
 _MIGRATION_LOCK = 0x6564_7562_0001  # advisory lock key ("edub" + 1), PostgreSQL only
 
