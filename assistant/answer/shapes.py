@@ -55,6 +55,7 @@ class Draft:
     _best: float | None = None
     _topic: list[str] | None = None
     _terms: list | None = None
+    _documents: dict[str, dict] | None = None
 
     @property
     def language(self) -> str:
@@ -98,6 +99,13 @@ class Draft:
                          and article_numbers(f.statement.locator) & asked]
                 found = named or found
         return found
+
+    def documents(self) -> dict[str, dict]:
+        """Front matter by document id, of the documents the statements cite (once per answer:
+        a suggest answer asks it for every basis of every measure)."""
+        if self._documents is None:
+            self._documents = documents_of(self.index.located)
+        return self._documents
 
     def named_laws(self) -> set[str]:
         """Laws and regulations the question names (through the glossary's related documents)."""
@@ -508,7 +516,7 @@ def compare(draft: Draft, intent: Intent) -> Composed:
         focus = " ".join(x for x in (sides.focus, sides.a.replace(a, " "), sides.b.replace(b, " "))
                          if x.strip())
         return _compare_cases(draft, a, b, case_a[0], case_b[0], focus)
-    documents = documents_of(draft.index.located)
+    documents = draft.documents()
     # a side may need the aspect's words to name its document ("the 2018 guidance" | "on small
     # and boarding schools")
     named = [named_document(side, documents) for side in (sides.a, sides.b)]

@@ -19,7 +19,7 @@ from assistant.advisor.measures import (
 )
 from assistant.answer.intent import Intent
 from assistant.answer.messages import text as t
-from assistant.answer.named_documents import documents_of, mentioned_documents
+from assistant.answer.named_documents import mentioned_documents
 from assistant.answer.shapes import Composed, Draft, finish
 from assistant.answer.statement_cite import localized
 from assistant.answer.terms import matches, token_set, with_known_parts
@@ -246,7 +246,7 @@ def _measure(draft: Draft, spec: MeasureSpec, gaps: list[str], number: int,
 def _articles_named(note: str, doc_id: str, draft: Draft) -> list[int]:
     """The article numbers a basis note names for ``doc_id``, in the note's order: those of the
     note's parts (between semicolons) that name that document and no other."""
-    documents = documents_of(draft.index.located)
+    documents = draft.documents()
     if documents.get(doc_id, {}).get("doc_type") not in ("law", "regulation"):
         return []
     numbers: list[int] = []
