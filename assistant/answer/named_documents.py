@@ -91,7 +91,7 @@ def _holds(text: str, name: str) -> bool:
 
 
 def _loosely_named(text: str, candidates: Mapping[str, Mapping]) -> str | None:
-    years = set(m.group(0) for m in _YEAR.finditer(text))
+    years = {m.group(0) for m in _YEAR.finditer(text)}
     if not years and not _DOCUMENT_WORD.search(text):
         return None
     stems, pairs = _stems(text), _pairs(text)

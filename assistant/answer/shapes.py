@@ -13,8 +13,13 @@ from assistant.answer.context import Context
 from assistant.answer.extractive import wanted_patterns
 from assistant.answer.intent import Intent, corpus_case_names, named_cases
 from assistant.answer.messages import text as t
-from assistant.answer.named_documents import (display_name, documents_of, mentioned_documents,
-                                               named_document, unnamed_words)
+from assistant.answer.named_documents import (
+    display_name,
+    documents_of,
+    mentioned_documents,
+    named_document,
+    unnamed_words,
+)
 from assistant.answer.render import CitationList
 from assistant.answer.statement_cite import cite
 from assistant.answer.terms import content_terms, matches, token_set, with_known_parts
