@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.named_documents import (mentioned_documents, named_document,
-                                               unnamed_words)
+from assistant.answer.named_documents import mentioned_documents, named_document, unnamed_words
 from assistant.config import DEFAULT_CORPUS_DIR
 from assistant.corpus_documents import load_documents
 

@@ -209,8 +209,8 @@ def _table_columns(text: str) -> list[list[str]]:
     ("How do the Teachers Law and the Compulsory Education Law differ on teacher pay?",
      ("law-teachers", "law-compulsory-education")),
     ("教育法和义务教育法对教育经费的增长各有什么要求？", ("law-education", "law-compulsory-education")),
-    ("How did the 2013 weak-school improvement programme differ from the 2018 guidance on small "
-     "and boarding schools?",
+    (("How did the 2013 weak-school improvement programme differ from the 2018 guidance on small "
+      "and boarding schools?"),
      ("pol-2013-weak-schools-improvement", "pol-2018-small-and-boarding-schools")),
 ])
 def test_two_documents_compared_fill_each_column_from_that_document_alone(ask, question, docs):
@@ -300,8 +300,8 @@ def test_a_measures_legal_basis_cites_the_article_its_note_names(ask):
     from assistant.article_numbers import article_numbers
 
     checked = 0
-    for question in ("Our town schools are overcrowded because new housing estates were built "
-                     "without schools. What should the county do?",
+    for question in (("Our town schools are overcrowded because new housing estates were built "
+                      "without schools. What should the county do?"),
                      "我们县乡村学校留不住教师，县里该怎么办？"):
         checked += _checked_bases(ask(question), article_numbers)
     assert checked

@@ -1,0 +1,78 @@
+"""A case: its record by aspect, ending with what the sources do not say."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.intent import Intent, corpus_case_names
+from assistant.answer.messages import text as t
+from assistant.answer.shapes.draft import Composed, Draft, both_texts, finish
+from assistant.knowledge.index import Found
+
+CASE_ASPECTS = ("context", "problem", "measures", "results", "lessons", "gaps")
+
+
+_CASE_ASKS = (
+    ("results", re.compile(r"\b(result|effect|outcome|impact|work(ed)?|achiev)\w*|成效|效果|结果|成果",
+                           re.IGNORECASE)),
+    ("problem", re.compile(r"\b(problem|difficult|challenge|gap)\w*|问题|困难|难点", re.IGNORECASE)),
+    ("lessons", re.compile(r"\b(lesson|learn|takeaway)\w*|启示|借鉴|经验", re.IGNORECASE)),
+    ("measures", re.compile(r"\b(do|did|does|done|measure|approach|use|used|how)\b|做法|措施|怎么做|"
+                            r"如何|怎样|做了|采取了", re.IGNORECASE)),
+)
+
+
+def case(draft: Draft, intent: Intent) -> Composed:
+    """The case record: context, problem, measures, documented results, lessons, and what the
+    sources do not say."""
+    if not intent.cases:
+        return None
+    case_id = intent.cases[0]
+    found = draft.search(cases=(case_id,), limit=60)
+    if not found:
+        return None
+    # the lead answers what is asked of the case: what it did, what came of it, its problem;
+    # else the statement that best fits the question
+    asked = next((aspect for aspect, cue in _CASE_ASKS if cue.search(draft.ctx.question)), None)
+    of_asked = [f for f in found if f.statement.aspect == asked]
+    names: tuple[str, ...] = ()
+    for corpus in draft.ctx.settings.corpus_dirs:
+        names += corpus_case_names(corpus).get(case_id, ())
+    place = _place_within(draft.ctx.question, names, found)
+    if place:
+        # a district inside the case ("成都青羊区"): what the sources say of it leads, and the
+        # reader is told that the rest is the whole case's record, not the district's
+        of_place = [f for f in found if place.lower() in both_texts(f)]
+        lead = draft.say_all(of_place, 2)
+        named = [n for n in names if n in draft.ctx.question] or list(names[:1])
+        parts = [" ".join(lead), t("case_place_only", draft.language, place=place,
+                                   case=max(named, key=len) if named else "")]
+    else:
+        lead = draft.say_all((of_asked[:1] or []) + found[:2], 1)
+        parts = [" ".join(lead)]
+    for aspect in CASE_ASPECTS:
+        of_aspect = [f for f in found if f.statement.aspect == aspect]
+        lines = draft.say_all(of_aspect, 2)
+        if lines:
+            parts.append(f"**{t('aspect_' + aspect, draft.language)}** " + " ".join(lines))
+    return finish(draft, parts)
+
+
+_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:区|县|镇|乡)|\b[A-Z][a-z]+ (?:District|County|Township)\b")
+
+
+def _place_within(question: str, case_names: tuple[str, ...], found: list[Found]) -> str | None:
+    """A place the question names inside the case ("青羊区" in "成都青羊区") that some of the case's
+    statements name too; None when the question names only the case itself."""
+    for match in _PLACE.finditer(question):
+        place = match.group(0)
+        for name in sorted(case_names, key=len, reverse=True):
+            if place.startswith(name) and len(place) > len(name) + 1:
+                place = place[len(name):]  # "成都青羊区" → "青羊区"
+        if any(place == name or place in name for name in case_names):
+            continue
+        short = re.sub(r"(区|县|镇|乡| District| County| Township)$", "", place)
+        for candidate in (place, short):
+            if len(candidate) >= 2 and any(candidate.lower() in both_texts(f) for f in found):
+                return candidate
+    return None

@@ -1,0 +1,55 @@
+"""Compare: two cases, two documents or two things, each side only from its own statements."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from assistant.answer.intent import Intent, corpus_case_names, named_cases
+from assistant.answer.named_documents import named_document
+from assistant.answer.shapes.compare_cases import compare_cases
+from assistant.answer.shapes.compare_documents import compare_documents
+from assistant.answer.shapes.compare_topics import compare_topics
+from assistant.answer.shapes.draft import Composed, Draft
+
+
+def compare(draft: Draft, intent: Intent) -> Composed:
+    """A side-by-side table whose cells come only from each side's own statements, then the key
+    difference."""
+    sides = intent.sides
+    if sides is None:
+        return None
+    names = {}
+    for corpus in draft.ctx.settings.corpus_dirs:
+        names.update(corpus_case_names(corpus))
+    case_a = named_cases(sides.a, names)
+    case_b = named_cases(sides.b, names)
+    if case_a and case_b and case_a[0] != case_b[0]:
+        # each side by the name the question used for its case ("Jiashan", not "Jiashan's
+        # approaches to teacher rotation"), the rest of a side's words are the focus
+        a = _case_label(sides.a, names.get(case_a[0], ()))
+        b = _case_label(sides.b, names.get(case_b[0], ()))
+        focus = " ".join(x for x in (sides.focus, sides.a.replace(a, " "), sides.b.replace(b, " "))
+                         if x.strip())
+        return compare_cases(draft, a, b, case_a[0], case_b[0], focus)
+    documents = draft.documents()
+    # a side may need the aspect's words to name its document ("the 2018 guidance" | "on small
+    # and boarding schools")
+    named = [named_document(side, documents) for side in (sides.a, sides.b)]
+    focus = sides.focus
+    if focus and named.count(None) == 1:
+        n = named.index(None)
+        named[n] = named_document(f"{(sides.a, sides.b)[n]} {focus}", documents)
+        focus = ""  # the words were the document's name, not the aspect compared
+    doc_a, doc_b = named
+    if doc_a and doc_b and doc_a != doc_b:
+        composed = compare_documents(draft, replace(sides, focus=focus), doc_a, doc_b,
+                                      documents)
+        if composed:
+            return composed
+    return compare_topics(draft, sides.a, sides.b, sides.focus)
+
+
+def _case_label(side: str, names: tuple[str, ...]) -> str:
+    """The longest of a case's names that the side's words contain, else the side as written."""
+    found = [n for n in names if n.lower() in side.lower()]
+    return max(found, key=len) if found else side

@@ -1,0 +1,98 @@
+"""Two things compared (standards, policies): the sources' contrasts, else side by side."""
+
+from __future__ import annotations
+
+from assistant.answer.messages import text as t
+from assistant.answer.shapes.draft import Composed, Draft, both_texts, finish
+from assistant.answer.shapes.sides import (
+    CONTRAST,
+    DEFINED_SPAN,
+    about,
+    cell,
+    key_difference,
+    names_side,
+    sentence_case,
+)
+from assistant.answer.terms import content_terms, matches, token_set
+from assistant.knowledge.index import Found
+
+
+def compare_topics(draft: Draft, a: str, b: str, focus: str) -> Composed:
+    """Two things compared (two standards, two policies). Where the sources contrast them —
+    statements that name both and set one against the other — those lead, and a table says what
+    each is; otherwise a table sets each side's own statements side by side."""
+    contrasts = _contrasts(draft, a, b, focus)
+    lead = draft.say_all(contrasts, 1)
+    if not lead:
+        return _side_by_side(draft, a, b, focus)
+    more = draft.say_all(contrasts[1:], 2)
+    parts = [" ".join(lead)]
+    if more:
+        parts.append(t("more_differences", draft.language) + "\n"
+                     + "\n".join(f"- {line}" for line in more))
+    cells = []
+    for side, other in ((a, b), (b, a)):
+        # what each side is: a definition about it (naming it first) and not about the other
+        found = [f for f in draft.search(content_terms(side), kinds=("definition",), limit=10)
+                 if about(side, f, draft.language, DEFINED_SPAN + len(side))
+                 and not names_side(other, both_texts(f))]
+        cells.append(found)
+    if all(cells):
+        said = [draft.say_all(found, 1) for found in cells]
+        if all(said):
+            row = f"| {t('row_definition', draft.language)} | " + \
+                " | ".join(cell(s[0]) for s in said) + " |"
+            parts.append("\n".join([f"| | {a} | {b} |", "|---|---|---|", row]))
+    return finish(draft, parts)
+
+
+def _side_by_side(draft: Draft, a: str, b: str, focus: str) -> Composed:
+    """A table with one column per side, each cell only from statements about that side."""
+    kinds_rows = (("definition", "fact"), ("duty",), ("finding", "case"))
+    columns = []
+    for side in (a, b):
+        terms = content_terms(f"{side} {focus}")
+        side_terms = content_terms(side)
+        found = draft.relevant(draft.search(terms, limit=30), floor=0.2)
+        columns.append([f for f in found if _mentions(f, side_terms)])
+    if not all(columns):
+        return None
+    rows = []
+    for kinds in kinds_rows:
+        cells = []
+        for found in columns:
+            said = draft.say_all([f for f in found if f.statement.kind in kinds], 1)
+            cells.append(said[0] if said else None)
+        if any(cells):
+            label = t("row_" + kinds[0], draft.language)
+            rows.append(f"| {label} | " + " | ".join(cell(c) for c in cells) + " |")
+    if len(rows) < 2:
+        return None
+    table = "\n".join([f"| | {a} | {b} |", "|---|---|---|", *rows])
+    key = key_difference(draft, a, b)
+    if key:  # the answer first: the difference, then the table it comes from
+        return finish(draft, [f"**{t('key_difference', draft.language)}** {key}", table])
+    return finish(draft, [sentence_case(t("compare_lead", draft.language, a=a, b=b)), table])
+
+
+def _mentions(found: Found, side_terms) -> bool:
+    text = found.located.search_text
+    tokens = token_set(text)
+
+    hits = sum(1 for term in side_terms if matches(term, text, tokens))
+    return hits >= max(1, (len(side_terms) + 1) // 2)
+
+
+def _contrasts(draft: Draft, a: str, b: str, focus: str) -> list[Found]:
+    """Findings and facts that name both sides, those that set one against the other first,
+    then the analysis's own comparisons; each group by relevance to the question."""
+    terms = content_terms(f"{a} {b} {focus} {draft.ctx.question}")
+    found = [f for f in draft.search(terms, kinds=("finding", "fact", "definition"), limit=60)
+             if names_side(a, both_texts(f)) and names_side(b, both_texts(f))]
+    # of those as relevant, the primary documents' own contrast first (the standard that
+    # states the rule, before an analysis that restates it), then the analysis's comparisons
+    # (the contrast in the words the reader reads: "only" in a translation is no contrast)
+    return sorted(found, key=lambda f: (not CONTRAST.search(f.statement.in_language(
+                                            draft.language)), -round(f.score, 2),
+                                        f.located.doc_type == "analysis",
+                                        f.statement.aspect != "comparison"))

@@ -1,0 +1,329 @@
+"""The answer being written (Draft): statement search, the lead, what was said, citations."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from assistant.answer.context import Context
+from assistant.answer.extractive import wanted_patterns
+from assistant.answer.named_documents import documents_of
+from assistant.answer.render import CitationList
+from assistant.answer.statement_cite import cite
+from assistant.answer.terms import matches, token_set, with_known_parts
+from assistant.answer.types import Claim
+from assistant.article_numbers import article_numbers
+from assistant.documents import Chunk
+from assistant.knowledge.index import Found, StatementIndex, statement_index
+
+FLOOR = 0.3         # no statement scoring below this is said
+
+
+RELATIVE = 0.6      # ... nor below this share of the best one
+
+
+LIST_RELATIVE = 0.7  # items of a list keep closer to the best one: each must be worth a line
+
+
+SIMILAR = 0.6       # token overlap above which two statements say the same thing
+
+
+ON_TOPIC = 0.8      # a shape's best statement against the best statement of any kind
+
+
+WHO_ON_TOPIC = 0.7  # ... for a question that asks who acts, whom a duty names
+
+
+CUE_BOOST = 0.2     # a statement with the figure, year or article a question asks for
+
+
+NAMED_LAW_BOOST = 0.2  # a statement of the very law a question names
+
+
+TOPIC_TIE = 0.7     # a statement naming the subject asked about may lead from this close
+
+
+TOPIC_SHARE = 0.1   # a glossary term in more statements than this says too little to lead on
+
+
+LEAD_TIE = 0.9      # statements this close to the best may lead if their source is stronger
+
+
+SUBJECT_SPAN = 60  # characters: a statement is about a side when it names it this early
+
+
+_ASKS_LAW = re.compile(r"\b(legal(ly)?|laws?|statut\w*|by law)\b|法定|法律|依法|法律规定",
+                       re.IGNORECASE)
+
+
+@dataclass
+class Draft:
+    """An answer being written: its citations, claims and the statements already said."""
+
+    ctx: Context
+    index: StatementIndex
+    cites: CitationList = field(default_factory=CitationList)
+    claims: list[Claim] = field(default_factory=list)
+    said: list[frozenset[str]] = field(default_factory=list)
+    said_texts: list[str] = field(default_factory=list)
+    _chunks: dict[str, list[Chunk]] = field(default_factory=dict)
+    _best: float | None = None
+    _topic: list[str] | None = None
+    _terms: list | None = None
+    _documents: dict[str, dict] | None = None
+
+    @property
+    def language(self) -> str:
+        """The reader's language: the question's, unless a filter keeps to Chinese passages."""
+        languages = list(self.ctx.filters.languages)
+        if languages and self.ctx.language not in languages:
+            return languages[0]
+        return self.ctx.language
+
+    def search(self, terms=None, **filters) -> list[Found]:
+        """Statements for the question (or for ``terms``), within the search filters; a question
+        that names articles keeps to the statements of those articles when there are any."""
+        ctx = self.ctx
+        filters.setdefault("filters", ctx.filters)
+        vectors = None
+        if ctx.query_vector is not None and terms is None:
+            from assistant.answer.sentence_store import store_for
+
+            vectors = self.index.vectors(ctx.engine, store_for(ctx.engine))
+        if terms is None and self._terms is None:
+            self._terms = with_known_parts(ctx.terms, ctx.stats)  # jieba once per answer
+        found = self.index.search(terms if terms is not None else self._terms, ctx.stats,
+                                  query_vector=ctx.query_vector if terms is None else None,
+                                  vectors=vectors, **filters)
+        if terms is None:
+            wanted = wanted_patterns(ctx.question)
+            named = self.named_laws()
+
+            def boosted(f: Found) -> float:
+                # lead with the direct answer: the figure, year or article asked for, and the
+                # words of the law the question names
+                cue = any(p.search(f.statement.in_language(self.language)) for p in wanted)
+                return f.score + CUE_BOOST * cue + NAMED_LAW_BOOST * (f.statement.source in named)
+
+            if wanted or named:
+                found = sorted((replace(f, score=boosted(f)) for f in found),
+                               key=lambda f: -f.score)
+            asked = article_numbers(ctx.question)
+            if asked:
+                named = [f for f in found if f.located.doc_type in ("law", "regulation")
+                         and article_numbers(f.statement.locator) & asked]
+                found = named or found
+        return found
+
+    def documents(self) -> dict[str, dict]:
+        """Front matter by document id, of the documents the statements cite (once per answer:
+        a suggest answer asks it for every basis of every measure)."""
+        if self._documents is None:
+            self._documents = documents_of(self.index.located)
+        return self._documents
+
+    def named_laws(self) -> set[str]:
+        """Laws and regulations the question names (through the glossary's related documents)."""
+        legal = {item.statement.source for item in self.index.located
+                 if item.doc_type in ("law", "regulation")}
+        return {doc for entry in self.ctx.glossary for doc in entry.related if doc in legal}
+
+    def names_topic(self, found: Found) -> bool:
+        """Whether a statement names the question's most specific glossary term."""
+        text = found.statement.in_language(self.language).lower()
+        return any(name in text for name in self.topic_names())
+
+    def about_topic(self, found: Found) -> bool:
+        """Whether a statement is about the question's most specific term: names it as its
+        subject, early in either language ("The key-school system concentrated …"), not in
+        passing ("large classes gather in popular schools, although … key schools")."""
+        names = self.topic_names()
+        heads = [found.statement.text[:SUBJECT_SPAN].lower(),
+                 found.statement.text_zh[:SUBJECT_SPAN // 2].lower()]
+        return any(name in head for name in names for head in heads)
+
+    def topic_names(self) -> list[str]:
+        """The names of the question's most specific glossary term ("weak schools" rather than
+        "county government" or "compulsory education"): the one fewest statements mention, if
+        few enough do to tell a statement about it from one that is not."""
+        if self._topic is not None:
+            return self._topic
+        counts = []
+        texts = self.index.lowered
+        for entry in self.ctx.glossary:
+            names = [n.lower() for n in (entry.en, *entry.aliases_en, entry.zh, *entry.aliases_zh)
+                     if n and len(n) >= 2]
+            mentioned = sum(1 for text in texts if any(n in text for n in names))
+            if mentioned and mentioned <= TOPIC_SHARE * len(texts):
+                counts.append((mentioned, names))
+        self._topic = min(counts)[1] if counts else []
+        return self._topic
+
+    def best_score(self) -> float:
+        """The score of the statement that best fits the question, of any kind."""
+        if self._best is None:
+            found = self.search(limit=1)
+            self._best = found[0].score if found else 0.0
+        return self._best
+
+    def on_topic(self, found: list[Found], share: float = ON_TOPIC) -> bool:
+        """A shape answers only when its own statements are about as relevant as the best
+        statement of any kind: otherwise the question is better answered as a look-up."""
+        return bool(found) and found[0].score >= share * self.best_score()
+
+    def relevant(self, found: list[Found], floor: float = FLOOR) -> list[Found]:
+        if not found:
+            return []
+        best = found[0].score
+        return [f for f in found if f.score >= max(floor, RELATIVE * best)]
+
+    def chunks(self, doc_id: str) -> list[Chunk]:
+        if doc_id not in self._chunks:
+            self._chunks[doc_id] = self.ctx.engine.document_chunks(doc_id)
+        return self._chunks[doc_id]
+
+    def terms_held(self, found: Found) -> set[str]:
+        """The question's terms that a statement's own words hold (either language)."""
+        text = f"{found.statement.text} {found.statement.text_zh}"
+        tokens = token_set(text)
+        return {term.text for term in self.ctx.terms if matches(term, text, tokens)}
+
+    def is_said(self, found: Found) -> bool:
+        """Whether the statement (or one very like it) is in the answer already."""
+        sentence = found.statement.in_language(self.language).strip()
+        words = token_set(sentence)
+        return any(overlap(words, other) >= SIMILAR for other in self.said) or \
+            any(clause in said for clause in clauses(sentence) for said in self.said_texts)
+
+    def say(self, found: Found, again: bool = False) -> str | None:
+        """The statement in the reader's language with its marker; None when it was said
+        already (or something very like it; ``again``: a table cell may restate the lead) or its
+        passage is not indexed."""
+        statement = found.statement
+        sentence = statement.in_language(self.language).strip()
+        words = token_set(sentence)
+        if not again and self.is_said(found):
+            return None
+        citations = cite(self.chunks(statement.source), found.located, self.language)
+        if not citations:
+            return None
+        markers = [self.cites.add(citation) for citation in citations]
+        self.said.append(words)
+        self.said_texts.append(sentence)
+        self.claims.append(Claim(sentence, markers, "statement"))
+        return f"{sentence} " + "".join(f"[{m}]" for m in markers)
+
+    def asks_for_law(self) -> bool:
+        """Whether the question asks for what the law itself says ("legally", "法定")."""
+        return bool(_ASKS_LAW.search(self.ctx.question))
+
+    def lead(self, found: list[Found], strength_first: bool | None = None) -> list[Found]:
+        """``found`` with the lead first: of the statements about as relevant as the best, one
+        that gives the figure or year the question asks for, from the strongest source (a law's
+        own article before a synthesis that cites it)."""
+        if not found:
+            return found
+        best = found[0].score
+        close = [f for f in found[:8] if f.score >= TOPIC_TIE * best]
+        wanted = wanted_patterns(self.ctx.question)
+        topic = self.topic_names()
+
+        def gives_what_is_asked(f: Found) -> bool:
+            return any(p.search(f.statement.in_language(self.language)) for p in wanted)
+
+        action = asked_action(self.ctx.question)
+
+        def does_what_is_asked(f: Found) -> bool:
+            # "who pays …?": a statement in which someone pays, not one in which someone checks
+            return bool(action.search(f.statement.in_language("en")) or
+                        action.search(f.statement.in_language("zh")))
+
+        # the subject asked about, the figure or year asked for, then the strongest source
+        if strength_first is None:
+            strength_first = self.asks_for_law()
+        # a reason ("counties keep small schools because …") answers "why", not "what"
+        first = min(close, key=lambda f: (f.statement.aspect in ("cause", "mechanism"),
+                                          bool(topic) and not self.names_topic(f),
+                                          action is not None and not does_what_is_asked(f),
+                                          bool(wanted) and not gives_what_is_asked(f),
+                                          f.located.strength if strength_first else 0,
+                                          f.score < LEAD_TIE * best,
+                                          f.located.strength, -f.score))
+        return [first, *[f for f in found if f is not first]]
+
+    def say_all(self, found: list[Found], limit: int, again: bool = False) -> list[str]:
+        lines = []
+        for item in found:
+            if len(lines) >= limit:
+                break
+            if (line := self.say(item, again)) is not None:
+                lines.append(line)
+        return lines
+
+
+_WHO_DOES = re.compile(r"\bwho (?:must |should |has to |is to |will |actually )?"
+                       r"(?!is\b|are\b|was\b|were\b|has\b|have\b|does\b|do\b|can\b)"
+                       r"([a-z]{3,})", re.IGNORECASE)
+
+
+_ZH_WHO_DOES = re.compile(r"(?:由谁|谁来|谁|哪一?级政府)(?:负责|应当|要|去|来)?(发放|支付|承担|拨付|出钱|"
+                          r"管理|监督|督导|保障|审批|认定|评估|制定|解决|核定|聘任|任命|考核|管)")
+
+
+def asked_action(question: str) -> re.Pattern | None:
+    """What a "who …?" question asks someone to do ("who pays" → pay, "由谁发放" → 发放), as a
+    pattern that finds it in a statement; None for other questions."""
+    match = _WHO_DOES.search(question)
+    if match:
+        verb = match.group(1).lower()
+        stem = re.sub(r"(ies|es|s)$", "", verb) if len(verb) > 4 else verb
+        return re.compile(rf"\b{re.escape(stem[:max(3, len(stem) - 1)])}\w*", re.IGNORECASE)
+    match = _ZH_WHO_DOES.search(question)
+    if not match:
+        return None
+    verb = match.group(1)
+    return re.compile("管理|管" if verb == "管" else re.escape(verb))
+
+
+CLAUSE_CHARS = 14  # a clause this long said word for word again is a repeat to the reader
+
+
+def clauses(sentence: str) -> list[str]:
+    """The long clauses of a sentence (between commas, colons and semicolons), without their
+    closing marks: "重点学校制度把资源集中到少数受偏爱的学校" said twice is said twice."""
+    parts = re.split(r"[，,；;：:。.!?！？()（）]", sentence)
+    return [p.strip() for p in parts if len(p.strip()) >= CLAUSE_CHARS
+            and (re.search(r"[\u4e00-\u9fff]", p) or len(p.split()) >= 6)]
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / max(1, min(len(a), len(b)))
+
+
+def draft_for(ctx: Context) -> Draft | None:
+    index = statement_index(list(ctx.settings.corpus_dirs))
+    return Draft(ctx, index) if index.located else None
+
+
+Composed = tuple[str, CitationList, list[Claim]] | None
+
+
+def finish(draft: Draft, parts: list[str]) -> Composed:
+    """The answer from its parts (None when nothing was said with a citation)."""
+    body = "\n\n".join(p for p in parts if p)
+    return (body, draft.cites, draft.claims) if draft.claims else None
+
+
+# -- the shapes ---------------------------------------------------------------------------------
+
+
+def topic_first(draft: Draft, found: list[Found]) -> list[Found]:
+    """``found`` with the statements that name the question's subject first (order kept)."""
+    if not draft.topic_names():
+        return found
+    on = [f for f in found if draft.names_topic(f)]
+    return on + [f for f in found if f not in on] if on else found
+
+
+def both_texts(found: Found) -> str:
+    return f"{found.statement.text} {found.statement.text_zh}".lower()

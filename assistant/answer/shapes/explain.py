@@ -1,0 +1,83 @@
+"""Explain / why: a thesis, then numbered causes and mechanisms."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.intent import Intent
+from assistant.answer.messages import text as t
+from assistant.answer.shapes.draft import (
+    LEAD_TIE,
+    LIST_RELATIVE,
+    Composed,
+    Draft,
+    finish,
+    topic_first,
+)
+from assistant.knowledge.index import Found
+
+THESIS_POOL = 6     # the most relevant findings an explain answer's thesis is chosen from
+
+
+def explain(draft: Draft, intent: Intent) -> Composed:
+    """A one-sentence thesis, then numbered causes or mechanisms, each with its source."""
+    found = draft.relevant(draft.search(kinds=("finding",), limit=20))
+    if len(found) < 2 or not draft.on_topic(found):
+        return None
+    # findings about the subject asked about come first ("why did key schools widen the gap":
+    # findings that name key schools), then the rest, each group by relevance
+    found = topic_first(draft, found)
+    # the thesis: of the most relevant findings, one about the subject asked about that the
+    # sources file as a cause or mechanism, else the one that most reads as a cause
+    # (a lesson is a remedy: it answers "what to do", not "why")
+    pool = [f for f in found[:THESIS_POOL] if f.statement.aspect in ("cause", "mechanism")]
+    pool = [f for f in pool if f.score >= LEAD_TIE * pool[0].score] or found[:3]
+    pool.sort(key=lambda f: (bool(draft.topic_names()) and not draft.names_topic(f),
+                             bool(draft.topic_names()) and not draft.about_topic(f), -_causal(f)))
+    found = pool + [f for f in found if f not in pool]
+    lead = draft.say_all(found[:3], 1)
+    # the numbered list holds causes and mechanisms close enough to the question to be worth a
+    # line, the verified first; trends, statistics and comparisons only when the sources give
+    # too few causes
+    best = max(f.score for f in found)
+    close = [f for f in found[1:12]
+             if f.score >= LIST_RELATIVE * best or draft.names_topic(f)]
+    causal = [f for f in close if f.statement.aspect in ("cause", "mechanism")]
+    others = [f for f in close if f.statement.aspect in ("trend", "statistic", "comparison")]
+    pool = causal if len(causal) >= 2 else causal + others
+    rest = topic_first(draft, sorted(pool, key=lambda f: -_causal(f)))
+    causes = draft.say_all(rest, 4)
+    parts = [" ".join(lead)]
+    if causes:
+        parts.append(t("causes", draft.language) + "\n" +
+                     "\n".join(f"{n}. {c}" for n, c in enumerate(causes, start=1)))
+    return finish(draft, parts)
+
+
+_CAUSAL_SECTION = re.compile(r"cause|why|reason|root|mechanism|成因|原因|为什么", re.IGNORECASE)
+
+
+_CAUSAL_WORDS = re.compile(r"\b(because|so that|leads? to|leaving|drives?|pulls?|caus\w+|"
+                           r"result\w*|means that)\b|导致|因为|因此|使得|造成|吸引|流向", re.IGNORECASE)
+
+
+_OUR_READING = re.compile(r"^(in )?our (reading|mapping|analysis)|^按我们的|^我们的",
+                          re.IGNORECASE)
+
+
+# Wording of a remedy rather than a cause: a "why" answer puts these last, if at all.
+_REMEDY = re.compile(r"\b(plan|measures?|schemes?|instruments?|tools?|should|must|support|"
+                     r"programme|subsid\w+|allowance|policy answers|answers? (the|this))\b|"
+                     r"措施|计划|工具|应当|须|支持|补助|对策", re.IGNORECASE)
+
+
+def _causal(found: Found) -> float:
+    """How well a finding serves as a cause in an explain answer: its relevance, plus a little
+    for a section about causes and for causal wording; less for our own reading, for the
+    wording of a remedy, or an unconfirmed fact (a reader asking "why" wants the sources'
+    causes first)."""
+    s = found.statement
+    text = s.in_language("en")
+    return (found.score + 0.1 * bool(_CAUSAL_SECTION.search(found.located.section))
+            + 0.05 * bool(_CAUSAL_WORDS.search(text)) - 0.3 * bool(_OUR_READING.search(text))
+            - 0.15 * bool(_REMEDY.search(text)) - 0.1 * s.unconfirmed)
