@@ -218,6 +218,7 @@ def test_two_documents_compared_fill_each_column_from_that_document_alone(ask, q
     assert result.route == "compare"
     assert_grounded(result)
     for cells in _table_columns(result.text):  # a table only when a side has more to say
+        assert "—" not in cells, cells  # an empty cell would read as "this document is silent"
         for cell, doc in zip(cells, docs):
             for marker in re.findall(r"\[(\d+)\]", cell):
                 assert result.citations[int(marker) - 1].doc_id == doc, (cell, doc)
@@ -227,6 +228,22 @@ def test_two_documents_compared_fill_each_column_from_that_document_alone(ask, q
         opening = result.text.split("\n\n")[1]
     cited = [result.citations[int(m) - 1].doc_id for m in re.findall(r"\[(\d+)\]", opening)]
     assert cited[:1] == [docs[0]] and docs[1] in cited, (opening, cited)
+
+
+@pytest.mark.parametrize("question", [
+    "《教师法》和《义务教育法》对教师平均工资的规定有什么不同？",
+    "How do the Teachers Law and the Compulsory Education Law differ on teachers' pay?",
+])
+def test_after_the_key_difference_each_document_says_its_own_rule(ask, question):
+    result = ask(question)
+    assert result.text.startswith(("**Key difference:**", "**关键区别：**")), result.text
+    bullets = [line for line in result.text.splitlines() if line.startswith("- **")]
+    assert len(bullets) == 2, result.text
+    for line, doc in zip(bullets, ("law-teachers", "law-compulsory-education")):
+        cited = {result.citations[int(m) - 1].doc_id for m in re.findall(r"\[(\d+)\]", line)}
+        assert cited == {doc}, line
+        # what the document requires, in its own article: a duty, not a reason
+        assert re.search(r"must|应当", line), line
 
 
 def test_two_laws_on_the_same_rule_are_both_quoted_not_merged_as_a_repeat(ask):

@@ -8,7 +8,8 @@ from assistant.answer.shapes.draft import LIST_RELATIVE, Composed, Draft, both_t
 from assistant.answer.shapes.sides import CONTRAST, cell, contrast
 from assistant.answer.terms import content_terms
 
-DOC_FLOOR = 0.15    # a document's statement shares this much of the question to fill its column
+DOC_FLOOR = 0.15        # a document's statement shares this much of the question to fill its column
+COLUMN_COVERAGE = 0.5   # ... and this share of what the best statement of either column holds
 
 
 def compare_documents(draft: Draft, sides, doc_a: str, doc_b: str,
@@ -30,25 +31,46 @@ def compare_documents(draft: Draft, sides, doc_a: str, doc_b: str,
         columns.append([f for f in found if f.score >= max(DOC_FLOOR, LIST_RELATIVE * best)])
     if not all(columns):
         return None
+    # both columns answer the same point: a statement holding only the commonest of its words
+    # ("teachers" of "teachers' average pay") is about something else
+    best_cover = max(f.coverage for found in columns for f in found)
+    columns = [[f for f in found if f.coverage >= COLUMN_COVERAGE * best_cover]
+               for found in columns]
+    if not all(columns):
+        return None
     # the key difference: a statement that names both documents and sets one against the other
     both = [f for f in draft.relevant(draft.search(terms, limit=40), floor=DOC_FLOOR)
             if {doc_a, doc_b} <= mentioned_documents(both_texts(f), documents)
             and CONTRAST.search(f.statement.in_language(draft.language))
             and f.located.doc_type != "case"]
     key = draft.say_all(both, 1)
-    # what the key difference says of a side is not said again (that column may then be empty)
-    columns = [[f for f in found if not draft.is_said(f)] for found in columns]
-    lead = contrast(draft, [draft.lead(found)[0] if found else None for found in columns])
-    rows = []
-    for kinds in (("duty",), ("definition", "fact"), ("finding",)):
-        cells = [draft.say_all([f for f in found if f.statement.kind in kinds], 1)
-                 for found in columns]
-        if any(cells):
-            rows.append(f"| {t('row_' + kinds[0], draft.language)} | "
-                        + " | ".join(cell(c[0] if c else None) for c in cells) + " |")
     names = [display_name(side, documents[doc], draft.language)
              for side, doc in ((sides.a, doc_a), (sides.b, doc_b))]
-    parts = [f"**{t('key_difference', draft.language)}** {key[0]}" if key else "", lead]
+    # after the difference, each document's own words on the point (the difference may
+    # paraphrase them; the reader wants the wording), what a document requires first
+    columns = [[f for f in found if f.statement.in_language(draft.language).strip()
+                not in draft.said_texts] for found in columns]
+    leads = [draft.lead(found, prefer=lambda f: f.statement.kind == "duty")[0] if found else None
+             for found in columns]
+    if key:
+        said = [draft.say(f, again=True) if f is not None else None for f in leads]
+        opening = "\n".join(f"- **{name}**{t('says', draft.language)}{line}"
+                             for name, line in zip(names, said) if line)
+    else:
+        opening = contrast(draft, leads)
+    rows = []
+    # findings (why a rule exists, how it worked out) only where no statement compares them
+    row_kinds = (("duty",), ("definition", "fact")) + (() if key else (("finding",),))
+    for kinds in row_kinds:
+        of_kind = [[f for f in found if f.statement.kind in kinds and not draft.is_said(f)]
+                   for found in columns]
+        if not all(of_kind):
+            continue  # a row with one side empty would read as "this document is silent"
+        cells = [draft.say_all(found, 1) for found in of_kind]
+        if all(cells):
+            rows.append(f"| {t('row_' + kinds[0], draft.language)} | "
+                        + " | ".join(cell(c[0]) for c in cells) + " |")
+    parts = [f"**{t('key_difference', draft.language)}** {key[0]}" if key else "", opening]
     if rows:
         parts.append("\n".join([f"| | {names[0]} | {names[1]} |", "|---|---|---|", *rows]))
     return finish(draft, parts)
