@@ -1,0 +1,74 @@
+"""Why-questions answered from the corpus's explanations (corpus/knowledge/explanations.yaml)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.answer.context import Context
+from assistant.answer.shapes import draft_for
+from assistant.answer.shapes.explanations import MATCH, explanation_for, fit
+from assistant.answer.terms import is_adjective
+
+from .answer_support import assert_grounded
+
+
+@pytest.fixture()
+def draft_of(corpus_engine, corpus_settings):
+    def _draft(question: str):
+        return draft_for(Context.build(corpus_engine, corpus_settings, question, None))
+    return _draft
+
+
+def test_a_phrase_fits_a_question_that_holds_its_words_in_other_wording(draft_of):
+    draft = draft_of("为什么农村学校总是留不住年轻教师？")
+    terms, stats = draft.question_terms(), draft.ctx.stats
+    # 农村 ~ 乡村 (synonym); 年轻, a word the corpus never uses, narrows the question only
+    assert fit(draft.ctx.question, terms, "乡村学校留不住教师", stats) >= MATCH
+    assert fit(draft.ctx.question, terms, "城镇学校大班额", stats) < MATCH
+    assert fit(draft.ctx.question, terms, "rural schools cannot keep teachers", stats) == 0.0
+
+
+def test_an_unknown_adjective_weighs_like_a_common_word(corpus_engine):
+    from assistant.answer.terms import Term, term_stats
+
+    stats = term_stats(corpus_engine)
+    assert is_adjective("年轻") and not is_adjective("天气")
+    assert stats.weight(Term("年轻", True)) < stats.weight(Term("天气", True))
+
+
+def _numbered(text: str) -> list[str]:
+    return [line for line in text.splitlines() if re.match(r"\d\. ", line)]
+
+
+@pytest.mark.parametrize("question", [
+    "How come so many rural schools cannot hold on to their young teachers?",
+    "进城务工人员的孩子为什么很难在城里读公办学校？",
+    "Why did the state put a brake on closing village schools in 2012?",
+])
+def test_a_why_question_gets_its_explanation_thesis_first_then_its_causes(ask, draft_of,
+                                                                          question):
+    chosen = explanation_for(draft_of(question))
+    assert chosen is not None, question
+    result = ask(question)
+    assert result.route == "explain"
+    assert_grounded(result)
+    draft = draft_of(question)
+    statement = draft.index.by_id
+    language = draft.language
+    assert result.text.startswith(statement[chosen.thesis].statement.in_language(language))
+    numbered = _numbered(result.text)
+    causes = [statement[c].statement.in_language(language) for c in chosen.causes]
+    assert len(numbered) >= 2
+    for line in numbered:  # every numbered cause is one of the explanation's, in its order
+        assert any(line[3:].startswith(cause) for cause in causes), line
+
+
+@pytest.mark.parametrize("question", [
+    "How many counties had been recognised at basic balance by 2021?",
+    "What must the county do when it closes a teaching point?",
+    "教师周转宿舍由谁出钱？",
+])
+def test_a_question_that_asks_no_why_fits_no_explanation(draft_of, question):
+    assert explanation_for(draft_of(question)) is None
