@@ -69,6 +69,7 @@ class StatementIndex:
                  ) -> None:
         self.located = located
         self.by_id = {item.statement.id: item for item in located}
+        self.position = {item.statement.id: n for n, item in enumerate(located)}
         # only explanations whose every statement can be cited
         self.explanations = [e for e in explanations or []
                              if all(ident in self.by_id for ident in e.statement_ids)]

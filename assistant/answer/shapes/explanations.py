@@ -1,45 +1,75 @@
 """Which of the corpus's explanations a "why" / "how does it work" question asks for.
 
-A question fits an explanation when the words of one of its phrases (``asks``) and the words of
-the question mostly hold each other: F1 of the two IDF-weighted coverages. A word the corpus
-never uses (年轻 in "留不住年轻教师") weighs little: it narrows the question, it does not change
-what is asked."""
+    fit(phrase) = F1 of two IDF-weighted coverages: the question's words the phrase holds, and
+                  the phrase's words the question holds
+    score       = LEXICAL · max fit over the explanation's phrases (``asks``)
+                  + (1 − LEXICAL) · dense, the best cosine of the question and the
+                  explanation's statements, from DENSE_FLOOR (0) to DENSE_CEILING (1)
+                                                                     (English questions)
+                = max fit                                           (otherwise)
+    a phrase that asks as the question does (why / how it works) fits FRAME better.
+
+A word the corpus never uses (年轻 in "留不住年轻教师") weighs little in the fit: it narrows the
+question, it does not change what is asked."""
 
 from __future__ import annotations
 
+import re
 import threading
 
+import numpy as np
+
 from assistant.answer.shapes.draft import Draft
-from assistant.answer.terms import (
-    Term,
-    TermStats,
-    content_terms,
-    matches,
-    token_set,
-    with_known_parts,
-)
+from assistant.answer.terms import Term, TermStats, content_terms, matches, token_set, with_known_parts
 from assistant.knowledge.explanations import Explanation
 
-MATCH = 0.55          # the fit a question needs to be answered from an explanation
+MATCH = 0.55          # the score a question needs to be answered from an explanation
+LEXICAL = 0.7         # the share of the phrases' fit in the score (with a dense ranking)
+DENSE_FLOOR = 0.4     # in-domain sentences are this similar to anything on the subject
+DENSE_CEILING = 0.8   # a cosine this high counts fully
+FRAME = 0.1           # a why-phrase for a why-question, a how-phrase for a how-question
 UNKNOWN_WEIGHT = 1.0  # the weight of a word the corpus never uses (known words weigh their IDF)
+_WHY = re.compile(r"\b(why|how come|reasons?|causes?)\b|为什么|为何|原因|怎么会|何以", re.IGNORECASE)
+_HOW = re.compile(r"\bhow (does|do|is|are|did|can)\b|(如何|怎样|怎么)(?!办)", re.IGNORECASE)
 _phrase_terms: dict[tuple[str, int], list[Term]] = {}
 _lock = threading.Lock()
 
 
 def explanation_for(draft: Draft) -> Explanation | None:
     """The explanation the question asks for, or None when none fits well enough."""
+    scored = scores(draft)
+    if not scored:
+        return None
+    best, chosen = max(scored, key=lambda pair: pair[0])
+    return chosen if best >= MATCH else None
+
+
+def scores(draft: Draft) -> list[tuple[float, Explanation]]:
+    """Each explanation with how well the question fits it."""
     explanations = draft.index.explanations
     if not explanations:
-        return None
+        return []
     ctx = draft.ctx
     # the question with its glossary terms' names in both languages: an English phrase can fit
     # a Chinese question through them
     question = " ".join([ctx.question, *(n for e in ctx.glossary for n in (e.en, e.zh) if n)])
     terms = draft.question_terms()
-    scored = [(fit(question, terms, phrase, ctx.stats), e)
-              for e in explanations for phrase in e.asks]
-    best, chosen = max(scored, key=lambda pair: pair[0])
-    return chosen if best >= MATCH else None
+    cosines = _cosines(draft)
+    asked = _frame(ctx.question)
+    scored = []
+    for explanation in explanations:
+        # a Chinese question by the Chinese phrases: its English terms are only the glossary's
+        # names of some of its words (an English question may name a Chinese term: 县管校聘)
+        phrases = explanation.asks_zh if ctx.language == "zh" else explanation.asks
+        lexical = max(fit(question, terms, phrase, ctx.stats)
+                      + FRAME * _frame_agreement(asked, _frame(phrase)) for phrase in phrases)
+        if cosines is not None:
+            dense = max(float(cosines[draft.index.position[ident]])
+                        for ident in explanation.statement_ids)
+            dense = (dense - DENSE_FLOOR) / (DENSE_CEILING - DENSE_FLOOR)
+            lexical = LEXICAL * lexical + (1 - LEXICAL) * min(1.0, max(0.0, dense))
+        scored.append((lexical, explanation))
+    return scored
 
 
 def fit(question: str, terms: list[Term], phrase: str, stats: TermStats) -> float:
@@ -52,6 +82,30 @@ def fit(question: str, terms: list[Term], phrase: str, stats: TermStats) -> floa
     recall = _covered(terms, phrase, stats)
     precision = _covered(phrase_terms, question, stats)
     return 0.0 if recall + precision == 0 else 2 * recall * precision / (recall + precision)
+
+
+def _frame(text: str) -> str | None:
+    if _WHY.search(text):
+        return "why"
+    return "how" if _HOW.search(text) else None
+
+
+def _frame_agreement(asked: str | None, phrased: str | None) -> int:
+    return int(asked is not None and asked == phrased)
+
+
+def _cosines(draft: Draft) -> np.ndarray | None:
+    """Cosine of the question and every statement (English questions: the model reads
+    English)."""
+    ctx = draft.ctx
+    if ctx.language != "en" or ctx.query_vector is None:
+        return None
+    from assistant.answer.sentence_store import store_for
+
+    vectors = draft.index.vectors(ctx.engine, store_for(ctx.engine))
+    if len(vectors) != len(draft.index.located):
+        return None
+    return vectors @ ctx.query_vector
 
 
 def _covered(terms: list[Term], text: str, stats: TermStats) -> float:
