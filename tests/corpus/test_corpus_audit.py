@@ -8,6 +8,7 @@ import yaml
 from assistant.config import DEFAULT_CORPUS_DIR as CORPUS
 from assistant.corpus import load_documents
 from assistant.corpus_articles import corpus_references, yaml_strings
+from assistant.knowledge.statements import knowledge_files
 
 DOCUMENTS = {doc.id: doc for doc in load_documents(CORPUS)[0]}
 
@@ -130,7 +131,7 @@ def test_no_pinyin_names_inside_chinese_texts():
 def knowledge_chinese_texts(corpus=CORPUS) -> dict[str, str]:
     """The text_zh of every statement in knowledge/*.yaml, keyed by file and statement id."""
     return {f"knowledge/{path.name} {item['id']}": item["text_zh"]
-            for path in sorted((corpus / "knowledge").glob("*.yaml"))
+            for path in knowledge_files(corpus)
             for item in yaml.safe_load(path.read_text(encoding="utf-8"))["statements"]}
 
 

@@ -311,8 +311,11 @@ CLAUSE_CHARS = 14  # a clause this long said word for word again is a repeat to 
 
 def clauses(sentence: str) -> list[str]:
     """The long clauses of a sentence (between commas, colons and semicolons), without their
-    closing marks: "重点学校制度把资源集中到少数受偏爱的学校" said twice is said twice."""
-    parts = re.split(r"[，,；;：:。.!?！？()（）]", sentence)
+    closing marks: "重点学校制度把资源集中到少数受偏爱的学校" said twice is said twice. What is in
+    brackets is not a clause: two duties of one document end with the same "(State Council
+    notice …, 2015)"."""
+    unbracketed = re.sub(r"[（(][^（）()]*[)）]", " ", sentence)
+    parts = re.split(r"[，,；;：:。.!?！？()（）]", unbracketed)
     return [p.strip() for p in parts if len(p.strip()) >= CLAUSE_CHARS
             and (re.search(r"[\u4e00-\u9fff]", p) or len(p.split()) >= 6)]
 

@@ -20,7 +20,14 @@ import threading
 import numpy as np
 
 from assistant.answer.shapes.draft import Draft
-from assistant.answer.terms import Term, TermStats, content_terms, matches, token_set, with_known_parts
+from assistant.answer.terms import (
+    Term,
+    TermStats,
+    content_terms,
+    matches,
+    token_set,
+    with_known_parts,
+)
 from assistant.knowledge.explanations import Explanation
 
 MATCH = 0.55          # the score a question needs to be answered from an explanation
