@@ -149,8 +149,12 @@ def validate_corpus(corpus: Path) -> list[Problem]:
 
 def _knowledge_problems(corpus: Path) -> list[Problem]:
     from assistant.knowledge.checks import validate_statements
+    from assistant.knowledge.explanations import FILE, explanation_problems
 
-    return [Problem(file, ident, message) for file, ident, message in validate_statements(corpus)]
+    problems = [Problem(file, ident, message)
+                for file, ident, message in validate_statements(corpus)]
+    return problems + [Problem(f"knowledge/{FILE}", ident, message)
+                       for ident, message in explanation_problems(corpus)]
 
 
 # -- data files ---------------------------------------------------------------------------------

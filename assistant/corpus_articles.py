@@ -37,6 +37,7 @@ import yaml
 from assistant.article_numbers import chinese_number, to_chinese_number
 from assistant.config import REPO_ROOT
 from assistant.index.tokenizer import tokenize
+from assistant.knowledge.statements import knowledge_files
 
 DEFAULT_STATUTES_DIR = REPO_ROOT.parent / "shared" / "real-docs"
 
@@ -506,7 +507,7 @@ def corpus_units(corpus: Path) -> Iterator[TextUnit]:
         path = corpus / name
         if path.is_file():
             yield from data_units(name, yaml.safe_load(path.read_text("utf-8")), kind)
-    for path in sorted((corpus / "knowledge").glob("*.yaml")):
+    for path in knowledge_files(corpus):
         data = yaml.safe_load(path.read_text("utf-8")) or {}
         entries = data.get("statements") if isinstance(data, dict) else data
         yield from data_units(str(path.relative_to(corpus)), entries, "statement", source_laws)

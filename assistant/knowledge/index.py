@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.knowledge.checks import document_context, source_text
+from assistant.knowledge.explanations import Explanation, load_explanations
 from assistant.knowledge.statements import Statement, load_statements
 
 if TYPE_CHECKING:
@@ -64,9 +65,13 @@ class Found:
 class StatementIndex:
     """Every statement of the corpus folders, located in its document."""
 
-    def __init__(self, located: list[Located]) -> None:
+    def __init__(self, located: list[Located], explanations: list[Explanation] | None = None
+                 ) -> None:
         self.located = located
         self.by_id = {item.statement.id: item for item in located}
+        # only explanations whose every statement can be cited
+        self.explanations = [e for e in explanations or []
+                             if all(ident in self.by_id for ident in e.statement_ids)]
         self.lowered = [item.search_text.lower() for item in located]  # for name look-ups
         self._vectors: np.ndarray | None = None
         self._matches: dict[tuple, np.ndarray] = {}
@@ -77,9 +82,11 @@ class StatementIndex:
         from assistant.corpus_documents import load_documents
 
         located: list[Located] = []
+        explanations: list[Explanation] = []
         for corpus in corpus_dirs:
             if not (corpus / "knowledge").is_dir():
                 continue
+            explanations += load_explanations(corpus)[0]
             documents, _ = load_documents(corpus)
             docs = {d.id: d for d in documents}
             statements, _ = load_statements(corpus)
@@ -101,7 +108,7 @@ class StatementIndex:
                     section=found.english.title,
                     section_zh=found.chinese.title if found.chinese else None,
                     search_text=words, metadata=dict(meta)))
-        return cls(located)
+        return cls(located, explanations)
 
     def vectors(self, embedder, store=None) -> np.ndarray:
         """The English texts' vectors (computed once; kept in the sentence store on disk)."""

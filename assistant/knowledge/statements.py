@@ -59,7 +59,10 @@ class Statement:
 
 
 def knowledge_files(corpus: Path) -> list[Path]:
-    return sorted((corpus / "knowledge").glob("*.yaml"))
+    """The statement files (the explanations file refers to statements; it holds none)."""
+    from assistant.knowledge.explanations import FILE
+
+    return sorted(p for p in (corpus / "knowledge").glob("*.yaml") if p.name != FILE)
 
 
 def load_statements(corpus: Path) -> tuple[list[Statement], list[tuple[str, str, str]]]:

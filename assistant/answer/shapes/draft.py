@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from assistant.answer.context import Context
@@ -90,9 +91,7 @@ class Draft:
             from assistant.answer.sentence_store import store_for
 
             vectors = self.index.vectors(ctx.engine, store_for(ctx.engine))
-        if terms is None and self._terms is None:
-            self._terms = with_known_parts(ctx.terms, ctx.stats)  # jieba once per answer
-        found = self.index.search(terms if terms is not None else self._terms, ctx.stats,
+        found = self.index.search(terms if terms is not None else self.question_terms(), ctx.stats,
                                   query_vector=ctx.query_vector if terms is None else None,
                                   vectors=vectors, **filters)
         if terms is None:
@@ -114,6 +113,13 @@ class Draft:
                          and article_numbers(f.statement.locator) & asked]
                 found = named or found
         return found
+
+    def question_terms(self) -> list:
+        """The question's terms, Chinese compounds also read as their known parts (jieba once
+        per answer)."""
+        if self._terms is None:
+            self._terms = with_known_parts(self.ctx.terms, self.ctx.stats)
+        return self._terms
 
     def documents(self) -> dict[str, dict]:
         """Front matter by document id, of the documents the statements cite (once per answer:
@@ -217,7 +223,8 @@ class Draft:
         """Whether the question asks for what the law itself says ("legally", "法定")."""
         return bool(_ASKS_LAW.search(self.ctx.question))
 
-    def lead(self, found: list[Found], strength_first: bool | None = None) -> list[Found]:
+    def lead(self, found: list[Found], strength_first: bool | None = None,
+             prefer: Callable[[Found], bool] | None = None) -> list[Found]:
         """``found`` with the lead first: of the statements about as relevant as the best, one
         that gives the figure or year the question asks for, from the strongest source (a law's
         own article before a synthesis that cites it)."""
@@ -243,13 +250,27 @@ class Draft:
             strength_first = self.asks_for_law()
         # a reason ("counties keep small schools because …") answers "why", not "what"
         first = min(close, key=lambda f: (f.statement.aspect in ("cause", "mechanism"),
+                                          self.elsewhere(f),
                                           bool(topic) and not self.names_topic(f),
+                                          prefer is not None and not prefer(f),
                                           action is not None and not does_what_is_asked(f),
                                           bool(wanted) and not gives_what_is_asked(f),
                                           f.located.strength if strength_first else 0,
                                           f.score < LEAD_TIE * best,
                                           f.located.strength, -f.score))
         return [first, *[f for f in found if f is not first]]
+
+    def elsewhere(self, found: Found) -> bool:
+        """Whether a statement is a province's own rule (Zhejiang's regulations) and the
+        question does not name that province: a national question is answered by national law
+        first."""
+        located = found.located
+        region = str(located.metadata.get("region", "China"))
+        if located.doc_type in ("case", "analysis") or region == "China":
+            return False
+        names = [region.split(",")[0].split("(")[0].strip().lower(), located.title_zh[:2]]
+        question = self.ctx.question.lower()
+        return not any(name and name in question for name in names)
 
     def say_all(self, found: list[Found], limit: int, again: bool = False) -> list[str]:
         lines = []

@@ -14,13 +14,20 @@ from assistant.answer.shapes.draft import (
     finish,
     topic_first,
 )
+from assistant.answer.shapes.explanations import explanation_for
+from assistant.knowledge.explanations import Explanation
 from assistant.knowledge.index import Found
 
 THESIS_POOL = 6     # the most relevant findings an explain answer's thesis is chosen from
 
 
 def explain(draft: Draft, intent: Intent) -> Composed:
-    """A one-sentence thesis, then numbered causes or mechanisms, each with its source."""
+    """A one-sentence thesis, then numbered causes or mechanisms, each with its source: from the
+    explanation the question asks for when the corpus has one, else from the findings that fit
+    the question best."""
+    chosen = explanation_for(draft)
+    if chosen is not None and (composed := _explained(draft, chosen)) is not None:
+        return composed
     found = draft.relevant(draft.search(kinds=("finding",), limit=20))
     if len(found) < 2 or not draft.on_topic(found):
         return None
@@ -81,3 +88,28 @@ def _causal(found: Found) -> float:
     return (found.score + 0.1 * bool(_CAUSAL_SECTION.search(found.located.section))
             + 0.05 * bool(_CAUSAL_WORDS.search(text)) - 0.3 * bool(_OUR_READING.search(text))
             - 0.15 * bool(_REMEDY.search(text)) - 0.1 * s.unconfirmed)
+
+
+def _explained(draft: Draft, explanation: Explanation) -> Composed:
+    """The explanation's thesis, then its causes in the order the corpus gives them; None when
+    the thesis cannot be said (filtered out, or its passage is not indexed)."""
+    admitted = [_found(draft, ident) for ident in explanation.statement_ids]
+    if admitted[0] is None:
+        return None
+    lead = draft.say(admitted[0])
+    if lead is None:
+        return None
+    causes = [line for found in admitted[1:] if found is not None
+              and (line := draft.say(found)) is not None]
+    if not causes:
+        return None
+    return finish(draft, [lead, t("causes", draft.language) + "\n" +
+                          "\n".join(f"{n}. {c}" for n, c in enumerate(causes, start=1))])
+
+
+def _found(draft: Draft, ident: str) -> Found | None:
+    """A statement of an explanation, if the question's filters admit its document."""
+    located = draft.index.by_id[ident]
+    if not draft.ctx.filters.admits(located.statement.source, located.metadata):
+        return None
+    return Found(located, 1.0, 1.0)

@@ -13,6 +13,21 @@ from assistant.answer.shapes.draft import (
     finish,
 )
 from assistant.knowledge.index import Found
+from assistant.knowledge.statements import ACTORS
+
+LIST_COVERAGE = 0.6  # a further duty holds this share of the question's words the lead holds
+
+
+def _names_an_actor(draft: Draft):
+    """Whether a statement names, in the reader's language, the level of government that acts
+    (县级人民政府, "county governments")."""
+    names = [name.lower() for pair in ACTORS.values() for name in pair]
+    names += ["各级人民政府", "县级以上", "省级", "县级", "government", "state council"]
+
+    def names_actor(found: Found) -> bool:
+        text = found.statement.in_language(draft.language).lower()
+        return any(name in text for name in names)
+    return names_actor
 
 
 def responsible(draft: Draft, intent: Intent) -> Composed:
@@ -33,9 +48,13 @@ def responsible(draft: Draft, intent: Intent) -> Composed:
         wider = draft.search(kinds=("duty",), actors=actors, limit=80)
         legal = draft.relevant([f for f in wider if f.located.doc_type in ("law", "regulation")])
         found = legal if len(legal) >= 2 else found
-    found = draft.lead(found)
+    # "which level of government …?" is answered by a duty that names one
+    found = draft.lead(found, prefer=_names_an_actor(draft) if intent.asks_who else None)
     lead = draft.say_all(found, 1)
-    close = [f for f in found[1:8] if f.score >= LIST_RELATIVE * found[0].score]
+    # a further duty shares about as much of the question as the lead: one word in common
+    # ("housing" in a question about schools for new housing estates) is not enough
+    close = [f for f in found[1:8] if f.score >= LIST_RELATIVE * found[0].score
+             and f.coverage >= LIST_COVERAGE * found[0].coverage]
     on_subject = [f for f in found[1:] if draft.names_topic(f)]
     if on_subject:
         # the duties about the subject asked about, then at most two of the actor's others; all
