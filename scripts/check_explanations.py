@@ -60,6 +60,9 @@ def main(argv):
         for sid in ids:
             if sid not in stmts:
                 problems.append(f"{eid}: unknown statement {sid}")
+        for sid in causes:
+            if sid in stmts and stmts[sid]["kind"] not in ("finding", "duty", "fact"):
+                problems.append(f"{eid}: cause {sid} is a {stmts[sid]['kind']} (causes are findings, duties or facts)")
     print(f"{len(exps)} explanations, {len({s for e in exps for s in [e['thesis'], *e['causes']]})} distinct statements")
     if "--show" in argv:
         want = set(argv[argv.index("--show") + 1:])
