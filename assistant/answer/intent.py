@@ -36,12 +36,12 @@ _EXPLAIN = re.compile(
     r"motivat|incentiv|hold .{0,20} accountable)|what (is|was|are) the (effect|impact|"
     r"consequence|logic|rationale|mechanism)|what role|walk (me|us) through|"
     r"(what|which) (stages|steps|phases)|how (did|has|have) .{3,60} (develop|evolv)\w*|"
-    r"theor(y|ies)|how (does|do|is|are) .{3,60} (work|calculated|computed|measured|"
+    r"theor(y|ies)|how come|how (does|do|is|are|did) .{3,60} (work|calculated|computed|measured|"
     r"determined|shared|split|allocated|decided))\b|"
     r"为什么|为何|原因|成因|根源|怎么会|导致|影响.{0,4}(是什么|如何|有哪些)|机制|作用是什么|何以|"
     r"一步步|经历了.{0,4}阶段|哪些阶段|演变|发展历程|理论|(?:如何|怎样|怎么)(?:促使|倒逼|约束|激励|"
     r"给.{1,12}压力)|靠什么(?:促使|推动|约束)|(?:如何|怎样|怎么)(?:运作|运行|起作用|发挥作用|计算|分担)|"
-    r"是(?:怎么|如何|怎样)(?:算|计算|分担|运作)的",
+    r"是(?:怎么|如何|怎样)(?:算|计算|分担|运作|造成|形成|评估|认定|来)的|怎么造成|怎么形成",
     re.IGNORECASE)
 _RESPONSIBLE = re.compile(
     r"\b(who (is|are) responsible|who (must|should|has to|pays|funds|decides|manages|"
@@ -148,6 +148,11 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
                                    re.IGNORECASE),
     "quality_gap": re.compile(r"quality|achievement|质量|教学水平", re.IGNORECASE),
 }
+
+
+def asks_for_fact(question: str) -> bool:
+    """Whether a look-up cue fires: "when", "how many", "多少", "哪一年" ask for a fact."""
+    return bool(_LOOKUP.search(question))
 
 
 @dataclass

@@ -11,17 +11,18 @@ as a function (``llm.Offline``), when the endpoint fails.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answer import compare, glossary_route, shapes, standards_table
 from assistant.answer.context import Context
 from assistant.answer.extractive import compose
 from assistant.answer.followup import History, resolve
 from assistant.answer.grounding import Retrieval, abstain, retrieve
-from assistant.answer.intent import Intent, classify, corpus_case_names
+from assistant.answer.intent import Intent, asks_for_fact, classify, corpus_case_names
 from assistant.answer.markers import by_first_use
 from assistant.answer.messages import text
 from assistant.answer.render import CitationList
+from assistant.answer.shapes.explanations import scores as explanation_scores
 from assistant.answer.statement_cite import localized
 from assistant.answer.suggest import suggest
 from assistant.answer.terms import token_set
@@ -29,6 +30,8 @@ from assistant.answer.types import Answer, Claim
 from assistant.config import Settings, get_settings
 from assistant.documents import Citation
 from assistant.retrieval import SearchFilters
+
+EXPLAINED = 0.8  # a question without a look-up cue that fits an explanation this well asks why
 
 
 class QuestionError(ValueError):
@@ -128,7 +131,15 @@ def understand(ctx: Context) -> Intent:
     for corpus in ctx.settings.corpus_dirs:
         names.update(corpus_case_names(corpus))
     defined = glossary_route.parse(ctx) is not None
-    return classify(ctx.question, names, has_definition=defined)
+    intent = classify(ctx.question, names, has_definition=defined)
+    if intent.kind == "lookup" and not asks_for_fact(ctx.question):
+        # a question with no cue of its kind that the corpus explains almost in its words
+        # ("城乡义务教育差距是怎么回事") is answered with the explanation
+        draft = shapes.draft_for(ctx)
+        scored = explanation_scores(draft) if draft is not None else []
+        if scored and max(score for score, _ in scored) >= EXPLAINED:
+            intent = replace(intent, kind="explain")
+    return intent
 
 
 Composed = tuple[str, CitationList, list[Claim]] | None

@@ -103,13 +103,17 @@ def with_known_parts(terms: list[Term], stats: TermStats) -> list[Term]:
 MODIFIER_IDF = 1.0  # about the IDF of a word in a third of the passages
 
 
+_MODIFIER_TAGS = ("a", "d", "c", "u", "r", "y", "e")  # adjective, adverb, conjunction, particle …
+
+
 @lru_cache(maxsize=4096)
-def is_adjective(word: str) -> bool:
-    """Whether jieba's part-of-speech tagger reads the Chinese word as one adjective."""
+def is_modifier(word: str) -> bool:
+    """Whether jieba's part-of-speech tagger reads the Chinese word as one adjective, adverb or
+    function word (not a noun or verb: those name what a question is about)."""
     import jieba.posseg
 
     tagged = jieba.posseg.lcut(word)
-    return len(tagged) == 1 and tagged[0].flag.startswith("a")
+    return len(tagged) == 1 and tagged[0].flag.startswith(_MODIFIER_TAGS)
 
 
 class TermStats:
@@ -127,9 +131,10 @@ class TermStats:
 
     def weight(self, term: Term) -> float:
         """The IDF of the term's most common form (a synonym the corpus uses counts), times the
-        term's emphasis. A Chinese adjective the corpus never uses ("年轻" in "留不住年轻教师")
-        narrows the question without changing its subject: it weighs like a common word."""
-        if term.chinese and not self.known(term) and is_adjective(term.text):
+        term's emphasis. A Chinese modifier the corpus never uses ("年轻", "总是" in
+        "总是留不住年轻教师") narrows the question without changing its subject: it weighs like a
+        common word."""
+        if term.chinese and not self.known(term) and is_modifier(term.text):
             return term.emphasis * MODIFIER_IDF
         return term.emphasis * min(self.idf(form) for form in term.forms)
 

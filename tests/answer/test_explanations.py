@@ -9,7 +9,7 @@ import pytest
 from assistant.answer.context import Context
 from assistant.answer.shapes import draft_for
 from assistant.answer.shapes.explanations import MATCH, explanation_for, fit
-from assistant.answer.terms import is_adjective
+from assistant.answer.terms import is_modifier
 
 from .answer_support import assert_grounded
 
@@ -30,11 +30,11 @@ def test_a_phrase_fits_a_question_that_holds_its_words_in_other_wording(draft_of
     assert fit(draft.ctx.question, terms, "rural schools cannot keep teachers", stats) == 0.0
 
 
-def test_an_unknown_adjective_weighs_like_a_common_word(corpus_engine):
+def test_an_unknown_modifier_weighs_like_a_common_word(corpus_engine):
     from assistant.answer.terms import Term, term_stats
 
     stats = term_stats(corpus_engine)
-    assert is_adjective("年轻") and not is_adjective("天气")
+    assert is_modifier("年轻") and is_modifier("总是") and not is_modifier("天气")
     assert stats.weight(Term("年轻", True)) < stats.weight(Term("天气", True))
 
 

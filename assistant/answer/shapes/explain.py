@@ -14,7 +14,7 @@ from assistant.answer.shapes.draft import (
     finish,
     topic_first,
 )
-from assistant.answer.shapes.explanations import explanation_for
+from assistant.answer.shapes.explanations import asks_how_it_works, explanation_for
 from assistant.knowledge.explanations import Explanation
 from assistant.knowledge.index import Found
 
@@ -103,7 +103,8 @@ def _explained(draft: Draft, explanation: Explanation) -> Composed:
               and (line := draft.say(found)) is not None]
     if not causes:
         return None
-    return finish(draft, [lead, t("causes", draft.language) + "\n" +
+    heading = "how_it_works" if asks_how_it_works(draft.ctx.question) else "causes"
+    return finish(draft, [lead, t(heading, draft.language) + "\n" +
                           "\n".join(f"{n}. {c}" for n, c in enumerate(causes, start=1))])
 
 

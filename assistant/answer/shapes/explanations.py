@@ -36,7 +36,8 @@ DENSE_FLOOR = 0.4     # in-domain sentences are this similar to anything on the 
 DENSE_CEILING = 0.8   # a cosine this high counts fully
 FRAME = 0.1           # a why-phrase for a why-question, a how-phrase for a how-question
 UNKNOWN_WEIGHT = 1.0  # the weight of a word the corpus never uses (known words weigh their IDF)
-_WHY = re.compile(r"\b(why|how come|reasons?|causes?)\b|为什么|为何|原因|怎么会|何以", re.IGNORECASE)
+_WHY = re.compile(r"\b(why|how come|reasons?|causes?)\b|为什么|为何|原因|怎么会|何以|怎么(造成|形成|回事)",
+                  re.IGNORECASE)
 _HOW = re.compile(r"\bhow (does|do|is|are|did|can)\b|(如何|怎样|怎么)(?!办)", re.IGNORECASE)
 _phrase_terms: dict[tuple[str, int], list[Term]] = {}
 _lock = threading.Lock()
@@ -89,6 +90,12 @@ def fit(question: str, terms: list[Term], phrase: str, stats: TermStats) -> floa
     recall = _covered(terms, phrase, stats)
     precision = _covered(phrase_terms, question, stats)
     return 0.0 if recall + precision == 0 else 2 * recall * precision / (recall + precision)
+
+
+def asks_how_it_works(question: str) -> bool:
+    """Whether the question asks how something works ("how does … work", "是怎么评估的"), not
+    why something is so."""
+    return _frame(question) == "how"
 
 
 def _frame(text: str) -> str | None:
