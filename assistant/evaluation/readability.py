@@ -26,9 +26,12 @@ def plain(text: str) -> str:
     return _MARKUP.sub("", _MARKER.sub("", text or ""))
 
 
+_HEADING = re.compile(r"^[^.。!?！？\[]{1,60}[:：]$")  # a short line that ends in a colon, no marker
+
+
 def units(text: str) -> list[str]:
     """The answer as a reader meets it: a table counts as one unit, a list item as one, and
-    other paragraphs are split into sentences."""
+    other paragraphs are split into sentences; a heading line ("Further duties:") is none."""
     found: list[str] = []
     for block in re.split(r"\n\s*\n", text or ""):
         lines = [line for line in block.splitlines() if line.strip()]
@@ -38,6 +41,8 @@ def units(text: str) -> list[str]:
             found.append(plain(block))
             continue
         for line in lines:
+            if _HEADING.match(plain(line)):
+                continue  # "The main causes and how they work:" introduces; it says nothing
             for sentence in _SENTENCE_END.split(plain(line)):
                 if sentence.strip():
                     found.append(sentence.strip())

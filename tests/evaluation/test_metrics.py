@@ -190,3 +190,13 @@ def test_percentile_and_mean():
     assert m.percentile([], 50) is None
     assert m.mean([]) is None
     assert m.mean([1, 0]) == 0.5
+
+
+def test_a_heading_line_is_not_one_of_the_first_two_sentences():
+    from assistant.evaluation.readability import key_fact_early, units
+
+    text = ("Teachers leave for the towns. [1]\n\nThe main causes and how they work:\n"
+            "1. Pay is lower in villages. [2]\n2. Housing is poor. [3]")
+    assert units(text)[:2] == ["Teachers leave for the towns.", "Pay is lower in villages."]
+    assert key_fact_early(text, ["lower in villages"]) is True
+    assert key_fact_early(text, ["Housing"]) is False

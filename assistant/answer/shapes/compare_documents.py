@@ -6,10 +6,12 @@ from assistant.answer.messages import text as t
 from assistant.answer.named_documents import display_name, mentioned_documents, unnamed_words
 from assistant.answer.shapes.draft import LIST_RELATIVE, Composed, Draft, both_texts, finish
 from assistant.answer.shapes.sides import CONTRAST, cell, contrast
-from assistant.answer.terms import content_terms
+from assistant.answer.terms import content_terms, token_set
+from assistant.article_numbers import article_numbers
+from assistant.knowledge.index import Found
 
 DOC_FLOOR = 0.15        # a document's statement shares this much of the question to fill its column
-COLUMN_COVERAGE = 0.5   # ... and this share of what the best statement of either column holds
+COLUMN_COVERAGE = 0.5   # ... and this share of what its column's best statement holds
 
 
 def compare_documents(draft: Draft, sides, doc_a: str, doc_b: str,
@@ -31,10 +33,9 @@ def compare_documents(draft: Draft, sides, doc_a: str, doc_b: str,
         columns.append([f for f in found if f.score >= max(DOC_FLOOR, LIST_RELATIVE * best)])
     if not all(columns):
         return None
-    # both columns answer the same point: a statement holding only the commonest of its words
-    # ("teachers" of "teachers' average pay") is about something else
-    best_cover = max(f.coverage for found in columns for f in found)
-    columns = [[f for f in found if f.coverage >= COLUMN_COVERAGE * best_cover]
+    # a column keeps to the point: a statement holding only the commonest of the question's
+    # words ("teachers" of "teachers' average pay") is about something else
+    columns = [[f for f in found if f.coverage >= COLUMN_COVERAGE * found[0].coverage]
                for found in columns]
     if not all(columns):
         return None
@@ -53,6 +54,26 @@ def compare_documents(draft: Draft, sides, doc_a: str, doc_b: str,
     leads = [draft.lead(found, prefer=lambda f: f.statement.kind == "duty")[0] if found else None
              for found in columns]
     if key:
+        # each document's statement closest to what the difference says of it: the rule it
+        # contrasts, in the document's own words
+        difference_text = both[0].statement.in_language(draft.language)
+        difference = token_set(difference_text)
+        articles = article_numbers(f"{both[0].statement.text} {both[0].statement.text_zh}")
+
+        def closeness(f: Found) -> tuple[bool, bool, int]:
+            words = token_set(f.statement.in_language(draft.language))
+            return (bool(article_numbers(f.statement.locator) & articles),
+                    f.statement.kind == "duty", len(difference & words))
+        # the articles the difference names are where each rule is, whatever their wording;
+        # a statement that itself compares the two is the difference again, not the rule
+        named = [[Found(item, 0.0, 0.0) for item in draft.index.located
+                  if item.statement.source == doc and item.doc_type in ("law", "regulation")
+                  and article_numbers(item.statement.locator) & articles
+                  and draft.ctx.filters.admits(doc, item.metadata)] for doc in (doc_a, doc_b)]
+        own = [[f for f in found + extra if len(mentioned_documents(both_texts(f), documents)) < 2
+                and f.statement.in_language(draft.language).strip() not in draft.said_texts]
+               for found, extra in zip(columns, named)]
+        leads = [max(found, key=closeness) if found else None for found in own]
         said = [draft.say(f, again=True) if f is not None else None for f in leads]
         opening = "\n".join(f"- **{name}**{t('says', draft.language)}{line}"
                              for name, line in zip(names, said) if line)

@@ -35,6 +35,7 @@ LEXICAL = 0.7         # the share of the phrases' fit in the score (with a dense
 DENSE_FLOOR = 0.4     # in-domain sentences are this similar to anything on the subject
 DENSE_CEILING = 0.8   # a cosine this high counts fully
 FRAME = 0.1           # a why-phrase for a why-question, a how-phrase for a how-question
+NARROWER = 0.15      # a statement holding this much more of the question than an explanation
 UNKNOWN_WEIGHT = 1.0  # the weight of a word the corpus never uses (known words weigh their IDF)
 _WHY = re.compile(r"\b(why|how come|reasons?|causes?)\b|为什么|为何|原因|怎么会|何以|怎么(造成|形成|回事)",
                   re.IGNORECASE)
@@ -44,12 +45,29 @@ _lock = threading.Lock()
 
 
 def explanation_for(draft: Draft) -> Explanation | None:
-    """The explanation the question asks for, or None when none fits well enough."""
+    """The explanation the question asks for, or None when none fits well enough, or when a
+    single statement holds clearly more of the question than all of its statements together
+    ("why does the 4% rule confuse GNP and GDP" is narrower than why the 4% target matters)."""
     scored = scores(draft)
     if not scored:
         return None
     best, chosen = max(scored, key=lambda pair: pair[0])
-    return chosen if best >= MATCH else None
+    if best < MATCH:
+        return None
+    held = covered_by(draft, [draft.index.by_id[i].search_text for i in chosen.statement_ids])
+    closest = max((f.coverage for f in draft.search(limit=5)), default=0.0)
+    return chosen if held >= closest - NARROWER else None
+
+
+def covered_by(draft: Draft, texts: list[str]) -> float:
+    """The weighted share of the question's terms that some of ``texts`` hold."""
+    stats = draft.ctx.stats
+    total = held = 0.0
+    for term in draft.question_terms():
+        weight = stats.weight(term)
+        total += weight
+        held += weight * any(matches(term, text, token_set(text)) for text in texts)
+    return held / total if total else 0.0
 
 
 def scores(draft: Draft) -> list[tuple[float, Explanation]]:
