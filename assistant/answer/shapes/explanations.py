@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import lru_cache
 
 import numpy as np
 
@@ -40,7 +41,7 @@ UNKNOWN_WEIGHT = 1.0  # the weight of a word the corpus never uses (known words 
 _WHY = re.compile(r"\b(why|how come|reasons?|causes?)\b|为什么|为何|原因|怎么会|何以|怎么(造成|形成|回事)",
                   re.IGNORECASE)
 _HOW = re.compile(r"\bhow (does|do|is|are|did|can)\b|(如何|怎样|怎么)(?!办)", re.IGNORECASE)
-_phrase_terms: dict[tuple[str, int], list[Term]] = {}
+_phrase_terms: dict[tuple[str, int], tuple[bool, list[tuple[Term, float]], float]] = {}
 _lock = threading.Lock()
 
 
@@ -79,7 +80,8 @@ def scores(draft: Draft) -> list[tuple[float, Explanation]]:
     # the question with its glossary terms' names in both languages: an English phrase can fit
     # a Chinese question through them
     question = " ".join([ctx.question, *(n for e in ctx.glossary for n in (e.en, e.zh) if n)])
-    terms = draft.question_terms()
+    _learn(tuple(phrase for e in explanations for phrase in e.asks))
+    fitting = _Fitting(question, draft.question_terms(), ctx.stats)
     cosines = _cosines(draft)
     asked = _frame(ctx.question)
     scored = []
@@ -87,8 +89,8 @@ def scores(draft: Draft) -> list[tuple[float, Explanation]]:
         # a Chinese question by the Chinese phrases: its English terms are only the glossary's
         # names of some of its words (an English question may name a Chinese term: 县管校聘)
         phrases = explanation.asks_zh if ctx.language == "zh" else explanation.asks
-        lexical = max(fit(question, terms, phrase, ctx.stats)
-                      + FRAME * _frame_agreement(asked, _frame(phrase)) for phrase in phrases)
+        lexical = max(fitting.fit(phrase) + FRAME * _frame_agreement(asked, _frame(phrase))
+                      for phrase in phrases)
         if cosines is not None:
             dense = max(float(cosines[draft.index.position[ident]])
                         for ident in explanation.statement_ids)
@@ -100,14 +102,59 @@ def scores(draft: Draft) -> list[tuple[float, Explanation]]:
 
 def fit(question: str, terms: list[Term], phrase: str, stats: TermStats) -> float:
     """How well a phrase and a question hold each other's words (0–1)."""
-    phrase_terms = _terms_of(phrase, stats)
-    chinese = any(term.chinese for term in phrase_terms)
-    terms = [term for term in terms if term.chinese == chinese]  # the phrase's language only
-    if not terms or not phrase_terms:
-        return 0.0
-    recall = _covered(terms, phrase, stats)
-    precision = _covered(phrase_terms, question, stats)
-    return 0.0 if recall + precision == 0 else 2 * recall * precision / (recall + precision)
+    _learn((phrase,))
+    return _Fitting(question, terms, stats).fit(phrase)
+
+
+class _Fitting:
+    """One question fitted against many phrases: what the question holds and the weights of its
+    terms are worked out once per question; a phrase's terms and weights once per phrase."""
+
+    def __init__(self, question: str, terms: list[Term], stats: TermStats) -> None:
+        self.question = question.lower()
+        self.tokens = token_set(question)
+        self.stats = stats
+        self.terms = {chinese: [(t, _weight(t, stats)) for t in terms if t.chinese == chinese]
+                      for chinese in (True, False)}
+        self.totals = {chinese: sum(w for _, w in pairs) for chinese, pairs in self.terms.items()}
+        self._in_question: dict[Term, bool] = {}
+
+    def fit(self, phrase: str) -> float:
+        chinese, phrase_terms, phrase_total = _phrase(phrase, self.stats)
+        terms, total = self.terms[chinese], self.totals[chinese]  # the phrase's language only
+        if not terms or not phrase_terms or not total or not phrase_total:
+            return 0.0
+        recall = sum(w for t, w in terms if phrase in _phrases_holding(t)) / total
+        precision = sum(w for t, w in phrase_terms if self._held_by_question(t)) / phrase_total
+        return 0.0 if recall + precision == 0 else 2 * recall * precision / (recall + precision)
+
+    def _held_by_question(self, term: Term) -> bool:
+        if term not in self._in_question:
+            self._in_question[term] = matches(term, self.question, self.tokens)
+        return self._in_question[term]
+
+
+def _weight(term: Term, stats: TermStats) -> float:
+    return stats.weight(term) if stats.known(term) else UNKNOWN_WEIGHT
+
+
+@lru_cache(maxsize=20_000)
+def _phrases_holding(term: Term) -> frozenset[str]:
+    """The known phrases that hold ``term`` (a question's terms recur across questions)."""
+    return frozenset(phrase for phrase in _known_phrases
+                     if matches(term, phrase.lower(), token_set(phrase)))
+
+
+_known_phrases: set[str] = set()
+
+
+def _learn(phrases: tuple[str, ...]) -> None:
+    """Phrases a question may be fitted against; new ones forget what was kept per term."""
+    with _lock:
+        new = set(phrases) - _known_phrases
+        if new:
+            _known_phrases.update(new)
+            _phrases_holding.cache_clear()
 
 
 def asks_how_it_works(question: str) -> bool:
@@ -116,6 +163,7 @@ def asks_how_it_works(question: str) -> bool:
     return _frame(question) == "how"
 
 
+@lru_cache(maxsize=8192)
 def _frame(text: str) -> str | None:
     if _WHY.search(text):
         return "why"
@@ -140,25 +188,15 @@ def _cosines(draft: Draft) -> np.ndarray | None:
     return vectors @ ctx.query_vector
 
 
-def _covered(terms: list[Term], text: str, stats: TermStats) -> float:
-    """The weighted share of ``terms`` that ``text`` holds."""
-    lowered = text.lower()
-    tokens = token_set(text)
-    total = held = 0.0
-    for term in terms:
-        weight = stats.weight(term) if stats.known(term) else UNKNOWN_WEIGHT
-        total += weight
-        held += weight * matches(term, lowered, tokens)
-    return held / total if total else 0.0
-
-
-def _terms_of(phrase: str, stats: TermStats) -> list[Term]:
-    """A phrase's terms, read like a question's (kept per phrase and term statistics)."""
+def _phrase(phrase: str, stats: TermStats) -> tuple[bool, list[tuple[Term, float]], float]:
+    """A phrase's language, its terms read like a question's with their weights, and their sum
+    (kept per phrase and term statistics)."""
     key = (phrase, id(stats))
     with _lock:
         cached = _phrase_terms.get(key)
     if cached is None:
-        cached = with_known_parts(content_terms(phrase), stats)
+        terms = [(t, _weight(t, stats)) for t in with_known_parts(content_terms(phrase), stats)]
+        cached = (any(t.chinese for t, _ in terms), terms, sum(w for _, w in terms))
         with _lock:
             if len(_phrase_terms) > 20_000:
                 _phrase_terms.clear()
