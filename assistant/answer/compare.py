@@ -16,6 +16,7 @@ from assistant.documents import Chunk
 from assistant.index.tokenizer import tokenize
 
 _END = r"\s*[?？.。!！]*\s*$"
+_CONTRACTED = re.compile(r"\b(what|how|where|who)'s\b", re.IGNORECASE)
 _EN = [
     re.compile(r"^\s*compare\s+(?P<focus>.+?)\s+(?:in|of|between)\s+(?P<a>.+?)\s+(?:and|with|to|"
                r"versus|vs\.?)\s+(?P<b>.+?)" + _END, re.IGNORECASE),
@@ -49,6 +50,7 @@ class Sides:
 
 def parse(question: str) -> Sides | None:
     """The two things a comparison question names, and the aspect if it names one."""
+    question = _CONTRACTED.sub(lambda m: f"{m.group(1)} is", question)
     for pattern in _EN:
         if (m := pattern.match(question)):
             b, focus = _split_focus(m.group("b"), _EN_FOCUS)
@@ -78,6 +80,10 @@ def _clean(sides: Sides) -> Sides | None:
     strip = " \t\"'“”‘’「」《》"
     a, b = sides.a.strip(strip), sides.b.strip(strip)
     focus = sides.focus
+    # "B: what does each one cover" / "B — on funding": what follows is the aspect asked
+    parts = re.split(r"\s*(?:[:：]|\s[—–-]\s)\s*", b, maxsplit=1)
+    if len(parts) == 2 and parts[0].strip():
+        b, focus = parts[0], f"{focus} {parts[1]}".strip()
     for _ in range(2):
         a, b = _LEADING.sub("", a), _LEADING.sub("", b)
         a, b = _TRAILING.sub("", a), _TRAILING.sub("", b)

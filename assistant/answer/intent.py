@@ -21,13 +21,14 @@ _SUGGEST = re.compile(
     r"watch|look at|change)\b|"
     r"how (can|could|should|do|might) (\w+ ){0,3}?(we|they|count(y|ies)|districts?|"
     r"governments?|bureaus?|schools|provinces?|cit(y|ies))\b|"
-    r"how to\b|what (measures|steps|actions|options|policies|tools)|which measures|"
+    r"how to\b|what (measures|actions|options|policies|tools)|which measures|"
+    r"what steps(?!.{0,40}\b(go through|involved|in the process|does|do|did|are)\b)|"
     r"measures (for|to|against|that)|suggest|recommend|ways to|what works|what can be done|"
     r"what (has|have) (other )?(counties|places|districts|provinces) (done|used|tried)|"
     r"(counties|places|districts) (have )?used|fix|tackle|improve|reduce|retain|keep good)\b|"
     r"怎么办|(?:怎样|如何|怎么)(?:才能|解决|改善|提高|应对|留住|留|推进|做|办|降|减少|缓解|吸引|"
     r"保障|补|消除|化解|破解|扩大|加强)|措施|建议|对策|办法|应该怎么|该怎么|可以做|能做些什么|"
-    r"有哪些做法|做法有哪些|(?:需要|要|应)注意(?:什么|哪些)|(?:怎样|如何|怎么)(?:筹|督促)",
+    r"有哪些做法|做法有哪些|(?:优先|首先|先|应该|应当|该)做(?:什么|哪些)|(?:需要|要|应)注意(?:什么|哪些)|(?:怎样|如何|怎么)(?:筹|督促)",
     re.IGNORECASE)
 _EXPLAIN = re.compile(
     r"\b(why|explain|what (causes|caused|drives|drove|explains|lies behind)|reasons? (for|why)|"
@@ -50,7 +51,7 @@ _RESPONSIBLE = re.compile(
     r"what (must|should|does) (the )?(county|provincial|central|township|city|municipal|local)?"
     r"\s*(governments?|education bureaus?|bureaus?|finance bureaus?|schools?|state council|"
     r"province|provinces|counties|county|townships?)\s+(do|provide|ensure|pay|guarantee)|"
-    r"(is|are) .{2,40} (required|obliged) to|role of (the )?(county|provinc|central|township)|"
+    r"(is|are) .{2,40} (required|obliged) to|who (holds|hold) .{1,40} (accountable|responsible|liable)|who (punishes|sanctions|penalis\w*|disciplines)|role of (the )?(county|provinc|central|township)|"
     r"(require|oblige|expect|ask)s? .{0,40}(governments?|bureaus?|counties|schools|provinces|"
     r"townships) to)\b|"
     r"谁负责|由谁|职责|责任|义务(?!教育)|应当(承担|履行|做)|负有|谁来|哪一级|哪级政府|主体是谁",

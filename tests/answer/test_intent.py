@@ -122,3 +122,25 @@ def test_a_which_level_question_is_answered_with_the_duty_not_a_sanction(ask):
     result = ask("义务教育学校的布局规划由哪一级政府负责？")
     assert result.route == "responsible"
     assert "第十五条" in result.text.split("。")[0], result.text
+
+
+@pytest.mark.parametrize("question, kind", [
+    (("How does a county get recognised for quality balance — what steps and conditions does it "
+      "have to go through?"), "explain"),
+    ("What steps should our county take to cut large classes?", "suggest"),
+    ("我县准备申报优质均衡，但有几项校际差异系数超过0.50，应该优先做什么？", "suggest"),
+    ("If a county falsifies data during an assessment, who holds it accountable?", "responsible"),
+])
+def test_the_frame_of_a_question_decides_its_kind(question, kind):
+    assert classify(question).kind == kind
+
+
+@pytest.mark.parametrize("question, a, b, focus", [
+    ("What's the difference between the basic-balance and the quality-balance evaluation?",
+     "basic-balance", "quality-balance evaluation", ""),
+    ("Compare 国发〔2012〕48号 and 国办发〔2012〕48号: what does each one cover?",
+     "国发〔2012〕48号", "国办发〔2012〕48号", "what does each one cover"),
+])
+def test_comparison_sides_without_contractions_or_trailing_clauses(question, a, b, focus):
+    sides = classify(question).sides
+    assert (sides.a, sides.b, sides.focus) == (a, b, focus)

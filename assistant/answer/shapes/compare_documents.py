@@ -30,7 +30,8 @@ def compare_documents(draft: Draft, sides, doc_a: str, doc_b: str,
     for doc in (doc_a, doc_b):
         found = draft.search(terms, sources=(doc,), limit=20)
         best = found[0].score if found else 0.0
-        columns.append([f for f in found if f.score >= max(DOC_FLOOR, LIST_RELATIVE * best)])
+        columns.append([f for f in found if f.score >= max(DOC_FLOOR, LIST_RELATIVE * best)]
+                       or _overview(draft, doc))
     if not all(columns):
         return None
     # a column keeps to the point: a statement holding only the commonest of the question's
@@ -95,3 +96,12 @@ def compare_documents(draft: Draft, sides, doc_a: str, doc_b: str,
     if rows:
         parts.append("\n".join([f"| | {names[0]} | {names[1]} |", "|---|---|---|", *rows]))
     return finish(draft, parts)
+
+
+def _overview(draft: Draft, doc: str) -> list[Found]:
+    """What a document covers, when none of its statements holds the point asked ("what does
+    each one cover"): its first definitions and facts, in the order the corpus states them."""
+    own = [Found(item, 0.0, 0.0) for item in draft.index.located
+           if item.statement.source == doc and item.statement.kind in ("definition", "fact")
+           and draft.ctx.filters.admits(doc, item.metadata)]
+    return own[:3]

@@ -56,7 +56,8 @@ def explain(draft: Draft, intent: Intent) -> Composed:
     causes = draft.say_all(rest, 4)
     parts = [" ".join(lead)]
     if causes:
-        parts.append(t("causes", draft.language) + "\n" +
+        heading = "how_it_works" if asks_how_it_works(draft.ctx.question) else "causes"
+        parts.append(t(heading, draft.language) + "\n" +
                      "\n".join(f"{n}. {c}" for n, c in enumerate(causes, start=1)))
     return finish(draft, parts)
 
