@@ -26,7 +26,7 @@ _RUNS = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)|"
 # Words that frame a question rather than say what it is about (stems of the BM25 tokenizer).
 _EN_FRAME = frozenset(tokenize("""tell me about please explain describe give list show know want
 need find mean means meaning define definition happen happens happened say says said kind type
-question answer example examples current currently get got my me""")) | {"much", "mani"}
+question answer example examples current currently get got my me sure""")) | {"much", "mani"}
 _ZH_FRAME = frozenset([
     "什么", "怎么", "怎样", "如何", "哪些", "哪个", "哪里", "是否", "多少", "几个", "为什么", "请问", "一下", "有没有",
     "可以", "能否", "能不能", "需要", "我们", "我", "你", "他", "她", "它", "他们", "的", "了", "吗", "呢", "吧",

@@ -27,6 +27,17 @@ def test_who_is_responsible_leads_with_the_duty_and_lists_the_others(ask):
     assert "Art. 28" in _first_sentence(result.text), result.text
     items = [line for line in result.text.splitlines() if line.startswith("- ")]
     assert len(items) >= 2 and all(re.search(r"\[\d+\]$", item) for item in items)
+    # "which level?": the same article's duty of another level is no repeat; a duty about the
+    # same teachers but not their housing answers another question
+    assert any(item.startswith("- Township governments") for item in items), result.text
+    assert all("hous" in item.lower() for item in items), result.text
+
+
+def test_who_keeps_to_national_law_and_not_to_the_askers_level(ask):
+    result = ask("Who is responsible for making sure teachers' pay in our county is not lower "
+                 "than local civil servants' pay?")
+    assert "Compulsory Education Law Art. 31" in _first_sentence(result.text), result.text
+    assert "Zhejiang" not in result.text  # a province's rule, not asked about
 
 
 def test_explain_gives_a_thesis_then_numbered_causes(ask):

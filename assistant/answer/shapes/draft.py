@@ -67,6 +67,7 @@ class Draft:
     claims: list[Claim] = field(default_factory=list)
     said: list[frozenset[str]] = field(default_factory=list)
     said_texts: list[str] = field(default_factory=list)
+    said_actors: dict[int, str] = field(default_factory=dict)  # who the n-th said duty binds
     _chunks: dict[str, list[Chunk]] = field(default_factory=dict)
     _best: float | None = None
     _topic: list[str] | None = None
@@ -195,10 +196,17 @@ class Draft:
         return {term.text for term in self.ctx.terms if matches(term, text, tokens)}
 
     def is_said(self, found: Found) -> bool:
-        """Whether the statement (or one very like it) is in the answer already."""
-        sentence = found.statement.in_language(self.language).strip()
+        """Whether the statement (or one very like it) is in the answer already. The same duty
+        of another actor is not ("county governments must …", "township governments must …"
+        of one article answer "which level?")."""
+        statement = found.statement
+        sentence = statement.in_language(self.language).strip()
         words = token_set(sentence)
-        return any(overlap(words, other) >= SIMILAR for other in self.said) or \
+        others = [n for n, other in enumerate(self.said) if overlap(words, other) >= SIMILAR]
+        if statement.kind == "duty" and statement.actor:
+            others = [n for n in others if self.said_actors.get(n) in (None, statement.actor)]
+            return bool(others)
+        return bool(others) or \
             any(clause in said for clause in clauses(sentence) for said in self.said_texts)
 
     def say(self, found: Found, again: bool = False) -> str | None:
@@ -214,6 +222,8 @@ class Draft:
         if not citations:
             return None
         markers = [self.cites.add(citation) for citation in citations]
+        if statement.kind == "duty" and statement.actor:
+            self.said_actors[len(self.said)] = statement.actor
         self.said.append(words)
         self.said_texts.append(sentence)
         self.claims.append(Claim(sentence, markers, "statement"))
@@ -230,8 +240,9 @@ class Draft:
         own article before a synthesis that cites it)."""
         if not found:
             return found
-        best = found[0].score
-        close = [f for f in found[:8] if f.score >= TOPIC_TIE * best]
+        close = [f for f in found[:8] if f.score >= TOPIC_TIE * found[0].score]
+        # a province's rule the question does not ask about sets no bar for the others
+        best = max((f.score for f in close if not self.elsewhere(f)), default=found[0].score)
         wanted = wanted_patterns(self.ctx.question)
         topic = self.topic_names()
 

@@ -16,6 +16,7 @@ from assistant.knowledge.index import Found
 from assistant.knowledge.statements import ACTORS
 
 LIST_COVERAGE = 0.6  # a further duty holds this share of the question's words the lead holds
+SHARED = 0.7  # ... and this share (by weight) of the question's words that the lead holds
 
 
 def _names_an_actor(draft: Draft):
@@ -30,9 +31,22 @@ def _names_an_actor(draft: Draft):
     return names_actor
 
 
+def _shares_lead(draft: Draft, lead: Found, other: Found) -> bool:
+    """Whether ``other`` holds most (by weight) of the question's words that the lead holds."""
+    weight = draft.ctx.stats.weight
+    held = draft.terms_held(lead)
+    terms = [term for term in draft.ctx.terms if term.text in held]
+    total = sum(weight(term) for term in terms)
+    if not total:
+        return True
+    theirs = draft.terms_held(other)
+    return sum(weight(term) for term in terms if term.text in theirs) >= SHARED * total
+
+
 def responsible(draft: Draft, intent: Intent) -> Composed:
     """The actor's duties as a short list, strongest legal basis first."""
-    actors = intent.actors or None
+    # "who is responsible for … in our county?": the county is where, not necessarily who
+    actors = None if intent.asks_who else (intent.actors or None)
     found: list[Found] = []
     for area in ([intent.area, None] if intent.area else [None]):
         found = draft.relevant(draft.search(kinds=("duty",), actors=actors, area=area, limit=20))
@@ -55,6 +69,11 @@ def responsible(draft: Draft, intent: Intent) -> Composed:
     # ("housing" in a question about schools for new housing estates) is not enough
     close = [f for f in found[1:8] if f.score >= LIST_RELATIVE * found[0].score
              and f.coverage >= LIST_COVERAGE * found[0].coverage]
+    # ... and most of the lead's words of the question ("housing" of "help rural teachers with
+    # housing"): a duty to train the same teachers answers another question
+    close = [f for f in close if _shares_lead(draft, found[0], f)]
+    # a province's own rule is no further duty of a question that does not name the province
+    close = [f for f in close if not draft.elsewhere(f)]
     on_subject = [f for f in found[1:] if draft.names_topic(f)]
     if on_subject:
         # the duties about the subject asked about, then at most two of the actor's others; all
