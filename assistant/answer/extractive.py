@@ -22,6 +22,9 @@ _WANTS_NUMBER = re.compile(r"\b(how (many|much|long|often)|what (share|percentag
                            r"标准是|门槛|占比", re.IGNORECASE)
 _WANTS_DATE = re.compile(r"\b(when|what year|since when|by when)\b|何时|哪一年|哪年|什么时候|"
                          r"何年", re.IGNORECASE)
+_WANTS_DOCUMENT = re.compile(r"\b(which|what) (document|policy|notice|file)\b|document number|"
+                             r"哪个文件|什么文件|哪份文件|哪一份文件|文号|什么政策文件", re.IGNORECASE)
+_DOCUMENT_NUMBER = re.compile(r"〔\d{4}〕\d+号|令第\d+号|Decree No\.", re.IGNORECASE)
 _WANTS_ARTICLE = re.compile(r"\b(which|what) articles?\b|哪一?条|第几条", re.IGNORECASE)
 # a figure, not the number of an article, a decree or a 文号 ("Art. 16" answers no "how often"),
 # nor a year ("in 2005" answers no "how much")
@@ -77,11 +80,13 @@ def candidates(ctx: Context, hits: list[Hit], languages: list[str], *,
 
 
 def wanted_patterns(question: str) -> list[re.Pattern]:
-    """What a question asks to see: a figure, a year or an article (patterns that find it)."""
+    """What a question asks to see: a figure, a year, an article or a document's number
+    (patterns that find it)."""
     # an amount of money, or a count of the things asked about, rather than any figure
     exact = [_MONEY] if _WANTS_MONEY.search(question) else _counted(question)
     return exact + [p for cue, p in ((_WANTS_NUMBER, _NUMBER), (_WANTS_DATE, _YEAR),
-                                     (_WANTS_ARTICLE, _ARTICLE))
+                                     (_WANTS_ARTICLE, _ARTICLE),
+                                     (_WANTS_DOCUMENT, _DOCUMENT_NUMBER))
                     if cue.search(question) and not (exact and p is _NUMBER)]
 
 

@@ -349,3 +349,18 @@ def _checked_bases(result, article_numbers) -> int:
                 assert article_numbers(citation.article) & named, (line, citation.article)
                 checked += 1
     return checked
+
+
+def test_a_look_up_about_a_named_place_answers_from_its_record_with_the_document_asked(ask):
+    result = ask("陕西省提出哪一年全省所有县实现义务教育基本均衡？是哪个文件定的？")
+    first = _first_sentence(result.text)
+    assert "陕政发〔2016〕28号" in first, result.text  # the document asked for, in the lead
+    assert result.citations[0].doc_id == "case-shaanxi-targets"
+
+
+def test_why_about_a_named_case_is_answered_from_that_case(ask):
+    result = ask("L区那篇论文认为政府在城乡义务教育均衡发展中为什么会出现责任缺位？")
+    assert result.route == "explain"
+    assert_grounded(result)
+    assert {c.doc_id for c in result.citations} == {"case-district-l"}, result.citations
+    assert len([line for line in result.text.splitlines() if re.match(r"\d\. ", line)]) >= 2

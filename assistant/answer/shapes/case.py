@@ -13,7 +13,8 @@ CASE_ASPECTS = ("context", "problem", "measures", "results", "lessons", "gaps")
 
 
 _CASE_ASKS = (
-    ("results", re.compile(r"\b(result|effect|outcome|impact|work(ed)?|achiev)\w*|成效|效果|结果|成果",
+    ("results", re.compile(r"\b(result|effect|outcome|impact|work(ed)?|achiev|report|actual)\w*|"
+                           r"成效|效果|结果|成果|实际|达到了",
                            re.IGNORECASE)),
     ("problem", re.compile(r"\b(problem|difficult|challenge|gap)\w*|问题|困难|难点", re.IGNORECASE)),
     ("lessons", re.compile(r"\b(lesson|learn|takeaway)\w*|启示|借鉴|经验", re.IGNORECASE)),

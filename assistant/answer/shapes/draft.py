@@ -246,8 +246,9 @@ class Draft:
         wanted = wanted_patterns(self.ctx.question)
         topic = self.topic_names()
 
-        def gives_what_is_asked(f: Found) -> bool:
-            return any(p.search(f.statement.in_language(self.language)) for p in wanted)
+        def gives_what_is_asked(f: Found) -> int:
+            """How many of the things asked for (a year and a document number …) it gives."""
+            return sum(bool(p.search(f.statement.in_language(self.language))) for p in wanted)
 
         action = asked_action(self.ctx.question)
 
@@ -265,7 +266,7 @@ class Draft:
                                           bool(topic) and not self.names_topic(f),
                                           prefer is not None and not prefer(f),
                                           action is not None and not does_what_is_asked(f),
-                                          bool(wanted) and not gives_what_is_asked(f),
+                                          -gives_what_is_asked(f),
                                           f.located.strength if strength_first else 0,
                                           f.score < LEAD_TIE * best,
                                           f.located.strength, -f.score))

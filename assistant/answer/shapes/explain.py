@@ -19,12 +19,22 @@ from assistant.knowledge.explanations import Explanation
 from assistant.knowledge.index import Found
 
 THESIS_POOL = 6     # the most relevant findings an explain answer's thesis is chosen from
+CASE_FLOOR = 0.2    # a case's statement is part of its account from this relevance
+CASE_CAUSES = ("problem", "cause", "mechanism", "lessons", "context")  # a case's account of why
 
 
 def explain(draft: Draft, intent: Intent) -> Composed:
     """A one-sentence thesis, then numbered causes or mechanisms, each with its source: from the
     explanation the question asks for when the corpus has one, else from the findings that fit
     the question best."""
+    if intent.cases:
+        # "why did District L's government fall short?": the case's own account, not the
+        # corpus's general explanation of a neighbouring phenomenon
+        found = draft.relevant(draft.search(sources=intent.cases, limit=30), floor=CASE_FLOOR)
+        found = sorted((f for f in found if f.statement.aspect in CASE_CAUSES),
+                       key=lambda f: -_causal(f))
+        if len(found) >= 2:
+            return _listed(draft, found)
     chosen = explanation_for(draft)
     if chosen is not None and (composed := _explained(draft, chosen)) is not None:
         return composed
@@ -115,3 +125,14 @@ def _found(draft: Draft, ident: str) -> Found | None:
     if not draft.ctx.filters.admits(located.statement.source, located.metadata):
         return None
     return Found(located, 1.0, 1.0)
+
+
+def _listed(draft: Draft, found: list[Found]) -> Composed:
+    """The most relevant statement, then the others as numbered causes (a case's account)."""
+    lead = draft.say_all(found, 1)
+    causes = draft.say_all(found[1:], 4)
+    if not lead or not causes:
+        return None
+    heading = "how_it_works" if asks_how_it_works(draft.ctx.question) else "causes"
+    return finish(draft, [" ".join(lead), t(heading, draft.language) + "\n" +
+                          "\n".join(f"{n}. {c}" for n, c in enumerate(causes, start=1))])
