@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 import time
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,6 +71,7 @@ class StatementIndex:
         self.lowered = [item.search_text.lower() for item in located]  # for name look-ups
         self._vectors: np.ndarray | None = None
         self._matches: dict[tuple, np.ndarray] = {}
+        self._postings: _Postings | None = None
         self._lock = threading.Lock()
 
     @classmethod
@@ -122,6 +124,8 @@ class StatementIndex:
                limit: int = 20) -> list[Found]:
         """Statements that match the filters and share at least one term, best first.
         ``filters`` (a ``SearchFilters``) keeps to the documents a search would keep to."""
+        if filters is not None and filters.is_empty():
+            filters = None  # admits every document: not asked for each statement
         total = sum(stats.weight(t) for t in terms) or 1.0
         cover = np.zeros(len(self.located))
         for term in terms:
@@ -156,20 +160,80 @@ class StatementIndex:
         return found[:limit]
 
     def _matching(self, term: Term) -> np.ndarray:
-        """1.0 for each statement whose words hold ``term`` (or a synonym), else 0.0; kept per
-        term, since the same words come back in question after question."""
-        from assistant.answer.terms import matches, token_set  # the answer layer's term rules
-
+        """1.0 for each statement whose words hold ``term`` (or a synonym), else 0.0, by the
+        answer layer's rule (``assistant.answer.terms.matches``: a Chinese form is a substring
+        of the words, an English form one of their tokens), read from the postings instead of
+        testing every statement; kept per term, since the same words come back in question
+        after question."""
         key = (term.text, term.chinese, term.alternatives)
         cached = self._matches.get(key)
         if cached is None:
-            cached = np.array([float(matches(term, item.search_text, token_set(item.search_text)))
-                               for item in self.located])
+            postings = self.postings()
+            cached = np.zeros(len(self.located))
+            for form in term.forms:
+                cached[postings.substring(form) if term.chinese else postings.token(form)] = 1.0
             with self._lock:
                 if len(self._matches) > 20_000:
                     self._matches.clear()
                 self._matches[key] = cached
         return cached
+
+    def postings(self) -> _Postings:
+        """Where each token and each substring of the statements' words occurs (built once)."""
+        with self._lock:
+            if self._postings is None:
+                self._postings = _Postings([item.search_text for item in self.located])
+            return self._postings
+
+
+class _Postings:
+    """The statements' words indexed for ``matches``: the positions of the statements holding
+    each BM25 token, and every statement's words joined into one text (with a separator no
+    form contains) in which a substring is found with ``str.find`` rather than tested in each
+    statement."""
+
+    SEPARATOR = "\x00"
+
+    def __init__(self, texts: list[str]) -> None:
+        from assistant.answer.terms import token_set  # the answer layer's tokens
+
+        by_token: dict[str, list[int]] = {}
+        for position, text in enumerate(texts):
+            for token in token_set(text):
+                by_token.setdefault(token, []).append(position)
+        self.by_token = {token: np.array(found, dtype=np.intp)
+                         for token, found in by_token.items()}
+        self.starts: list[int] = []
+        offset = 0
+        for text in texts:
+            self.starts.append(offset)
+            offset += len(text) + len(self.SEPARATOR)
+        self.joined = self.SEPARATOR.join(texts)
+
+    def token(self, form: str) -> np.ndarray:
+        """Positions of the statements whose tokens include ``form``."""
+        return self.by_token.get(form, np.zeros(0, dtype=np.intp))
+
+    def substring(self, form: str) -> np.ndarray:
+        """Positions of the statements whose words contain ``form``."""
+        if not form or self.SEPARATOR in form:  # never the case for a term: kept exact anyway
+            return np.array([i for i, start in enumerate(self.starts)
+                             if form in self._text(i)], dtype=np.intp)
+        found: list[int] = []
+        at = self.joined.find(form)
+        while at >= 0:
+            position = bisect_right(self.starts, at) - 1
+            found.append(position)
+            # the next statement's words: one statement counts once, however often it says it
+            following = position + 1
+            at = self.joined.find(form, self.starts[following]) \
+                if following < len(self.starts) else -1
+        return np.array(found, dtype=np.intp)
+
+    def _text(self, position: int) -> str:
+        end = self.starts[position + 1] - len(self.SEPARATOR) \
+            if position + 1 < len(self.starts) else len(self.joined)
+        return self.joined[self.starts[position]:end]
 
 
 _indexes: dict[tuple[str, ...], tuple[tuple[float, ...], StatementIndex, float]] = {}
