@@ -72,6 +72,7 @@ class StatementIndex:
         self._vectors: np.ndarray | None = None
         self._matches: dict[tuple, np.ndarray] = {}
         self._postings: _Postings | None = None
+        self._mentions: dict[tuple[str, ...], int] = {}
         self._lock = threading.Lock()
 
     @classmethod
@@ -177,6 +178,18 @@ class StatementIndex:
                     self._matches.clear()
                 self._matches[key] = cached
         return cached
+
+    def mentioning(self, names: tuple[str, ...]) -> int:
+        """How many statements' words (lower case) contain one of ``names``; kept per names,
+        since the same glossary terms come back in question after question."""
+        count = self._mentions.get(names)
+        if count is None:
+            count = sum(1 for text in self.lowered if any(n in text for n in names))
+            with self._lock:
+                if len(self._mentions) > 20_000:
+                    self._mentions.clear()
+                self._mentions[names] = count
+        return count
 
     def postings(self) -> _Postings:
         """Where each token and each substring of the statements' words occurs (built once)."""
