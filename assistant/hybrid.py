@@ -39,7 +39,7 @@ class HybridSearcher:
         self.stores = stores
         self.settings = stores.settings
         self.glossary = glossary
-        self._columns: tuple[KeywordBuild, dict[str, np.ndarray]] | None = None
+        self._columns: tuple[KeywordBuild, dict[str, np.ndarray], dict[str, str]] | None = None
         # chunks and their keyword tokens as read from the catalog, for the current BM25 build
         # (a new build means the catalog changed): the same passages come back question after
         # question, and reading them was a sixth of a server answer's time
@@ -130,19 +130,30 @@ class HybridSearcher:
         where = filters.to_chroma_where()
         # a Chroma server that is down answers [] (keyword-only) and is tried again later
         return self.stores.vectors.query(self.stores.embedder.encode_query(text), n, where,
-                                         languages=languages)
+                                         languages=languages,
+                                         known_languages=self._chunk_languages())
 
     def _filter_columns(self) -> dict[str, np.ndarray]:
         """Per-chunk filter fields aligned with the BM25 build this thread searches next (an
         ingest in another thread may swap the build between the mask and the search)."""
-        build = self.stores.keywords.snapshot()
+        return self._columns_of(self.stores.keywords.snapshot())[0]
+
+    def _chunk_languages(self) -> dict[str, str]:
+        """Each chunk's language as the catalog has it (the current build's chunks), so that
+        the dense ranking need not fetch it from Chroma's metadata for every result."""
+        return self._columns_of(self.stores.keywords.current)[1]
+
+    def _columns_of(self, build: KeywordBuild) -> tuple[dict[str, np.ndarray], dict[str, str]]:
+        """The filter columns of ``build``'s chunks and their languages by chunk id (read from
+        the catalog once per build)."""
         cached = self._columns
         if cached is not None and cached[0] is build:
-            return cached[1]
+            return cached[1], cached[2]
         chunks = self.stores.catalog.chunks(build.ids)
         rows = [chroma_metadata(chunks[i]) if i in chunks else {} for i in build.ids]
         columns = {key: np.array([r.get(key, "" if key != "year" else -1) for r in rows],
                                  dtype=object if key != "year" else np.int64)
                    for key in ("doc_id", "doc_type", "level", "region", "language", "year")}
-        self._columns = (build, columns)
-        return columns
+        languages = {i: row["language"] for i, row in zip(build.ids, rows) if row}
+        self._columns = (build, columns, languages)
+        return columns, languages
