@@ -73,6 +73,8 @@ class StatementIndex:
         self._matches: dict[tuple, np.ndarray] = {}
         self._postings: _Postings | None = None
         self._mentions: dict[tuple[str, ...], int] = {}
+        self._filters: dict[tuple, np.ndarray] = {}
+        self._strength: np.ndarray | None = None
         self._lock = threading.Lock()
 
     @classmethod
@@ -135,30 +137,53 @@ class StatementIndex:
         cosine = None
         if query_vector is not None and vectors is not None and len(vectors) == len(self.located):
             cosine = vectors @ query_vector
-        found: list[Found] = []
-        for position in np.flatnonzero(cover > 0) if not (cases or sources) else \
-                range(len(self.located)):
-            item = self.located[position]
-            s = item.statement
-            if kinds and s.kind not in kinds:
-                continue
-            if actors and s.actor not in actors:
-                continue
-            if area and s.area and s.area != area:
-                continue
-            if cases and s.case not in cases:
-                continue
-            if sources and s.source not in sources:
-                continue
-            if filters is not None and not filters.admits(s.source, item.metadata):
-                continue
-            score = float(cover[position])
-            if cosine is not None:
-                dense = min(1.0, max(0.0, float(cosine[position])) / DENSE_SCALE)
-                score = COVER * score + (1 - COVER) * dense
-            found.append(Found(item, score, float(cover[position])))
-        found.sort(key=lambda f: (-f.score, f.located.strength))
-        return found[:limit]
+        keep = cover > 0 if not (cases or sources) else np.ones(len(self.located), dtype=bool)
+        if kinds:
+            keep &= self._where("kind", lambda s: s.kind in kinds, kinds)
+        if actors:
+            keep &= self._where("actor", lambda s: s.actor in actors, actors)
+        if area:
+            keep &= self._where("area", lambda s: not (s.area and s.area != area), area)
+        if cases:
+            keep &= self._where("case", lambda s: s.case in cases, cases)
+        if sources:
+            keep &= self._where("source", lambda s: s.source in sources, sources)
+        positions = np.flatnonzero(keep)
+        if filters is not None:
+            positions = np.array([p for p in positions if filters.admits(
+                self.located[p].statement.source, self.located[p].metadata)], dtype=np.intp)
+        scores = cover[positions]
+        if cosine is not None:  # the same float operations as one statement at a time
+            dense = np.minimum(1.0, np.maximum(0.0, cosine[positions].astype(np.float64))
+                               / DENSE_SCALE)
+            scores = COVER * scores + (1 - COVER) * dense
+        # best first, the stronger source first among equals, then in corpus order (stable)
+        order = np.lexsort((self._strengths()[positions], -scores))[:limit]
+        return [Found(self.located[positions[i]], float(scores[i]), float(cover[positions[i]]))
+                for i in order]
+
+    def _where(self, field: str, keeps, values) -> np.ndarray:
+        """Which statements ``keeps`` (a test on one statement) keeps; kept per field and
+        values when the values can be a key (the same kinds and areas are asked every time)."""
+        try:
+            key = (field, values)
+            cached = self._filters.get(key)
+        except TypeError:  # a list: tested now
+            key, cached = None, None
+        if cached is None:
+            cached = np.fromiter((bool(keeps(item.statement)) for item in self.located),
+                                 dtype=bool, count=len(self.located))
+            if key is not None:
+                with self._lock:
+                    if len(self._filters) > 4096:
+                        self._filters.clear()
+                    self._filters[key] = cached
+        return cached
+
+    def _strengths(self) -> np.ndarray:
+        if self._strength is None:
+            self._strength = np.array([item.strength for item in self.located], dtype=np.int64)
+        return self._strength
 
     def _matching(self, term: Term) -> np.ndarray:
         """1.0 for each statement whose words hold ``term`` (or a synonym), else 0.0, by the

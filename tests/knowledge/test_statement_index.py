@@ -72,3 +72,61 @@ def test_statements_mentioning_a_name_equal_counting_them(index):
         expected = sum(1 for text in index.lowered if any(n in text for n in names))
         assert index.mentioning(names) == expected
         assert index.mentioning(names) == expected  # kept: the same again
+
+
+def _search_one_by_one(index, terms, stats, query_vector=None, vectors=None, kinds=None,
+                       actors=None, area=None, cases=None, sources=None, filters=None,
+                       limit=20):
+    """The search as its docstring states it, one statement at a time."""
+    from assistant.knowledge.index import COVER, DENSE_SCALE, Found
+
+    total = sum(stats.weight(t) for t in terms) or 1.0
+    cosine = None if query_vector is None else vectors @ query_vector  # as the index does
+    found = []
+    for position, item in enumerate(index.located):
+        s = item.statement
+        cover = sum(stats.weight(t) * matches(t, item.search_text, token_set(item.search_text))
+                    for t in terms) / total
+        if not (cases or sources) and cover <= 0:
+            continue
+        if (kinds and s.kind not in kinds) or (actors and s.actor not in actors) or \
+                (area and s.area and s.area != area) or (cases and s.case not in cases) or \
+                (sources and s.source not in sources) or \
+                (filters is not None and not filters.admits(s.source, item.metadata)):
+            continue
+        score = cover
+        if cosine is not None:
+            dense = min(1.0, max(0.0, float(cosine[position])) / DENSE_SCALE)
+            score = COVER * cover + (1 - COVER) * dense
+        found.append(Found(item, score, cover))
+    found.sort(key=lambda f: (-f.score, f.located.strength))
+    return found[:limit]
+
+
+def test_search_equals_scoring_and_filtering_each_statement(index):
+    from assistant.answer.terms import TermStats
+    from assistant.retrieval import SearchFilters
+
+    terms = sorted(_devset_terms(), key=lambda t: t.text)
+    stats = TermStats({t.text: i % 7 + 1 for i, t in enumerate(terms)}, 50)
+    rng = np.random.default_rng(3)
+    vectors = rng.normal(size=(len(index.located), 8)).astype(np.float32)
+    query = rng.normal(size=8).astype(np.float32)
+    some_case = next(item.statement.case for item in index.located if item.statement.case)
+    some_source = index.located[5].statement.source
+    options = [{}, {"kinds": ("duty", "fact")}, {"kinds": ["definition"]},
+               {"actors": ("county government",)}, {"area": "teachers"},
+               {"cases": (some_case,)}, {"sources": (some_source,), "limit": 50},
+               {"filters": SearchFilters(doc_types=["law", "policy"])},
+               {"filters": SearchFilters()}, {"query_vector": query, "vectors": vectors},
+               {"query_vector": query, "vectors": vectors, "kinds": ("duty",), "limit": 5}]
+    compared = 0
+    for n in range(0, len(terms), 9):
+        asked = terms[n:n + 4]
+        for option in options:
+            expected = _search_one_by_one(index, asked, stats, **option)
+            got = index.search(asked, stats, **option)
+            assert [(f.statement.id, f.score, f.coverage) for f in got] == \
+                [(f.statement.id, f.score, f.coverage) for f in expected], (asked, option)
+            compared += bool(expected)
+    assert compared > 100
