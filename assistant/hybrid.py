@@ -46,6 +46,7 @@ class HybridSearcher:
         self._read: tuple[KeywordBuild | None, dict[str, Chunk], dict[str, set[str]]] = (
             None, {}, {})
         self._read_lock = threading.Lock()
+        self._masks: tuple[KeywordBuild | None, dict[tuple, np.ndarray | None]] = (None, {})
 
     def search(self, query: str, k: int = 10, filters: SearchFilters | None = None,
                candidates: int | None = None) -> list[Hit]:
@@ -58,7 +59,7 @@ class HybridSearcher:
         n = candidates or max(50, k * 5)
         expansion = self.glossary.expand(query)
         dense = self._dense(expansion.dense_query, n, filters)
-        mask = None if filters.is_empty() else filters.mask(self._filter_columns())
+        mask = None if filters.is_empty() else self._mask(filters)
         keyword = self.stores.keywords.search(tokenize(expansion.keyword_query), n, mask)
         dense_weight = (self.settings.dense_weight_zh if detect_language(query) == "zh"
                         else self.settings.dense_weight_en)
@@ -132,6 +133,27 @@ class HybridSearcher:
         return self.stores.vectors.query(self.stores.embedder.encode_query(text), n, where,
                                          languages=languages,
                                          known_languages=self._chunk_languages())
+
+    def _mask(self, filters: SearchFilters) -> np.ndarray | None:
+        """``filters`` as a mask over the BM25 build this thread searches next, kept per build
+        and filters (an answer searches each of its languages, and the next answer again)."""
+        build = self.stores.keywords.snapshot()
+        key = (tuple(filters.doc_types), tuple(filters.levels), tuple(filters.regions),
+               tuple(filters.languages), tuple(filters.doc_ids), filters.year_min,
+               filters.year_max)
+        with self._read_lock:
+            if self._masks[0] is not build or len(self._masks[1]) > 256:
+                self._masks = (build, {})
+            masks = self._masks[1]
+            if key in masks:
+                return masks[key]
+        mask = filters.mask(self._columns_of(build)[0])
+        if mask is not None:
+            mask.flags.writeable = False  # shared by every search with these filters
+        with self._read_lock:
+            if self._masks[0] is build:
+                masks[key] = mask
+        return mask
 
     def _filter_columns(self) -> dict[str, np.ndarray]:
         """Per-chunk filter fields aligned with the BM25 build this thread searches next (an
