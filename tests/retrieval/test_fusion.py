@@ -87,3 +87,14 @@ def test_glossary_expands_chinese_queries_with_english_terms_and_back():
     assert en.dense_query == "How does Teacher Rotation work?"
     assert "交流轮岗" in en.keyword_query
     assert glossary.expand("weather today").matched == []
+
+
+def test_glossary_matches_are_kept_per_text_and_each_caller_gets_its_own_list():
+    glossary = Glossary([GlossaryEntry("r", "teacher rotation", "交流轮岗"),
+                         GlossaryEntry("x", "county manages, schools hire", "县管校聘")])
+    first = glossary.find_in("县管校聘和交流轮岗是什么")
+    assert [e.id for e in first] == ["x", "r"]
+    first.clear()  # a caller changing its list changes nothing kept
+    assert [e.id for e in glossary.find_in("县管校聘和交流轮岗是什么")] == ["x", "r"]
+    assert [e.id for e in glossary.find_in("What is teacher rotation?")] == ["r"]
+    assert glossary.find_in("nothing here") == []
