@@ -8,9 +8,11 @@ hybrid searcher (``assistant.hybrid``: search) — and answers questions about w
 
 from __future__ import annotations
 
+import copy
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +65,9 @@ class Engine:
         self._chunks_by_doc: dict[str, list[Chunk]] = {}
         self._chunks_version: int | None = None
         self._chunks_lock = threading.Lock()
+        self._documents: dict[str, DocumentRow | None] = {}
+        self._documents_version: int | None = None
+        self._documents_lock = threading.Lock()
 
     @property
     def model_name(self) -> str:
@@ -143,13 +148,34 @@ class Engine:
         """The index version: it moves whenever a document is added, changed or removed."""
         return self.stores.catalog.version()
 
+    def one_version(self) -> AbstractContextManager[None]:
+        """A block that reads the index version once (``Catalog.one_version``): an answer
+        asks it before each search, for its term statistics and its cached passages."""
+        return self.stores.catalog.one_version()
+
     def documents(self, origin: str | None = None) -> list[DocumentRow]:
         """Every indexed document (of one origin: "corpus", "upload", "path")."""
         return self.stores.catalog.documents(origin)
 
     def document(self, doc_id: str) -> DocumentRow | None:
-        """The indexed document ``doc_id``, or None."""
-        return self.stores.catalog.document(doc_id)
+        """The indexed document ``doc_id``, or None (kept per index version: answers look up
+        the same documents' front matter question after question; each caller gets its own
+        copy of the metadata)."""
+        version = self.version()
+        with self._documents_lock:
+            if self._documents_version != version:
+                self._documents.clear()
+                self._documents_version = version
+            found = doc_id in self._documents
+            row = self._documents.get(doc_id)
+        if not found:
+            row = self.stores.catalog.document(doc_id)
+            with self._documents_lock:
+                if self._documents_version == version:
+                    if len(self._documents) >= 512:
+                        self._documents.pop(next(iter(self._documents)))
+                    self._documents[doc_id] = row
+        return None if row is None else replace(row, metadata=copy.deepcopy(row.metadata))
 
     def document_text(self, doc_id: str) -> str | None:
         """The full text of a document as loaded, or None when it is not indexed."""

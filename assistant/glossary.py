@@ -44,6 +44,7 @@ class Glossary:
                 re.escape(term) for term in sorted({entry.en, *entry.aliases_en}, key=len, reverse=True)
                 if term) + r")(?![A-Za-z])", re.IGNORECASE))
             for entry in entries if entry.en]
+        self._found: dict[str, tuple[GlossaryEntry, ...]] = {}
 
     @classmethod
     def load(cls, path: Path) -> Glossary:
@@ -57,7 +58,18 @@ class Glossary:
         return cls([_entry(item) for item in items if isinstance(item, dict) and item.get("id")])
 
     def find_in(self, text: str) -> list[GlossaryEntry]:
-        """Entries whose term occurs in ``text``; longer matches win over terms they contain."""
+        """Entries whose term occurs in ``text``; longer matches win over terms they contain.
+        Kept per text: an answer asks it of its question for the context, the dense query and
+        each search."""
+        found = self._found.get(text)
+        if found is None:
+            found = tuple(self._find_in(text))
+            if len(self._found) >= 4096:
+                self._found.clear()
+            self._found[text] = found
+        return list(found)
+
+    def _find_in(self, text: str) -> list[GlossaryEntry]:
         if has_cjk(text):
             found = [(term, text.find(term), entry) for entry in self.entries
                      for term in {entry.zh, *entry.aliases_zh} if term and term in text]

@@ -39,13 +39,14 @@ class HybridSearcher:
         self.stores = stores
         self.settings = stores.settings
         self.glossary = glossary
-        self._columns: tuple[KeywordBuild, dict[str, np.ndarray]] | None = None
+        self._columns: tuple[KeywordBuild, dict[str, np.ndarray], dict[str, str]] | None = None
         # chunks and their keyword tokens as read from the catalog, for the current BM25 build
         # (a new build means the catalog changed): the same passages come back question after
         # question, and reading them was a sixth of a server answer's time
         self._read: tuple[KeywordBuild | None, dict[str, Chunk], dict[str, set[str]]] = (
             None, {}, {})
         self._read_lock = threading.Lock()
+        self._masks: tuple[KeywordBuild | None, dict[tuple, np.ndarray | None]] = (None, {})
 
     def search(self, query: str, k: int = 10, filters: SearchFilters | None = None,
                candidates: int | None = None) -> list[Hit]:
@@ -58,7 +59,7 @@ class HybridSearcher:
         n = candidates or max(50, k * 5)
         expansion = self.glossary.expand(query)
         dense = self._dense(expansion.dense_query, n, filters)
-        mask = None if filters.is_empty() else filters.mask(self._filter_columns())
+        mask = None if filters.is_empty() else self._mask(filters)
         keyword = self.stores.keywords.search(tokenize(expansion.keyword_query), n, mask)
         dense_weight = (self.settings.dense_weight_zh if detect_language(query) == "zh"
                         else self.settings.dense_weight_en)
@@ -130,19 +131,51 @@ class HybridSearcher:
         where = filters.to_chroma_where()
         # a Chroma server that is down answers [] (keyword-only) and is tried again later
         return self.stores.vectors.query(self.stores.embedder.encode_query(text), n, where,
-                                         languages=languages)
+                                         languages=languages,
+                                         known_languages=self._chunk_languages())
+
+    def _mask(self, filters: SearchFilters) -> np.ndarray | None:
+        """``filters`` as a mask over the BM25 build this thread searches next, kept per build
+        and filters (an answer searches each of its languages, and the next answer again)."""
+        build = self.stores.keywords.snapshot()
+        key = (tuple(filters.doc_types), tuple(filters.levels), tuple(filters.regions),
+               tuple(filters.languages), tuple(filters.doc_ids), filters.year_min,
+               filters.year_max)
+        with self._read_lock:
+            if self._masks[0] is not build or len(self._masks[1]) > 256:
+                self._masks = (build, {})
+            masks = self._masks[1]
+            if key in masks:
+                return masks[key]
+        mask = filters.mask(self._columns_of(build)[0])
+        if mask is not None:
+            mask.flags.writeable = False  # shared by every search with these filters
+        with self._read_lock:
+            if self._masks[0] is build:
+                masks[key] = mask
+        return mask
 
     def _filter_columns(self) -> dict[str, np.ndarray]:
         """Per-chunk filter fields aligned with the BM25 build this thread searches next (an
         ingest in another thread may swap the build between the mask and the search)."""
-        build = self.stores.keywords.snapshot()
+        return self._columns_of(self.stores.keywords.snapshot())[0]
+
+    def _chunk_languages(self) -> dict[str, str]:
+        """Each chunk's language as the catalog has it (the current build's chunks), so that
+        the dense ranking need not fetch it from Chroma's metadata for every result."""
+        return self._columns_of(self.stores.keywords.current)[1]
+
+    def _columns_of(self, build: KeywordBuild) -> tuple[dict[str, np.ndarray], dict[str, str]]:
+        """The filter columns of ``build``'s chunks and their languages by chunk id (read from
+        the catalog once per build)."""
         cached = self._columns
         if cached is not None and cached[0] is build:
-            return cached[1]
+            return cached[1], cached[2]
         chunks = self.stores.catalog.chunks(build.ids)
         rows = [chroma_metadata(chunks[i]) if i in chunks else {} for i in build.ids]
         columns = {key: np.array([r.get(key, "" if key != "year" else -1) for r in rows],
                                  dtype=object if key != "year" else np.int64)
                    for key in ("doc_id", "doc_type", "level", "region", "language", "year")}
-        self._columns = (build, columns)
-        return columns
+        languages = {i: row["language"] for i, row in zip(build.ids, rows) if row}
+        self._columns = (build, columns, languages)
+        return columns, languages

@@ -97,17 +97,28 @@ def reciprocal_rank_fusion(rankings: Iterable[RankedList], k: int = 60) -> list[
 
 def collapse_near_duplicates(hits: list[Hit], token_sets: dict[str, set[str]],
                              threshold: float = 0.85) -> list[Hit]:
-    """Drop a hit whose token set overlaps a better hit's by Jaccard ≥ ``threshold``."""
+    """Drop a hit whose token set overlaps a better hit's by Jaccard ≥ ``threshold``.
+
+    Jaccard |a ∩ b| / |a ∪ b| is at most min(|a|, |b|) / max(|a|, |b|), so a pair whose sizes
+    differ by more than that is not compared (most pairs: the search's 30 candidates each
+    against those kept, several times per answer); |a ∪ b| is |a| + |b| − |a ∩ b|."""
     kept: list[Hit] = []
+    kept_tokens: list[set[str]] = []
     for hit in hits:
         tokens = token_sets.get(hit.chunk.chunk_id, set())
+        size = len(tokens)
         duplicate = False
-        for other in kept:
-            other_tokens = token_sets.get(other.chunk.chunk_id, set())
-            union = len(tokens | other_tokens)
-            if union and len(tokens & other_tokens) / union >= threshold:
+        for other_tokens in kept_tokens:
+            other_size = len(other_tokens)
+            larger = max(size, other_size)
+            if threshold > 0 and larger and min(size, other_size) / larger < threshold:
+                continue
+            common = len(tokens & other_tokens)
+            union = size + other_size - common
+            if union and common / union >= threshold:
                 duplicate = True
                 break
         if not duplicate:
             kept.append(hit)
+            kept_tokens.append(tokens)
     return kept

@@ -28,4 +28,6 @@ def test_warming_up_embeds_nothing_but_its_queries(corpus_engine, monkeypatch):
     monkeypatch.setattr(corpus_engine.stores, "_embedder", Recording())
     load_for_answers(corpus_engine)
     assert knowledge_index._indexes, "the statements were loaded"
+    index = next(iter(knowledge_index._indexes.values()))[1]
+    assert index._postings is not None, "their words were indexed for the first answer"
     assert embedded == []

@@ -52,12 +52,13 @@ def answer(question: str, history: History | None = None, filters: SearchFilters
     question = check_question(question, settings)
     if use_llm is None:
         use_llm = settings.llm_enabled
-    if use_llm:
-        from assistant.answer.llm import answer_with_llm
+    with engine.one_version():  # the index version is read once per answer, not per search
+        if use_llm:
+            from assistant.answer.llm import answer_with_llm
 
-        return answer_with_llm(question, history, filters, engine=engine, settings=settings,
-                               offline=answer_offline)
-    return answer_offline(question, history, filters, engine=engine, settings=settings)
+            return answer_with_llm(question, history, filters, engine=engine,
+                                   settings=settings, offline=answer_offline)
+        return answer_offline(question, history, filters, engine=engine, settings=settings)
 
 
 def check_question(question: str, settings: Settings) -> str:

@@ -23,11 +23,10 @@ from assistant.answer.context import Context
 from assistant.answer.messages import text
 from assistant.answer.passages import passage_sentences
 from assistant.answer.render import CitationList
-from assistant.answer.terms import content_terms, matches
+from assistant.answer.terms import content_terms, matches, token_set
 from assistant.answer.types import Claim
 from assistant.citations import literal_for, numbers, row_supported
 from assistant.documents import Chunk, unconfirmed_fields
-from assistant.index.tokenizer import tokenize
 
 # The question asks for a figure.
 CUE = re.compile(r"\b(thresholds?|minimum|maximum|at (least|most)|how (many|much|large|big)|"
@@ -115,7 +114,7 @@ def match(ctx: Context) -> list[Row]:
     if standards is None:
         return []
     names = " ".join(f"{e.en} {e.zh}" for e in ctx.glossary)
-    neutral_tokens = set(tokenize(_NEUTRAL))
+    neutral_tokens = token_set(_NEUTRAL)
     asked = [t for t in content_terms(f"{ctx.question} {names}")
              if t.text not in _ASKING and not matches(t, _NEUTRAL, neutral_tokens)]
     total = sum(ctx.stats.weight(t) for t in asked)
@@ -125,7 +124,7 @@ def match(ctx: Context) -> list[Row]:
     for standard in standards:
         for indicator in standard.indicators.values():
             label = _label(indicator)
-            tokens = set(tokenize(label))
+            tokens = token_set(label)  # the same labels every answer: tokenized once
             score = sum(ctx.stats.weight(t) for t in asked if matches(t, label, tokens))
             if score >= MIN_MATCH and score / total >= MIN_SHARE:
                 rows.append(Row(indicator, standard, score))

@@ -19,46 +19,58 @@ NEW = "__new__"
 def add_to_memo(key: str, excerpt_for: Callable[[str], Excerpt], prefer: tuple[str, ...],
                 titles_zh: Callable[[], dict[str, str]] | None = None) -> None:
     """A popover that adds ``excerpt_for(memo_language)`` to a chosen memo section.
-    ``prefer``: section ids to offer first (the first present is the default)."""
-    with st.popover(t("add_to_memo"), icon=":material/note_add:", key=f"{key}-popover"):
-        store, viewer = state.draft_store(), state.viewer()
-        drafts = {d.id: d for d in store.list(viewer).drafts}
-        options = [NEW, *drafts]
-        open_id = memo_session.draft_id()
-        # Defaults go through the session state (the "Add" callback moves them too): the open
-        # memo first, else a new topic memo; a draft deleted meanwhile is forgotten.
-        if st.session_state.get(f"{key}-target") not in options:
-            st.session_state[f"{key}-target"] = open_id if open_id in drafts else NEW
-        new_label = t("add_new_topic")  # looked up now: a format function runs out of the run
-        target = st.selectbox(
-            t("add_target"), options, key=f"{key}-target",
-            format_func=lambda i: new_label if i == NEW else drafts[i].title)
-        if target == NEW:
-            st.text_input(t("memo_topic"), key=f"{key}-topic",
-                          placeholder=t("memo_topic_placeholder"))
-            memo: Memo = topic_memo("", language())
-        else:
-            try:
-                memo = store.open(target, viewer).memo
-            except DraftError as exc:
-                st.error(t("add_failed", reason=str(exc)))
-                return
-        sections = {s.id: s.heading for s in memo.sections}
-        ids = list(sections)
-        section_key = f"{key}-section-{target}"
-        if st.session_state.get(section_key) not in sections:
-            st.session_state[section_key] = next((p for p in prefer if p in sections), ids[0])
-        st.selectbox(t("add_section"), ids, format_func=sections.get, key=section_key)
-        st.button(t("add_button"), key=f"{key}-add", type="primary", on_click=_add,
-                  args=(key, target, excerpt_for, titles_zh))
-        failed = st.session_state.pop(f"{key}-error", None)
-        if failed:
-            st.error(t("add_failed", reason=failed))
-        done = st.session_state.get(f"{key}-done")
-        if done:
-            st.success(done)
-            if st.button(t("add_open_memo"), key=f"{key}-open"):
-                st.switch_page("views/memo.py")
+    ``prefer``: section ids to offer first (the first present is the default).
+
+    Its form is built only while it is open (opening it reruns the page): every answer of the
+    conversation has one, and building them all on every run was a tenth of a server answer's
+    time. Its open state is ``st.session_state[f"{key}-popover"]``."""
+    with st.popover(t("add_to_memo"), icon=":material/note_add:", key=f"{key}-popover",
+                    on_change="rerun") as popover:
+        if popover.open:
+            _form(key, excerpt_for, prefer, titles_zh)
+
+
+def _form(key: str, excerpt_for: Callable[[str], Excerpt], prefer: tuple[str, ...],
+          titles_zh: Callable[[], dict[str, str]] | None) -> None:
+    """The open popover: memo, section, "Add", and what the last "Add" did."""
+    store, viewer = state.draft_store(), state.viewer()
+    drafts = {d.id: d for d in store.list(viewer).drafts}
+    options = [NEW, *drafts]
+    open_id = memo_session.draft_id()
+    # Defaults go through the session state (the "Add" callback moves them too): the open
+    # memo first, else a new topic memo; a draft deleted meanwhile is forgotten.
+    if st.session_state.get(f"{key}-target") not in options:
+        st.session_state[f"{key}-target"] = open_id if open_id in drafts else NEW
+    new_label = t("add_new_topic")  # looked up now: a format function runs out of the run
+    target = st.selectbox(
+        t("add_target"), options, key=f"{key}-target",
+        format_func=lambda i: new_label if i == NEW else drafts[i].title)
+    if target == NEW:
+        st.text_input(t("memo_topic"), key=f"{key}-topic",
+                      placeholder=t("memo_topic_placeholder"))
+        memo: Memo = topic_memo("", language())
+    else:
+        try:
+            memo = store.open(target, viewer).memo
+        except DraftError as exc:
+            st.error(t("add_failed", reason=str(exc)))
+            return
+    sections = {s.id: s.heading for s in memo.sections}
+    ids = list(sections)
+    section_key = f"{key}-section-{target}"
+    if st.session_state.get(section_key) not in sections:
+        st.session_state[section_key] = next((p for p in prefer if p in sections), ids[0])
+    st.selectbox(t("add_section"), ids, format_func=sections.get, key=section_key)
+    st.button(t("add_button"), key=f"{key}-add", type="primary", on_click=_add,
+              args=(key, target, excerpt_for, titles_zh))
+    failed = st.session_state.pop(f"{key}-error", None)
+    if failed:
+        st.error(t("add_failed", reason=failed))
+    done = st.session_state.get(f"{key}-done")
+    if done:
+        st.success(done)
+        if st.button(t("add_open_memo"), key=f"{key}-open"):
+            st.switch_page("views/memo.py")
 
 
 def _add(key: str, target: str, excerpt_for: Callable[[str], Excerpt],

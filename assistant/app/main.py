@@ -11,7 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from assistant.app import login, state
-from assistant.app.i18n import t
+from assistant.app.i18n import language, t
 
 st.set_page_config(page_title="EduBalance Advisor", page_icon=":material/school:", layout="wide")
 
@@ -38,6 +38,24 @@ def main() -> None:
     login.account_box(policy, role)
     st.title(t("app_title"))
     st.caption(t("app_caption"))
+    from assistant.index.database import DatabaseUnavailable
+
+    try:
+        st.navigation(_pages()).run()
+    except DatabaseUnavailable as exc:  # a clear page naming ASSISTANT_DATABASE_URL
+        st.error(f"{t('database_unavailable')}\n\n{exc}")
+        st.stop()
+    state.warm_up()
+
+
+def _pages() -> list:
+    """The pages in the session's language, made once per session and language: ``st.Page``
+    resolves its script's path on the file system, six times on every run otherwise. (Kept
+    per session, not shared: ``st.navigation`` marks the page it returns as the one to run.)"""
+    key = language()
+    cached = st.session_state.get("_pages")
+    if cached is not None and cached[0] == key:
+        return cached[1]
     pages = [st.Page(VIEWS / f"{module}.py", title=t(label), icon=icon,
                      url_path=path if module != DEFAULT else "home", default=module == DEFAULT)
              for module, label, icon, path in PAGES]
@@ -46,14 +64,8 @@ def main() -> None:
     pages += [st.Page(VIEWS / f"{module}.py", title=t(label), icon=icon, url_path=path,
                       visibility="hidden")
               for module, label, icon, path in PAGES if module == DEFAULT]
-    from assistant.index.database import DatabaseUnavailable
-
-    try:
-        st.navigation(pages).run()
-    except DatabaseUnavailable as exc:  # a clear page naming ASSISTANT_DATABASE_URL
-        st.error(f"{t('database_unavailable')}\n\n{exc}")
-        st.stop()
-    state.warm_up()
+    st.session_state["_pages"] = (key, pages)
+    return pages
 
 
 main()

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,6 +35,8 @@ _DOCUMENT_COLUMNS = (documents_table.c.doc_id, documents_table.c.source_key,
 # Chunks in a fixed order (the BM25 build lists them in it; reconcile compares the two lists).
 _CHUNK_ORDER = (chunks_table.c.doc_id, chunks_table.c.ordinal)
 _BATCH = 500  # ids per IN (...) list
+# Catalog versions read once for a block of reads (``Catalog.one_version``), by catalog.
+_pinned: ContextVar[dict[int, int] | None] = ContextVar("catalog_version_pinned", default=None)
 
 
 @dataclass
@@ -66,12 +70,40 @@ class Catalog:
     def _read(self):
         return transaction(self.database)
 
+    @contextmanager
     def _write(self):
-        return transaction(self.database, write=True)
+        # this thread now changes the catalog: a version it read before is no longer its own
+        pinned = _pinned.get()
+        if pinned:
+            pinned.pop(id(self), None)
+        with transaction(self.database, write=True) as db:
+            yield db
 
     # -- state -------------------------------------------------------------------------------
     def version(self) -> int:
-        return int(self.get_state("version", "0"))
+        """The version number, bumped by every change (read once within ``one_version``)."""
+        pinned = _pinned.get()
+        if pinned is not None and id(self) in pinned:
+            return pinned[id(self)]
+        version = int(self.get_state("version", "0"))
+        if pinned is not None:
+            pinned[id(self)] = version
+        return version
+
+    @contextmanager
+    def one_version(self) -> Iterator[None]:
+        """Within the block (in this thread or task), the version is read from the database
+        once and then taken as read: one answer, or one script run of the app, asks it before
+        every search and several times more, and a read is a round trip. Other processes'
+        changes are seen from the next block on; this thread's own writes end the pin."""
+        if _pinned.get() is not None:  # an outer block already pins it
+            yield
+            return
+        token = _pinned.set({})
+        try:
+            yield
+        finally:
+            _pinned.reset(token)
 
     def get_state(self, key: str, default: str | None = None) -> str | None:
         with self._read() as db:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, TypeVar
@@ -81,9 +81,10 @@ class GuardedVectorStore(VectorStore):
 
     # -- the guarded calls ---------------------------------------------------------------------
     def query(self, embedding: np.ndarray, k: int, where: dict[str, Any] | None = None,
-              languages: Sequence[str] | None = None) -> list[tuple[str, float]]:
+              languages: Sequence[str] | None = None,
+              known_languages: Mapping[str, str] | None = None) -> list[tuple[str, float]]:
         return self._guard(lambda: super(GuardedVectorStore, self).query(
-            embedding, k, where, languages), fallback=list)
+            embedding, k, where, languages, known_languages), fallback=list)
 
     def upsert(self, chunks: Sequence[Chunk], embeddings: np.ndarray) -> None:
         self._guard(lambda: super(GuardedVectorStore, self).upsert(chunks, embeddings),

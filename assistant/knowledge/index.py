@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 import time
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -76,6 +77,10 @@ class StatementIndex:
         self.lowered = [item.search_text.lower() for item in located]  # for name look-ups
         self._vectors: np.ndarray | None = None
         self._matches: dict[tuple, np.ndarray] = {}
+        self._postings: _Postings | None = None
+        self._mentions: dict[tuple[str, ...], int] = {}
+        self._filters: dict[tuple, np.ndarray] = {}
+        self._strength: np.ndarray | None = None
         self._lock = threading.Lock()
 
     @classmethod
@@ -130,6 +135,8 @@ class StatementIndex:
                limit: int = 20) -> list[Found]:
         """Statements that match the filters and share at least one term, best first.
         ``filters`` (a ``SearchFilters``) keeps to the documents a search would keep to."""
+        if filters is not None and filters.is_empty():
+            filters = None  # admits every document: not asked for each statement
         total = sum(stats.weight(t) for t in terms) or 1.0
         cover = np.zeros(len(self.located))
         for term in terms:
@@ -138,46 +145,141 @@ class StatementIndex:
         cosine = None
         if query_vector is not None and vectors is not None and len(vectors) == len(self.located):
             cosine = vectors @ query_vector
-        found: list[Found] = []
-        for position in np.flatnonzero(cover > 0) if not (cases or sources) else \
-                range(len(self.located)):
-            item = self.located[position]
-            s = item.statement
-            if kinds and s.kind not in kinds:
-                continue
-            if actors and s.actor not in actors:
-                continue
-            if area and s.area and s.area != area:
-                continue
-            if cases and s.case not in cases:
-                continue
-            if sources and s.source not in sources:
-                continue
-            if filters is not None and not filters.admits(s.source, item.metadata):
-                continue
-            score = float(cover[position])
-            if cosine is not None:
-                dense = min(1.0, max(0.0, float(cosine[position])) / DENSE_SCALE)
-                score = COVER * score + (1 - COVER) * dense
-            found.append(Found(item, score, float(cover[position])))
-        found.sort(key=lambda f: (-f.score, f.located.strength))
-        return found[:limit]
+        keep = cover > 0 if not (cases or sources) else np.ones(len(self.located), dtype=bool)
+        if kinds:
+            keep &= self._where("kind", lambda s: s.kind in kinds, kinds)
+        if actors:
+            keep &= self._where("actor", lambda s: s.actor in actors, actors)
+        if area:
+            keep &= self._where("area", lambda s: not (s.area and s.area != area), area)
+        if cases:
+            keep &= self._where("case", lambda s: s.case in cases, cases)
+        if sources:
+            keep &= self._where("source", lambda s: s.source in sources, sources)
+        positions = np.flatnonzero(keep)
+        if filters is not None:
+            positions = np.array([p for p in positions if filters.admits(
+                self.located[p].statement.source, self.located[p].metadata)], dtype=np.intp)
+        scores = cover[positions]
+        if cosine is not None:  # the same float operations as one statement at a time
+            dense = np.minimum(1.0, np.maximum(0.0, cosine[positions].astype(np.float64))
+                               / DENSE_SCALE)
+            scores = COVER * scores + (1 - COVER) * dense
+        # best first, the stronger source first among equals, then in corpus order (stable)
+        order = np.lexsort((self._strengths()[positions], -scores))[:limit]
+        return [Found(self.located[positions[i]], float(scores[i]), float(cover[positions[i]]))
+                for i in order]
+
+    def _where(self, field: str, keeps, values) -> np.ndarray:
+        """Which statements ``keeps`` (a test on one statement) keeps; kept per field and
+        values when the values can be a key (the same kinds and areas are asked every time)."""
+        try:
+            key = (field, values)
+            cached = self._filters.get(key)
+        except TypeError:  # a list: tested now
+            key, cached = None, None
+        if cached is None:
+            cached = np.fromiter((bool(keeps(item.statement)) for item in self.located),
+                                 dtype=bool, count=len(self.located))
+            if key is not None:
+                with self._lock:
+                    if len(self._filters) > 4096:
+                        self._filters.clear()
+                    self._filters[key] = cached
+        return cached
+
+    def _strengths(self) -> np.ndarray:
+        if self._strength is None:
+            self._strength = np.array([item.strength for item in self.located], dtype=np.int64)
+        return self._strength
 
     def _matching(self, term: Term) -> np.ndarray:
-        """1.0 for each statement whose words hold ``term`` (or a synonym), else 0.0; kept per
-        term, since the same words come back in question after question."""
-        from assistant.answer.terms import matches, token_set  # the answer layer's term rules
-
+        """1.0 for each statement whose words hold ``term`` (or a synonym), else 0.0, by the
+        answer layer's rule (``assistant.answer.terms.matches``: a Chinese form is a substring
+        of the words, an English form one of their tokens), read from the postings instead of
+        testing every statement; kept per term, since the same words come back in question
+        after question."""
         key = (term.text, term.chinese, term.alternatives)
         cached = self._matches.get(key)
         if cached is None:
-            cached = np.array([float(matches(term, item.search_text, token_set(item.search_text)))
-                               for item in self.located])
+            postings = self.postings()
+            cached = np.zeros(len(self.located))
+            for form in term.forms:
+                cached[postings.substring(form) if term.chinese else postings.token(form)] = 1.0
             with self._lock:
                 if len(self._matches) > 20_000:
                     self._matches.clear()
                 self._matches[key] = cached
         return cached
+
+    def mentioning(self, names: tuple[str, ...]) -> int:
+        """How many statements' words (lower case) contain one of ``names``; kept per names,
+        since the same glossary terms come back in question after question."""
+        count = self._mentions.get(names)
+        if count is None:
+            count = sum(1 for text in self.lowered if any(n in text for n in names))
+            with self._lock:
+                if len(self._mentions) > 20_000:
+                    self._mentions.clear()
+                self._mentions[names] = count
+        return count
+
+    def postings(self) -> _Postings:
+        """Where each token and each substring of the statements' words occurs (built once)."""
+        with self._lock:
+            if self._postings is None:
+                self._postings = _Postings([item.search_text for item in self.located])
+            return self._postings
+
+
+class _Postings:
+    """The statements' words indexed for ``matches``: the positions of the statements holding
+    each BM25 token, and every statement's words joined into one text (with a separator no
+    form contains) in which a substring is found with ``str.find`` rather than tested in each
+    statement."""
+
+    SEPARATOR = "\x00"
+
+    def __init__(self, texts: list[str]) -> None:
+        from assistant.answer.terms import token_set  # the answer layer's tokens
+
+        by_token: dict[str, list[int]] = {}
+        for position, text in enumerate(texts):
+            for token in token_set(text):
+                by_token.setdefault(token, []).append(position)
+        self.by_token = {token: np.array(found, dtype=np.intp)
+                         for token, found in by_token.items()}
+        self.starts: list[int] = []
+        offset = 0
+        for text in texts:
+            self.starts.append(offset)
+            offset += len(text) + len(self.SEPARATOR)
+        self.joined = self.SEPARATOR.join(texts)
+
+    def token(self, form: str) -> np.ndarray:
+        """Positions of the statements whose tokens include ``form``."""
+        return self.by_token.get(form, np.zeros(0, dtype=np.intp))
+
+    def substring(self, form: str) -> np.ndarray:
+        """Positions of the statements whose words contain ``form``."""
+        if not form or self.SEPARATOR in form:  # never the case for a term: kept exact anyway
+            return np.array([i for i, start in enumerate(self.starts)
+                             if form in self._text(i)], dtype=np.intp)
+        found: list[int] = []
+        at = self.joined.find(form)
+        while at >= 0:
+            position = bisect_right(self.starts, at) - 1
+            found.append(position)
+            # the next statement's words: one statement counts once, however often it says it
+            following = position + 1
+            at = self.joined.find(form, self.starts[following]) \
+                if following < len(self.starts) else -1
+        return np.array(found, dtype=np.intp)
+
+    def _text(self, position: int) -> str:
+        end = self.starts[position + 1] - len(self.SEPARATOR) \
+            if position + 1 < len(self.starts) else len(self.joined)
+        return self.joined[self.starts[position]:end]
 
 
 _indexes: dict[tuple[str, ...], tuple[tuple[float, ...], StatementIndex, float]] = {}

@@ -53,9 +53,19 @@ def _ask(at, question: str):
     return [turn for turn in at.session_state["chat"] if turn["role"] == "assistant"][-1]
 
 
+def _open_add_to_memo(at, key: str):
+    """Open an "Add to memo" popover, as a click on it does (its form is built only while it is
+    open; the open state is the popover's session state)."""
+    at.session_state[f"{key}-popover"] = True
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 def _add_answer(at, number: int, target: str, section: str | None = None):
     """Press "Add to memo" under the ``number``-th chat turn (0-based over all turns)."""
     key = f"ask-add-{number}"
+    _open_add_to_memo(at, key)
     at.selectbox(key=f"{key}-target").set_value(target).run()
     if section is not None:
         at.selectbox(key=f"{key}-section-{target}").set_value(section).run()
@@ -263,6 +273,7 @@ def test_a_case_added_from_cases_is_summarised_with_its_citations(app, app_engin
     at.switch_page("views/cases.py").run()
     at.selectbox(key="case-read").set_value(case.doc_id).run()
     key = f"case-add-{case.doc_id}"
+    _open_add_to_memo(at, key)
     at.selectbox(key=f"{key}-target").set_value("__new__").run()
     at.text_input(key=f"{key}-topic").input("teacher exchange")
     at.button(key=f"{key}-add").click().run()
@@ -289,3 +300,18 @@ def test_after_adding_to_a_new_memo_the_next_add_goes_to_the_same_memo(app, draf
     listing = drafts.list(Viewer()).drafts
     assert [d.id for d in listing] == [created[0].id] and listing[0].version == 2
     assert not at.warning  # no widget-state warning from the moved default
+
+
+def test_the_add_to_memo_form_is_built_only_when_its_popover_is_open(app, drafts):
+    at = app.run()
+    _ask(at, CV_QUESTION)
+    _ask(at, LAW_QUESTION)
+    keys = {w.key for w in at.selectbox} | {w.key for w in at.button}
+    assert not {k for k in keys if k and k.startswith("ask-add-")}  # closed: no form, no lists
+    _open_add_to_memo(at, "ask-add-1")
+    keys = {w.key for w in at.selectbox} | {w.key for w in at.button}
+    assert {"ask-add-1-target", "ask-add-1-add"} <= keys
+    assert not {k for k in keys if k and k.startswith("ask-add-3")}  # the other stays closed
+    at.session_state["ask-add-1-popover"] = False
+    at.run()
+    assert "ask-add-1-target" not in {w.key for w in at.selectbox}

@@ -160,7 +160,7 @@ class Draft:
         for entry in self.ctx.glossary:
             names = [n.lower() for n in (entry.en, *entry.aliases_en, entry.zh, *entry.aliases_zh)
                      if n and len(n) >= 2]
-            mentioned = sum(1 for text in texts if any(n in text for n in names))
+            mentioned = self.index.mentioning(tuple(names))
             if mentioned and mentioned <= TOPIC_SHARE * len(texts):
                 counts.append((mentioned, names))
         self._topic = min(counts)[1] if counts else []

@@ -43,6 +43,13 @@ def render() -> None:
 
     # Everything above drew without the index; from here on the engine is needed.
     engine = state.ready_engine()
+    with engine.one_version():  # regions, source panels and the answer: one version read
+        _conversation(engine, question, history)
+
+
+def _conversation(engine: Engine, question: str | None, history: list[dict]) -> None:
+    """The filters, the conversation so far, the new question's answer and the chat's
+    buttons."""
     filters = _filters(engine)
     # Earlier turns are drawn from their stored results: nothing is composed again.
     for number, turn in enumerate(history):
