@@ -277,11 +277,17 @@ class Draft:
         question does not name that province: a national question is answered by national law
         first."""
         located = found.located
+        question = self.ctx.question.lower()
+        # a national document's statement about one province ("In Yunnan's 2016 implementation
+        # …") is that province's rule too
+        opening = f"{found.statement.text[:OPENING_CHARS]} {found.statement.text_zh[:OPENING_CHARS // 2]}"
+        named = [names for names in PROVINCES if any(n in opening for n in names)]
+        if named and not any(n.lower() in question for names in named for n in names):
+            return True
         region = str(located.metadata.get("region", "China"))
         if located.doc_type in ("case", "analysis") or region == "China":
             return False
         names = [region.split(",")[0].split("(")[0].strip().lower(), located.title_zh[:2]]
-        question = self.ctx.question.lower()
         return not any(name and name in question for name in names)
 
     def say_all(self, found: list[Found], limit: int, again: bool = False) -> list[str]:
@@ -318,6 +324,16 @@ def asked_action(question: str) -> re.Pattern | None:
     return re.compile("管理|管" if verb == "管" else re.escape(verb))
 
 
+OPENING_CHARS = 40  # a statement is about the province it names this early
+PROVINCES = tuple((en, zh) for en, zh in (
+    ("Beijing", "北京"), ("Tianjin", "天津"), ("Hebei", "河北"), ("Shanxi", "山西"),
+    ("Inner Mongolia", "内蒙古"), ("Liaoning", "辽宁"), ("Jilin", "吉林"), ("Heilongjiang", "黑龙江"),
+    ("Shanghai", "上海"), ("Jiangsu", "江苏"), ("Zhejiang", "浙江"), ("Anhui", "安徽"),
+    ("Fujian", "福建"), ("Jiangxi", "江西"), ("Shandong", "山东"), ("Henan", "河南"),
+    ("Hubei", "湖北"), ("Hunan", "湖南"), ("Guangdong", "广东"), ("Guangxi", "广西"),
+    ("Hainan", "海南"), ("Chongqing", "重庆"), ("Sichuan", "四川"), ("Guizhou", "贵州"),
+    ("Yunnan", "云南"), ("Tibet", "西藏"), ("Shaanxi", "陕西"), ("Gansu", "甘肃"),
+    ("Qinghai", "青海"), ("Ningxia", "宁夏"), ("Xinjiang", "新疆")))
 CLAUSE_CHARS = 14  # a clause this long said word for word again is a repeat to the reader
 
 
