@@ -364,3 +364,9 @@ def test_why_about_a_named_case_is_answered_from_that_case(ask):
     assert_grounded(result)
     assert {c.doc_id for c in result.citations} == {"case-district-l"}, result.citations
     assert len([line for line in result.text.splitlines() if re.match(r"\d\. ", line)]) >= 2
+
+
+def test_a_national_question_is_not_led_by_one_provinces_figures(ask):
+    result = ask("What per-student public-funding benchmark did the 2015 unified urban–rural "
+                 "funding mechanism set, and how much extra does a boarder get?")
+    assert "Yunnan" not in _first_sentence(result.text), result.text
