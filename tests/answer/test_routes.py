@@ -71,6 +71,7 @@ def _glossary() -> dict[str, dict]:
     ("什么是县管校聘？", "pol-2014-teacher-rotation", "县管校聘"),
     ("What is county manages, schools hire?", "pol-2014-teacher-rotation",
      "county manages, schools hire"),
+    ("What are the three classrooms?", "pol-2020-three-classrooms", "three classrooms"),
 ])
 def test_a_definition_a_document_states_leads_and_cites_that_document(ask, question, doc_id,
                                                                       term):
@@ -85,8 +86,8 @@ def test_a_definition_a_document_states_leads_and_cites_that_document(ask, quest
 
 
 def test_definition_questions_fall_back_to_the_glossary(ask):
-    # no statement has "the three classrooms" as its subject: the glossary's definition leads
-    result = ask("What are the three classrooms?")
+    # no statement has "a nine-year school" as its subject: the glossary's definition leads
+    result = ask("What is a nine-year school?")
     assert result.route == "glossary"
     assert_grounded(result)
     first = result.citations[0]
