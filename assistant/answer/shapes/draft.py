@@ -67,7 +67,6 @@ class Draft:
     claims: list[Claim] = field(default_factory=list)
     said: list[frozenset[str]] = field(default_factory=list)
     said_texts: list[str] = field(default_factory=list)
-    said_actors: dict[int, str] = field(default_factory=dict)  # who the n-th said duty binds
     _chunks: dict[str, list[Chunk]] = field(default_factory=dict)
     _best: float | None = None
     _topic: list[str] | None = None
@@ -196,17 +195,10 @@ class Draft:
         return {term.text for term in self.ctx.terms if matches(term, text, tokens)}
 
     def is_said(self, found: Found) -> bool:
-        """Whether the statement (or one very like it) is in the answer already. The same duty
-        of another actor is not ("county governments must …", "township governments must …"
-        of one article answer "which level?")."""
-        statement = found.statement
-        sentence = statement.in_language(self.language).strip()
+        """Whether the statement (or one very like it) is in the answer already."""
+        sentence = found.statement.in_language(self.language).strip()
         words = token_set(sentence)
-        others = [n for n, other in enumerate(self.said) if overlap(words, other) >= SIMILAR]
-        if statement.kind == "duty" and statement.actor:
-            others = [n for n in others if self.said_actors.get(n) in (None, statement.actor)]
-            return bool(others)
-        return bool(others) or \
+        return any(overlap(words, other) >= SIMILAR for other in self.said) or \
             any(clause in said for clause in clauses(sentence) for said in self.said_texts)
 
     def say(self, found: Found, again: bool = False) -> str | None:
@@ -222,8 +214,6 @@ class Draft:
         if not citations:
             return None
         markers = [self.cites.add(citation) for citation in citations]
-        if statement.kind == "duty" and statement.actor:
-            self.said_actors[len(self.said)] = statement.actor
         self.said.append(words)
         self.said_texts.append(sentence)
         self.claims.append(Claim(sentence, markers, "statement"))

@@ -23,7 +23,7 @@ def _names_an_actor(draft: Draft):
     """Whether a statement names, in the reader's language, the level of government that acts
     (县级人民政府, "county governments")."""
     names = [name.lower() for pair in ACTORS.values() for name in pair]
-    names += ["各级人民政府", "县级以上", "省级", "县级", "government", "state council"]
+    names += ["各级人民政府", "县级以上", "县、乡", "省级", "县级", "government", "state council"]
 
     def names_actor(found: Found) -> bool:
         text = found.statement.in_language(draft.language).lower()
