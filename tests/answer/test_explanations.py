@@ -81,3 +81,11 @@ def test_a_chinese_question_is_fitted_by_the_chinese_phrases(draft_of):
     assert chosen is not None
     # the phrase that fits it names what it asks about (the gap), not the province's role
     assert any("以县为主" in phrase and "差距" in phrase for phrase in chosen.asks_zh), chosen
+
+
+def test_without_an_explanation_the_thesis_holds_most_of_the_question(ask, draft_of):
+    question = "为什么要给寄宿生额外的公用经费？"
+    assert explanation_for(draft_of(question)) is None  # the findings answer it
+    result = ask(question)
+    assert result.route == "explain"
+    assert "寄宿生" in result.text.split("\n\n")[0], result.text

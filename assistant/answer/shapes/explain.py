@@ -49,7 +49,15 @@ def explain(draft: Draft, intent: Intent) -> Composed:
     # (a lesson is a remedy: it answers "what to do", not "why")
     pool = [f for f in found[:THESIS_POOL] if f.statement.aspect in ("cause", "mechanism")]
     pool = [f for f in pool if f.score >= LEAD_TIE * pool[0].score] or found[:3]
-    pool.sort(key=lambda f: (bool(draft.topic_names()) and not draft.names_topic(f),
+    # a cause that holds more of the question ("寄宿生" and "公用经费" of "为什么要给寄宿生额外的公用
+    # 经费") answers it more closely than a more relevant one about the wider subject
+    holding = max((f for f in found[THESIS_POOL:12] if f.statement.aspect in ("cause", "mechanism")),
+                  key=lambda f: _held_weight(draft, f), default=None)
+    if holding is not None and _held_weight(draft, holding) > max(
+            (_held_weight(draft, f) for f in pool), default=0.0):
+        pool.append(holding)
+    pool.sort(key=lambda f: (-round(_held_weight(draft, f), 1),
+                             bool(draft.topic_names()) and not draft.names_topic(f),
                              bool(draft.topic_names()) and not draft.about_topic(f), -_causal(f)))
     found = pool + [f for f in found if f not in pool]
     lead = draft.say_all(found[:3], 1)
@@ -136,3 +144,9 @@ def _listed(draft: Draft, found: list[Found]) -> Composed:
     heading = "how_it_works" if asks_how_it_works(draft.ctx.question) else "causes"
     return finish(draft, [" ".join(lead), t(heading, draft.language) + "\n" +
                           "\n".join(f"{n}. {c}" for n, c in enumerate(causes, start=1))])
+
+
+def _held_weight(draft: Draft, found: Found) -> float:
+    """The weight of the question's words that a statement holds."""
+    held = draft.terms_held(found)
+    return sum(draft.ctx.stats.weight(term) for term in draft.ctx.terms if term.text in held)
