@@ -10,7 +10,9 @@ from typing import Any
 
 import yaml
 
-FILE = "explanations.yaml"
+from assistant.knowledge.statements import EXPLANATIONS_FILE, load_statements
+
+FILE = EXPLANATIONS_FILE
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -92,8 +94,6 @@ def _explanation(entry: Any) -> tuple[Explanation | None, str]:
 def explanation_problems(corpus: Path) -> list[tuple[str, str]]:
     """What is wrong with the explanations file: unreadable entries, and statements it names
     that no knowledge file holds."""
-    from assistant.knowledge.statements import load_statements
-
     explanations, problems = load_explanations(corpus)
     if not explanations:
         return problems

@@ -58,11 +58,13 @@ class Statement:
         return self.certainty == "unconfirmed"
 
 
+EXPLANATIONS_FILE = "explanations.yaml"  # refers to statements, holds none (knowledge/explanations)
+
+
 def knowledge_files(corpus: Path) -> list[Path]:
     """The statement files (the explanations file refers to statements; it holds none)."""
-    from assistant.knowledge.explanations import FILE
-
-    return sorted(p for p in (corpus / "knowledge").glob("*.yaml") if p.name != FILE)
+    return sorted(p for p in (corpus / "knowledge").glob("*.yaml")
+                  if p.name != EXPLANATIONS_FILE)
 
 
 def load_statements(corpus: Path) -> tuple[list[Statement], list[tuple[str, str, str]]]:
