@@ -30,6 +30,7 @@ from assistant.index.vector_guard import tolerating_start_outage
 from assistant.ingest.indexer import EMBED_GROUP, Indexer, IngestBusy, Progress
 from assistant.ingest.pipeline import IngestReport
 from assistant.retrieval import SearchFilters
+from assistant.versioned_cache import VersionedCache
 
 __all__ = ["EMBED_GROUP", "Engine", "IngestBusy", "Progress", "Status", "open_engine"]
 
@@ -62,12 +63,8 @@ class Engine:
         self.indexer = Indexer(self.stores)
         self.searcher = HybridSearcher(self.stores, self.glossary)
         self._sentences = SentenceVectors(self.stores.catalog)
-        self._chunks_by_doc: dict[str, list[Chunk]] = {}
-        self._chunks_version: int | None = None
-        self._chunks_lock = threading.Lock()
-        self._documents: dict[str, DocumentRow | None] = {}
-        self._documents_version: int | None = None
-        self._documents_lock = threading.Lock()
+        self._chunks_by_doc: VersionedCache[list[Chunk]] = VersionedCache()
+        self._documents: VersionedCache[DocumentRow | None] = VersionedCache()
 
     @property
     def model_name(self) -> str:
@@ -161,20 +158,8 @@ class Engine:
         """The indexed document ``doc_id``, or None (kept per index version: answers look up
         the same documents' front matter question after question; each caller gets its own
         copy of the metadata)."""
-        version = self.version()
-        with self._documents_lock:
-            if self._documents_version != version:
-                self._documents.clear()
-                self._documents_version = version
-            found = doc_id in self._documents
-            row = self._documents.get(doc_id)
-        if not found:
-            row = self.stores.catalog.document(doc_id)
-            with self._documents_lock:
-                if self._documents_version == version:
-                    if len(self._documents) >= 512:
-                        self._documents.pop(next(iter(self._documents)))
-                    self._documents[doc_id] = row
+        row = self._documents.get(self.version(), doc_id,
+                                  lambda: self.stores.catalog.document(doc_id))
         return None if row is None else replace(row, metadata=copy.deepcopy(row.metadata))
 
     def document_text(self, doc_id: str) -> str | None:
@@ -185,20 +170,8 @@ class Engine:
         """A document's chunks in reading order (kept per index version: answers read the same
         documents' chunks question after question). The version is the keyword index's, which
         every search brings up to date, so this costs no query of its own."""
-        version = self.stores.keywords.version
-        with self._chunks_lock:
-            if self._chunks_version != version:
-                self._chunks_by_doc.clear()
-                self._chunks_version = version
-            cached = self._chunks_by_doc.get(doc_id)
-        if cached is None:
-            cached = self.stores.catalog.document_chunks(doc_id)
-            with self._chunks_lock:
-                if self._chunks_version == version:
-                    if len(self._chunks_by_doc) >= 512:
-                        self._chunks_by_doc.pop(next(iter(self._chunks_by_doc)))
-                    self._chunks_by_doc[doc_id] = cached
-        return list(cached)
+        return list(self._chunks_by_doc.get(self.stores.keywords.version, doc_id,
+                                            lambda: self.stores.catalog.document_chunks(doc_id)))
 
     def chunks(self, chunk_ids: Sequence[str]) -> dict[str, Chunk]:
         """The chunks of these ids that are indexed, by id."""
