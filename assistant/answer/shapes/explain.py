@@ -74,9 +74,7 @@ def explain(draft: Draft, intent: Intent) -> Composed:
     causes = draft.say_all(rest, 4)
     parts = [" ".join(lead)]
     if causes:
-        heading = "how_it_works" if asks_how_it_works(draft.ctx.question) else "causes"
-        parts.append(t(heading, draft.language) + "\n" +
-                     "\n".join(f"{n}. {c}" for n, c in enumerate(causes, start=1)))
+        parts.append(_numbered(draft, causes))
     return finish(draft, parts)
 
 
@@ -122,9 +120,7 @@ def _explained(draft: Draft, explanation: Explanation) -> Composed:
               and (line := draft.say(found)) is not None]
     if not causes:
         return None
-    heading = "how_it_works" if asks_how_it_works(draft.ctx.question) else "causes"
-    return finish(draft, [lead, t(heading, draft.language) + "\n" +
-                          "\n".join(f"{n}. {c}" for n, c in enumerate(causes, start=1))])
+    return finish(draft, [lead, _numbered(draft, causes)])
 
 
 def _found(draft: Draft, ident: str) -> Found | None:
@@ -141,12 +137,17 @@ def _listed(draft: Draft, found: list[Found]) -> Composed:
     causes = draft.say_all(found[1:], 4)
     if not lead or not causes:
         return None
-    heading = "how_it_works" if asks_how_it_works(draft.ctx.question) else "causes"
-    return finish(draft, [" ".join(lead), t(heading, draft.language) + "\n" +
-                          "\n".join(f"{n}. {c}" for n, c in enumerate(causes, start=1))])
+    return finish(draft, [" ".join(lead), _numbered(draft, causes)])
 
 
 def _held_weight(draft: Draft, found: Found) -> float:
     """The weight of the question's words that a statement holds."""
     held = draft.terms_held(found)
     return sum(draft.ctx.stats.weight(term) for term in draft.ctx.terms if term.text in held)
+
+
+def _numbered(draft: Draft, causes: list[str]) -> str:
+    """The causes as a numbered list under "How it works:" or "The main causes …:"."""
+    heading = "how_it_works" if asks_how_it_works(draft.ctx.question) else "causes"
+    return t(heading, draft.language) + "\n" + "\n".join(
+        f"{n}. {c}" for n, c in enumerate(causes, start=1))
