@@ -36,7 +36,7 @@ LEXICAL = 0.7         # the share of the phrases' fit in the score (with a dense
 DENSE_FLOOR = 0.4     # in-domain sentences are this similar to anything on the subject
 DENSE_CEILING = 0.8   # a cosine this high counts fully
 FRAME = 0.1           # a why-phrase for a why-question, a how-phrase for a how-question
-NARROWER = 0.15      # a statement holding this much more of the question than an explanation
+NARROWER = 0.3       # a statement holding this much more of the question than an explanation
 UNKNOWN_WEIGHT = 1.0  # the weight of a word the corpus never uses (known words weigh their IDF)
 _WHY = re.compile(r"\b(why|how come|reasons?|causes?)\b|为什么|为何|原因|怎么会|何以|怎么(造成|形成|回事)",
                   re.IGNORECASE)
