@@ -57,7 +57,7 @@ def rates(rows, dense_weight: float, threshold: float, coverage_threshold: float
     for _, language, in_scope, e in rows:
         score, limit = ev.decide(e.best_dense, e.coverage, len(e.glossary_terms), language,
                                  dense_weight=dense_weight, threshold=threshold,
-                                 coverage_threshold=coverage_threshold)
+                                 coverage_threshold=coverage_threshold, known=e.vocabulary)
         count[in_scope] += 1
         refused[in_scope] += score < limit
         distance = (score - limit) if in_scope else (limit - score)
@@ -100,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
         for question, language, in_scope, e in rows:
             print(f"{'in ' if in_scope else 'out'} {language} score={e.score:.3f}/{e.threshold} "
                   f"dense={e.best_dense if e.best_dense is None else round(e.best_dense, 3)} "
-                  f"coverage={e.coverage:.2f} glossary={len(e.glossary_terms)}  {question}")
+                  f"coverage={e.coverage:.2f} vocabulary={e.vocabulary:.2f} "
+                  f"glossary={len(e.glossary_terms)}  {question}")
     n_in = sum(1 for r in rows if r[2])
     print(f"questions: {n_in} in scope, {len(rows) - n_in} out of scope "
           f"({sum(1 for r in rows if r[1] == 'zh')} Chinese)")

@@ -7,18 +7,23 @@
                 + GLOSSARY_BONUS · [the question names a glossary term]
               = coverage + GLOSSARY_BONUS·[glossary term]      when the question has no dense
                                                               ranking (Chinese, no glossary term)
-    answer when score ≥ THRESHOLD (with a dense ranking) or ≥ COVERAGE_THRESHOLD (without).
+    answer when score ≥ THRESHOLD (with a dense ranking) or ≥ COVERAGE_THRESHOLD (without),
+    and at least VOCABULARY_FLOOR of the question's term weight occurs somewhere in the index.
+    Only a distinctive glossary term (its words weigh DISTINCTIVE_WEIGHT or more: "county" is in
+    most passages, "coefficient of variation" in few) earns the bonus.
     A Chinese question's dense ranking comes only from the English names of its glossary terms,
     a weak proxy, so it may pass on either rule.
 
 A question the corpus answers has a passage that holds most of its rare terms and reads like it;
-weather, stock prices or divorce law find neither. The constants were chosen by
+weather, stock prices or divorce law find neither. A question most of whose weight lies in words
+the corpus never uses (gaokao, Tsinghua, Henan) is about something else, however education-like
+it reads. The constants were chosen by
 ``benchmarks/abstention_calibration.py`` on ``tests/answer/calibration.yaml``.
 """
 
 from __future__ import annotations
 
-from assistant.answer.terms import Term, TermStats, matches, token_set
+from assistant.answer.terms import Term, TermStats, content_terms, matches, token_set
 from assistant.answer.types import Evidence
 from assistant.documents import Hit
 
@@ -27,6 +32,8 @@ DENSE_SCALE = 0.6
 GLOSSARY_BONUS = 0.15
 THRESHOLD = 0.72
 COVERAGE_THRESHOLD = 0.48
+VOCABULARY_FLOOR = 0.3
+DISTINCTIVE_WEIGHT = 1.0
 TOP_PASSAGES = 10
 
 
@@ -64,9 +71,13 @@ def combine(best_dense: float | None, cover: float, glossary_terms: int, *,
 
 def decide(best_dense: float | None, cover: float, glossary_terms: int, language: str, *,
            dense_weight: float = DENSE_WEIGHT, threshold: float = THRESHOLD,
-           coverage_threshold: float = COVERAGE_THRESHOLD) -> tuple[float, float]:
+           coverage_threshold: float = COVERAGE_THRESHOLD,
+           known: float = 1.0) -> tuple[float, float]:
     """(score, threshold) of the rule that applies; for a Chinese question with a dense ranking,
-    of whichever of the two rules it passes more clearly."""
+    of whichever of the two rules it passes more clearly. ``known`` is the question's vocabulary
+    share: under VOCABULARY_FLOOR that rule decides."""
+    if known < VOCABULARY_FLOOR:
+        return known, VOCABULARY_FLOOR
     by_coverage = (combine(None, cover, glossary_terms), coverage_threshold)
     if best_dense is None:
         return by_coverage
@@ -83,6 +94,14 @@ def assess(terms: list[Term], stats: TermStats, rankings: list[list[Hit]],
              if h.dense_similarity is not None]
     best_dense = max(dense) if dense else None
     cover = coverage(terms, stats, rankings)
-    score, threshold = decide(best_dense, cover, len(glossary_terms), language)
-    return Evidence(best_dense=best_dense, coverage=cover, vocabulary=vocabulary(terms, stats),
-                    glossary_terms=glossary_terms, score=score, threshold=threshold)
+    known = vocabulary(terms, stats)
+    distinctive = [name for name in glossary_terms if is_distinctive(name, stats)]
+    score, threshold = decide(best_dense, cover, len(distinctive), language, known=known)
+    return Evidence(best_dense=best_dense, coverage=cover, vocabulary=known,
+                    glossary_terms=distinctive, score=score, threshold=threshold)
+
+
+def is_distinctive(name: str, stats: TermStats) -> bool:
+    """Whether a glossary term's words are rare enough in the index to say the question is about
+    the corpus's subject (a word in most passages says little)."""
+    return sum(stats.weight(t) for t in content_terms(name)) >= DISTINCTIVE_WEIGHT

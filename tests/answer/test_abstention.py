@@ -72,3 +72,32 @@ def test_an_empty_index_says_so(tmp_settings):
                     settings=tmp_settings, use_llm=False)
     assert result.abstained and result.citations == []
     assert "assistant ingest" in (result.notice or "")
+
+
+@pytest.mark.parametrize("question", [
+    "Which gaokao score do I need for Tsinghua?",
+    "Who pays for new equipment in county hospitals?",
+])
+def test_education_like_questions_about_other_things_are_refused(ask, question):
+    # the first is mostly words the corpus never uses; the second's only glossary word is
+    # "county", which is in most passages and so earns no bonus
+    assert ask(question).abstained
+
+
+def test_a_question_mostly_in_unknown_words_is_decided_by_the_vocabulary_rule():
+    from assistant.answer import evidence as ev
+
+    score, limit = ev.decide(0.9, 1.0, 1, "en", known=ev.VOCABULARY_FLOOR - 0.01)
+    assert score < limit
+    score, limit = ev.decide(0.9, 1.0, 1, "en", known=ev.VOCABULARY_FLOOR + 0.01)
+    assert score >= limit
+
+
+def test_only_distinctive_glossary_terms_earn_the_bonus(corpus_engine):
+    from assistant.answer.evidence import is_distinctive
+    from assistant.answer.terms import term_stats
+
+    stats = term_stats(corpus_engine)
+    assert not is_distinctive("county", stats)
+    assert is_distinctive("coefficient of variation", stats)
+    assert is_distinctive("县管校聘", stats)
