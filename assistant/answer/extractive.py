@@ -24,8 +24,8 @@ _WANTS_NUMBER = re.compile(r"\b(how (many|much|long|often)|what (share|percentag
 # "how often …?", "how many times a term …?", "多长时间…一次": how often something happens
 _WANTS_FREQUENCY = re.compile(r"\bhow (often|frequently|many times)\b|多长时间.{0,12}一次|"
                               r"多久.{0,12}一次|几次|多少次|频次|频率", re.IGNORECASE)
-_FREQUENCY = re.compile(r"\b(once|twice|(\d+|three|four|five|six) times|every \w+ (years?|months?|"
-                        r"semesters?|terms?)|a (year|semester|term|month))\b|"
+_FREQUENCY = re.compile(r"\b(once|twice|(\d+|three|four|five|six) times|every (\w+(?:[–-]\d+| to \d+)? )?"
+                        r"(years?|months?|semesters?|terms?)|a (year|semester|term|month))\b|"
                         r"每.{0,8}?[\d一二两三四五六七八九十]+次|[\d两三四五]次|一次", re.IGNORECASE)
 _WANTS_DATE = re.compile(r"\b(when|(what|which) year|since when|by when)\b|何时|哪一年|哪年|什么时候|"
                          r"何年", re.IGNORECASE)
@@ -94,9 +94,8 @@ def wanted_patterns(question: str) -> list[re.Pattern]:
     # an amount of money, a count of the things asked about (or both: "how much … and how many
     # teachers …?") or how often, rather than any figure
     exact = ([_MONEY] if _WANTS_MONEY.search(question) else []) + _counted(question)
-    if _WANTS_FREQUENCY.search(question):
-        exact.append(_FREQUENCY)
-    return exact + [p for cue, p in ((_WANTS_NUMBER, _NUMBER), (_WANTS_DATE, _YEAR),
+    often = [_FREQUENCY] if _WANTS_FREQUENCY.search(question) else []
+    return exact + often + [p for cue, p in ((_WANTS_NUMBER, _NUMBER), (_WANTS_DATE, _YEAR),
                                      (_WANTS_ARTICLE, _ARTICLE),
                                      (_WANTS_DOCUMENT, _DOCUMENT_NUMBER))
                     if cue.search(question) and not (exact and p is _NUMBER)]
