@@ -33,7 +33,8 @@ _WANTS_DOCUMENT = re.compile(r"\b(which|what) (\w+ ){0,2}(document|policy|notice
                              r"document number|"
                              r"哪个文件|什么文件|哪份文件|哪一份文件|文号|什么政策文件", re.IGNORECASE)
 _DOCUMENT_NUMBER = re.compile(r"〔\d{4}〕\d+号|令第\d+号|Decree No\.", re.IGNORECASE)
-_WANTS_ARTICLE = re.compile(r"\b(which|what) articles?\b|哪一?条|第几条", re.IGNORECASE)
+_WANTS_ARTICLE = re.compile(r"\b(which|what) articles?\b|\b(clause|provision)s?\b|哪一?条|第几条|"
+                            r"条款", re.IGNORECASE)
 # a figure, not the number of an article, a decree or a 文号 ("Art. 16" answers no "how often"),
 # nor a year ("in 2005" answers no "how much")
 _NUMBER = re.compile(r"(?<![\d.,])(?<!Art\. )(?<!Arts\. )(?<!Article )(?<!No\. )(?<!〔)(?<!〕)"

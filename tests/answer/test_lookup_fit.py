@@ -61,3 +61,27 @@ def test_a_figure_for_a_named_year_comes_from_that_years_record(ask):
 def test_a_question_of_how_often_is_answered_with_the_frequency(ask):
     result = ask("How often must a school inspector visit each school in the zone?")
     assert "twice" in _first_sentence(result.text), result.text
+
+
+def test_whether_a_rule_binds_is_answered_with_each_instrument_that_states_it(ask):
+    result = ask("Do supervision reports have to be published?")
+    opening = " ".join(result.text.split("\n\n")[:2])
+    assert "Art. 8" in opening and "Art. 23" in opening, result.text
+
+
+def test_a_clause_named_by_its_subject_is_not_another_clause_of_the_law(ask):
+    result = ask("Which is the balanced-development clause of the Compulsory Education Law?")
+    first = _first_sentence(result.text)
+    assert "Art. 6" in first and "resignation" not in result.text, result.text
+
+
+def test_a_figure_of_another_document_is_not_taken_from_the_evaluation_tables(ask):
+    result = ask("生均公用经费基准定额是多少？")
+    assert result.route != "standards-table", result.text
+    assert "600元" in _first_sentence(result.text), result.text
+
+
+def test_a_definition_asked_with_a_qualifying_clause_finds_its_term(ask):
+    result = ask("What is the coefficient of variation used in a county evaluation?")
+    assert result.kind == "definition" and result.route == "glossary", result.route
+    assert "standard deviation" in _first_sentence(result.text), result.text

@@ -6,7 +6,10 @@ import re
 
 from assistant.answer.extractive import wanted_patterns
 from assistant.answer.intent import Intent
-from assistant.answer.shapes.draft import LIST_RELATIVE, TOPIC_TIE, Composed, Draft, finish
+from assistant.answer.shapes.draft import (LIST_RELATIVE, TOPIC_TIE, Composed, Draft, finish,
+                                           overlap)
+from assistant.answer.terms import token_set
+from assistant.article_numbers import article_numbers
 from assistant.knowledge.index import Found
 
 CASE_FLOOR = 0.2  # a statement of the case the question names is said from this relevance
@@ -29,6 +32,7 @@ _ASKS_TARGET = re.compile(r"\b(expect\w*|aim\w*|plan\w*|intend\w*|should|must|se
                           r"目标是|要求|计划|力争|预期", re.IGNORECASE)
 _OUTCOME = re.compile(r"\b(first|reached|achieved|attained|hit|met|actual(ly)?|averag\w*)\b|"
                       r"实际|达到|首次|实现，|分别为|平均", re.IGNORECASE)
+_CLAUSE = re.compile(r"\b([a-z]{4,}) (?:clause|provision)s?\b", re.IGNORECASE)
 _DATED = re.compile(r"\b(?:in|for|during) ((?:19|20)\d\d)\b|(?<![\d〔\[])((?:19|20)\d\d)年",
                     re.IGNORECASE)
 
@@ -36,6 +40,16 @@ _DATED = re.compile(r"\b(?:in|for|during) ((?:19|20)\d\d)\b|(?<![\d〔\[])((?:19
 def _names(found: Found, names: tuple[str, ...]) -> bool:
     text = f"{found.statement.text} {found.statement.text_zh}".lower()
     return any(name in text for name in names)
+
+
+def of_clause_asked(draft: Draft, found: Found) -> bool:
+    """Whether a statement is about the clause the question names ("the balance clause"), not
+    another clause ("the resignation clause") that shares the word; True when none is named."""
+    named = _CLAUSE.search(draft.ctx.question)
+    if not named:
+        return True
+    return bool(token_set(named.group(1))
+                & token_set(f"{found.statement.text} {found.statement.text_zh}"))
 
 
 def fitting(draft: Draft, found: list[Found]) -> list[Found]:
@@ -55,6 +69,8 @@ def fitting(draft: Draft, found: list[Found]) -> list[Found]:
                 # about the subject asked alone, else at least not about the other alone
                 tests.append(lambda f, a=asked, o=not_asked: _names(f, a) and not _names(f, o))
                 tests.append(lambda f, a=asked, o=not_asked: _names(f, a) or not _names(f, o))
+    if _CLAUSE.search(draft.ctx.question):
+        tests.append(lambda f: of_clause_asked(draft, f))
     # the year a figure is asked for ("… in 2017", "2017年…"), not a year that names a thing
     # ("the 2005 reform")
     years = {a or b for a, b in _DATED.findall(draft.ctx.question)}
@@ -92,6 +108,28 @@ def lead_fitting(draft: Draft, found: list[Found]) -> list[Found]:
     return [first, *[f for f in found if f is not first]]
 
 
+_ASKS_BASIS = re.compile(r"^\s*(must|is|are|do|does|can|may|should|has|have)\b|\blegal(ly)?\b|"
+                         r"\b(basis|required|allowed)\b|依据|法律规定|吗[？?]", re.IGNORECASE)
+LEGAL = ("law", "regulation")
+SAME_RULE = 0.5  # token overlap above which two articles state one rule
+
+
+def same_rule_elsewhere(said: Found, rest: list[Found]) -> Found | None:
+    """A statement of another law or regulation's article that states the rule ``said`` states
+    (its article, if ``said`` is an article's), or None."""
+    if said.located.doc_type not in LEGAL:
+        return None
+    words = token_set(f"{said.statement.text} {said.statement.text_zh}")
+    for found in rest:
+        if (found.located.doc_type in LEGAL and found.statement.source != said.statement.source
+                and found.statement.kind == said.statement.kind
+                and article_numbers(found.statement.locator)
+                and overlap(words, token_set(f"{found.statement.text} {found.statement.text_zh}"))
+                >= SAME_RULE):
+            return found
+    return None
+
+
 def lookup(draft: Draft, intent: Intent) -> Composed:
     """One sentence with the fact and its source, then at most two supporting sentences."""
     found = draft.relevant(draft.search(limit=12))
@@ -120,7 +158,14 @@ def lookup(draft: Draft, intent: Intent) -> Composed:
     if wanted:  # a question for a figure, a date or an article: support gives one too
         rest = [f for f in rest
                 if any(p.search(f.statement.in_language(draft.language)) for p in wanted)]
+    rest = [f for f in rest if of_clause_asked(draft, f)]
     support = []
+    if said is not None and _ASKS_BASIS.search(draft.ctx.question):
+        # "must reports be made public?", "依据是什么？": the same rule in another law or regulation
+        # is a second legal basis, not a repeat (the statute and the regulation that carries it out)
+        other = same_rule_elsewhere(said, rest)
+        if other is not None and (line := draft.say(other, again=True)) is not None:
+            support.append(line)
     for item in rest:
         added = draft.terms_held(item) - covered
         if added and len(support) < 2 and (line := draft.say(item)) is not None:
