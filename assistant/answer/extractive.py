@@ -18,26 +18,36 @@ from assistant.documents import Chunk, Hit
 
 # Questions that want a figure, a date or an article: sentences that carry one lead.
 _WANTS_NUMBER = re.compile(r"\b(how (many|much|long|often)|what (share|percentage|proportion|"
-                           r"ratio|rate|number|amount|threshold|value|level))\b|多少|几|比例|"
+                           r"ratio|rate|number|amount|threshold|value|level)|at what (\w+ )?(size|level|"
+                           r"age|point|rate|share|number|value))\b|多少|几|比例|"
                            r"标准是|门槛|占比", re.IGNORECASE)
-_WANTS_DATE = re.compile(r"\b(when|what year|since when|by when)\b|何时|哪一年|哪年|什么时候|"
+# "how often …?", "how many times a term …?", "多长时间…一次": how often something happens
+_WANTS_FREQUENCY = re.compile(r"\bhow (often|frequently|many times)\b|多长时间.{0,12}一次|"
+                              r"多久.{0,12}一次|几次|多少次|频次|频率", re.IGNORECASE)
+_FREQUENCY = re.compile(r"\b(once|twice|(\d+|three|four|five|six) times|every (\w+(?:[–-]\d+| to \d+)? )?"
+                        r"(years?|months?|semesters?|terms?)|a (year|semester|term|month))\b|"
+                        r"每.{0,8}?[\d一二两三四五六七八九十]+次|[\d两三四五]次|一次", re.IGNORECASE)
+_WANTS_DATE = re.compile(r"\b(when|(what|which) year|since when|by when)\b|何时|哪一年|哪年|什么时候|"
                          r"何年", re.IGNORECASE)
-_WANTS_DOCUMENT = re.compile(r"\b(which|what) (document|policy|notice|file)\b|document number|"
+_WANTS_DOCUMENT = re.compile(r"\b(which|what) (\w+ ){0,2}(document|policy|notice|file)\b|"
+                             r"document number|"
                              r"哪个文件|什么文件|哪份文件|哪一份文件|文号|什么政策文件", re.IGNORECASE)
 _DOCUMENT_NUMBER = re.compile(r"〔\d{4}〕\d+号|令第\d+号|Decree No\.", re.IGNORECASE)
-_WANTS_ARTICLE = re.compile(r"\b(which|what) articles?\b|哪一?条|第几条", re.IGNORECASE)
+_WANTS_ARTICLE = re.compile(r"\b(which|what) articles?\b|\b(clause|provision)s?\b|哪一?条|第几条|"
+                            r"条款", re.IGNORECASE)
 # a figure, not the number of an article, a decree or a 文号 ("Art. 16" answers no "how often"),
 # nor a year ("in 2005" answers no "how much")
 _NUMBER = re.compile(r"(?<![\d.,])(?<!Art\. )(?<!Arts\. )(?<!Article )(?<!No\. )(?<!〔)(?<!〕)"
                      r"(?<!第)(?!(?:19|20)\d\d(?:年|\b)(?![.,/]?\d|\s*(?:元|yuan|pupils|schools|"
                      r"counties|teachers|%)))(?!\d{1,2}\s*(?:月|日|号|Jan|Feb|Mar|Apr|May|Jun|Jul|"
                      r"Aug|Sep|Oct|Nov|Dec)\b)\d")
-_WANTS_MONEY = re.compile(r"\bhow much (new )?(money|funding|funds?)\b|\bhow much .{0,40}"
+_WANTS_MONEY = re.compile(r"\bhow much (\w+ ){0,2}(money|funding|funds?)\b|\bhow much .{0,40}"
                           r"\b(cost|spend|spent|pay|paid|worth|invest\w*|allocat\w*)\b|多少钱|多少元|"
                           r"多少资金|多少经费|投入了?多少|值多少", re.IGNORECASE)
 _MONEY = re.compile(r"[¥￥]\s?\d|\d[\d,.]*\s*(?:元|万元|亿元|yuan|bn|billion|million)",
                     re.IGNORECASE)
-_YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
+# a year, not the year inside a document number ("教督〔2012〕3号" answers no "which year")
+_YEAR = re.compile(r"(?<![\d〔\[])(19|20)\d\d(?![\d〕\]])")
 _ARTICLE = re.compile(r"\bArt(icle|\.)s?\s*\d+|第[一二三四五六七八九十百零〇\d]+条")
 CUE_BOOST = 0.08
 
@@ -82,9 +92,11 @@ def candidates(ctx: Context, hits: list[Hit], languages: list[str], *,
 def wanted_patterns(question: str) -> list[re.Pattern]:
     """What a question asks to see: a figure, a year, an article or a document's number
     (patterns that find it)."""
-    # an amount of money, or a count of the things asked about, rather than any figure
-    exact = [_MONEY] if _WANTS_MONEY.search(question) else _counted(question)
-    return exact + [p for cue, p in ((_WANTS_NUMBER, _NUMBER), (_WANTS_DATE, _YEAR),
+    # an amount of money, a count of the things asked about (or both: "how much … and how many
+    # teachers …?") or how often, rather than any figure
+    exact = ([_MONEY] if _WANTS_MONEY.search(question) else []) + _counted(question)
+    often = [_FREQUENCY] if _WANTS_FREQUENCY.search(question) else []
+    return exact + often + [p for cue, p in ((_WANTS_NUMBER, _NUMBER), (_WANTS_DATE, _YEAR),
                                      (_WANTS_ARTICLE, _ARTICLE),
                                      (_WANTS_DOCUMENT, _DOCUMENT_NUMBER))
                     if cue.search(question) and not (exact and p is _NUMBER)]
@@ -100,6 +112,8 @@ def _counted(question: str) -> list[re.Pattern]:
     if not match:
         return []
     if match.group(1):
+        if match.group(1).lower() == "times":
+            return []  # "how many times": a frequency (_FREQUENCY), not a count of things
         stem = re.escape(match.group(1).lower()[:5].rstrip("ie"))
         return [re.compile(rf"\d[\d,.]*\s*(?:[a-z-]+\s+){{0,2}}{stem}", re.IGNORECASE)]
     return [re.compile(rf"\d[\d,.]*\s*(?:个|所|名|位|间|家)?{re.escape(match.group(2))}")]

@@ -16,6 +16,8 @@ _EN = re.compile(r"^\s*(?:what\s+(?:does|do)\s+.{2,60}?\s+mean\s+by\s+(?:the\s+|
 _ZH = re.compile(r"^\s*(?:请问)?(?:什么(?:是|叫)|何谓|何为)(?P<a>.+?)[？?。！!]*\s*$|"
                  r"^\s*(?P<b>.+?)(?:是什么意思|是什么|指什么|是指什么|的含义是什么|的含义|的意思|的定义)"
                  r"[？?。！!]*\s*$")
+_QUALIFIER = re.compile(r"\s+(?:in|under|for|that|which|used|during|within|at|when|as)\s+",
+                        re.IGNORECASE)
 COVERAGE = 0.6  # the glossary name must make up this share of the term asked about
 
 
@@ -26,9 +28,12 @@ def parse(ctx: Context) -> GlossaryEntry | None:
         return None
     term = next(g for g in match.groups() if g).strip(" \"'“”‘’「」《》")
     glossary = ctx.engine.glossary
-    entry = glossary.lookup(term)
-    if entry is not None:
-        return entry
+    # the term, then the term without a clause that places or qualifies it ("the coefficient of
+    # variation in a county balance evaluation", "the composite CV that basic balance used")
+    for cut in (term, *(term[:m.start()] for m in _QUALIFIER.finditer(term))):
+        entry = glossary.lookup(cut.strip(" \"'“”‘’「」《》"))
+        if entry is not None:
+            return entry
     for candidate in glossary.find_in(term):
         names = [candidate.en, *candidate.aliases_en, candidate.zh, *candidate.aliases_zh]
         if any(name and name.lower() in term.lower() and len(name) >= COVERAGE * len(term)

@@ -128,6 +128,7 @@ def match(ctx: Context) -> list[Row]:
             score = sum(ctx.stats.weight(t) for t in asked if matches(t, label, tokens))
             if score >= MIN_MATCH and score / total >= MIN_SHARE:
                 rows.append(Row(indicator, standard, score))
+    rows = [r for r in rows if not _names_another_figure(ctx, r)]
     hinted = {name for name, pattern in _STANDARD_HINTS.items() if pattern.search(ctx.question)}
     if hinted and any(r.standard.standard in hinted for r in rows):
         rows = [r for r in rows if r.standard.standard in hinted]
@@ -137,6 +138,24 @@ def match(ctx: Context) -> list[Row]:
     rows = [r for r in rows if r.score >= RELATIVE * best]
     rows.sort(key=lambda r: r.score, reverse=True)
     return rows[:MAX_ROWS]
+
+
+def _names_another_figure(ctx: Context, row: Row) -> bool:
+    """Whether the question names, in full, a glossary term that the indicator's label does not
+    hold and whose documents do not include the standard: "生均公用经费基准定额" (the funding
+    mechanism's benchmark) is not the evaluation's "特殊教育学校生均公用经费"."""
+    label = _label(row.indicator).lower()
+    question = ctx.question.lower()
+    docs = {row.indicator.source, row.standard.source_doc}
+    for entry in ctx.glossary:
+        # a term of several words ("per-student public-funding benchmark", "生均公用经费基准定额"),
+        # not a word such as "county" that names no figure
+        names = [n.lower() for n in (entry.en, *entry.aliases_en) if n and len(n.split()) >= 2] + \
+            [n for n in (entry.zh, *entry.aliases_zh) if n and len(n) >= 4]
+        if (any(n in question for n in names) and not any(n in label for n in names)
+                and entry.related and not docs & set(entry.related)):
+            return True
+    return False
 
 
 def compose(ctx: Context, rows: list[Row]) -> tuple[str, CitationList, list[Claim]]:

@@ -2,11 +2,132 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.answer.extractive import wanted_patterns
 from assistant.answer.intent import Intent
-from assistant.answer.shapes.draft import LIST_RELATIVE, Composed, Draft, finish
+from assistant.answer.shapes.draft import (LIST_RELATIVE, TOPIC_TIE, Composed, Draft, finish,
+                                           overlap)
+from assistant.answer.terms import token_set
+from assistant.article_numbers import article_numbers
+from assistant.knowledge.index import Found
 
 CASE_FLOOR = 0.2  # a statement of the case the question names is said from this relevance
+
+# Subjects that share most of their words but are different things: a question about one is not
+# answered by a statement about the other ("first batch at basic balance" is not the first batch
+# at quality balance; part-time inspectors' terms of office are not full-time inspectors').
+CONTRASTS = (
+    (("basic balance", "basically balanced", "基本均衡"),
+     ("quality balance", "high-quality balance", "quality balanced", "优质均衡")),
+    (("full-time", "专职"), ("part-time", "兼职")),
+)
+
+# A question for what actually happened ("when did China finally hit 4%?", "实际交流率") is answered
+# by a statement of the outcome, not by the target that set it ("4% of GDP by 2012").
+_ASKS_OUTCOME = re.compile(r"\b(actual(ly)?|finally|reach(ed)?|hit|achiev\w*|attain\w*|"
+                           r"first time|in practice)\b|实际|达到|实现了|首次|最终", re.IGNORECASE)
+# … unless it asks what was expected ("expect to reach … by 2015", "what did it set")
+_ASKS_TARGET = re.compile(r"\b(expect\w*|aim\w*|plan\w*|intend\w*|should|must|set)\b|"
+                          r"目标是|要求|计划|力争|预期", re.IGNORECASE)
+_OUTCOME = re.compile(r"\b(first|reached|achieved|attained|hit|met|actual(ly)?|averag\w*)\b|"
+                      r"实际|达到|首次|实现，|分别为|平均", re.IGNORECASE)
+_CLAUSE = re.compile(r"\b([a-z]{4,}) (?:clause|provision)s?\b", re.IGNORECASE)
+_DATED = re.compile(r"\b(?:in|for|during) ((?:19|20)\d\d)\b|(?<![\d〔\[])((?:19|20)\d\d)年",
+                    re.IGNORECASE)
+
+
+def _names(found: Found, names: tuple[str, ...]) -> bool:
+    text = f"{found.statement.text} {found.statement.text_zh}".lower()
+    return any(name in text for name in names)
+
+
+def of_clause_asked(draft: Draft, found: Found) -> bool:
+    """Whether a statement is about the clause the question names ("the balance clause"), not
+    another clause ("the resignation clause") that shares the word; True when none is named."""
+    named = _CLAUSE.search(draft.ctx.question)
+    if not named:
+        return True
+    return bool(token_set(named.group(1))
+                & token_set(f"{found.statement.text} {found.statement.text_zh}"))
+
+
+def fitting(draft: Draft, found: list[Found]) -> list[Found]:
+    """The statements close to the best that fit what the question asks, narrowed test by test
+    (a test that no close statement passes is skipped): about the subject named rather than the
+    one it is contrasted with, for the year the question names, a fact rather than a
+    definition that gives no more of a figure asked for, stating an outcome when the question
+    asks what actually happened. Empty when no test applies."""
+    if not found:
+        return []
+    question = draft.ctx.question.lower()
+    close = [f for f in found[:8] if f.score >= TOPIC_TIE * found[0].score]
+    tests = []
+    for one, other in CONTRASTS:
+        for asked, not_asked in ((one, other), (other, one)):
+            if any(n in question for n in asked) and not any(n in question for n in not_asked):
+                # about the subject asked alone, else at least not about the other alone
+                tests.append(lambda f, a=asked, o=not_asked: _names(f, a) and not _names(f, o))
+                tests.append(lambda f, a=asked, o=not_asked: _names(f, a) or not _names(f, o))
+    if _CLAUSE.search(draft.ctx.question):
+        tests.append(lambda f: of_clause_asked(draft, f))
+    # the year a figure is asked for ("… in 2017", "2017年…"), not a year that names a thing
+    # ("the 2005 reform")
+    years = {a or b for a, b in _DATED.findall(draft.ctx.question)}
+    if years:
+        # the year a statement reports on ("in 2017", "2017年"), not one it mentions in passing
+        # ("set beside the 2017 figures")
+        dated = re.compile("|".join(rf"\b(?:in|for|of|during) {y}\b|{y}年" for y in sorted(years)),
+                           re.IGNORECASE)
+        tests.append(lambda f: bool(dated.search(f.statement.in_language(draft.language))))
+    if tests and wanted_patterns(draft.ctx.question):
+        # a figure asked for is a fact's: a definition that gives as much only mentions it
+        def gives(f: Found) -> int:
+            text = f.statement.in_language(draft.language)
+            return sum(bool(p.search(text)) for p in wanted_patterns(draft.ctx.question))
+
+        facts = max((gives(f) for f in close if f.statement.kind != "definition"), default=0)
+        tests.append(lambda f: f.statement.kind != "definition" or gives(f) > facts)
+    if _ASKS_OUTCOME.search(draft.ctx.question) and not _ASKS_TARGET.search(question):
+        tests.append(lambda f: bool(_OUTCOME.search(f.statement.in_language(draft.language))))
+    if not tests:
+        return []
+    narrowed = close
+    for test in tests:
+        kept = [f for f in narrowed if test(f)]
+        narrowed = kept or narrowed
+    return narrowed if len(narrowed) < len(close) else []
+
+
+def lead_fitting(draft: Draft, found: list[Found]) -> list[Found]:
+    """``found`` with the lead first: chosen among the statements that fit what is asked."""
+    fit = fitting(draft, found)
+    if not fit:
+        return draft.lead(found)
+    first = draft.lead(fit)[0]
+    return [first, *[f for f in found if f is not first]]
+
+
+_ASKS_BASIS = re.compile(r"^\s*(must|is|are|do|does|can|may|should|has|have)\b|\blegal(ly)?\b|"
+                         r"\b(basis|required|allowed)\b|依据|法律规定|吗[？?]", re.IGNORECASE)
+LEGAL = ("law", "regulation")
+SAME_RULE = 0.5  # token overlap above which two articles state one rule
+
+
+def same_rule_elsewhere(said: Found, rest: list[Found]) -> Found | None:
+    """A statement of another law or regulation's article that states the rule ``said`` states
+    (its article, if ``said`` is an article's), or None."""
+    if said.located.doc_type not in LEGAL:
+        return None
+    words = token_set(f"{said.statement.text} {said.statement.text_zh}")
+    for found in rest:
+        if (found.located.doc_type in LEGAL and found.statement.source != said.statement.source
+                and found.statement.kind == said.statement.kind
+                and article_numbers(found.statement.locator)
+                and overlap(words, token_set(f"{found.statement.text} {found.statement.text_zh}"))
+                >= SAME_RULE):
+            return found
+    return None
 
 
 def lookup(draft: Draft, intent: Intent) -> Composed:
@@ -17,7 +138,8 @@ def lookup(draft: Draft, intent: Intent) -> Composed:
         # a question that names a case or place ("陕西省提出哪一年…") is answered from its record
         # first; the national picture only supports
         own = draft.relevant(draft.search(sources=intent.cases, limit=12), floor=CASE_FLOOR)
-    found = draft.lead(own) + [f for f in found if f not in own] if own else draft.lead(found)
+    found = lead_fitting(draft, own) + [f for f in found if f not in own] if own \
+        else lead_fitting(draft, found)
     if not found:
         return None
     lead, said = [], None
@@ -36,7 +158,14 @@ def lookup(draft: Draft, intent: Intent) -> Composed:
     if wanted:  # a question for a figure, a date or an article: support gives one too
         rest = [f for f in rest
                 if any(p.search(f.statement.in_language(draft.language)) for p in wanted)]
+    rest = [f for f in rest if of_clause_asked(draft, f)]
     support = []
+    if said is not None and _ASKS_BASIS.search(draft.ctx.question):
+        # "must reports be made public?", "依据是什么？": the same rule in another law or regulation
+        # is a second legal basis, not a repeat (the statute and the regulation that carries it out)
+        other = same_rule_elsewhere(said, rest)
+        if other is not None and (line := draft.say(other, again=True)) is not None:
+            support.append(line)
     for item in rest:
         added = draft.terms_held(item) - covered
         if added and len(support) < 2 and (line := draft.say(item)) is not None:
