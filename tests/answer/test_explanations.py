@@ -144,3 +144,16 @@ def test_a_question_the_corpus_explains_is_answered_though_retrieval_finds_it_th
     assert_grounded(result)
     thesis = draft.index.by_id[chosen.thesis].statement.in_language("zh")
     assert result.text.startswith(thesis)
+
+
+@pytest.mark.parametrize("question", ["How does teacher rotation work?", "教师交流轮岗是怎么运作的？"])
+def test_the_word_work_of_a_how_question_is_its_frame_not_its_subject(draft_of, question):
+    # a statement that happens to say "work" (运作) does not make the question narrower than
+    # the explanation of how rotation works
+    from assistant.answer.shapes.explanations import covered_by
+
+    draft = draft_of(question)
+    chosen = explanation_for(draft)
+    assert chosen is not None and chosen.id == "how-teacher-rotation-works"
+    texts = [draft.index.by_id[i].search_text for i in chosen.statement_ids]
+    assert covered_by(draft, texts) == pytest.approx(1.0)

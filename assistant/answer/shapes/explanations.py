@@ -52,6 +52,7 @@ _WHY = re.compile(r"\b(why|how come|reasons?|causes?)\b|为什么|为何|原因|
                   re.IGNORECASE)
 _HOW = re.compile(r"\bhow (does|do|is|are|did|can)\b|\b(steps?|procedures?|processes|process|"
                   r"walk (me|us) through)\b|(如何|怎样|怎么)(?!办)|步骤|程序|流程|环节", re.IGNORECASE)
+_HOW_FRAME_WORD = re.compile(r"^(work|operat|function|运作|运行|运转)$", re.IGNORECASE)
 _phrase_terms: dict[tuple[str, int], tuple[bool, list[tuple[Term, float]], float]] = {}
 _lock = threading.Lock()
 
@@ -133,10 +134,14 @@ def _holding_the_subject(draft: Draft, best: Explanation,
 
 
 def covered_by(draft: Draft, texts: list[str]) -> float:
-    """The weighted share of the question's terms that some of ``texts`` hold."""
+    """The weighted share of the question's terms that some of ``texts`` hold; of a question
+    that asks how something works, the word "work" (运作) is its frame, not its subject."""
     stats = draft.ctx.stats
     total = held = 0.0
+    framed = asks_how_it_works(draft.ctx.question)
     for term in draft.question_terms():
+        if framed and _HOW_FRAME_WORD.match(term.text):
+            continue
         weight = stats.weight(term)
         total += weight
         held += weight * any(matches(term, text, token_set(text)) for text in texts)
