@@ -91,7 +91,8 @@ def answer_offline(question: str, history: History | None = None,
     base.evidence = retrieval.evidence
     intent = understand(ctx)
     base.kind = intent.kind
-    if not retrieval.evidence.sufficient and not names_the_corpus(ctx, intent):
+    if (not retrieval.evidence.sufficient and not names_the_corpus(ctx, intent)
+            and not explained_by_the_corpus(ctx)):
         return abstain(base, retrieval.hits)
     for route in routes_for(intent, retrieval):
         result = route.compose(ctx, intent, retrieval)
@@ -124,6 +125,14 @@ def names_the_corpus(ctx: Context, intent: Intent) -> bool:
         return True
     draft = shapes.draft_for(ctx)
     return bool(draft and draft.named_laws())
+
+
+def explained_by_the_corpus(ctx: Context) -> bool:
+    """The question fits one of the corpus's explanations almost in its words (EXPLAINED): it is
+    in scope even when retrieval finds its wording thin ("重心为什么从盖校舍转到了教师队伍上")."""
+    draft = shapes.draft_for(ctx)
+    scored = explanation_scores(draft) if draft is not None else []
+    return bool(scored) and max(score for score, _ in scored) >= EXPLAINED
 
 
 def understand(ctx: Context) -> Intent:

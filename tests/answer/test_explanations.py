@@ -91,3 +91,69 @@ def test_without_an_explanation_the_thesis_holds_most_of_the_question(ask, draft
     result = ask(question)
     assert result.route == "explain"
     assert "寄宿生" in result.text.split("\n\n")[0], result.text
+
+
+@pytest.mark.parametrize("question", [
+    "How does a county get recognised at basic balance? Walk me through the steps.",
+    "What is the procedure for recognising a county?",
+    "县通过优质均衡认定要经过哪些环节？",
+    "基本均衡认定的步骤有哪些？",
+])
+def test_a_question_about_steps_or_a_procedure_asks_how_it_works(question):
+    from assistant.answer.shapes.explanations import asks_how_it_works
+
+    assert asks_how_it_works(question), question
+    assert not asks_how_it_works("Why does the procedure take so long?")
+
+
+def _best(draft):
+    from assistant.answer.shapes.explanations import scores
+
+    return max(scores(draft), key=lambda pair: pair[0])[1]
+
+
+def test_a_how_question_prefers_a_how_explanation_that_fits_about_as_well(draft_of):
+    # "为什么要发" fits its words best, but it asks why the allowance is paid, not how
+    draft = draft_of("乡村教师生活补助是怎么发的？")
+    chosen = explanation_for(draft)
+    assert chosen is not None
+    assert _best(draft).id != chosen.id  # the preference, not the score, decided
+    assert chosen.id == "how-rural-teacher-living-allowance-is-paid"
+
+
+def test_a_question_gets_the_explanation_whose_phrases_hold_its_subject(draft_of):
+    # why consolidation happened fits best, but only the double siphon names the pupils drawn
+    # to the towns
+    draft = draft_of("撤点并校为什么把农村学生吸到城里？")
+    chosen = explanation_for(draft)
+    assert chosen is not None
+    assert _best(draft).id != chosen.id
+    assert chosen.id == "why-double-siphon"
+
+
+def test_a_question_the_corpus_explains_is_answered_though_retrieval_finds_it_thin(ask, draft_of):
+    from assistant.answer.grounding import retrieve
+
+    question = "均衡政策的重心为什么从盖校舍转到教师队伍？"
+    draft = draft_of(question)
+    assert not retrieve(draft.ctx).evidence.sufficient  # its wording is rare in the corpus
+    chosen = explanation_for(draft)
+    assert chosen is not None
+    result = ask(question)
+    assert result.route == "explain"
+    assert_grounded(result)
+    thesis = draft.index.by_id[chosen.thesis].statement.in_language("zh")
+    assert result.text.startswith(thesis)
+
+
+@pytest.mark.parametrize("question", ["How does teacher rotation work?", "教师交流轮岗是怎么运作的？"])
+def test_the_word_work_of_a_how_question_is_its_frame_not_its_subject(draft_of, question):
+    # a statement that happens to say "work" (运作) does not make the question narrower than
+    # the explanation of how rotation works
+    from assistant.answer.shapes.explanations import covered_by
+
+    draft = draft_of(question)
+    chosen = explanation_for(draft)
+    assert chosen is not None and chosen.id == "how-teacher-rotation-works"
+    texts = [draft.index.by_id[i].search_text for i in chosen.statement_ids]
+    assert covered_by(draft, texts) == pytest.approx(1.0)

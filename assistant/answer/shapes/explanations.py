@@ -7,7 +7,15 @@
                   explanation's statements, from DENSE_FLOOR (0) to DENSE_CEILING (1)
                                                                      (English questions)
                 = max fit                                           (otherwise)
-    a phrase that asks as the question does (why / how it works) fits FRAME better.
+    a phrase that asks as the question does (why / how it works) fits FRAME better; a question
+    about a process ("walk me through the steps", "经过哪些环节") asks how it works.
+
+Of explanations that fit about as well (within CLOSE), the question is answered
+  - by one whose best phrase asks as the question does, over one whose best phrase asks the
+    other way ("是怎么发的" is answered by how it is paid, not by why it is paid);
+  - by one whose phrases together hold the question's subject: words the best one's phrases lack
+    ("学生" and "城里" of "撤点并校为什么把学生和钱吸到城里") that another's hold, with all the
+    best one holds.
 
 A word the corpus never uses (年轻 in "留不住年轻教师") weighs little in the fit: it narrows the
 question, it does not change what is asked."""
@@ -36,11 +44,15 @@ LEXICAL = 0.7         # the share of the phrases' fit in the score (with a dense
 DENSE_FLOOR = 0.4     # in-domain sentences are this similar to anything on the subject
 DENSE_CEILING = 0.8   # a cosine this high counts fully
 FRAME = 0.1           # a why-phrase for a why-question, a how-phrase for a how-question
+CLOSE = 0.1           # explanations this close to the best are told apart by the subject they hold
+SUBJECT = 0.15        # the share of the question's weight another explanation must hold in addition
 NARROWER = 0.3       # a statement holding this much more of the question than an explanation
 UNKNOWN_WEIGHT = 1.0  # the weight of a word the corpus never uses (known words weigh their IDF)
 _WHY = re.compile(r"\b(why|how come|reasons?|causes?)\b|为什么|为何|原因|怎么会|何以|怎么(造成|形成|回事)",
                   re.IGNORECASE)
-_HOW = re.compile(r"\bhow (does|do|is|are|did|can)\b|(如何|怎样|怎么)(?!办)", re.IGNORECASE)
+_HOW = re.compile(r"\bhow (does|do|is|are|did|can)\b|\b(steps?|procedures?|processes|process|"
+                  r"walk (me|us) through)\b|(如何|怎样|怎么)(?!办)|步骤|程序|流程|环节", re.IGNORECASE)
+_HOW_FRAME_WORD = re.compile(r"^(work|operat|function|运作|运行|运转)$", re.IGNORECASE)
 _phrase_terms: dict[tuple[str, int], tuple[bool, list[tuple[Term, float]], float]] = {}
 _lock = threading.Lock()
 
@@ -55,16 +67,81 @@ def explanation_for(draft: Draft) -> Explanation | None:
     best, chosen = max(scored, key=lambda pair: pair[0])
     if best < MATCH:
         return None
+    close = [e for score, e in sorted(scored, key=lambda pair: -pair[0])
+             if score >= MATCH and score >= best - CLOSE]
+    chosen = _asking_as_the_question(draft, chosen, close)
+    chosen = _holding_the_subject(draft, chosen, [e for e in close if e is not chosen])
     held = covered_by(draft, [draft.index.by_id[i].search_text for i in chosen.statement_ids])
     closest = max((f.coverage for f in draft.search(limit=5)), default=0.0)
     return chosen if held >= closest - NARROWER else None
 
 
+def _asking_as_the_question(draft: Draft, best: Explanation,
+                            close: list[Explanation]) -> Explanation:
+    """``best``, unless its best-fitting phrase asks the other way (why for a how-question) and a
+    close explanation's asks as the question does: then the best-fitting of those."""
+    asked = _frame(draft.ctx.question)
+    if asked is None:
+        return best
+    frames = _best_phrase_frames(draft)
+    if _frame_agreement(asked, frames.get(best.id)) >= 0:
+        return best
+    agreeing = [e for e in close if _frame_agreement(asked, frames.get(e.id)) > 0]
+    return agreeing[0] if agreeing else best
+
+
+def _best_phrase_frames(draft: Draft) -> dict[str, str | None]:
+    """Each explanation's frame (why / how / None): that of the phrase that gives its score."""
+    ctx = draft.ctx
+    question = " ".join([ctx.question, *(n for e in ctx.glossary for n in (e.en, e.zh) if n)])
+    _learn(tuple(phrase for e in draft.index.explanations for phrase in e.asks))
+    fitting = _Fitting(question, draft.question_terms(), ctx.stats)
+    asked = _frame(ctx.question)
+
+    def lexical(phrase: str) -> float:
+        return fitting.fit(phrase) + FRAME * max(0, _frame_agreement(asked, _frame(phrase)))
+
+    frames = {}
+    for explanation in draft.index.explanations:
+        phrases = explanation.asks_zh if ctx.language == "zh" else explanation.asks
+        frames[explanation.id] = _frame(max(phrases, key=lexical))
+    return frames
+
+
+def _holding_the_subject(draft: Draft, best: Explanation,
+                         rivals: list[Explanation]) -> Explanation:
+    """Of ``best`` and its close ``rivals``, the one whose phrases hold the question's subject:
+    a rival whose phrases hold every word of the question that the best one's hold, and more of
+    its weight by SUBJECT, names what is asked where the best one names only its setting."""
+    if not rivals:
+        return best
+    ctx = draft.ctx
+    weights = {t: _weight(t, ctx.stats) for t in draft.question_terms()}
+    total = sum(weights.values())
+    if not total:
+        return best
+
+    def held(explanation: Explanation) -> set:
+        phrases = explanation.asks_zh if ctx.language == "zh" else explanation.asks
+        return {t for t in weights if any(p in _phrases_holding(t) for p in phrases)}
+
+    chosen, holding = best, held(best)
+    for rival in rivals:
+        others = held(rival)
+        if others > holding and sum(weights[t] for t in others - holding) >= SUBJECT * total:
+            chosen, holding = rival, others
+    return chosen
+
+
 def covered_by(draft: Draft, texts: list[str]) -> float:
-    """The weighted share of the question's terms that some of ``texts`` hold."""
+    """The weighted share of the question's terms that some of ``texts`` hold; of a question
+    that asks how something works, the word "work" (运作) is its frame, not its subject."""
     stats = draft.ctx.stats
     total = held = 0.0
+    framed = asks_how_it_works(draft.ctx.question)
     for term in draft.question_terms():
+        if framed and _HOW_FRAME_WORD.match(term.text):
+            continue
         weight = stats.weight(term)
         total += weight
         held += weight * any(matches(term, text, token_set(text)) for text in texts)
@@ -89,7 +166,7 @@ def scores(draft: Draft) -> list[tuple[float, Explanation]]:
         # a Chinese question by the Chinese phrases: its English terms are only the glossary's
         # names of some of its words (an English question may name a Chinese term: 县管校聘)
         phrases = explanation.asks_zh if ctx.language == "zh" else explanation.asks
-        lexical = max(fitting.fit(phrase) + FRAME * _frame_agreement(asked, _frame(phrase))
+        lexical = max(fitting.fit(phrase) + FRAME * max(0, _frame_agreement(asked, _frame(phrase)))
                       for phrase in phrases)
         if cosines is not None:
             dense = max(float(cosines[draft.index.position[ident]])
@@ -171,7 +248,11 @@ def _frame(text: str) -> str | None:
 
 
 def _frame_agreement(asked: str | None, phrased: str | None) -> int:
-    return int(asked is not None and asked == phrased)
+    """1 when a phrase asks as the question does, −1 when it asks the other way, else 0 (the
+    score counts agreement only)."""
+    if asked is None or phrased is None:
+        return 0
+    return 1 if asked == phrased else -1
 
 
 def _cosines(draft: Draft) -> np.ndarray | None:
