@@ -46,6 +46,9 @@ def test_kinds_on_the_development_set():
     ("How is quality balance different from basic balance?", "compare"),
     ("成都和嘉善在教师交流轮岗上有什么不同做法？", "compare"),
     ("宝清县在推进城乡义务教育均衡方面做了什么？", "case"),
+    # "怎么做的" asks what a named place did, even when it names a problem (交流): a case
+    ("成都的教师交流轮岗是怎么做的？", "case"),
+    ("城里老师不愿去村小，教师交流轮岗应该怎么做？", "suggest"),
     ("How can a poor county pay for upgrading its weak rural schools?", "suggest"),
     ("What is the minimum share of teachers who must rotate each year?", "lookup"),
     ("义务教育法哪一条规定了县级政府为主管理？", "lookup"),
