@@ -9,8 +9,10 @@ from assistant.answer.shapes.sides import (
     DEFINED_SPAN,
     about,
     cell,
+    figures,
     key_difference,
     names_side,
+    names_side_loosely,
     sentence_case,
 )
 from assistant.answer.terms import content_terms, matches, token_set
@@ -87,12 +89,21 @@ def _contrasts(draft: Draft, a: str, b: str, focus: str) -> list[Found]:
     """Findings and facts that name both sides, those that set one against the other first,
     then the analysis's own comparisons; each group by relevance to the question."""
     terms = content_terms(f"{a} {b} {focus} {draft.ctx.question}")
-    found = [f for f in draft.search(terms, kinds=("finding", "fact", "definition"), limit=60)
-             if names_side(a, both_texts(f)) and names_side(b, both_texts(f))]
+    # a case's record counts when it sets the case against the other side ("the Jiangsu-style
+    # standard … 99% against the national 95%"); a side is named by the words that tell it apart
+    found = [f for f in draft.search(terms, kinds=("finding", "fact", "definition", "case"),
+                                     limit=60)
+             if names_side_loosely(a, both_texts(f)) and names_side_loosely(b, both_texts(f))]
+
+    def key(f: Found):
+        said = f.statement.in_language(draft.language)
+        # (the contrast in the words the reader reads: "only" in a translation is no contrast)
+        # a contrast that gives each side its figure ("0.65 … whereas … 0.50", "99%（国家…95%）")
+        # says the difference an official can use; one with a single figure or none explains it
+        figured = figures(said) >= 2
+        contrasted = figured or bool(CONTRAST.search(said))
+        return (not contrasted, not figured, -round(f.score, 2),
+                f.located.doc_type == "analysis", f.statement.aspect != "comparison")
     # of those as relevant, the primary documents' own contrast first (the standard that
     # states the rule, before an analysis that restates it), then the analysis's comparisons
-    # (the contrast in the words the reader reads: "only" in a translation is no contrast)
-    return sorted(found, key=lambda f: (not CONTRAST.search(f.statement.in_language(
-                                            draft.language)), -round(f.score, 2),
-                                        f.located.doc_type == "analysis",
-                                        f.statement.aspect != "comparison"))
+    return sorted(found, key=key)
