@@ -147,3 +147,17 @@ def test_the_frame_of_a_question_decides_its_kind(question, kind):
 def test_comparison_sides_without_contractions_or_trailing_clauses(question, a, b, focus):
     sides = classify(question).sides
     assert (sides.a, sides.b, sides.focus) == (a, b, focus)
+
+
+@pytest.mark.parametrize("question,flag,not_flag", [
+    ("How can a poor county pay for new school buildings?", "low_rural_funding_share",
+     "teacher_pay_below_civil_servants"),
+    ("Teachers' pay is below civil servants'. What should we do?",
+     "teacher_pay_below_civil_servants", None),
+    ("Everyone wants the two popular primary schools. What should we do?", "urban_crowding", None),
+    ("市里怎样督促区县整改？", "weak_supervision", None),
+    ("县里的教育云平台没人用，怎么办？", "digital_gap", None),
+])
+def test_problem_cues(question, flag, not_flag):
+    problems = classify(question, NAMES).problems
+    assert flag in problems and (not_flag is None or not_flag not in problems), problems
