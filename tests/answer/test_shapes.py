@@ -368,3 +368,22 @@ def test_a_national_question_is_not_led_by_one_provinces_figures(ask):
     result = ask("What per-student public-funding benchmark did the 2015 unified urban–rural "
                  "funding mechanism set, and how much extra does a boarder get?")
     assert "Yunnan" not in result.text.split("\n\n")[0], result.text
+
+
+def test_a_case_asked_about_generally_opens_with_what_it_did(ask):
+    result = ask("Tell me about Shaanxi's push for basic balance.")
+    assert result.route == "case"
+    assert "75%" in _first_sentence(result.text), result.text  # its targets, not a lesson
+
+
+def test_the_problems_a_case_ran_into_are_its_results_not_its_starting_problem(ask):
+    result = ask("What difficulties did Hengnan County's school alliances run into?")
+    assert result.route == "case"
+    assert "workload" in _first_sentence(result.text).lower(), result.text
+
+
+def test_a_case_of_several_places_opens_with_the_place_asked(ask):
+    # the Jiashan–Ningbo record also names Shenyang and Fujian in passing
+    result = ask("嘉善县的教师交流是怎么做的？")
+    assert result.route == "case"
+    assert "嘉善" in result.text.split("。")[0], result.text
