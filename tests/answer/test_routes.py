@@ -132,3 +132,11 @@ def test_a_comparison_opens_with_the_contrast_that_gives_both_sides_figures(ask,
     assert_grounded(result)
     opening = result.text.split("\n\n")[0]
     assert all(f in opening for f in figures_), result.text
+
+
+def test_a_comparison_asking_how_much_each_pays_opens_with_each_sides_figure(ask):
+    result = ask("特岗计划和乡村教师生活补助有什么区别？各补多少钱？")
+    assert result.route == "compare"
+    assert_grounded(result)
+    opening = result.text.split("\n\n")[0]
+    assert "34600元" in opening and "2400元" in opening, result.text

@@ -387,3 +387,10 @@ def test_a_case_of_several_places_opens_with_the_place_asked(ask):
     result = ask("嘉善县的教师交流是怎么做的？")
     assert result.route == "case"
     assert "嘉善" in result.text.split("。")[0], result.text
+
+
+def test_a_case_asked_for_its_story_opens_with_its_setting(ask):
+    result = ask("杭州名校集团化办学的来龙去脉是怎样的？")
+    assert result.route == "case"
+    first = result.text.split("**")[0]
+    assert "措施" not in first and "杭州" in first, result.text

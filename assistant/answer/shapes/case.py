@@ -20,6 +20,9 @@ _CASE_ASKS = (
                            r"成效|效果|结果|成果|实际|达到了",
                            re.IGNORECASE)),
     ("problem", re.compile(r"\b(problem|difficult|challenge|gap)\w*|问题|困难|难点", re.IGNORECASE)),
+    # its story or what a thesis says: the setting first ("来龙去脉", "论文主要讲了些什么")
+    ("context", re.compile(r"\b(history|origins?|background|story)\b|来龙去脉|历史|起源|背景|"
+                           r"讲了|讲的|讲些什么", re.IGNORECASE)),
     ("lessons", re.compile(r"\b(lesson|learn|takeaway)\w*|启示|借鉴|经验|教训", re.IGNORECASE)),
     ("measures", re.compile(r"\b(do|did|does|done|measure|approach|use|used|how)\b|做法|措施|怎么做|"
                             r"如何|怎样|做了|采取了", re.IGNORECASE)),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.answer.messages import text as t
 from assistant.answer.shapes.draft import Composed, Draft, both_texts, finish
 from assistant.answer.shapes.sides import (
@@ -9,6 +11,7 @@ from assistant.answer.shapes.sides import (
     DEFINED_SPAN,
     about,
     cell,
+    contrast,
     figures,
     key_difference,
     names_side,
@@ -19,11 +22,39 @@ from assistant.answer.terms import content_terms, matches, token_set
 from assistant.knowledge.index import Found
 
 
+# The question asks what each side amounts to ("各补多少", "how much does each pay").
+AMOUNT = re.compile(r"\bhow (much|many|large|high)\b|多少|几成|金额", re.IGNORECASE)
+
+
 def compare_topics(draft: Draft, a: str, b: str, focus: str) -> Composed:
     """Two things compared (two standards, two policies). Where the sources contrast them —
     statements that name both and set one against the other — those lead, and a table says what
     each is; otherwise a table sets each side's own statements side by side."""
     contrasts = _contrasts(draft, a, b, focus)
+    cells = []
+    for side, other in ((a, b), (b, a)):
+        # what each side is: a definition about it (naming it first) and not about the other
+        found = [f for f in draft.search(content_terms(side), kinds=("definition",), limit=10)
+                 if about(side, f, draft.language, DEFINED_SPAN + len(side))
+                 and not names_side(other, both_texts(f))]
+        cells.append(found)
+    best = contrasts[0] if contrasts else None
+    side_issue = best is None or (best.statement.aspect != "comparison"
+                                  and figures(best.statement.in_language(draft.language)) < 2)
+    if (AMOUNT.search(draft.ctx.question) or side_issue) and all(cells) and not (
+            best and figures(best.statement.in_language(draft.language)) >= 2) \
+            and all(figures(found[0].statement.in_language(draft.language)) for found in cells):
+        # "各补多少", "how much does each pay", or a lead contrast that is no comparison of the
+        # two (an explanation naming both): each side's own figures, set against each other,
+        # open the answer
+        opening = contrast(draft, [found[0] for found in cells])
+        if opening:
+            more = draft.say_all(contrasts, 2)
+            parts = [opening]
+            if more:
+                parts.append(t("more_differences", draft.language) + "\n"
+                             + "\n".join(f"- {line}" for line in more))
+            return finish(draft, parts)
     lead = draft.say_all(contrasts, 1)
     if not lead:
         return _side_by_side(draft, a, b, focus)
@@ -32,13 +63,6 @@ def compare_topics(draft: Draft, a: str, b: str, focus: str) -> Composed:
     if more:
         parts.append(t("more_differences", draft.language) + "\n"
                      + "\n".join(f"- {line}" for line in more))
-    cells = []
-    for side, other in ((a, b), (b, a)):
-        # what each side is: a definition about it (naming it first) and not about the other
-        found = [f for f in draft.search(content_terms(side), kinds=("definition",), limit=10)
-                 if about(side, f, draft.language, DEFINED_SPAN + len(side))
-                 and not names_side(other, both_texts(f))]
-        cells.append(found)
     if all(cells):
         said = [draft.say_all(found, 1) for found in cells]
         if all(said):
