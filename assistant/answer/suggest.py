@@ -56,9 +56,50 @@ def suggest(draft: Draft, intent: Intent) -> Composed:
     # the answer first: what to do, by name; then the duty that obliges it; then each measure
     summary = _summary(draft, measures, unconfirmed)
     duty = _grounding_duty(draft, intent, measures)
-    opening = summary + (" " + duty if duty else "")
+    risk = None
+    if RISK_ASKED.search(draft.ctx.question):
+        # "what risks should we consider", "需要注意什么": the risk is part of the answer, so the
+        # measure's risk that speaks most of the question is said first (and not again below)
+        measures, risk = _asked_risk(draft, measures)
+    # the rule before the risk when the question asks for rules ("what rules and risks")
+    said = (duty, risk) if RULES_ASKED.search(draft.ctx.question) else (risk, duty)
+    opening = " ".join(part for part in (summary, *said) if part)
     listing = t("measures_in_order", language) + "\n" + "\n".join(m.text for m in measures)
     return finish(draft, [opening, listing])
+
+
+RULES_ASKED = re.compile(r"\b(rules?|laws?|regulations?|legal)\b|规定|政策|法律|法规",
+                         re.IGNORECASE)
+RISK_ASKED = re.compile(r"\brisks?\b|\bpitfalls?\b|\bwatch (out|for)\b|\bcareful\b|"
+                        r"\bgo wrong\b|注意|风险|隐患|弊端", re.IGNORECASE)
+
+
+def _asked_risk(draft: Draft, measures: list[Measure]) -> tuple[list[Measure], str | None]:
+    """The risk of the measure whose risk holds most of the question's words (the first measure
+    on a tie), as a sentence, and the measures with that risk line taken out of its listing."""
+    language = draft.language
+    terms = draft.ctx.terms
+    best, best_score = None, -1.0
+    for n, measure in enumerate(measures):
+        risk = measure.spec.localized("risks", language)
+        if not risk:
+            continue
+        tokens = token_set(risk)
+        score = sum(draft.ctx.stats.weight(term) for term in terms if matches(term, risk, tokens))
+        if score > best_score:
+            best, best_score = n, score
+    if best is None:
+        return measures, None
+    measure = measures[best]
+    risk = _first_sentence(measure.spec.localized("risks", language))
+    if language != "zh" and re.match(r"[A-Z][a-z]", risk):  # "The main risk: consolidation …"
+        risk = risk[0].lower() + risk[1:]
+    sentence = t("main_risk", language) + risk
+    prefix = f"   - {t('risk', language)}"
+    text = "\n".join(line for line in measure.text.split("\n") if not line.startswith(prefix))
+    measures = list(measures)
+    measures[best] = Measure(measure.spec, measure.title, text, measure.markers)
+    return measures, sentence
 
 
 @dataclass(frozen=True)

@@ -394,3 +394,21 @@ def test_a_case_asked_for_its_story_opens_with_its_setting(ask):
     assert result.route == "case"
     first = result.text.split("**")[0]
     assert "措施" not in first and "杭州" in first, result.text
+
+
+def test_a_suggestion_asked_for_risks_says_the_risk_in_its_opening_once(ask):
+    result = ask("县里打算把几所农村初中撤并到镇上，应注意哪些风险？")
+    assert result.route == "suggest"
+    opening = result.text.split("\n\n")[0]
+    assert "主要风险：" in opening, result.text
+    risk = opening.split("主要风险：")[1].split("。")[0]
+    assert result.text.count(risk) == 1, result.text  # not repeated in the measure's lines
+    assert not assess(result.text, "zh", []).repeated
+
+
+def test_a_suggestion_asked_for_rules_and_risks_says_the_rule_first(ask):
+    result = ask("Our county will close some village schools. What should the county consider about rules and risks?")
+    assert result.route == "suggest"
+    opening = result.text.split("\n\n")[0]
+    assert "The main risk: " in opening, result.text
+    assert opening.index("(General Office") < opening.index("The main risk: "), opening
