@@ -114,6 +114,11 @@ def test_a_side_is_named_by_the_words_that_tell_it_apart():
     assert names_side_loosely("江苏那个县的优质均衡高标准", "江苏式县域标准要求优质均衡……")
     assert not names_side_loosely("江苏那个县的优质均衡高标准", "按优质均衡评估办法，培训经费……")
     assert not names_side_loosely("基本均衡", "实现了国务院均衡发展意见提出的目标")
+    # a contrast with a figure on each side of its turn, not only on one
+    from assistant.answer.shapes.sides import two_sided
+    assert two_sided("basic balance capped it at 0.65, whereas quality balance caps each at 0.50")
+    assert not two_sided("quality balance caps each at 0.50, whereas basic balance used a mean")
+    assert two_sided("差距规则：基本均衡不高于0.65；而优质均衡不高于0.50")  # 则 of 规则 is no turn
     # figures are no years, articles or 文号
     assert figures("at least 99% against the national 95%") == 2
     assert figures("under 教督〔2012〕3号 (2012–2014), Article 15") == 0

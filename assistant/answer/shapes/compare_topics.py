@@ -16,6 +16,7 @@ from assistant.answer.shapes.sides import (
     key_difference,
     names_side,
     names_side_loosely,
+    two_sided,
     sentence_case,
 )
 from assistant.answer.terms import content_terms, matches, token_set
@@ -126,7 +127,7 @@ def _contrasts(draft: Draft, a: str, b: str, focus: str) -> list[Found]:
         # says the difference an official can use; one with a single figure or none explains it
         figured = figures(said) >= 2
         contrasted = figured or bool(CONTRAST.search(said))
-        return (not contrasted, not figured, -round(f.score, 2),
+        return (not contrasted, not figured, not two_sided(said), -round(f.score, 2),
                 f.located.doc_type == "analysis", f.statement.aspect != "comparison")
     # of those as relevant, the primary documents' own contrast first (the standard that
     # states the rule, before an analysis that restates it), then the analysis's comparisons

@@ -96,6 +96,14 @@ def figures(text: str) -> int:
     return len(set(m.group(0).replace(" ", "") for m in _FIGURE.finditer(text)))
 
 
+def two_sided(text: str) -> bool:
+    """Whether a contrast gives a figure on each side of its turn ("0.65 …, whereas … 0.50"), not
+    only on one ("0.50 …, whereas basic balance used an average")."""
+    # any turn will do: a single 则 may be part of a word (规则)
+    return any(figures(text[:turn.start()]) > 0 and figures(text[turn.end():]) > 0
+               for turn in CONTRAST.finditer(text))
+
+
 DEFINED_SPAN = 12  # ... and defines it when it names it this early (its subject)
 
 
