@@ -49,6 +49,7 @@ def test_kinds_on_the_development_set():
     # "怎么做的" asks what a named place did, even when it names a problem (交流): a case
     ("成都的教师交流轮岗是怎么做的？", "case"),
     ("城里老师不愿去村小，教师交流轮岗应该怎么做？", "suggest"),
+    ("村小留不住老师，其他地方是怎么做的？", "suggest"),  # what other places did: precedents
     ("How can a poor county pay for upgrading its weak rural schools?", "suggest"),
     ("What is the minimum share of teachers who must rotate each year?", "lookup"),
     ("义务教育法哪一条规定了县级政府为主管理？", "lookup"),
