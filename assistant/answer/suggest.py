@@ -63,9 +63,35 @@ def suggest(draft: Draft, intent: Intent) -> Composed:
         measures, risk = _asked_risk(draft, measures)
     # the rule before the risk when the question asks for rules ("what rules and risks")
     said = (duty, risk) if RULES_ASKED.search(draft.ctx.question) else (risk, duty)
+    if PRECEDENT_ASKED.search(draft.ctx.question):
+        # "how have other places made it stick": what a precedent did is part of the answer
+        said = (_precedent_record(draft, measures), *said)
     opening = " ".join(part for part in (summary, *said) if part)
     listing = t("measures_in_order", language) + "\n" + "\n".join(m.text for m in measures)
     return finish(draft, [opening, listing])
+
+
+PRECEDENT_ASKED = re.compile(r"\b(other|elsewhere)\b.{0,30}\b(places?|count(y|ies)|districts?|"
+                             r"provinces?|cit(y|ies))\b|\b(places?|count(y|ies)|districts?|"
+                             r"provinces?|cities) .{0,20}\b(done|did|tried|used|made)\b|"
+                             r"其他地方|别的地方|外地|兄弟县|先例|别人是怎么|其他县", re.IGNORECASE)
+
+
+def _precedent_record(draft: Draft, measures: list[Measure]) -> str | None:
+    """What the first precedent of the measures did, from its case's own record (its measures
+    statement that best fits the question), cited to the case."""
+    filters = draft.ctx.filters
+    for measure in measures:
+        for case_id in measure.spec.precedents:
+            row = draft.ctx.engine.document(case_id)
+            if row is None or not filters.admits(case_id, row.metadata):
+                continue
+            found = [f for f in draft.search(cases=(case_id,), limit=30)
+                     if f.statement.aspect == "measures"]
+            said = draft.say_all(found, 1)
+            if said:
+                return said[0]
+    return None
 
 
 RULES_ASKED = re.compile(r"\b(rules?|laws?|regulations?|legal)\b|规定|政策|法律|法规",

@@ -412,3 +412,12 @@ def test_a_suggestion_asked_for_rules_and_risks_says_the_rule_first(ask):
     opening = result.text.split("\n\n")[0]
     assert "The main risk: " in opening, result.text
     assert opening.index("(General Office") < opening.index("The main risk: "), opening
+
+
+def test_a_suggestion_asked_what_other_places_did_gives_a_precedents_record(ask):
+    result = ask("Rotated teachers lose heart in village schools. What have other counties done?")
+    assert result.route == "suggest"
+    opening = result.text.split("\n\n")[0]
+    # the first measure with a precedent: that case's own documented measure, cited to the case
+    assert re.search(r"\b(19|20)\d\d\b", opening) and ("Jiashan" in opening or "Chengdu" in opening
+                                                      or "Ningbo" in opening), opening
