@@ -145,3 +145,12 @@ def test_a_comparison_asking_how_much_each_pays_opens_with_each_sides_figure(ask
     assert_grounded(result)
     opening = result.text.split("\n\n")[0]
     assert "34600元" in opening and "2400元" in opening, result.text
+
+
+def test_a_key_difference_is_about_the_two_sides_not_a_third_that_mentions_both(ask):
+    # the District L thesis "draws on Taishan District and Nanzhang County", while Baoqing's
+    # names no places: a difference between two theses, not between Taishan and Nanzhang
+    result = ask("Compare Taishan District and Nanzhang County.")
+    assert result.route == "compare"
+    assert "Key difference" not in result.text or "Baoqing" not in result.text.split(
+        "Key difference")[1].split("\n\n")[0], result.text

@@ -42,9 +42,23 @@ def key_difference(draft: Draft, a: str, b: str) -> str | None:
         if found.statement.aspect != "comparison":
             continue  # only an analysis that compares the two says what the difference is
         body = f"{found.statement.text} {found.statement.text_zh}".lower()
-        if names_side(a, body) and names_side(b, body):
+        # ... and is about them: one of the two is its subject, not a third thing that merely
+        # mentions both ("the District L thesis draws on Taishan and Nanzhang, while …")
+        if names_side(a, body) and names_side(b, body) and any(
+                _subject(side, found) for side in (a, b)):
             return draft.say(found)
     return None
+
+
+ZH_SUBJECT_SPAN = 20  # Chinese says in 20 characters what English says in 60
+
+
+def _subject(side: str, found: Found) -> bool:
+    """Whether ``side`` is the statement's subject: named at the head of its English text or
+    of its Chinese one (whichever language the side is written in)."""
+    statement = found.statement
+    return names_side(side, statement.text[:SUBJECT_SPAN].lower()) or \
+        names_side(side, statement.text_zh[:ZH_SUBJECT_SPAN].lower())
 
 
 def names_side(side: str, text: str) -> bool:
