@@ -421,3 +421,9 @@ def test_a_suggestion_asked_what_other_places_did_gives_a_precedents_record(ask)
     # the first measure with a precedent: that case's own documented measure, cited to the case
     assert re.search(r"\b(19|20)\d\d\b", opening) and ("Jiashan" in opening or "Chengdu" in opening
                                                       or "Ningbo" in opening), opening
+
+
+def test_a_case_asked_who_is_responsible_opens_with_the_responsible_actor(ask):
+    result = ask("宝清县那篇论文认为谁是城乡义务教育均衡的责任主体？")
+    assert result.route == "case"
+    assert "责任主体" in result.text.split("。")[0], result.text

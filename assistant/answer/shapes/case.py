@@ -29,6 +29,11 @@ _CASE_ASKS = (
 )
 
 
+_WHO_RESPONSIBLE = re.compile(r"\bwho\b.{0,60}\bresponsib|\bresponsib\w*\b.{0,30}\bwho\b|"
+                              r"谁.{0,20}(负责|责任)|(责任|负责).{0,20}(谁|哪一?级|哪个)", re.IGNORECASE)
+_RESPONSIBILITY = re.compile(r"\bresponsible\b|责任主体|负责", re.IGNORECASE)
+
+
 def case(draft: Draft, intent: Intent) -> Composed:
     """The case record: context, problem, measures, documented results, lessons, and what the
     sources do not say."""
@@ -52,6 +57,10 @@ def case(draft: Draft, intent: Intent) -> Composed:
     if asked_names:
         found = sorted(found, key=lambda f: not any(n in both_texts(f) for n in asked_names))
     of_asked = [f for f in found if f.statement.aspect == asked]
+    if _WHO_RESPONSIBLE.search(draft.ctx.question):
+        # "who does the thesis hold responsible": the statement that names the responsible
+        # actor, whatever its aspect
+        of_asked = [f for f in found if _RESPONSIBILITY.search(both_texts(f))] or of_asked
     place = _place_within(draft.ctx.question, names, found)
     if place:
         # a district inside the case ("成都青羊区"): what the sources say of it leads, and the
