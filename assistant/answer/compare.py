@@ -30,9 +30,14 @@ _EN = [
 ]
 _ZH = [
     re.compile(r"^\s*(?:请)?(?:比较|对比)(?:一下)?(?P<a>.+?)(?:和|与|同|跟|及)(?P<b>.+?)" + _END),
+    # (a second question may follow: "……有什么区别？各补多少钱？")
     re.compile(r"^\s*(?P<a>.+?)(?:和|与|同|跟)(?P<b>.+?)(?:有)?(?:什么|哪些|何)?(?:区别|差异|不同|"
-               r"异同)" + _END),
+               r"异同)\s*(?:[?？。!！].*)?$"),
     re.compile(r"^\s*(?P<a>.+?)(?:和|与|同|跟)(?P<b>.+?)(?:的)?(?:比较|对比)" + _END),
+    # "A和B是一回事吗？各补多少？": whether two things are one, then what is asked of each
+    re.compile(r"^\s*(?P<a>.+?)(?:和|与|同|跟)(?P<b>.+?)是(?:不是)?(?:一回事|一样|同一)"),
+    # "A比B高在哪里": how one exceeds the other
+    re.compile(r"^\s*(?P<a>.+?)比(?!例|较|重|率)(?P<b>.+?)(?:更)?(?:高|低|严|宽|多|少|强|好|大|小)(?:在哪|出|了?什么|多少)"),
 ]
 # Where the second side ends and the aspect compared begins.
 _EN_FOCUS = re.compile(r"\s+(?:on|in terms of|regarding|with respect to|for|about)\s+",

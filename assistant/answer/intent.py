@@ -26,9 +26,10 @@ _SUGGEST = re.compile(
     r"measures (for|to|against|that)|suggest|recommend|ways to|what works|what can be done|"
     r"what (has|have) (other )?(counties|places|districts|provinces) (done|used|tried)|"
     r"(counties|places|districts) (have )?used|fix|tackle|improve|reduce|retain|keep good)\b|"
-    r"怎么办|(?:怎样|如何|怎么)(?:才能|解决|改善|提高|应对|留住|留|推进|做|办|降|减少|缓解|吸引|"
+    r"怎么办|(?:怎样|如何|怎么)(?:才能|解决|改善|提高|应对|留住|留|推进|做(?!的)|办|降|减少|缓解|吸引|"
     r"保障|补|消除|化解|破解|扩大|加强)|措施|建议|对策|办法|应该怎么|该怎么|可以做|能做些什么|"
-    r"有哪些做法|做法有哪些|(?:优先|首先|先|应该|应当|该)做(?:什么|哪些)|(?:需要|要|应)注意(?:什么|哪些)|(?:怎样|如何|怎么)(?:筹|督促)",
+    r"有哪些做法|做法有哪些|(?:优先|首先|先|应该|应当|该)做(?:什么|哪些)|(?:需要|要|应)注意(?:什么|哪些)|(?:怎样|如何|怎么)(?:筹|督促)|"
+    r"(?:其他地方|别的地方|外地|其他县|兄弟县)(?:是)?(?:怎么|如何|怎样)做",
     re.IGNORECASE)
 _EXPLAIN = re.compile(
     r"\b(why|explain|what (causes|caused|drives|drove|explains|lies behind)|reasons? (for|why)|"
@@ -116,7 +117,7 @@ _AREA_CUES: tuple[tuple[str, re.Pattern], ...] = (
 PROBLEM_CUES: dict[str, re.Pattern] = {
     "large_classes": re.compile(r"large class|class size|crowded class|大班额|班额", re.IGNORECASE),
     "super_large_classes": re.compile(r"super-?large class|超大班额", re.IGNORECASE),
-    "teacher_pay_below_civil_servants": re.compile(r"\bpay\b|salar|wage|income|工资|待遇|收入",
+    "teacher_pay_below_civil_servants": re.compile(r"\bpay\b(?! for)|salar|wage|income|工资|待遇|收入",
                                                    re.IGNORECASE),
     "low_rotation": re.compile(r"rotat|exchange of teachers|teacher exchange|move between schools|"
                                r"\b(led|run|headed|stayed|served|taught|been) (at |in )?the same "
@@ -131,21 +132,25 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
     "boarding_conditions": re.compile(r"boarding|寄宿", re.IGNORECASE),
     "left_behind_children": re.compile(r"left-behind|留守", re.IGNORECASE),
     "migrant_children_access": re.compile(r"migrant|随迁|进城务工|流动人口|流动儿童", re.IGNORECASE),
-    "low_rural_funding_share": re.compile(r"fund|budget|money|spend|financ|经费|投入|财政|拨款",
+    "low_rural_funding_share": re.compile(r"fund|budget|money|spend|financ|\bpay for\b|经费|投入|"
+                                          r"财政|拨款|筹钱",
                                           re.IGNORECASE),
     "digital_gap": re.compile(r"digital|internet|online|multimedia|broadband|three classrooms|"
-                              r"信息化|三个课堂|网络|多媒体|专递课堂", re.IGNORECASE),
+                              r"(?:online|digital|cloud|education) platform|"
+                              r"信息化|三个课堂|网络|多媒体|专递课堂|云平台|教育平台", re.IGNORECASE),
     "high_cv": re.compile(r"coefficient of variation|\bcv\b|gaps? between schools|"
                           r"between-school|差异系数|校际差距|校际差异", re.IGNORECASE),
     "schools_below_standard": re.compile(r"below (the )?standard|weak schools?|"
                                          r"substandard|facilities|equipment|labs?\b|building|"
                                          r"薄弱学校|不达标|未达标|办学条件|设备|校舍", re.IGNORECASE),
-    "urban_crowding": re.compile(r"crowd|overcrowd|town schools?|urban schools?|城镇学校|"
-                                 r"城区学校|拥挤|学位紧张|城挤", re.IGNORECASE),
+    "urban_crowding": re.compile(r"crowd|overcrowd|town schools?|urban schools?|popular (junior |"
+                                 r"primary |middle )?(schools?|highs?)|school choice|城镇学校|"
+                                 r"城区学校|拥挤|学位紧张|城挤|择校|热门学校", re.IGNORECASE),
     "rural_decline": re.compile(r"shrink|empty|declin|falling enrol|consolidat|clos(ing|ed|ure)|"
                                 r"merg|walk .{0,20}(hour|km|kilomet)|drop ?out|"
                                 r"生源|萎缩|空心|撤并|村空", re.IGNORECASE),
-    "weak_supervision": re.compile(r"supervis|accountab|inspect|satisfaction|督导|问责|考核|满意度",
+    "weak_supervision": re.compile(r"supervis|accountab|inspect|satisfaction|督导|督促|问责|考核|"
+                                   r"满意度",
                                    re.IGNORECASE),
     "quality_gap": re.compile(r"quality|achievement|质量|教学水平", re.IGNORECASE),
 }

@@ -10,6 +10,8 @@ as a function (``llm.Offline``), when the endpoint fails.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -118,10 +120,18 @@ def _in_reader_language(ctx: Context, citations: list[Citation], language: str
     return localized_citations
 
 
+_SCHOOLING = re.compile(r"\b(schools?|teachers?|pupils?|classrooms?|principals?)\b|学校|教师|老师|"
+                        r"学生|村小|教学点|校长|课堂", re.IGNORECASE)
+
+
 def names_the_corpus(ctx: Context, intent: Intent) -> bool:
     """The question names one of the corpus's cases, or a law or regulation of it: it is in
     scope even when its other words are rare (a Chinese question's frame words often are)."""
     if intent.cases:
+        return True
+    if intent.kind == "suggest" and intent.problems and _SCHOOLING.search(ctx.question):
+        # "县里建了教育云平台，老师们基本不用，该怎么办": a school problem the measures catalogue
+        # addresses, however rare the question's own words
         return True
     draft = shapes.draft_for(ctx)
     return bool(draft and draft.named_laws())

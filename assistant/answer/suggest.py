@@ -56,9 +56,76 @@ def suggest(draft: Draft, intent: Intent) -> Composed:
     # the answer first: what to do, by name; then the duty that obliges it; then each measure
     summary = _summary(draft, measures, unconfirmed)
     duty = _grounding_duty(draft, intent, measures)
-    opening = summary + (" " + duty if duty else "")
+    risk = None
+    if RISK_ASKED.search(draft.ctx.question):
+        # "what risks should we consider", "需要注意什么": the risk is part of the answer, so the
+        # measure's risk that speaks most of the question is said first (and not again below)
+        measures, risk = _asked_risk(draft, measures)
+    # the rule before the risk when the question asks for rules ("what rules and risks")
+    said = (duty, risk) if RULES_ASKED.search(draft.ctx.question) else (risk, duty)
+    if PRECEDENT_ASKED.search(draft.ctx.question):
+        # "how have other places made it stick": what a precedent did is part of the answer
+        said = (_precedent_record(draft, measures), *said)
+    opening = " ".join(part for part in (summary, *said) if part)
     listing = t("measures_in_order", language) + "\n" + "\n".join(m.text for m in measures)
     return finish(draft, [opening, listing])
+
+
+PRECEDENT_ASKED = re.compile(r"\b(other|elsewhere)\b.{0,30}\b(places?|count(y|ies)|districts?|"
+                             r"provinces?|cit(y|ies))\b|\b(places?|count(y|ies)|districts?|"
+                             r"provinces?|cities) .{0,20}\b(done|did|tried|used|made)\b|"
+                             r"其他地方|别的地方|外地|兄弟县|先例|别人是怎么|其他县", re.IGNORECASE)
+
+
+def _precedent_record(draft: Draft, measures: list[Measure]) -> str | None:
+    """What the first precedent of the measures did, from its case's own record (its measures
+    statement that best fits the question), cited to the case."""
+    filters = draft.ctx.filters
+    for measure in measures:
+        for case_id in measure.spec.precedents:
+            row = draft.ctx.engine.document(case_id)
+            if row is None or not filters.admits(case_id, row.metadata):
+                continue
+            found = [f for f in draft.search(cases=(case_id,), limit=30)
+                     if f.statement.aspect == "measures"]
+            said = draft.say_all(found, 1)
+            if said:
+                return said[0]
+    return None
+
+
+RULES_ASKED = re.compile(r"\b(rules?|laws?|regulations?|legal)\b|规定|政策|法律|法规",
+                         re.IGNORECASE)
+RISK_ASKED = re.compile(r"\brisks?\b|\bpitfalls?\b|\bwatch (out|for)\b|\bcareful\b|"
+                        r"\bgo wrong\b|注意|风险|隐患|弊端", re.IGNORECASE)
+
+
+def _asked_risk(draft: Draft, measures: list[Measure]) -> tuple[list[Measure], str | None]:
+    """The risk of the measure whose risk holds most of the question's words (the first measure
+    on a tie), as a sentence, and the measures with that risk line taken out of its listing."""
+    language = draft.language
+    terms = draft.ctx.terms
+    best, best_score = None, -1.0
+    for n, measure in enumerate(measures):
+        risk = measure.spec.localized("risks", language)
+        if not risk:
+            continue
+        tokens = token_set(risk)
+        score = sum(draft.ctx.stats.weight(term) for term in terms if matches(term, risk, tokens))
+        if score > best_score:
+            best, best_score = n, score
+    if best is None:
+        return measures, None
+    measure = measures[best]
+    risk = _first_sentence(measure.spec.localized("risks", language))
+    if language != "zh" and re.match(r"[A-Z][a-z]", risk):  # "The main risk: consolidation …"
+        risk = risk[0].lower() + risk[1:]
+    sentence = t("main_risk", language) + risk
+    prefix = f"   - {t('risk', language)}"
+    text = "\n".join(line for line in measure.text.split("\n") if not line.startswith(prefix))
+    measures = list(measures)
+    measures[best] = Measure(measure.spec, measure.title, text, measure.markers)
+    return measures, sentence
 
 
 @dataclass(frozen=True)

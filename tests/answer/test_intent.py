@@ -46,6 +46,10 @@ def test_kinds_on_the_development_set():
     ("How is quality balance different from basic balance?", "compare"),
     ("成都和嘉善在教师交流轮岗上有什么不同做法？", "compare"),
     ("宝清县在推进城乡义务教育均衡方面做了什么？", "case"),
+    # "怎么做的" asks what a named place did, even when it names a problem (交流): a case
+    ("成都的教师交流轮岗是怎么做的？", "case"),
+    ("城里老师不愿去村小，教师交流轮岗应该怎么做？", "suggest"),
+    ("村小留不住老师，其他地方是怎么做的？", "suggest"),  # what other places did: precedents
     ("How can a poor county pay for upgrading its weak rural schools?", "suggest"),
     ("What is the minimum share of teachers who must rotate each year?", "lookup"),
     ("义务教育法哪一条规定了县级政府为主管理？", "lookup"),
@@ -144,3 +148,17 @@ def test_the_frame_of_a_question_decides_its_kind(question, kind):
 def test_comparison_sides_without_contractions_or_trailing_clauses(question, a, b, focus):
     sides = classify(question).sides
     assert (sides.a, sides.b, sides.focus) == (a, b, focus)
+
+
+@pytest.mark.parametrize("question,flag,not_flag", [
+    ("How can a poor county pay for new school buildings?", "low_rural_funding_share",
+     "teacher_pay_below_civil_servants"),
+    ("Teachers' pay is below civil servants'. What should we do?",
+     "teacher_pay_below_civil_servants", None),
+    ("Everyone wants the two popular primary schools. What should we do?", "urban_crowding", None),
+    ("市里怎样督促区县整改？", "weak_supervision", None),
+    ("县里的教育云平台没人用，怎么办？", "digital_gap", None),
+])
+def test_problem_cues(question, flag, not_flag):
+    problems = classify(question, NAMES).problems
+    assert flag in problems and (not_flag is None or not_flag not in problems), problems

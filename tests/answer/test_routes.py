@@ -21,6 +21,9 @@ from .answer_support import assert_grounded
      "quality balance", ""),
     ("基本均衡和优质均衡有什么区别？", "基本均衡", "优质均衡", ""),
     ("比较成都和杭州的教师交流做法", "成都", "杭州", "教师交流做法"),
+    # "A比B高在哪里" and "A和B是一回事吗": comparisons without 区别 or 比较 (and 比例 is no 比)
+    ("成都的交流比例比国家规定高在哪里？", "成都的交流比例", "国家规定", ""),
+    ("县管校聘和县管校用是一回事吗？有什么要求？", "县管校聘", "县管校用", ""),
 ])
 def test_comparison_questions_are_parsed(question, a, b, focus):
     sides = compare.parse(question)
@@ -99,3 +102,55 @@ def test_definition_questions_fall_back_to_the_glossary(ask):
     assert result.text.index(body[1:]) < result.text.index("[2]")
     # the definition is followed by passages of corpus documents
     assert any(c.doc_type != "glossary" for c in result.citations[1:])
+
+
+def test_a_side_is_named_by_the_words_that_tell_it_apart():
+    from assistant.answer.shapes.sides import figures, names_side_loosely
+
+    # "benchmark", "要求" say what kind of thing a side is, not which
+    assert names_side_loosely("Jiangsu county benchmark", "the jiangsu-style county standard sets")
+    assert names_side_loosely("国家要求", "随迁子女比例不低于90%（国家要求高于85%）")
+    # a long Chinese side by half its terms and its first; a short one only by all of them
+    assert names_side_loosely("江苏那个县的优质均衡高标准", "江苏式县域标准要求优质均衡……")
+    assert not names_side_loosely("江苏那个县的优质均衡高标准", "按优质均衡评估办法，培训经费……")
+    assert not names_side_loosely("基本均衡", "实现了国务院均衡发展意见提出的目标")
+    # a contrast with a figure on each side of its turn, not only on one
+    from assistant.answer.shapes.sides import two_sided
+    assert two_sided("basic balance capped it at 0.65, whereas quality balance caps each at 0.50")
+    assert not two_sided("quality balance caps each at 0.50, whereas basic balance used a mean")
+    assert two_sided("差距规则：基本均衡不高于0.65；而优质均衡不高于0.50")  # 则 of 规则 is no turn
+    # figures are no years, articles or 文号
+    assert figures("at least 99% against the national 95%") == 2
+    assert figures("under 教督〔2012〕3号 (2012–2014), Article 15") == 0
+    assert figures("capped at 0.65 whereas 0.50") == 2
+
+
+@pytest.mark.parametrize("question,figures_", [
+    ("What is the difference between basic balance and quality balance?", ("0.65", "0.50")),
+    ("How does the Jiangsu county benchmark compare with the national quality-balance "
+     "requirements?", ("99%", "95%")),
+])
+def test_a_comparison_opens_with_the_contrast_that_gives_both_sides_figures(ask, question,
+                                                                           figures_):
+    result = ask(question)
+    assert result.route == "compare"
+    assert_grounded(result)
+    opening = result.text.split("\n\n")[0]
+    assert all(f in opening for f in figures_), result.text
+
+
+def test_a_comparison_asking_how_much_each_pays_opens_with_each_sides_figure(ask):
+    result = ask("特岗计划和乡村教师生活补助有什么区别？各补多少钱？")
+    assert result.route == "compare"
+    assert_grounded(result)
+    opening = result.text.split("\n\n")[0]
+    assert "34600元" in opening and "2400元" in opening, result.text
+
+
+def test_a_key_difference_is_about_the_two_sides_not_a_third_that_mentions_both(ask):
+    # the District L thesis "draws on Taishan District and Nanzhang County", while Baoqing's
+    # names no places: a difference between two theses, not between Taishan and Nanzhang
+    result = ask("Compare Taishan District and Nanzhang County.")
+    assert result.route == "compare"
+    assert "Key difference" not in result.text or "Baoqing" not in result.text.split(
+        "Key difference")[1].split("\n\n")[0], result.text

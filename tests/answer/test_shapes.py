@@ -368,3 +368,62 @@ def test_a_national_question_is_not_led_by_one_provinces_figures(ask):
     result = ask("What per-student public-funding benchmark did the 2015 unified urban–rural "
                  "funding mechanism set, and how much extra does a boarder get?")
     assert "Yunnan" not in result.text.split("\n\n")[0], result.text
+
+
+def test_a_case_asked_about_generally_opens_with_what_it_did(ask):
+    result = ask("Tell me about Shaanxi's push for basic balance.")
+    assert result.route == "case"
+    assert "75%" in _first_sentence(result.text), result.text  # its targets, not a lesson
+
+
+def test_the_problems_a_case_ran_into_are_its_results_not_its_starting_problem(ask):
+    result = ask("What difficulties did Hengnan County's school alliances run into?")
+    assert result.route == "case"
+    assert "workload" in _first_sentence(result.text).lower(), result.text
+
+
+def test_a_case_of_several_places_opens_with_the_place_asked(ask):
+    # the Jiashan–Ningbo record also names Shenyang and Fujian in passing
+    result = ask("嘉善县的教师交流是怎么做的？")
+    assert result.route == "case"
+    assert "嘉善" in result.text.split("。")[0], result.text
+
+
+def test_a_case_asked_for_its_story_opens_with_its_setting(ask):
+    result = ask("杭州名校集团化办学的来龙去脉是怎样的？")
+    assert result.route == "case"
+    first = result.text.split("**")[0]
+    assert "措施" not in first and "杭州" in first, result.text
+
+
+def test_a_suggestion_asked_for_risks_says_the_risk_in_its_opening_once(ask):
+    result = ask("县里打算把几所农村初中撤并到镇上，应注意哪些风险？")
+    assert result.route == "suggest"
+    opening = result.text.split("\n\n")[0]
+    assert "主要风险：" in opening, result.text
+    risk = opening.split("主要风险：")[1].split("。")[0]
+    assert result.text.count(risk) == 1, result.text  # not repeated in the measure's lines
+    assert not assess(result.text, "zh", []).repeated
+
+
+def test_a_suggestion_asked_for_rules_and_risks_says_the_rule_first(ask):
+    result = ask("Our county will close some village schools. What should the county consider about rules and risks?")
+    assert result.route == "suggest"
+    opening = result.text.split("\n\n")[0]
+    assert "The main risk: " in opening, result.text
+    assert opening.index("(General Office") < opening.index("The main risk: "), opening
+
+
+def test_a_suggestion_asked_what_other_places_did_gives_a_precedents_record(ask):
+    result = ask("Rotated teachers lose heart in village schools. What have other counties done?")
+    assert result.route == "suggest"
+    opening = result.text.split("\n\n")[0]
+    # the first measure with a precedent: that case's own documented measure, cited to the case
+    assert re.search(r"\b(19|20)\d\d\b", opening) and ("Jiashan" in opening or "Chengdu" in opening
+                                                      or "Ningbo" in opening), opening
+
+
+def test_a_case_asked_who_is_responsible_opens_with_the_responsible_actor(ask):
+    result = ask("宝清县那篇论文认为谁是城乡义务教育均衡的责任主体？")
+    assert result.route == "case"
+    assert "责任主体" in result.text.split("。")[0], result.text

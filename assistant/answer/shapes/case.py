@@ -13,14 +13,25 @@ CASE_ASPECTS = ("context", "problem", "measures", "results", "lessons", "gaps")
 
 
 _CASE_ASKS = (
+    # the problems a case ran into are what came of its measures, not the problem it set out to fix
+    ("results", re.compile(r"\b(ran|run|running|runs) into|\bencounter\w*|\bhit\b|遇到|碰到|出现了",
+                           re.IGNORECASE)),
     ("results", re.compile(r"\b(result|effect|outcome|impact|work(ed)?|achiev|report|actual)\w*|"
                            r"成效|效果|结果|成果|实际|达到了",
                            re.IGNORECASE)),
     ("problem", re.compile(r"\b(problem|difficult|challenge|gap)\w*|问题|困难|难点", re.IGNORECASE)),
-    ("lessons", re.compile(r"\b(lesson|learn|takeaway)\w*|启示|借鉴|经验", re.IGNORECASE)),
+    # its story or what a thesis says: the setting first ("来龙去脉", "论文主要讲了些什么")
+    ("context", re.compile(r"\b(history|origins?|background|story)\b|来龙去脉|历史|起源|背景|"
+                           r"讲了|讲的|讲些什么", re.IGNORECASE)),
+    ("lessons", re.compile(r"\b(lesson|learn|takeaway)\w*|启示|借鉴|经验|教训", re.IGNORECASE)),
     ("measures", re.compile(r"\b(do|did|does|done|measure|approach|use|used|how)\b|做法|措施|怎么做|"
                             r"如何|怎样|做了|采取了", re.IGNORECASE)),
 )
+
+
+_WHO_RESPONSIBLE = re.compile(r"\bwho\b.{0,60}\bresponsib|\bresponsib\w*\b.{0,30}\bwho\b|"
+                              r"谁.{0,20}(负责|责任)|(责任|负责).{0,20}(谁|哪一?级|哪个)", re.IGNORECASE)
+_RESPONSIBILITY = re.compile(r"\bresponsible\b|责任主体|负责", re.IGNORECASE)
 
 
 def case(draft: Draft, intent: Intent) -> Composed:
@@ -34,11 +45,22 @@ def case(draft: Draft, intent: Intent) -> Composed:
         return None
     # the lead answers what is asked of the case: what it did, what came of it, its problem;
     # else the statement that best fits the question
-    asked = next((aspect for aspect, cue in _CASE_ASKS if cue.search(draft.ctx.question)), None)
-    of_asked = [f for f in found if f.statement.aspect == asked]
+    # nothing specific asked ("tell me about …"): what the case did, or that it is not documented
+    asked = next((aspect for aspect, cue in _CASE_ASKS if cue.search(draft.ctx.question)),
+                 "measures")
     names: tuple[str, ...] = ()
     for corpus in draft.ctx.settings.corpus_dirs:
         names += corpus_case_names(corpus).get(case_id, ())
+    # a case that records several places (Jiashan and Ningbo, with Shenyang and Fujian named in
+    # passing): the statements naming the place the question names come first in every aspect
+    asked_names = [n.lower() for n in names if n.lower() in draft.ctx.question.lower()]
+    if asked_names:
+        found = sorted(found, key=lambda f: not any(n in both_texts(f) for n in asked_names))
+    of_asked = [f for f in found if f.statement.aspect == asked]
+    if _WHO_RESPONSIBLE.search(draft.ctx.question):
+        # "who does the thesis hold responsible": the statement that names the responsible
+        # actor, whatever its aspect
+        of_asked = [f for f in found if _RESPONSIBILITY.search(both_texts(f))] or of_asked
     place = _place_within(draft.ctx.question, names, found)
     if place:
         # a district inside the case ("成都青羊区"): what the sources say of it leads, and the

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.answer.messages import text as t
 from assistant.answer.shapes.draft import Composed, Draft, both_texts, finish
 from assistant.answer.shapes.sides import (
@@ -9,12 +11,20 @@ from assistant.answer.shapes.sides import (
     DEFINED_SPAN,
     about,
     cell,
+    contrast,
+    figures,
     key_difference,
     names_side,
+    names_side_loosely,
+    two_sided,
     sentence_case,
 )
 from assistant.answer.terms import content_terms, matches, token_set
 from assistant.knowledge.index import Found
+
+
+# The question asks what each side amounts to ("各补多少", "how much does each pay").
+AMOUNT = re.compile(r"\bhow (much|many|large|high)\b|多少|几成|金额", re.IGNORECASE)
 
 
 def compare_topics(draft: Draft, a: str, b: str, focus: str) -> Composed:
@@ -22,6 +32,30 @@ def compare_topics(draft: Draft, a: str, b: str, focus: str) -> Composed:
     statements that name both and set one against the other — those lead, and a table says what
     each is; otherwise a table sets each side's own statements side by side."""
     contrasts = _contrasts(draft, a, b, focus)
+    cells = []
+    for side, other in ((a, b), (b, a)):
+        # what each side is: a definition about it (naming it first) and not about the other
+        found = [f for f in draft.search(content_terms(side), kinds=("definition",), limit=10)
+                 if about(side, f, draft.language, DEFINED_SPAN + len(side))
+                 and not names_side(other, both_texts(f))]
+        cells.append(found)
+    best = contrasts[0] if contrasts else None
+    side_issue = best is None or (best.statement.aspect != "comparison"
+                                  and figures(best.statement.in_language(draft.language)) < 2)
+    if (AMOUNT.search(draft.ctx.question) or side_issue) and all(cells) and not (
+            best and figures(best.statement.in_language(draft.language)) >= 2) \
+            and all(figures(found[0].statement.in_language(draft.language)) for found in cells):
+        # "各补多少", "how much does each pay", or a lead contrast that is no comparison of the
+        # two (an explanation naming both): each side's own figures, set against each other,
+        # open the answer
+        opening = contrast(draft, [found[0] for found in cells])
+        if opening:
+            more = draft.say_all(contrasts, 2)
+            parts = [opening]
+            if more:
+                parts.append(t("more_differences", draft.language) + "\n"
+                             + "\n".join(f"- {line}" for line in more))
+            return finish(draft, parts)
     lead = draft.say_all(contrasts, 1)
     if not lead:
         return _side_by_side(draft, a, b, focus)
@@ -30,13 +64,6 @@ def compare_topics(draft: Draft, a: str, b: str, focus: str) -> Composed:
     if more:
         parts.append(t("more_differences", draft.language) + "\n"
                      + "\n".join(f"- {line}" for line in more))
-    cells = []
-    for side, other in ((a, b), (b, a)):
-        # what each side is: a definition about it (naming it first) and not about the other
-        found = [f for f in draft.search(content_terms(side), kinds=("definition",), limit=10)
-                 if about(side, f, draft.language, DEFINED_SPAN + len(side))
-                 and not names_side(other, both_texts(f))]
-        cells.append(found)
     if all(cells):
         said = [draft.say_all(found, 1) for found in cells]
         if all(said):
@@ -87,12 +114,21 @@ def _contrasts(draft: Draft, a: str, b: str, focus: str) -> list[Found]:
     """Findings and facts that name both sides, those that set one against the other first,
     then the analysis's own comparisons; each group by relevance to the question."""
     terms = content_terms(f"{a} {b} {focus} {draft.ctx.question}")
-    found = [f for f in draft.search(terms, kinds=("finding", "fact", "definition"), limit=60)
-             if names_side(a, both_texts(f)) and names_side(b, both_texts(f))]
+    # a case's record counts when it sets the case against the other side ("the Jiangsu-style
+    # standard … 99% against the national 95%"); a side is named by the words that tell it apart
+    found = [f for f in draft.search(terms, kinds=("finding", "fact", "definition", "case"),
+                                     limit=60)
+             if names_side_loosely(a, both_texts(f)) and names_side_loosely(b, both_texts(f))]
+
+    def key(f: Found):
+        said = f.statement.in_language(draft.language)
+        # (the contrast in the words the reader reads: "only" in a translation is no contrast)
+        # a contrast that gives each side its figure ("0.65 … whereas … 0.50", "99%（国家…95%）")
+        # says the difference an official can use; one with a single figure or none explains it
+        figured = figures(said) >= 2
+        contrasted = figured or bool(CONTRAST.search(said))
+        return (not contrasted, not figured, not two_sided(said), -round(f.score, 2),
+                f.located.doc_type == "analysis", f.statement.aspect != "comparison")
     # of those as relevant, the primary documents' own contrast first (the standard that
     # states the rule, before an analysis that restates it), then the analysis's comparisons
-    # (the contrast in the words the reader reads: "only" in a translation is no contrast)
-    return sorted(found, key=lambda f: (not CONTRAST.search(f.statement.in_language(
-                                            draft.language)), -round(f.score, 2),
-                                        f.located.doc_type == "analysis",
-                                        f.statement.aspect != "comparison"))
+    return sorted(found, key=key)

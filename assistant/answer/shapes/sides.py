@@ -42,9 +42,23 @@ def key_difference(draft: Draft, a: str, b: str) -> str | None:
         if found.statement.aspect != "comparison":
             continue  # only an analysis that compares the two says what the difference is
         body = f"{found.statement.text} {found.statement.text_zh}".lower()
-        if names_side(a, body) and names_side(b, body):
+        # ... and is about them: one of the two is its subject, not a third thing that merely
+        # mentions both ("the District L thesis draws on Taishan and Nanzhang, while …")
+        if names_side(a, body) and names_side(b, body) and any(
+                _subject(side, found) for side in (a, b)):
             return draft.say(found)
     return None
+
+
+ZH_SUBJECT_SPAN = 20  # Chinese says in 20 characters what English says in 60
+
+
+def _subject(side: str, found: Found) -> bool:
+    """Whether ``side`` is the statement's subject: named at the head of its English text or
+    of its Chinese one (whichever language the side is written in)."""
+    statement = found.statement
+    return names_side(side, statement.text[:SUBJECT_SPAN].lower()) or \
+        names_side(side, statement.text_zh[:ZH_SUBJECT_SPAN].lower())
 
 
 def names_side(side: str, text: str) -> bool:
@@ -54,8 +68,54 @@ def names_side(side: str, text: str) -> bool:
     return bool(words) and all(w in text for w in words)
 
 
-CONTRAST = re.compile(r"\b(while|whereas|but|than|instead|unlike|only|rather)\b|而|则|相比|"
+# Words that say what kind of thing a side is, not which: "the Jiangsu county benchmark" is named
+# by a statement on "the Jiangsu-style standard", "国家要求" by one on 国家…不低于95%.
+KIND_WORDS = re.compile(r"^(?:benchmarks?|standards?|requirements?|rules?|targets?|thresholds?|"
+                        r"norms?|levels?|one|ones)$|^(?:标准|要求|规定|高标准|目标|门槛)$")
+
+
+def names_side_loosely(side: str, text: str) -> bool:
+    """Whether ``text`` names ``side`` by the words that tell it apart: its words less those that
+    only say what kind of thing it is, and in Chinese its content terms (a side written as one
+    run, "江苏那个县的优质均衡高标准"), of which at least half must be there."""
+    text = text.lower()
+    words = [w for w in re.findall(r"[a-z]{3,}|\d{2,}", side.lower())
+             if w not in ("county", "district", "city", "the", "and") and not KIND_WORDS.match(w)]
+    if not re.search(r"[\u4e00-\u9fff]", side):
+        return bool(words) and all(w in text for w in words)
+    if names_side(side, text):
+        return True
+    terms = [t.text for t in content_terms(side) if re.search(r"[\u4e00-\u9fff]", t.text)
+             and not KIND_WORDS.match(t.text)]
+    if not terms:
+        return False
+    held = sum(1 for term in terms if term in text)
+    # a short name ("基本均衡", "国家要求") by all its terms, a long one by half of them and its
+    # first, which says whose it is ("江苏" of 江苏那个县的优质均衡高标准)
+    enough = len(terms) if len(terms) < 3 else (len(terms) + 1) // 2
+    return all(w in text for w in words) and held >= enough and terms[0] in text
+
+
+CONTRAST = re.compile(r"\b(while|whereas|but|than|instead|unlike|only|rather|against)\b|而|则|相比|"
                        r"不同于|只|不再|改为", re.IGNORECASE)
+
+
+# A figure that is no year, no article and no document number: "0.65", "99%", "6 of 7".
+_FIGURE = re.compile(r"(?<![\d〔第])(?:\d+(?:\.\d+)?\s*(?:%|％|元|yuan|m²|平方米|人|pupils?|of \d+)|"
+                     r"\d+\.\d+|¥\s?[\d,]+)(?![\d号条〕])")
+
+
+def figures(text: str) -> int:
+    """How many distinct figures ``text`` states (years, articles and 文号 are not figures)."""
+    return len(set(m.group(0).replace(" ", "") for m in _FIGURE.finditer(text)))
+
+
+def two_sided(text: str) -> bool:
+    """Whether a contrast gives a figure on each side of its turn ("0.65 …, whereas … 0.50"), not
+    only on one ("0.50 …, whereas basic balance used an average")."""
+    # any turn will do: a single 则 may be part of a word (规则)
+    return any(figures(text[:turn.start()]) > 0 and figures(text[turn.end():]) > 0
+               for turn in CONTRAST.finditer(text))
 
 
 DEFINED_SPAN = 12  # ... and defines it when it names it this early (its subject)
