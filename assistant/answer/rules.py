@@ -7,7 +7,7 @@ import re
 
 ID_LEAK = re.compile(
     r"(?<![\w-])(?:law|reg|pol|std|case|ana|upload|file)-[a-z0-9]+(?:-[a-z0-9]+)+\b"
-    r"|\[S\d+[a-z]?\]|\(S\d+[a-z]?\)|(?<![\w-])R\d\b|corpus/|\w+\.ya?ml\b|\w+\.md\b")
+    r"|\[S\d+[a-z]?\]|\(S\d+[a-z]?\)|(?<![A-Za-z0-9_-])R\d(?![A-Za-z0-9_])|corpus/|\w+\.ya?ml\b|\w+\.md\b")
 DANGLING_EN = re.compile(
     r"^(?:that is why|this|these|those|it|they|such|thus|therefore|however|also|moreover|"
     r"in addition|as a result|by contrast|instead|still|yet|but|and|so|hence|then|here|"

@@ -427,3 +427,11 @@ def test_a_case_asked_who_is_responsible_opens_with_the_responsible_actor(ask):
     result = ask("宝清县那篇论文认为谁是城乡义务教育均衡的责任主体？")
     assert result.route == "case"
     assert "责任主体" in result.text.split("。")[0], result.text
+
+
+def test_an_indicator_code_is_a_leak_next_to_chinese_characters_too():
+    from assistant.answer.rules import ID_LEAK
+
+    assert ID_LEAK.search("走教对提升R3的作用有限")
+    assert ID_LEAK.search("lifts R3 a little")
+    assert not ID_LEAK.search("a PR3 form") and not ID_LEAK.search("R30 square metres")
