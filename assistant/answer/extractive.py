@@ -20,7 +20,8 @@ from assistant.documents import Chunk, Hit
 _WANTS_NUMBER = re.compile(r"\b(how (many|much|long|often)|what (share|percentage|proportion|"
                            r"ratio|rate|number|amount|threshold|value|level))\b|多少|几|比例|"
                            r"标准是|门槛|占比", re.IGNORECASE)
-_WANTS_DATE = re.compile(r"\b(when|what year|since when|by when)\b|何时|哪一年|哪年|什么时候|"
+# "when it comes to paying" asks about paying, not for a date
+_WANTS_DATE = re.compile(r"\b(when(?! it comes to)|what year|since when|by when)\b|何时|哪一年|哪年|什么时候|"
                          r"何年", re.IGNORECASE)
 _WANTS_DOCUMENT = re.compile(r"\b(which|what) (document|policy|notice|file)\b|document number|"
                              r"哪个文件|什么文件|哪份文件|哪一份文件|文号|什么政策文件", re.IGNORECASE)

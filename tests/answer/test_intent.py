@@ -144,3 +144,15 @@ def test_the_frame_of_a_question_decides_its_kind(question, kind):
 def test_comparison_sides_without_contractions_or_trailing_clauses(question, a, b, focus):
     sides = classify(question).sides
     assert (sides.a, sides.b, sides.focus) == (a, b, focus)
+
+
+@pytest.mark.parametrize("question,wants_year", [
+    ("When was the Compulsory Education Law revised?", True),
+    ("什么时候开始实行两免一补？", True),
+    ("What is the province responsible for when it comes to paying for schools?", False),
+])
+def test_when_it_comes_to_asks_for_no_date(question, wants_year):
+    from assistant.answer.extractive import wanted_patterns
+
+    year = any(p.search("in 2005") for p in wanted_patterns(question))
+    assert year == wants_year
