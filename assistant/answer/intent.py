@@ -324,14 +324,14 @@ def _actors(question: str) -> tuple[str, ...]:
 
 
 def _actor_groups(question: str) -> tuple[tuple[str, ...], ...]:
-    """The actors of every level the question names, in order of mention; a cue that shares an
-    actor with one kept already ("县" of "县教育局") names no other level."""
+    """The actors of every level of government the question names, in order of mention; a cue
+    that shares an actor with one kept already ("县" of "县教育局") names no other level."""
     if _ASKS_WHICH_ACTOR.search(question):
         return ()
     named = []
     for cue, actors in _ACTOR_CUES:
-        if actors == ("school",) and _WHO.search(question):
-            continue
+        if actors == ("school",):
+            continue  # "rotates few teachers between schools": the schools are what is done to
         match = cue.search(question)
         if match:
             named.append((match.start(), actors))

@@ -167,6 +167,8 @@ def test_when_it_comes_to_asks_for_no_date(question, wants_year):
     ("Do township governments still have any duties in compulsory education?",
      ["township-government"]),
     ("Which level of government has to help rural teachers with housing?", []),
+    ("Our county rotates very few teachers between schools. What are we required to do?",
+     ["county-government"]),
 ])
 def test_each_level_a_question_names_is_one_group(question, levels):
     from assistant.answer.intent import classify

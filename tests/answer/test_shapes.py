@@ -368,3 +368,29 @@ def test_a_national_question_is_not_led_by_one_provinces_figures(ask):
     result = ask("What per-student public-funding benchmark did the 2015 unified urban–rural "
                  "funding mechanism set, and how much extra does a boarder get?")
     assert "Yunnan" not in result.text.split("\n\n")[0], result.text
+
+
+def test_a_duty_two_levels_share_names_both_in_the_first_sentence(ask):
+    result = ask("农村教师的住房问题，法律上要求哪级政府来管？")
+    assert "县、乡两级" in _first_sentence(result.text), result.text
+
+
+def test_a_question_naming_two_levels_gets_a_duty_of_each_first(ask):
+    result = ask("省级政府和县级政府在义务教育经费保障上各负什么责任？")
+    assert result.route == "responsible"
+    opening = result.text.split("\n\n")[0]
+    assert "省" in opening and "县级人民政府" in opening, result.text
+    assert_grounded(result)
+
+
+def test_the_duty_naming_what_is_asked_leads_whatever_area_a_verb_suggests(ask):
+    # "pay" reads as the teachers' area; the duty that names free textbooks is a funding duty
+    result = ask("Who must pay for free textbooks in compulsory education?")
+    assert "textbook" in _first_sentence(result.text).lower(), result.text
+
+
+def test_an_actors_own_statutory_duties_are_listed_when_asked(ask):
+    result = ask("县教育局在推进均衡发展上有哪些法定职责？")
+    body = result.text.split("参考资料")[0]
+    for article in ("第三十二条", "第二十六条", "第十三条"):
+        assert article in body, result.text
