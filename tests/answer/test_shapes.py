@@ -394,3 +394,15 @@ def test_an_actors_own_statutory_duties_are_listed_when_asked(ask):
     body = result.text.split("参考资料")[0]
     for article in ("第三十二条", "第二十六条", "第十三条"):
         assert article in body, result.text
+
+
+@pytest.mark.parametrize("question,areas", [
+    ("What are the seven areas of government responsibility for balanced urban-rural education?",
+     ["planning", "funding", "teachers", "supervision"]),
+    ("政府推进城乡义务教育均衡发展有哪些责任领域？", ["规划布局", "经费保障", "师资配置", "督导问责"]),
+])
+def test_a_question_for_the_responsibility_areas_is_answered_by_the_areas(ask, question, areas):
+    result = ask(question)
+    first = _first_sentence(result.text)
+    assert all(area in first for area in areas), result.text
+    assert_grounded(result)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.answer.intent import Intent
 from assistant.answer.messages import text as t
 from assistant.answer.shapes.draft import (
@@ -14,9 +16,15 @@ from assistant.answer.shapes.draft import (
 )
 from assistant.knowledge.index import Found
 from assistant.knowledge.statements import ACTORS
+from assistant.vocabulary import RESPONSIBILITY_AREAS
 
 LIST_COVERAGE = 0.6  # a further duty holds this share of the question's words the lead holds
 SHARED = 0.7  # ... and this share (by weight) of the question's words that the lead holds
+# "what are the areas of government responsibility": the areas themselves are asked for, and the
+# statement that sorts the duties into them (its topics span most of them) answers
+_ASKS_AREAS = re.compile(r"\bareas?\b[\w\s-]{0,30}\bresponsib|\bresponsibility areas?\b|"
+                         r"责任领域|职责领域", re.IGNORECASE)
+AREAS_SPANNED = 5  # of the seven responsibility areas, in a statement's topics
 FLOOR_OWN = 0.45  # an actor's own statutory duty scoring this is listed when its duties are asked
 
 
@@ -72,6 +80,15 @@ def _own_legal_duties(draft: Draft, intent: Intent) -> list[Found]:
     return draft.relevant(own, floor=FLOOR_OWN)
 
 
+def _areas_overview(draft: Draft) -> Found | None:
+    """The statement that names the responsibility areas, when the question asks for them."""
+    if not _ASKS_AREAS.search(draft.ctx.question):
+        return None
+    spanning = [f for f in draft.search(limit=60)
+                if len(set(f.statement.topics) & set(RESPONSIBILITY_AREAS)) >= AREAS_SPANNED]
+    return spanning[0] if spanning else None
+
+
 def _both_levels(draft: Draft, intent: Intent) -> Composed:
     """"What does the province do and what does the county do": each level's lead duty, in the
     order asked, then each one's further duties."""
@@ -120,6 +137,10 @@ def responsible(draft: Draft, intent: Intent) -> Composed:
             own = _own_legal_duties(draft, intent)
     # "which level of government …?" is answered by a duty that names one
     found = draft.lead(found, prefer=_names_an_actor(draft) if intent.asks_who else None)
+    overview = _areas_overview(draft)
+    if overview is not None and (said := draft.say_all([overview], 1)):
+        # the areas are the answer: one level's duties would answer "what does the county do"
+        return finish(draft, said)
     lead = draft.say_all(found, 1)
     # a further duty shares about as much of the question as the lead: one word in common
     # ("housing" in a question about schools for new housing estates) is not enough
