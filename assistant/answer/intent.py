@@ -215,7 +215,7 @@ def classify(question: str, case_names: dict[str, tuple[str, ...]] | None = None
         kind = "case"  # "what did Baoqing do": a case, not a request for measures
     return Intent(kind=kind, actors=actors, area=area, problems=problems, cases=cases,
                   sides=sides, asks_who=bool(_WHO.search(question)),
-                  actor_groups=_actor_groups(question))
+                  actor_groups=actor_groups(question))
 
 
 def _sides_without_pattern(question: str, cases: tuple[str, ...]) -> compare.Sides | None:
@@ -323,7 +323,7 @@ def _actors(question: str) -> tuple[str, ...]:
     return ()
 
 
-def _actor_groups(question: str) -> tuple[tuple[str, ...], ...]:
+def actor_groups(question: str) -> tuple[tuple[str, ...], ...]:
     """The actors of every level of government the question names, in order of mention; a cue
     that shares an actor with one kept already ("县" of "县教育局") names no other level."""
     if _ASKS_WHICH_ACTOR.search(question):

@@ -406,3 +406,10 @@ def test_a_question_for_the_responsibility_areas_is_answered_by_the_areas(ask, q
     first = _first_sentence(result.text)
     assert all(area in first for area in areas), result.text
     assert_grounded(result)
+
+
+def test_a_duty_naming_both_levels_asked_about_opens_their_division(ask):
+    # Art. 7 states the division in one sentence: 省级人民政府统筹规划实施、县级人民政府为主管理
+    result = ask("省级政府和县级政府在义务教育上的职责是怎么分工的？")
+    first = _first_sentence(result.text)
+    assert "第七条" in first and "省级" in first and "县级" in first, result.text

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.intent import Intent
+from assistant.answer.intent import Intent, actor_groups
 from assistant.answer.messages import text as t
 from assistant.answer.shapes.draft import (
     LIST_RELATIVE,
     ON_TOPIC,
+    TOPIC_TIE,
     WHO_ON_TOPIC,
     Composed,
     Draft,
@@ -89,6 +90,13 @@ def _areas_overview(draft: Draft) -> Found | None:
     return spanning[0] if spanning else None
 
 
+def _names_levels(found: Found, groups) -> bool:
+    """Whether a statement names each of the levels (actor groups) in either language."""
+    named = [set(a) for text in (found.statement.text, found.statement.text_zh)
+             for a in actor_groups(text)]
+    return all(any(set(group) & level for level in named) for group in groups)
+
+
 def _both_levels(draft: Draft, intent: Intent) -> Composed:
     """"What does the province do and what does the county do": each level's lead duty, in the
     order asked, then each one's further duties."""
@@ -98,7 +106,16 @@ def _both_levels(draft: Draft, intent: Intent) -> Composed:
         if not draft.on_topic(found, WHO_ON_TOPIC):
             return None
         answers.append(draft.lead(found, strength_first=True))
-    leads = [draft.say_all(found, 1) for found in answers]
+    # a duty that names every level asked about states the division in one sentence ("国务院领导、
+    # 省级人民政府统筹规划实施、县级人民政府为主管理"): it opens ...
+    whole = [f for found in answers for f in found[:8]
+             if f.score >= TOPIC_TIE * found[0].score and not draft.elsewhere(f)
+             and _names_levels(f, intent.actor_groups)]
+    # ... from a source as strong as each level's own lead: a notice that mentions "a higher
+    # provincial standard" in passing does not state how the levels divide the work
+    whole = [f for f in whole if f.located.strength <= min(a[0].located.strength for a in answers)]
+    whole.sort(key=lambda f: (f.located.strength, -f.score))
+    leads = [draft.say_all(whole, 1)] + [draft.say_all(found, 1) for found in answers]
     if not any(leads):
         return None
     items = []
