@@ -413,3 +413,11 @@ def test_a_duty_naming_both_levels_asked_about_opens_their_division(ask):
     result = ask("省级政府和县级政府在义务教育上的职责是怎么分工的？")
     first = _first_sentence(result.text)
     assert "第七条" in first and "省级" in first and "县级" in first, result.text
+
+
+def test_a_duty_question_describing_a_problem_gets_the_duties_filed_under_it(ask):
+    # the question's words ("rotates very few teachers") are not the duties' words; their
+    # subjects name the problem (low_rotation)
+    result = ask("Our county rotates very few teachers between schools. What are we required to do?")
+    assert result.route == "responsible", result.route
+    assert "10%" in result.text and "Art. 32" in result.text, result.text

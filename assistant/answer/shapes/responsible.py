@@ -70,6 +70,16 @@ def _duties(draft: Draft, intent: Intent, actors) -> list[Found]:
     return found
 
 
+def _problem_duties(draft: Draft, intent: Intent, actors) -> list[Found]:
+    """The actor's duties whose subjects name a problem the question describes (the advisor's
+    problem flags: low_rotation), best first."""
+    if intent.asks_who or not intent.problems:
+        return []
+    wider = draft.search(kinds=("duty",), actors=actors, limit=200)
+    return [f for f in wider if set(f.statement.subjects) & set(intent.problems)
+            and not draft.elsewhere(f)]
+
+
 def _own_legal_duties(draft: Draft, intent: Intent) -> list[Found]:
     """"What are the county education bureau's statutory duties": the laws' duties of the very
     actor named (not of the wider level it belongs to), each worth a line however few of the
@@ -141,7 +151,11 @@ def responsible(draft: Draft, intent: Intent) -> Composed:
     found = _duties(draft, intent, actors)
     # "who must …?" is answered by a duty even when an overview of the law scores higher
     if not draft.on_topic(found, WHO_ON_TOPIC if intent.asks_who else ON_TOPIC):
-        return None
+        # "our county rotates few teachers: what are we required to do?": the duties filed under
+        # the problem the question describes (their subjects name it), when its words are not theirs
+        found = _problem_duties(draft, intent, actors)
+        if not found:
+            return None
     own: list[Found] = []
     if draft.asks_for_law():
         # "what is it legally responsible for": the actor's duties in laws and regulations, when
