@@ -146,6 +146,10 @@ def responsible(draft: Draft, intent: Intent) -> Composed:
         both = _both_levels(draft, intent)
         if both is not None:
             return both
+    overview = _areas_overview(draft)
+    if overview is not None and (said := draft.say_all([overview], 1)):
+        # the areas are the answer: one level's duties would answer "what does the county do"
+        return finish(draft, said)
     # "who is responsible for … in our county?": the county is where, not necessarily who
     actors = None if intent.asks_who else (intent.actors or None)
     found = _duties(draft, intent, actors)
@@ -168,10 +172,6 @@ def responsible(draft: Draft, intent: Intent) -> Composed:
             own = _own_legal_duties(draft, intent)
     # "which level of government …?" is answered by a duty that names one
     found = draft.lead(found, prefer=_names_an_actor(draft) if intent.asks_who else None)
-    overview = _areas_overview(draft)
-    if overview is not None and (said := draft.say_all([overview], 1)):
-        # the areas are the answer: one level's duties would answer "what does the county do"
-        return finish(draft, said)
     lead = draft.say_all(found, 1)
     # a further duty shares about as much of the question as the lead: one word in common
     # ("housing" in a question about schools for new housing estates) is not enough
@@ -190,8 +190,8 @@ def responsible(draft: Draft, intent: Intent) -> Composed:
     if on_subject:
         # the duties about the subject asked about, then at most two of the actor's others (its
         # own statutory duties when those are asked for); all in order of legal strength
-        room = 3 if own else 2
-        others = [f for f in close if f not in on_subject][:max(room, 4 - len(on_subject))][:room]
+        room = 3 if own else min(2, max(0, 4 - len(on_subject)))
+        others = [f for f in close if f not in on_subject][:room]
         chosen = sorted(on_subject[:5] + others, key=lambda f: (f.located.strength, -f.score))
     else:
         chosen = sorted(close, key=lambda f: (f.located.strength, -f.score))
