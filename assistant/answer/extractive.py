@@ -27,7 +27,8 @@ _WANTS_FREQUENCY = re.compile(r"\bhow (often|frequently|many times)\b|多长时�
 _FREQUENCY = re.compile(r"\b(once|twice|(\d+|three|four|five|six) times|every (\w+(?:[–-]\d+| to \d+)? )?"
                         r"(years?|months?|semesters?|terms?)|a (year|semester|term|month))\b|"
                         r"每.{0,8}?[\d一二两三四五六七八九十]+次|[\d两三四五]次|一次", re.IGNORECASE)
-_WANTS_DATE = re.compile(r"\b(when|(what|which) year|since when|by when)\b|何时|哪一年|哪年|什么时候|"
+# "when it comes to paying" asks about paying, not for a date
+_WANTS_DATE = re.compile(r"\b(when(?! it comes to)|(what|which) year|since when|by when)\b|何时|哪一年|哪年|什么时候|"
                          r"何年", re.IGNORECASE)
 _WANTS_DOCUMENT = re.compile(r"\b(which|what) (\w+ ){0,2}(document|policy|notice|file)\b|"
                              r"document number|"

@@ -170,6 +170,9 @@ class Intent:
     cases: tuple[str, ...] = ()
     sides: compare.Sides | None = None
     asks_who: bool = False            # "who must …?", "由哪一级…": the answer names an actor
+    # every level the question names, in order ("what does the province do and what does the
+    # county do": the province's actors, then the county's); one level: ``actors`` alone
+    actor_groups: tuple[tuple[str, ...], ...] = ()
 
 
 def classify(question: str, case_names: dict[str, tuple[str, ...]] | None = None,
@@ -216,7 +219,8 @@ def classify(question: str, case_names: dict[str, tuple[str, ...]] | None = None
     if kind == "suggest" and cases and not problems:
         kind = "case"  # "what did Baoqing do": a case, not a request for measures
     return Intent(kind=kind, actors=actors, area=area, problems=problems, cases=cases,
-                  sides=sides, asks_who=bool(_WHO.search(question)))
+                  sides=sides, asks_who=bool(_WHO.search(question)),
+                  actor_groups=actor_groups(question))
 
 
 def _sides_without_pattern(question: str, cases: tuple[str, ...]) -> compare.Sides | None:
@@ -322,6 +326,25 @@ def _actors(question: str) -> tuple[str, ...]:
         if cue.search(question):
             return actors
     return ()
+
+
+def actor_groups(question: str) -> tuple[tuple[str, ...], ...]:
+    """The actors of every level of government the question names, in order of mention; a cue
+    that shares an actor with one kept already ("县" of "县教育局") names no other level."""
+    if _ASKS_WHICH_ACTOR.search(question):
+        return ()
+    named = []
+    for cue, actors in _ACTOR_CUES:
+        if actors == ("school",):
+            continue  # "rotates few teachers between schools": the schools are what is done to
+        match = cue.search(question)
+        if match:
+            named.append((match.start(), actors))
+    groups: list[tuple[str, ...]] = []
+    for _, actors in sorted(named, key=lambda n: n[0]):
+        if not any(set(actors) & set(kept) for kept in groups):
+            groups.append(actors)
+    return tuple(groups)
 
 
 def named_cases(question: str, case_names: dict[str, tuple[str, ...]]) -> tuple[str, ...]:

@@ -11,7 +11,6 @@ as a function (``llm.Offline``), when the endpoint fails.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 

@@ -101,8 +101,9 @@ def check_statement(statement: Statement, bodies: dict[str, str],
     if statement.kind not in KINDS:
         problems.append(f"kind: '{statement.kind}' is not one of {list(KINDS)}")
     if statement.kind == "duty":
-        if statement.actor not in ACTORS:
-            problems.append(f"actor: '{statement.actor}' is not one of {sorted(ACTORS)}")
+        for actor in statement.actors or (None,):
+            if actor not in ACTORS:
+                problems.append(f"actor: '{actor}' is not one of {sorted(ACTORS)}")
         if statement.area not in AREAS:
             problems.append(f"area: '{statement.area}' is not one of {list(AREAS)}")
     if statement.kind in ASPECTS and statement.aspect not in ASPECTS[statement.kind]:

@@ -149,7 +149,7 @@ class StatementIndex:
         if kinds:
             keep &= self._where("kind", lambda s: s.kind in kinds, kinds)
         if actors:
-            keep &= self._where("actor", lambda s: s.actor in actors, actors)
+            keep &= self._where("actor", lambda s: any(a in actors for a in s.actors), actors)
         if area:
             keep &= self._where("area", lambda s: not (s.area and s.area != area), area)
         if cases:

@@ -41,7 +41,7 @@ class Statement:
     text_zh: str
     source: str
     locator: str
-    actor: str | None = None
+    actor: str | None = None          # the first of ``actors``
     area: str | None = None
     case: str | None = None
     aspect: str | None = None
@@ -49,6 +49,9 @@ class Statement:
     subjects: tuple[str, ...] = ()
     certainty: str = "verified"
     file: str = field(default="", compare=False)
+    # a duty an article gives to two levels together ("县、乡两级人民政府") is one statement
+    # with both actors: a question about either level finds it, and it names both
+    actors: tuple[str, ...] = ()
 
     def in_language(self, language: str) -> str:
         return self.text_zh if language == "zh" else self.text
@@ -116,10 +119,12 @@ def _statement(entry: Any, file: str) -> tuple[Statement | None, str]:
         value = entry.get(key)
         return None if value in (None, "") else str(value).strip()
 
+    actors = tuple(a.strip() for a in strings("actor") if a.strip())
     return Statement(
         id=str(entry["id"]).strip(), kind=str(entry["kind"]).strip(),
         text=" ".join(str(entry["text"]).split()), text_zh=join_chinese(str(entry["text_zh"])),
         source=str(entry["source"]).strip(), locator=str(entry["locator"]).strip(),
-        actor=optional("actor"), area=optional("area"), case=optional("case"),
-        aspect=optional("aspect"), topics=strings("topics"), subjects=strings("subjects"),
+        actor=actors[0] if actors else None, actors=actors, area=optional("area"),
+        case=optional("case"), aspect=optional("aspect"), topics=strings("topics"),
+        subjects=strings("subjects"),
         certainty=optional("certainty") or "verified", file=file), ""

@@ -162,3 +162,34 @@ def test_comparison_sides_without_contractions_or_trailing_clauses(question, a, 
 def test_problem_cues(question, flag, not_flag):
     problems = classify(question, NAMES).problems
     assert flag in problems and (not_flag is None or not_flag not in problems), problems
+
+
+@pytest.mark.parametrize("question,wants_year", [
+    ("When was the Compulsory Education Law revised?", True),
+    ("什么时候开始实行两免一补？", True),
+    ("What is the province responsible for when it comes to paying for schools?", False),
+])
+def test_when_it_comes_to_asks_for_no_date(question, wants_year):
+    from assistant.answer.extractive import wanted_patterns
+
+    year = any(p.search("in 2005") for p in wanted_patterns(question))
+    assert year == wants_year
+
+
+@pytest.mark.parametrize("question,levels", [
+    ("What does the province do and what does the county do for school funding?",
+     ["provincial-government", "county-government"]),
+    ("省级政府和县级政府在义务教育经费保障上各负什么责任？",
+     ["provincial-government", "county-government"]),
+    ("县教育局在推进均衡发展上有哪些法定职责？", ["county-government"]),
+    ("Do township governments still have any duties in compulsory education?",
+     ["township-government"]),
+    ("Which level of government has to help rural teachers with housing?", []),
+    ("Our county rotates very few teachers between schools. What are we required to do?",
+     ["county-government"]),
+])
+def test_each_level_a_question_names_is_one_group(question, levels):
+    from assistant.answer.intent import classify
+
+    groups = classify(question).actor_groups
+    assert [group[0] for group in groups] == levels

@@ -127,8 +127,8 @@ def test_a_side_is_named_by_the_words_that_tell_it_apart():
 
 @pytest.mark.parametrize("question,figures_", [
     ("What is the difference between basic balance and quality balance?", ("0.65", "0.50")),
-    ("How does the Jiangsu county benchmark compare with the national quality-balance "
-     "requirements?", ("99%", "95%")),
+    (("How does the Jiangsu county benchmark compare with the national quality-balance "
+     "requirements?"), ("99%", "95%")),
 ])
 def test_a_comparison_opens_with_the_contrast_that_gives_both_sides_figures(ask, question,
                                                                            figures_):

@@ -435,3 +435,56 @@ def test_an_indicator_code_is_a_leak_next_to_chinese_characters_too():
     assert ID_LEAK.search("走教对提升R3的作用有限")
     assert ID_LEAK.search("lifts R3 a little")
     assert not ID_LEAK.search("a PR3 form") and not ID_LEAK.search("R30 square metres")
+
+
+def test_a_duty_two_levels_share_names_both_in_the_first_sentence(ask):
+    result = ask("农村教师的住房问题，法律上要求哪级政府来管？")
+    assert "县、乡两级" in _first_sentence(result.text), result.text
+
+
+def test_a_question_naming_two_levels_gets_a_duty_of_each_first(ask):
+    result = ask("省级政府和县级政府在义务教育经费保障上各负什么责任？")
+    assert result.route == "responsible"
+    opening = result.text.split("\n\n")[0]
+    assert "省" in opening and "县级人民政府" in opening, result.text
+    assert_grounded(result)
+
+
+def test_the_duty_naming_what_is_asked_leads_whatever_area_a_verb_suggests(ask):
+    # "pay" reads as the teachers' area; the duty that names free textbooks is a funding duty
+    result = ask("Who must pay for free textbooks in compulsory education?")
+    assert "textbook" in _first_sentence(result.text).lower(), result.text
+
+
+def test_an_actors_own_statutory_duties_are_listed_when_asked(ask):
+    result = ask("县教育局在推进均衡发展上有哪些法定职责？")
+    body = result.text.split("参考资料")[0]
+    for article in ("第三十二条", "第二十六条", "第十三条"):
+        assert article in body, result.text
+
+
+@pytest.mark.parametrize("question,areas", [
+    ("What are the seven areas of government responsibility for balanced urban-rural education?",
+     ["planning", "funding", "teachers", "supervision"]),
+    ("政府推进城乡义务教育均衡发展有哪些责任领域？", ["规划布局", "经费保障", "师资配置", "督导问责"]),
+])
+def test_a_question_for_the_responsibility_areas_is_answered_by_the_areas(ask, question, areas):
+    result = ask(question)
+    first = _first_sentence(result.text)
+    assert all(area in first for area in areas), result.text
+    assert_grounded(result)
+
+
+def test_a_duty_naming_both_levels_asked_about_opens_their_division(ask):
+    # Art. 7 states the division in one sentence: 省级人民政府统筹规划实施、县级人民政府为主管理
+    result = ask("省级政府和县级政府在义务教育上的职责是怎么分工的？")
+    first = _first_sentence(result.text)
+    assert "第七条" in first and "省级" in first and "县级" in first, result.text
+
+
+def test_a_duty_question_describing_a_problem_gets_the_duties_filed_under_it(ask):
+    # the question's words ("rotates very few teachers") are not the duties' words; their
+    # subjects name the problem (low_rotation)
+    result = ask("Our county rotates very few teachers between schools. What are we required to do?")
+    assert result.route == "responsible", result.route
+    assert "10%" in result.text and "Art. 32" in result.text, result.text

@@ -128,3 +128,17 @@ def test_sections_and_their_chinese_mirrors_are_found():
 def test_amounts_and_dates_are_read_as_a_chinese_reader_writes_them():
     said = numbers_said("On 12 Oct 2019 the centre spent ¥7.1bn and ¥328m on 1.3 million pupils.")
     assert {"12", "10", "2019", "71", "3.28", "130"} <= said
+
+
+def test_a_duty_may_name_two_actors_and_each_must_be_known(tmp_path):
+    from assistant.knowledge.statements import load_statements
+
+    both = GOOD.replace("actor: county-government",
+                        "actor: [county-government, township-government]")
+    assert validate_statements(_corpus_with(tmp_path / "a", both)) == []
+    statements, _ = load_statements(_corpus_with(tmp_path / "b", both))
+    assert statements[0].actors == ("county-government", "township-government")
+    assert statements[0].actor == "county-government"
+    bad = GOOD.replace("actor: county-government", "actor: [county-government, village]")
+    problems = validate_statements(_corpus_with(tmp_path / "c", bad))
+    assert any("actor: 'village'" in p[2] for p in problems), problems

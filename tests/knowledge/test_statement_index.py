@@ -89,7 +89,7 @@ def _search_one_by_one(index, terms, stats, query_vector=None, vectors=None, kin
                     for t in terms) / total
         if not (cases or sources) and cover <= 0:
             continue
-        if (kinds and s.kind not in kinds) or (actors and s.actor not in actors) or \
+        if (kinds and s.kind not in kinds) or (actors and not set(s.actors) & set(actors)) or \
                 (area and s.area and s.area != area) or (cases and s.case not in cases) or \
                 (sources and s.source not in sources) or \
                 (filters is not None and not filters.admits(s.source, item.metadata)):
@@ -130,3 +130,19 @@ def test_search_equals_scoring_and_filtering_each_statement(index):
                 [(f.statement.id, f.score, f.coverage) for f in expected], (asked, option)
             compared += bool(expected)
     assert compared > 100
+
+
+def test_a_duty_of_two_levels_is_found_for_either_level(index):
+    from assistant.answer.terms import TermStats
+
+    shared = [item.statement for item in index.located if len(item.statement.actors) > 1]
+    assert shared, "the corpus has a duty of two levels (Teachers Law Art. 28: 县、乡两级)"
+    statement = shared[0]
+    terms = content_terms(statement.text)
+    stats = TermStats({t.text: 1 for t in terms}, 10)
+    for actor in statement.actors:
+        found = index.search(terms, stats, kinds=("duty",), actors=(actor,), limit=200)
+        assert statement.id in [f.statement.id for f in found], actor
+    others = tuple(a for a in ("school", "central-ministries") if a not in statement.actors)
+    found = index.search(terms, stats, kinds=("duty",), actors=others, limit=200)
+    assert statement.id not in [f.statement.id for f in found]

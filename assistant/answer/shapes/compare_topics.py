@@ -16,12 +16,11 @@ from assistant.answer.shapes.sides import (
     key_difference,
     names_side,
     names_side_loosely,
-    two_sided,
     sentence_case,
+    two_sided,
 )
 from assistant.answer.terms import content_terms, matches, token_set
 from assistant.knowledge.index import Found
-
 
 # The question asks what each side amounts to ("各补多少", "how much does each pay").
 AMOUNT = re.compile(r"\bhow (much|many|large|high)\b|多少|几成|金额", re.IGNORECASE)

@@ -6,8 +6,7 @@ import re
 
 from assistant.answer.extractive import wanted_patterns
 from assistant.answer.intent import Intent
-from assistant.answer.shapes.draft import (LIST_RELATIVE, TOPIC_TIE, Composed, Draft, finish,
-                                           overlap)
+from assistant.answer.shapes.draft import LIST_RELATIVE, TOPIC_TIE, Composed, Draft, finish, overlap
 from assistant.answer.terms import token_set
 from assistant.article_numbers import article_numbers
 from assistant.knowledge.index import Found

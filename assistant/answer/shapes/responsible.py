@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from assistant.answer.intent import Intent
+import re
+
+from assistant.answer.intent import Intent, actor_groups
 from assistant.answer.messages import text as t
 from assistant.answer.shapes.draft import (
     LIST_RELATIVE,
     ON_TOPIC,
+    TOPIC_TIE,
     WHO_ON_TOPIC,
     Composed,
     Draft,
@@ -14,9 +17,16 @@ from assistant.answer.shapes.draft import (
 )
 from assistant.knowledge.index import Found
 from assistant.knowledge.statements import ACTORS
+from assistant.vocabulary import RESPONSIBILITY_AREAS
 
 LIST_COVERAGE = 0.6  # a further duty holds this share of the question's words the lead holds
 SHARED = 0.7  # ... and this share (by weight) of the question's words that the lead holds
+# "what are the areas of government responsibility": the areas themselves are asked for, and the
+# statement that sorts the duties into them (its topics span most of them) answers
+_ASKS_AREAS = re.compile(r"\bareas?\b[\w\s-]{0,30}\bresponsib|\bresponsibility areas?\b|"
+                         r"责任领域|职责领域", re.IGNORECASE)
+AREAS_SPANNED = 5  # of the seven responsibility areas, in a statement's topics
+FLOOR_OWN = 0.45  # an actor's own statutory duty scoring this is listed when its duties are asked
 
 
 def _names_an_actor(draft: Draft):
@@ -43,18 +53,114 @@ def _shares_lead(draft: Draft, lead: Found, other: Found) -> bool:
     return sum(weight(term) for term in terms if term.text in theirs) >= SHARED * total
 
 
-def responsible(draft: Draft, intent: Intent) -> Composed:
-    """The actor's duties as a short list, strongest legal basis first."""
-    # "who is responsible for … in our county?": the county is where, not necessarily who
-    actors = None if intent.asks_who else (intent.actors or None)
+def _duties(draft: Draft, intent: Intent, actors) -> list[Found]:
+    """The duties for the question of ``actors`` (None: any), within the responsibility area the
+    question names when enough are, and never so narrowly that the thing asked about is lost:
+    "who must pay for free textbooks" reads "pay" as the teachers' area, but the duty that
+    names free textbooks is a funding duty."""
     found: list[Found] = []
     for area in ([intent.area, None] if intent.area else [None]):
         found = draft.relevant(draft.search(kinds=("duty",), actors=actors, area=area, limit=20))
         if len(found) >= 2:
             break
+    if intent.area and draft.topic_names() and not any(draft.names_topic(f) for f in found):
+        wider = draft.relevant(draft.search(kinds=("duty",), actors=actors, limit=20))
+        if any(draft.names_topic(f) for f in wider):
+            found = wider
+    return found
+
+
+def _problem_duties(draft: Draft, intent: Intent, actors) -> list[Found]:
+    """The actor's duties whose subjects name a problem the question describes (the advisor's
+    problem flags: low_rotation), best first."""
+    if intent.asks_who or not intent.problems:
+        return []
+    wider = draft.search(kinds=("duty",), actors=actors, limit=200)
+    return [f for f in wider if set(f.statement.subjects) & set(intent.problems)
+            and not draft.elsewhere(f)]
+
+
+def _own_legal_duties(draft: Draft, intent: Intent) -> list[Found]:
+    """"What are the county education bureau's statutory duties": the laws' duties of the very
+    actor named (not of the wider level it belongs to), each worth a line however few of the
+    question's words it shares — the question asks for all of them."""
+    named = intent.actors[:1]
+    wider = draft.search(kinds=("duty",), actors=named, limit=80)
+    own = [f for f in wider if f.located.doc_type in ("law", "regulation")
+           and not draft.elsewhere(f)]
+    return draft.relevant(own, floor=FLOOR_OWN)
+
+
+def _areas_overview(draft: Draft) -> Found | None:
+    """The statement that names the responsibility areas, when the question asks for them."""
+    if not _ASKS_AREAS.search(draft.ctx.question):
+        return None
+    spanning = [f for f in draft.search(limit=60)
+                if len(set(f.statement.topics) & set(RESPONSIBILITY_AREAS)) >= AREAS_SPANNED]
+    return spanning[0] if spanning else None
+
+
+def _names_levels(found: Found, groups) -> bool:
+    """Whether a statement names each of the levels (actor groups) in either language."""
+    named = [set(a) for text in (found.statement.text, found.statement.text_zh)
+             for a in actor_groups(text)]
+    return all(any(set(group) & level for level in named) for group in groups)
+
+
+def _both_levels(draft: Draft, intent: Intent) -> Composed:
+    """"What does the province do and what does the county do": each level's lead duty, in the
+    order asked, then each one's further duties."""
+    answers = []
+    for actors in intent.actor_groups[:3]:
+        found = _duties(draft, intent, actors)
+        if not draft.on_topic(found, WHO_ON_TOPIC):
+            return None
+        answers.append(draft.lead(found, strength_first=True))
+    # a duty that names every level asked about states the division in one sentence ("国务院领导、
+    # 省级人民政府统筹规划实施、县级人民政府为主管理"): it opens ...
+    whole = [f for found in answers for f in found[:8]
+             if f.score >= TOPIC_TIE * found[0].score and not draft.elsewhere(f)
+             and _names_levels(f, intent.actor_groups)]
+    # ... from a source as strong as each level's own lead: a notice that mentions "a higher
+    # provincial standard" in passing does not state how the levels divide the work
+    whole = [f for f in whole if f.located.strength <= min(a[0].located.strength for a in answers)]
+    whole.sort(key=lambda f: (f.located.strength, -f.score))
+    leads = [draft.say_all(whole, 1)] + [draft.say_all(found, 1) for found in answers]
+    if not any(leads):
+        return None
+    items = []
+    for found in answers:
+        close = [f for f in found[1:6] if f.score >= LIST_RELATIVE * found[0].score
+                 and not draft.elsewhere(f)]
+        close.sort(key=lambda f: (f.located.strength, -f.score))
+        items += draft.say_all(close, 2)
+    parts = [" ".join(line for lead in leads for line in lead)]
+    if items:
+        parts.append(t("more_duties", draft.language) + "\n" + "\n".join(f"- {i}" for i in items))
+    return finish(draft, parts)
+
+
+def responsible(draft: Draft, intent: Intent) -> Composed:
+    """The actor's duties as a short list, strongest legal basis first."""
+    if len(intent.actor_groups) >= 2 and not intent.asks_who:
+        both = _both_levels(draft, intent)
+        if both is not None:
+            return both
+    overview = _areas_overview(draft)
+    if overview is not None and (said := draft.say_all([overview], 1)):
+        # the areas are the answer: one level's duties would answer "what does the county do"
+        return finish(draft, said)
+    # "who is responsible for … in our county?": the county is where, not necessarily who
+    actors = None if intent.asks_who else (intent.actors or None)
+    found = _duties(draft, intent, actors)
     # "who must …?" is answered by a duty even when an overview of the law scores higher
     if not draft.on_topic(found, WHO_ON_TOPIC if intent.asks_who else ON_TOPIC):
-        return None
+        # "our county rotates few teachers: what are we required to do?": the duties filed under
+        # the problem the question describes (their subjects name it), when its words are not theirs
+        found = _problem_duties(draft, intent, actors)
+        if not found:
+            return None
+    own: list[Found] = []
     if draft.asks_for_law():
         # "what is it legally responsible for": the actor's duties in laws and regulations, when
         # there are enough of them to answer (a law's wording shares fewer words with the
@@ -62,6 +168,8 @@ def responsible(draft: Draft, intent: Intent) -> Composed:
         wider = draft.search(kinds=("duty",), actors=actors, limit=80)
         legal = draft.relevant([f for f in wider if f.located.doc_type in ("law", "regulation")])
         found = legal if len(legal) >= 2 else found
+        if actors:
+            own = _own_legal_duties(draft, intent)
     # "which level of government …?" is answered by a duty that names one
     found = draft.lead(found, prefer=_names_an_actor(draft) if intent.asks_who else None)
     lead = draft.say_all(found, 1)
@@ -74,11 +182,16 @@ def responsible(draft: Draft, intent: Intent) -> Composed:
     close = [f for f in close if _shares_lead(draft, found[0], f)]
     # a province's own rule is no further duty of a question that does not name the province
     close = [f for f in close if not draft.elsewhere(f)]
-    on_subject = [f for f in found[1:] if draft.names_topic(f)]
+    # ... but the named actor's own statutory duties are each a further duty
+    close = [f for f in own if f is not found[0]] + [f for f in close if f not in own]
+    # a duty that restates the lead (the same article in other words) takes no place in the list
+    close = [f for f in close if not draft.is_said(f)]
+    on_subject = [f for f in found[1:] if draft.names_topic(f) and not draft.is_said(f)]
     if on_subject:
-        # the duties about the subject asked about, then at most two of the actor's others; all
-        # in order of legal strength
-        others = [f for f in close if f not in on_subject][:max(0, 4 - len(on_subject))][:2]
+        # the duties about the subject asked about, then at most two of the actor's others (its
+        # own statutory duties when those are asked for); all in order of legal strength
+        room = 3 if own else min(2, max(0, 4 - len(on_subject)))
+        others = [f for f in close if f not in on_subject][:room]
         chosen = sorted(on_subject[:5] + others, key=lambda f: (f.located.strength, -f.score))
     else:
         chosen = sorted(close, key=lambda f: (f.located.strength, -f.score))

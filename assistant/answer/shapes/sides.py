@@ -107,7 +107,7 @@ _FIGURE = re.compile(r"(?<![\d〔第])(?:\d+(?:\.\d+)?\s*(?:%|％|元|yuan|m²|�
 
 def figures(text: str) -> int:
     """How many distinct figures ``text`` states (years, articles and 文号 are not figures)."""
-    return len(set(m.group(0).replace(" ", "") for m in _FIGURE.finditer(text)))
+    return len({m.group(0).replace(" ", "") for m in _FIGURE.finditer(text)})
 
 
 def two_sided(text: str) -> bool:
