@@ -96,9 +96,32 @@ def _clean(sides: Sides) -> Sides | None:
     parts = _ZH_ASPECT.split(b, maxsplit=1)
     if len(parts) == 2 and re.search(r"[\u4e00-\u9fff]", b):
         b, focus = parts[0], f"{parts[1]}{focus}"
+    a, b, focus = _shared_aspect(a, b, focus)
     if not a or not b or a.lower() == b.lower():
         return None
     return Sides(a, b, focus.strip(strip + "，,？?。 "))
+
+
+def _shared_aspect(a: str, b: str, focus: str) -> tuple[str, str, str]:
+    """The aspect both sides share is what is compared, not part of either name: "the CV limits
+    of basic balance and quality balance" compares basic and quality balance on their CV limits,
+    "the 2012 basic-balance CV limits and the 2017 quality-balance limits" on their limits."""
+    if re.search(r"[\u4e00-\u9fff]", a + b):
+        return a, b, focus
+    head = re.match(r"^(?P<aspect>.+?)\s+of\s+(?P<side>.+)$", a, re.IGNORECASE)
+    if head and not re.search(r"\bof\b", b, re.IGNORECASE) and len(head.group("side").split()) <= 4:
+        return head.group("side"), b, f"{head.group('aspect')} {focus}".strip()
+    a_words, b_words = a.split(), b.split()
+    if (len(a_words) > 1 and len(b_words) > 1 and _ASPECT.fullmatch(a_words[-1])
+            and _ASPECT.fullmatch(b_words[-1])):
+        return (" ".join(a_words[:-1]), " ".join(b_words[:-1]),
+                f"{b_words[-1]} {focus}".strip())
+    return a, b, focus
+
+
+# What a comparison may ask of both sides ("… CV limits and … limits"); never part of a name
+_ASPECT = re.compile(r"limits?|rules?|requirements?|thresholds?|targets?|figures|rates?|ratios?|"
+                     r"floors?|caps?|ceilings?", re.IGNORECASE)
 
 
 def compose(ctx: Context, sides: Sides) -> tuple[str, CitationList, list[Claim]]:

@@ -110,6 +110,22 @@ def test_a_compared_side_is_named_without_the_questions_own_words(question, a, b
     assert sides.focus  # what is compared stays with the question
 
 
+@pytest.mark.parametrize("question,a,b,focus", [
+    ("How do the rotation targets of Chengdu and Hangzhou differ?", "Chengdu", "Hangzhou",
+     "rotation targets"),
+    ("Compare the 2012 basic-balance CV limits with the 2017 quality-balance limits.",
+     "2012 basic-balance CV", "2017 quality-balance", "limits"),
+    # a shared last word that is part of both names stays with them
+    ("Compare the Education Law and the Compulsory Education Law.", "Education Law",
+     "Compulsory Education Law", ""),
+    ("What is the difference between basic balance and quality balance?", "basic balance",
+     "quality balance", ""),
+])
+def test_the_aspect_both_sides_share_is_what_is_compared(question, a, b, focus):
+    sides = classify(question).sides
+    assert (sides.a, sides.b, sides.focus) == (a, b, focus)
+
+
 @pytest.mark.parametrize("question, actors", [
     # the question asks which actor: a school or county it mentions is the object, not the actor
     ("义务教育学校的布局规划由哪一级政府负责？", ()),
