@@ -18,6 +18,7 @@ _ZH = re.compile(r"^\s*(?:请问)?(?:什么(?:是|叫)|何谓|何为)(?P<a>.+?)[
                  r"[？?。！!]*\s*$")
 _QUALIFIER = re.compile(r"\s+(?:in|under|for|that|which|used|during|within|at|when|as)\s+",
                         re.IGNORECASE)
+_GLOSS = re.compile(r"\s*[(（]([^()（）]{2,30})[)）]")  # a name's other-language form in brackets
 COVERAGE = 0.6  # the glossary name must make up this share of the term asked about
 
 
@@ -31,9 +32,14 @@ def parse(ctx: Context) -> GlossaryEntry | None:
     # the term, then the term without a clause that places or qualifies it ("the coefficient of
     # variation in a county balance evaluation", "the composite CV that basic balance used")
     for cut in (term, *(term[:m.start()] for m in _QUALIFIER.finditer(term))):
-        entry = glossary.lookup(cut.strip(" \"'“”‘’「」《》"))
-        if entry is not None:
-            return entry
+        # "… mean in practice" loses "in practice" above and "mean" here; a name given in both
+        # languages ("county manages, schools hire" (县管校聘)) is looked up by either
+        cut = re.sub(r"\s+mean$", "", cut.strip(), flags=re.IGNORECASE)
+        names = [cut, _GLOSS.sub("", cut), *_GLOSS.findall(cut)]
+        for name in names:
+            entry = glossary.lookup(name.strip(" \"'“”‘’「」《》"))
+            if entry is not None:
+                return entry
     for candidate in glossary.find_in(term):
         names = [candidate.en, *candidate.aliases_en, candidate.zh, *candidate.aliases_zh]
         if any(name and name.lower() in term.lower() and len(name) >= COVERAGE * len(term)

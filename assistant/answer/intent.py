@@ -49,16 +49,18 @@ _RESPONSIBLE = re.compile(
     r"\b(who (is|are) responsible|who (must|should|has to|pays|funds|decides|manages|"
     r"employs|appoints|is in charge|supervises|evaluates|inspects)|whose (duty|job|"
     r"responsibility)|responsibilit(y|ies) (of|for)|dut(y|ies) (of|for|to)|obligations? (of|to)|"
-    r"what (must|should|does) (the )?(county|provincial|central|township|city|municipal|local)?"
+    r"what (must|should|does|do) (the )?(county|provincial|central|township|city|municipal|local)?"
     r"\s*(governments?|education bureaus?|bureaus?|finance bureaus?|schools?|state council|"
-    r"province|provinces|counties|county|townships?)\s+(do|provide|ensure|pay|guarantee)|"
+    r"province|provinces|counties|county|townships?)\s+(?:(?:have|has|need|needs) to\s+)?"
+    r"(do|provide|ensure|pay|guarantee)|"
     r"(is|are) .{2,40} (required|obliged) to|who (holds|hold) .{1,40} (accountable|responsible|liable)|who (punishes|sanctions|penalis\w*|disciplines)|role of (the )?(county|provinc|central|township)|"
     r"(require|oblige|expect|ask)s? .{0,40}(governments?|bureaus?|counties|schools|provinces|"
     r"townships) to)\b|"
     r"谁负责|由谁|职责|责任|义务(?!教育)|应当(承担|履行|做)|负有|谁来|哪一级|哪级政府|主体是谁",
     re.IGNORECASE)
 # "What does the law require …" reads like a definition question but asks for duties.
-_RESPONSIBLE_ASK = re.compile(r"\b(require|oblige|must|should|responsib|dut(y|ies))|职责|责任|义务(?!教育)|"
+_RESPONSIBLE_ASK = re.compile(r"\b(require|oblige|must|should|responsib|dut(y|ies)|(have|has|need|needs) to)|"
+                              r"职责|责任|义务(?!教育)|"
                               r"应当|要求", re.IGNORECASE)
 _DEFINITION = re.compile(
     r"^\s*(what (is|are|does) (meant by |the meaning of |a |an |the )?|define |meaning of |"

@@ -488,3 +488,23 @@ def test_a_duty_question_describing_a_problem_gets_the_duties_filed_under_it(ask
     result = ask("Our county rotates very few teachers between schools. What are we required to do?")
     assert result.route == "responsible", result.route
     assert "10%" in result.text and "Art. 32" in result.text, result.text
+
+
+def test_what_a_level_has_to_do_is_what_it_must_do_not_what_it_may(ask):
+    result = ask("What does the provincial government have to do in funding compulsory education?")
+    assert result.kind == "responsible"
+    opening = result.text.split("\n\n")[0]
+    assert "Art. 44" in opening and " may " not in opening
+
+
+def test_a_duty_of_all_levels_leads_when_it_fits_the_question_best(ask):
+    # Art. 31 binds "governments"; the county's own duties follow it
+    result = ask("Our teachers earn less than civil servants. What does the county government "
+                 "have to do?")
+    assert "Art. 31" in result.text.split("\n\n")[0]
+
+
+def test_a_term_given_in_both_languages_is_defined_from_the_glossary(ask):
+    result = ask('What does "county manages, schools hire" (县管校聘) mean in practice?')
+    assert result.route == "glossary"
+    assert "system person" in result.text.split("\n\n")[0]

@@ -41,6 +41,26 @@ def _names_an_actor(draft: Draft):
     return names_actor
 
 
+# "may set higher standards" is a power, not what an actor has to do
+_PERMISSION = re.compile(r"\bmay\b|\bcan\b|可以|有权")
+
+
+def _obliges(found: Found) -> bool:
+    """Whether a duty obliges (must, 应当) rather than permits: "what does the province have to
+    do" is answered by what it must do."""
+    return not _PERMISSION.search(found.statement.text)
+
+
+def _bound(actors: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The actors whose duties bind the named ones: a duty of "governments at all levels"
+    (teachers' pay, Compulsory Education Law Art. 31) is also the county's."""
+    if not actors:
+        return None
+    if any(actor.endswith("-government") for actor in actors):
+        return (*actors, "governments-all-levels")
+    return actors
+
+
 def _shares_lead(draft: Draft, lead: Found, other: Found) -> bool:
     """Whether ``other`` holds most (by weight) of the question's words that the lead holds."""
     weight = draft.ctx.stats.weight
@@ -153,6 +173,14 @@ def responsible(draft: Draft, intent: Intent) -> Composed:
     # "who is responsible for … in our county?": the county is where, not necessarily who
     actors = None if intent.asks_who else (intent.actors or None)
     found = _duties(draft, intent, actors)
+    bound = _bound(actors)
+    if bound != actors:
+        # a duty of all levels that fits the question better leads (teachers' pay at the
+        # civil-servant average, Art. 31, for "what does the county have to do"); the list stays
+        # the named level's own
+        wide = _duties(draft, intent, bound)
+        if wide and wide[0] not in found and (not found or wide[0].score > found[0].score):
+            found = [wide[0], *found]
     # "who must …?" is answered by a duty even when an overview of the law scores higher
     if not draft.on_topic(found, WHO_ON_TOPIC if intent.asks_who else ON_TOPIC):
         # "our county rotates few teachers: what are we required to do?": the duties filed under
@@ -171,7 +199,7 @@ def responsible(draft: Draft, intent: Intent) -> Composed:
         if actors:
             own = _own_legal_duties(draft, intent)
     # "which level of government …?" is answered by a duty that names one
-    found = draft.lead(found, prefer=_names_an_actor(draft) if intent.asks_who else None)
+    found = draft.lead(found, prefer=_names_an_actor(draft) if intent.asks_who else _obliges)
     lead = draft.say_all(found, 1)
     # a further duty shares about as much of the question as the lead: one word in common
     # ("housing" in a question about schools for new housing estates) is not enough
