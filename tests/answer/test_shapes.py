@@ -508,3 +508,11 @@ def test_a_term_given_in_both_languages_is_defined_from_the_glossary(ask):
     result = ask('What does "county manages, schools hire" (县管校聘) mean in practice?')
     assert result.route == "glossary"
     assert "system person" in result.text.split("\n\n")[0]
+
+
+def test_a_named_cases_why_opens_with_its_problem_not_its_setting(ask):
+    result = ask("Why did Pingyuan County's relocation of rural pupils to the county town cause "
+                 "trouble?")
+    opening = result.text.split("\n\n")[0]
+    assert result.kind == "explain"
+    assert "2001" not in opening and "56.43" not in opening  # the national wave is its setting

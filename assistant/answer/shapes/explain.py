@@ -31,8 +31,10 @@ def explain(draft: Draft, intent: Intent) -> Composed:
         # "why did District L's government fall short?": the case's own account, not the
         # corpus's general explanation of a neighbouring phenomenon
         found = draft.relevant(draft.search(sources=intent.cases, limit=30), floor=CASE_FLOOR)
+        # the case's problem and its causes lead; its setting (the national wave it belongs
+        # to) explains less of why this place fared as it did, so it comes last
         found = sorted((f for f in found if f.statement.aspect in CASE_CAUSES),
-                       key=lambda f: -_causal(f))
+                       key=lambda f: (f.statement.aspect == "context", -_causal(f)))
         if len(found) >= 2:
             return _listed(draft, found)
     chosen = explanation_for(draft)
