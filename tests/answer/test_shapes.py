@@ -517,3 +517,11 @@ def test_a_named_cases_why_opens_with_its_problem_not_its_setting(ask):
     assert result.kind == "explain"
     # the national wave and the 2012 brake on it are its setting
     assert not any(year in opening for year in ("2001", "2012", "56.43"))
+
+
+def test_a_statute_names_its_subject_through_its_filed_subjects(ask):
+    # Art. 12 never says 随迁子女 / "migrant children"; the statement is filed under them (a
+    # reader's question, session 7: the 85 % indicator of a standard led instead)
+    result = ask("Who is responsible for making sure children of migrant workers get a public "
+                 "school place?")
+    assert "Art. 12" in result.text.split("\n\n")[0]

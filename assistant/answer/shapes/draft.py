@@ -135,9 +135,12 @@ class Draft:
         return {doc for entry in self.ctx.glossary for doc in entry.related if doc in legal}
 
     def names_topic(self, found: Found) -> bool:
-        """Whether a statement names the question's most specific glossary term."""
+        """Whether a statement names the question's most specific glossary term, in its words
+        or in the subjects it is filed under (a statute's words for a term it never uses:
+        Art. 12's children "whose parents work away from home" are 随迁子女)."""
         text = found.statement.in_language(self.language).lower()
-        return any(name in text for name in self.topic_names())
+        subjects = [subject.lower() for subject in found.statement.subjects]
+        return any(name in text or name in subjects for name in self.topic_names())
 
     def about_topic(self, found: Found) -> bool:
         """Whether a statement is about the question's most specific term: names it as its
