@@ -525,3 +525,10 @@ def test_a_statute_names_its_subject_through_its_filed_subjects(ask):
     result = ask("Who is responsible for making sure children of migrant workers get a public "
                  "school place?")
     assert "Art. 12" in result.text.split("\n\n")[0]
+
+
+def test_of_equally_strong_articles_the_one_holding_more_of_the_question_leads(ask):
+    # all the bureau's statutory duties are law articles and read alike to the embedding; the
+    # one that holds 均衡 answers a question about balance (session 7's reader: Art. 26 led)
+    result = ask("县教育局在促进学校之间均衡方面有哪些法定职责？")
+    assert "第三十二条" in result.text.split("\n\n")[0]

@@ -262,7 +262,7 @@ class Draft:
                                           -gives_what_is_asked(f),
                                           f.located.strength if strength_first else 0,
                                           f.score < LEAD_TIE * best,
-                                          f.located.strength, -f.score))
+                                          f.located.strength, -round(f.coverage, 2), -f.score))
         return [first, *[f for f in found if f is not first]]
 
     def elsewhere(self, found: Found) -> bool:
