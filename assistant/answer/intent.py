@@ -155,6 +155,18 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
                                    r"满意度",
                                    re.IGNORECASE),
     "quality_gap": re.compile(r"quality|achievement|质量|教学水平", re.IGNORECASE),
+    # the quality-balance resource indicators a question names: the measures that address the
+    # very indicator lead ("our sports-ground CV is 0.62": more ground at the schools short of it)
+    "sports_area_per_pupil": re.compile(r"sports? (ground|area|field|hall)s?|playground|运动场|"
+                                        r"体育场馆|操场", re.IGNORECASE),
+    "building_area_per_pupil": re.compile(r"building area|teaching (and auxiliary )?rooms|"
+                                          r"classroom space|教学及辅助用房|校舍面积", re.IGNORECASE),
+    "equipment_value_per_pupil": re.compile(r"equipment|仪器设备", re.IGNORECASE),
+    "multimedia_classrooms_per_100": re.compile(r"multimedia classroom|多媒体教室", re.IGNORECASE),
+    "pe_arts_teachers_per_100": re.compile(r"\b(PE|sports|music|arts?) (and (arts?|music|PE) )?"
+                                           r"teachers|体育.{0,4}(艺术|音乐|美术).{0,4}教师|音体美",
+                                           re.IGNORECASE),
+    "key_teachers_per_100": re.compile(r"key teachers|backbone teachers|骨干教师", re.IGNORECASE),
 }
 
 

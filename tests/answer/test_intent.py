@@ -209,3 +209,13 @@ def test_each_level_a_question_names_is_one_group(question, levels):
 
     groups = classify(question).actor_groups
     assert [group[0] for group in groups] == levels
+
+
+@pytest.mark.parametrize("question,indicator", [
+    ("Our CV for sports ground area per pupil is 0.62. What should we do?", "sports_area_per_pupil"),
+    ("我县初中每百名学生拥有网络多媒体教室数差异系数偏高，怎么办？", "multimedia_classrooms_per_100"),
+    ("We lack PE and arts teachers in village schools. What can we do?",
+     "pe_arts_teachers_per_100"),
+])
+def test_a_named_resource_indicator_is_a_problem_the_measures_address(question, indicator):
+    assert indicator in classify(question).problems

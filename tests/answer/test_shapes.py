@@ -532,3 +532,11 @@ def test_of_equally_strong_articles_the_one_holding_more_of_the_question_leads(a
     # one that holds 均衡 answers a question about balance (session 7's reader: Art. 26 led)
     result = ask("县教育局在促进学校之间均衡方面有哪些法定职责？")
     assert "第三十二条" in result.text.split("\n\n")[0]
+
+
+def test_the_measure_for_the_indicator_named_is_among_the_first_two(ask):
+    result = ask("Our county's primary CV for sports ground area per pupil is 0.6. How do we get "
+                 "under the limit?")
+    assert result.kind == "suggest"
+    first_two = result.text.split("\n\n")[0].split(";")[:2]
+    assert any("sports" in measure.lower() for measure in first_two)
