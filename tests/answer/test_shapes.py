@@ -535,8 +535,9 @@ def test_of_equally_strong_articles_the_one_holding_more_of_the_question_leads(a
 
 
 def test_the_measure_for_the_indicator_named_is_among_the_first_two(ask):
-    result = ask("Our county's primary CV for sports ground area per pupil is 0.6. How do we get "
-                 "under the limit?")
+    # (session 7's reader: none of the four measures added ground area)
+    result = ask("Our county's primary-school CV for sports ground area per student is 0.62. What "
+                 "should we do to get under the quality-balance threshold?")
     assert result.kind == "suggest"
     first_two = result.text.split("\n\n")[0].split(";")[:2]
     assert any("sports" in measure.lower() for measure in first_two)
