@@ -541,3 +541,9 @@ def test_the_measure_for_the_indicator_named_is_among_the_first_two(ask):
     assert result.kind == "suggest"
     first_two = result.text.split("\n\n")[0].split(";")[:2]
     assert any("sports" in measure.lower() for measure in first_two)
+
+
+def test_a_case_asked_how_and_with_what_effect_opens_with_what_it_did(ask):
+    result = ask("嘉善县的教师交流是怎么做的？效果怎么样？")
+    opening = result.text.split("\n\n")[0]
+    assert "双向" in opening and "没有说明" not in opening

@@ -29,6 +29,8 @@ _CASE_ASKS = (
 )
 
 
+_ASKS_WHAT_IT_DID = re.compile(r"\b(measures?|approach|how did)\b|做法|措施|怎么做|怎样做|如何做|"
+                               r"做了什么|采取了", re.IGNORECASE)
 _WHO_RESPONSIBLE = re.compile(r"\bwho\b.{0,60}\bresponsib|\bresponsib\w*\b.{0,30}\bwho\b|"
                               r"谁.{0,20}(负责|责任)|(责任|负责).{0,20}(谁|哪一?级|哪个)", re.IGNORECASE)
 _RESPONSIBILITY = re.compile(r"\bresponsible\b|责任主体|负责", re.IGNORECASE)
@@ -48,6 +50,10 @@ def case(draft: Draft, intent: Intent) -> Composed:
     # nothing specific asked ("tell me about …"): what the case did, or that it is not documented
     asked = next((aspect for aspect, cue in _CASE_ASKS if cue.search(draft.ctx.question)),
                  "measures")
+    if asked == "results" and _ASKS_WHAT_IT_DID.search(draft.ctx.question):
+        # "怎么做的？效果怎么样？": what the place did, then what came of it (its record of
+        # results is often "not documented", no answer to open with)
+        asked = "measures"
     names: tuple[str, ...] = ()
     for corpus in draft.ctx.settings.corpus_dirs:
         names += corpus_case_names(corpus).get(case_id, ())
