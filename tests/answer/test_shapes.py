@@ -547,3 +547,11 @@ def test_a_case_asked_how_and_with_what_effect_opens_with_what_it_did(ask):
     result = ask("嘉善县的教师交流是怎么做的？效果怎么样？")
     opening = result.text.split("\n\n")[0]
     assert "双向" in opening and "没有说明" not in opening
+
+
+def test_a_finding_from_our_commentary_on_an_article_is_not_cited_as_the_article(ask):
+    result = ask("Why do poor counties struggle to pay teachers as much as civil servants?")
+    laws = [c for c in result.citations if c.doc_type == "law"]
+    commentary = [c for c in laws if "our commentary" in c.locator]
+    assert commentary, [c.locator for c in laws]
+    assert all(c.article is None for c in commentary)
