@@ -136,12 +136,12 @@ class Draft:
                  if item.doc_type in ("law", "regulation")}
         return {doc for entry in self.ctx.glossary for doc in entry.related if doc in legal}
 
-    def names_topic(self, found: Found) -> bool:
-        """Whether a statement names the question's most specific glossary term, in its words
-        or in the subjects it is filed under (a statute's words for a term it never uses:
-        Art. 12's children "whose parents work away from home" are 随迁子女)."""
+    def names_topic(self, found: Found, filed: bool = False) -> bool:
+        """Whether a statement names the question's most specific glossary term; ``filed``: in
+        its words or in the subjects it is filed under (a statute's words for a term it never
+        uses: Art. 12's children "whose parents work away from home" are 随迁子女)."""
         text = found.statement.in_language(self.language).lower()
-        subjects = [subject.lower() for subject in found.statement.subjects]
+        subjects = [subject.lower() for subject in found.statement.subjects] if filed else []
         return any(name in text or name in subjects for name in self.topic_names())
 
     def about_topic(self, found: Found) -> bool:
@@ -235,7 +235,8 @@ class Draft:
         return bool(_ASKS_LAW.search(self.ctx.question))
 
     def lead(self, found: list[Found], strength_first: bool | None = None,
-             prefer: Callable[[Found], bool] | None = None) -> list[Found]:
+             prefer: Callable[[Found], bool] | None = None,
+             filed_topic: bool = False) -> list[Found]:
         """``found`` with the lead first: of the statements about as relevant as the best, one
         that gives the figure or year the question asks for, from the strongest source (a law's
         own article before a synthesis that cites it)."""
@@ -264,7 +265,7 @@ class Draft:
         # a reason ("counties keep small schools because …") answers "why", not "what"
         first = min(close, key=lambda f: (f.statement.aspect in ("cause", "mechanism"),
                                           self.elsewhere(f),
-                                          bool(topic) and not self.names_topic(f),
+                                          bool(topic) and not self.names_topic(f, filed_topic),
                                           prefer is not None and not prefer(f),
                                           action is not None and not does_what_is_asked(f),
                                           -gives_what_is_asked(f),

@@ -51,6 +51,11 @@ def _obliges(found: Found) -> bool:
     return not _PERMISSION.search(found.statement.text)
 
 
+# "what does the county have to do?": every duty that binds it, its own and all levels'
+_MUST_DO = re.compile(r"\b(have|has|need|needs) to\b|\bmust\b|\brequired\b|\bobliged\b|应当|必须|"
+                      r"要求|该做|要做", re.IGNORECASE)
+
+
 def _bound(actors: tuple[str, ...]) -> tuple[str, ...] | None:
     """The actors whose duties bind the named ones: a duty of "governments at all levels"
     (teachers' pay, Compulsory Education Law Art. 31) is also the county's."""
@@ -174,7 +179,7 @@ def responsible(draft: Draft, intent: Intent) -> Composed:
     actors = None if intent.asks_who else (intent.actors or None)
     found = _duties(draft, intent, actors)
     bound = _bound(actors)
-    if bound != actors:
+    if bound != actors and _MUST_DO.search(draft.ctx.question):
         # a duty of all levels that fits the question better leads (teachers' pay at the
         # civil-servant average, Art. 31, for "what does the county have to do"); the list stays
         # the named level's own
@@ -199,7 +204,10 @@ def responsible(draft: Draft, intent: Intent) -> Composed:
         if actors:
             own = _own_legal_duties(draft, intent)
     # "which level of government …?" is answered by a duty that names one
-    found = draft.lead(found, prefer=_names_an_actor(draft) if intent.asks_who else _obliges)
+    # "who is responsible for migrant children's places?": a statute filed under the subject
+    # asked about counts as naming it (Art. 12 never says 随迁子女)
+    found = draft.lead(found, prefer=_names_an_actor(draft) if intent.asks_who else _obliges,
+                       filed_topic=intent.asks_who)
     lead = draft.say_all(found, 1)
     # a further duty shares about as much of the question as the lead: one word in common
     # ("housing" in a question about schools for new housing estates) is not enough
