@@ -1,0 +1,38 @@
+"""Text the answers show as it is written — knowledge statements, measures, glossary
+definitions — carries no internal id, source tag or indicator code (R1–R7): the answer would
+show it to the reader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from assistant.answer.rules import ID_LEAK
+from assistant.config import DEFAULT_CORPUS_DIR
+
+SHOWN = {"text", "text_zh", "description", "description_zh", "risks", "risks_zh", "name",
+         "name_zh", "definition", "definition_zh"}
+
+
+def _shown(node, where: str):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in SHOWN and isinstance(value, str):
+                yield f"{where}.{key}", value
+            else:
+                yield from _shown(value, f"{where}.{key}")
+    elif isinstance(node, list):
+        for n, item in enumerate(node):
+            label = item.get("id", n) if isinstance(item, dict) else n
+            yield from _shown(item, f"{where}[{label}]")
+
+
+def test_no_shown_text_carries_an_id_or_a_code():
+    corpus = Path(DEFAULT_CORPUS_DIR)
+    files = [corpus / "measures.yaml", corpus / "glossary.yaml",
+             *sorted((corpus / "knowledge").glob("*.yaml"))]
+    leaks = [(where, match.group(0)) for path in files
+             for where, text in _shown(yaml.safe_load(path.read_text("utf-8")), path.name)
+             if (match := ID_LEAK.search(text))]
+    assert not leaks, leaks[:10]
