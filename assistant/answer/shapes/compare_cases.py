@@ -25,17 +25,18 @@ def compare_cases(draft: Draft, a: str, b: str, case_a: str, case_b: str, focus:
             # naming the place asked about, only those (never another place's in its column)
             of_aspect = [f for f in by_side[cid] if f.statement.aspect == aspect]
             of_aspect = [f for f in of_aspect if names_side(side, both_texts(f))] or of_aspect
-            # what the opening said is not said again in its row: the next statement, if any
-            said = draft.say_all(of_aspect, 1)
-            above = of_aspect and draft.is_said(of_aspect[0])
-            cells.append(said[0] if said else t("see_above", draft.language) if above else None)
+            # what the opening said is not said again in its row: the next statement, if any;
+            # a cell whose only statement the opening said restates it (a table is read on its
+            # own, and "(see above)" sends the reader hunting)
+            said = draft.say_all(of_aspect, 1) or draft.say_all(of_aspect[:1], 1, again=True)
+            cells.append(said[0] if said else None)
         if any(cells):
             rows.append(f"| {t('aspect_' + aspect, draft.language)} | "
                         + " | ".join(cell(c) for c in cells) + " |")
     if not rows:
         return None
     table = "\n".join([f"| | {a} | {b} |", "|---|---|---|", *rows])
-    parts = [lead or t("compare_lead", draft.language, a=a, b=b), table]
-    if key:
-        parts.append(f"**{t('key_difference', draft.language)}** {key}")
+    # the answer first: the key difference the sources state, then each side's record
+    parts = [f"**{t('key_difference', draft.language)}** {key}" if key else
+             lead or t("compare_lead", draft.language, a=a, b=b), table]
     return finish(draft, parts)
