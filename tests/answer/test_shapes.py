@@ -555,3 +555,10 @@ def test_a_finding_from_our_commentary_on_an_article_is_not_cited_as_the_article
     commentary = [c for c in laws if "our commentary" in c.locator]
     assert commentary, [c.locator for c in laws]
     assert all(c.article is None for c in commentary)
+
+
+def test_a_case_comparison_does_not_open_mid_story(ask):
+    # session 7's second reader: "第三阶段，杭州…" opened the answer
+    result = ask("杭州的名校集团化办学和成都的城乡互动发展联盟有什么不同？")
+    opening = result.text.split("\n\n")[0]
+    assert "第三阶段" not in opening and "杭州" in opening

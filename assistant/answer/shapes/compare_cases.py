@@ -16,7 +16,7 @@ def compare_cases(draft: Draft, a: str, b: str, case_a: str, case_b: str, focus:
     if not all(by_side.values()):
         return None
     key = key_difference(draft, a, b)
-    lead = contrast(draft, [leading(by_side[case_a]), leading(by_side[case_b])])
+    lead = contrast(draft, [leading(by_side[case_a], a), leading(by_side[case_b], b)])
     rows = []
     for aspect in CASE_ASPECTS:
         cells = []

@@ -16,13 +16,23 @@ def cell(line: str | None) -> str:
 LEAD_ASPECTS = ("measures", "problem", "context")  # what a comparison opens with, in order
 
 
-def leading(found: list[Found]) -> Found | None:
-    """A side's opening statement: what it did, else its problem, else its setting."""
+def leading(found: list[Found], side: str | None = None) -> Found | None:
+    """A side's opening statement: what it did, else its problem, else its setting; of those,
+    one whose subject is the side asked about ("成都的城乡互动发展联盟", not a district of it
+    that the question's other side happens to resemble), and one that does not open mid-story
+    ("第三阶段，…")."""
     for aspect in LEAD_ASPECTS:
         of_aspect = [f for f in found if f.statement.aspect == aspect]
         if of_aspect:
-            return of_aspect[0]
+            return min(of_aspect, key=lambda f: (side is not None and not _subject(side, f),
+                                                 bool(_MID_STORY.match(f.statement.text_zh))
+                                                 or bool(_MID_STORY_EN.match(f.statement.text))))
     return None
+
+
+# an opening that leans on a story told elsewhere: "第三阶段，…", "In phase 2 of …"
+_MID_STORY = re.compile(r"^(第[一二三四五六七八九十\d]+(阶段|步|期)|此后|随后|后来)")
+_MID_STORY_EN = re.compile(r"^(in|during) (phase|stage) \d|^(later|then|afterwards)\b", re.IGNORECASE)
 
 
 def contrast(draft: Draft, leads: list[Found | None]) -> str:
