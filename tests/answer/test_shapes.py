@@ -20,6 +20,11 @@ def _first_sentence(text: str) -> str:
     return re.split(r"(?<=[.。])\s+(?=[A-Z\u4e00-\u9fff])", text.strip(), maxsplit=1)[0]
 
 
+def _opening(text: str) -> str:
+    """The answer's first paragraph: what a reader sees before any list or table."""
+    return text.split("\n\n")[0]
+
+
 def test_who_is_responsible_leads_with_the_duty_and_lists_the_others(ask):
     result = ask("Which level of government has to help rural teachers with housing?")
     assert result.kind == "responsible" and result.route == "responsible"
@@ -232,7 +237,7 @@ def test_two_documents_compared_fill_each_column_from_that_document_alone(ask, q
             for marker in re.findall(r"\[(\d+)\]", cell):
                 assert result.citations[int(marker) - 1].doc_id == doc, (cell, doc)
     # the opening gives each document's own answer, the first document's first
-    opening = result.text.split("\n\n")[0]
+    opening = _opening(result.text)
     if opening.startswith("**"):  # a statement that contrasts the two leads
         opening = result.text.split("\n\n")[1]
     cited = [result.citations[int(m) - 1].doc_id for m in re.findall(r"\[(\d+)\]", opening)]
@@ -258,7 +263,7 @@ def test_after_the_key_difference_each_document_says_its_own_rule(ask, question)
 def test_two_laws_on_the_same_rule_are_both_quoted_not_merged_as_a_repeat(ask):
     result = ask("Compare the Education Law and the Compulsory Education Law on how fast "
                  "education appropriations must grow.")
-    opening = result.text.split("\n\n")[0]
+    opening = _opening(result.text)
     assert "Art. 56" in opening and "Art. 42" in opening, opening
 
 
@@ -367,7 +372,7 @@ def test_why_about_a_named_case_is_answered_from_that_case(ask):
 def test_a_national_question_is_not_led_by_one_provinces_figures(ask):
     result = ask("What per-student public-funding benchmark did the 2015 unified urban–rural "
                  "funding mechanism set, and how much extra does a boarder get?")
-    assert "Yunnan" not in result.text.split("\n\n")[0], result.text
+    assert "Yunnan" not in _opening(result.text), result.text
 
 
 def test_a_case_asked_about_generally_opens_with_what_it_did(ask):
@@ -399,7 +404,7 @@ def test_a_case_asked_for_its_story_opens_with_its_setting(ask):
 def test_a_suggestion_asked_for_risks_says_the_risk_in_its_opening_once(ask):
     result = ask("县里打算把几所农村初中撤并到镇上，应注意哪些风险？")
     assert result.route == "suggest"
-    opening = result.text.split("\n\n")[0]
+    opening = _opening(result.text)
     assert "主要风险：" in opening, result.text
     risk = opening.split("主要风险：")[1].split("。")[0]
     assert result.text.count(risk) == 1, result.text  # not repeated in the measure's lines
@@ -409,7 +414,7 @@ def test_a_suggestion_asked_for_risks_says_the_risk_in_its_opening_once(ask):
 def test_a_suggestion_asked_for_rules_and_risks_says_the_rule_first(ask):
     result = ask("Our county will close some village schools. What should the county consider about rules and risks?")
     assert result.route == "suggest"
-    opening = result.text.split("\n\n")[0]
+    opening = _opening(result.text)
     assert "The main risk: " in opening, result.text
     assert opening.index("(General Office") < opening.index("The main risk: "), opening
 
@@ -417,7 +422,7 @@ def test_a_suggestion_asked_for_rules_and_risks_says_the_rule_first(ask):
 def test_a_suggestion_asked_what_other_places_did_gives_a_precedents_record(ask):
     result = ask("Rotated teachers lose heart in village schools. What have other counties done?")
     assert result.route == "suggest"
-    opening = result.text.split("\n\n")[0]
+    opening = _opening(result.text)
     # the first measure with a precedent: that case's own documented measure, cited to the case
     assert re.search(r"\b(19|20)\d\d\b", opening) and ("Jiashan" in opening or "Chengdu" in opening
                                                       or "Ningbo" in opening), opening
@@ -445,7 +450,7 @@ def test_a_duty_two_levels_share_names_both_in_the_first_sentence(ask):
 def test_a_question_naming_two_levels_gets_a_duty_of_each_first(ask):
     result = ask("省级政府和县级政府在义务教育经费保障上各负什么责任？")
     assert result.route == "responsible"
-    opening = result.text.split("\n\n")[0]
+    opening = _opening(result.text)
     assert "省" in opening and "县级人民政府" in opening, result.text
     assert_grounded(result)
 
@@ -493,7 +498,7 @@ def test_a_duty_question_describing_a_problem_gets_the_duties_filed_under_it(ask
 def test_what_a_level_has_to_do_is_what_it_must_do_not_what_it_may(ask):
     result = ask("What does the provincial government have to do in funding compulsory education?")
     assert result.kind == "responsible"
-    opening = result.text.split("\n\n")[0]
+    opening = _opening(result.text)
     assert "Art. 44" in opening and " may " not in opening
 
 
@@ -501,19 +506,19 @@ def test_a_duty_of_all_levels_leads_when_it_fits_the_question_best(ask):
     # Art. 31 binds "governments"; the county's own duties follow it
     result = ask("Our teachers earn less than civil servants. What does the county government "
                  "have to do?")
-    assert "Art. 31" in result.text.split("\n\n")[0]
+    assert "Art. 31" in _opening(result.text)
 
 
 def test_a_term_given_in_both_languages_is_defined_from_the_glossary(ask):
     result = ask('What does "county manages, schools hire" (县管校聘) mean in practice?')
     assert result.route == "glossary"
-    assert "system person" in result.text.split("\n\n")[0]
+    assert "system person" in _opening(result.text)
 
 
 def test_a_named_cases_why_opens_with_its_problem_not_its_setting(ask):
     result = ask("Why did Pingyuan County's relocation of rural pupils to the county town cause "
                  "trouble?")
-    opening = result.text.split("\n\n")[0]
+    opening = _opening(result.text)
     assert result.kind == "explain"
     # the national wave and the 2012 brake on it are its setting
     assert not any(year in opening for year in ("2001", "2012", "56.43"))
@@ -524,14 +529,14 @@ def test_a_statute_names_its_subject_through_its_filed_subjects(ask):
     # reader's question, session 7: the 85 % indicator of a standard led instead)
     result = ask("Who is responsible for making sure children of migrant workers get a public "
                  "school place?")
-    assert "Art. 12" in result.text.split("\n\n")[0]
+    assert "Art. 12" in _opening(result.text)
 
 
 def test_of_equally_strong_articles_the_one_holding_more_of_the_question_leads(ask):
     # all the bureau's statutory duties are law articles and read alike to the embedding; the
     # one that holds 均衡 answers a question about balance (session 7's reader: Art. 26 led)
     result = ask("县教育局在促进学校之间均衡方面有哪些法定职责？")
-    assert "第三十二条" in result.text.split("\n\n")[0]
+    assert "第三十二条" in _opening(result.text)
 
 
 def test_the_measure_for_the_indicator_named_is_among_the_first_two(ask):
@@ -539,13 +544,13 @@ def test_the_measure_for_the_indicator_named_is_among_the_first_two(ask):
     result = ask("Our county's primary-school CV for sports ground area per student is 0.62. What "
                  "should we do to get under the quality-balance threshold?")
     assert result.kind == "suggest"
-    first_two = result.text.split("\n\n")[0].split(";")[:2]
+    first_two = _opening(result.text).split(";")[:2]
     assert any("sports" in measure.lower() for measure in first_two)
 
 
 def test_a_case_asked_how_and_with_what_effect_opens_with_what_it_did(ask):
     result = ask("嘉善县的教师交流是怎么做的？效果怎么样？")
-    opening = result.text.split("\n\n")[0]
+    opening = _opening(result.text)
     assert "双向" in opening and "没有说明" not in opening
 
 
@@ -560,5 +565,5 @@ def test_a_finding_from_our_commentary_on_an_article_is_not_cited_as_the_article
 def test_a_case_comparison_does_not_open_mid_story(ask):
     # session 7's second reader: "第三阶段，杭州…" opened the answer
     result = ask("杭州的名校集团化办学和成都的城乡互动发展联盟有什么不同？")
-    opening = result.text.split("\n\n")[0]
+    opening = _opening(result.text)
     assert "第三阶段" not in opening and "杭州" in opening
