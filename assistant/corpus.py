@@ -148,13 +148,16 @@ def validate_corpus(corpus: Path) -> list[Problem]:
 
 
 def _knowledge_problems(corpus: Path) -> list[Problem]:
+    from assistant.knowledge import comparisons, explanations
     from assistant.knowledge.checks import validate_statements
-    from assistant.knowledge.explanations import FILE, explanation_problems
 
     problems = [Problem(file, ident, message)
                 for file, ident, message in validate_statements(corpus)]
-    return problems + [Problem(f"knowledge/{FILE}", ident, message)
-                       for ident, message in explanation_problems(corpus)]
+    for module, check in ((explanations, explanations.explanation_problems),
+                          (comparisons, comparisons.comparison_problems)):
+        problems += [Problem(f"knowledge/{module.FILE}", ident, message)
+                     for ident, message in check(corpus)]
+    return problems
 
 
 # -- data files ---------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.knowledge.checks import document_context, source_text
+from assistant.knowledge.comparisons import Comparison, load_comparisons
 from assistant.knowledge.explanations import Explanation, load_explanations
 from assistant.knowledge.statements import Statement, load_statements
 
@@ -66,14 +67,16 @@ class Found:
 class StatementIndex:
     """Every statement of the corpus folders, located in its document."""
 
-    def __init__(self, located: list[Located], explanations: list[Explanation] | None = None
-                 ) -> None:
+    def __init__(self, located: list[Located], explanations: list[Explanation] | None = None,
+                 comparisons: list[Comparison] | None = None) -> None:
         self.located = located
         self.by_id = {item.statement.id: item for item in located}
         self.position = {item.statement.id: n for n, item in enumerate(located)}
         # only explanations whose every statement can be cited
         self.explanations = [e for e in explanations or []
                              if all(ident in self.by_id for ident in e.statement_ids)]
+        self.comparisons = [c for c in comparisons or []
+                            if all(ident in self.by_id for ident in c.statement_ids)]
         self.lowered = [item.search_text.lower() for item in located]  # for name look-ups
         self._vectors: np.ndarray | None = None
         self._matches: dict[tuple, np.ndarray] = {}
@@ -89,10 +92,12 @@ class StatementIndex:
 
         located: list[Located] = []
         explanations: list[Explanation] = []
+        comparisons: list[Comparison] = []
         for corpus in corpus_dirs:
             if not (corpus / "knowledge").is_dir():
                 continue
             explanations += load_explanations(corpus)[0]
+            comparisons += load_comparisons(corpus)[0]
             documents, _ = load_documents(corpus)
             docs = {d.id: d for d in documents}
             statements, _ = load_statements(corpus)
@@ -114,7 +119,7 @@ class StatementIndex:
                     section=found.english.title,
                     section_zh=found.chinese.title if found.chinese else None,
                     search_text=words, metadata=dict(meta)))
-        return cls(located, explanations)
+        return cls(located, explanations, comparisons)
 
     def vectors(self, embedder, store=None) -> np.ndarray:
         """The English texts' vectors (computed once; kept in the sentence store on disk)."""

@@ -62,12 +62,14 @@ class Statement:
 
 
 EXPLANATIONS_FILE = "explanations.yaml"  # refers to statements, holds none (knowledge/explanations)
+COMPARISONS_FILE = "comparisons.yaml"    # refers to statements, holds none (knowledge/comparisons)
+_REFERRING_FILES = {EXPLANATIONS_FILE, COMPARISONS_FILE}
 
 
 def knowledge_files(corpus: Path) -> list[Path]:
-    """The statement files (the explanations file refers to statements; it holds none)."""
+    """The statement files (explanations and comparisons refer to statements; they hold none)."""
     return sorted(p for p in (corpus / "knowledge").glob("*.yaml")
-                  if p.name != EXPLANATIONS_FILE)
+                  if p.name not in _REFERRING_FILES)
 
 
 def load_statements(corpus: Path) -> tuple[list[Statement], list[tuple[str, str, str]]]:

@@ -1,0 +1,79 @@
+"""The comparisons file (corpus/README.md, "Comparisons"): valid, and every statement it names
+exists."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from assistant.config import DEFAULT_CORPUS_DIR as CORPUS
+from assistant.corpus import validate_corpus
+from assistant.knowledge import load_statements
+from assistant.knowledge.comparisons import comparison_problems, load_comparisons
+
+
+def test_the_comparisons_are_valid_and_name_existing_statements():
+    comparisons, problems = load_comparisons(CORPUS)
+    assert problems == [] and comparison_problems(CORPUS) == []
+    for comparison in comparisons:
+        assert all(len(row.cells) == len(comparison.sides) for row in comparison.rows)
+
+
+def _corpus_with(tmp_path: Path, text: str) -> Path:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    (corpus / "knowledge" / "comparisons.yaml").write_text(text, encoding="utf-8")
+    return corpus
+
+
+def test_broken_comparisons_are_reported_not_loaded(tmp_path):
+    a, b, c, d = (s.id for s in load_statements(CORPUS)[0][:4])
+    sides = "[{en: A, zh: 甲}, {en: B, zh: 乙}]"
+    corpus = _corpus_with(tmp_path, f"""
+comparisons:
+  - id: one-language-only
+    asks: {{en: [a vs b]}}
+    sides: {sides}
+    key: {a}
+    rows: [{{aspect: {{en: x, zh: 甲}}, cells: [{b}, {c}]}}, {{aspect: {{en: y, zh: 乙}}, cells: [{d}, ~]}}]
+  - id: one-side
+    asks: {{en: [a vs b], zh: [甲和乙]}}
+    sides: [{{en: A, zh: 甲}}]
+    key: {a}
+    rows: [{{aspect: {{en: x, zh: 甲}}, cells: [{b}]}}, {{aspect: {{en: y, zh: 乙}}, cells: [{c}]}}]
+  - id: cells-short
+    asks: {{en: [a vs b], zh: [甲和乙]}}
+    sides: {sides}
+    key: {a}
+    rows: [{{aspect: {{en: x, zh: 甲}}, cells: [{b}]}}, {{aspect: {{en: y, zh: 乙}}, cells: [{c}, {d}]}}]
+  - id: said-twice
+    asks: {{en: [a vs b], zh: [甲和乙]}}
+    sides: {sides}
+    key: {a}
+    rows: [{{aspect: {{en: x, zh: 甲}}, cells: [{a}, {c}]}}, {{aspect: {{en: y, zh: 乙}}, cells: [{d}, ~]}}]
+  - id: empty-row
+    asks: {{en: [a vs b], zh: [甲和乙]}}
+    sides: {sides}
+    key: {a}
+    rows: [{{aspect: {{en: x, zh: 甲}}, cells: [~, ~]}}, {{aspect: {{en: y, zh: 乙}}, cells: [{d}, {c}]}}]
+  - id: unknown-statement
+    asks: {{en: [a vs b], zh: [甲和乙]}}
+    sides: {sides}
+    key: {a}
+    rows: [{{aspect: {{en: x, zh: 甲}}, cells: [no-such-statement, {c}]}}, {{aspect: {{en: y, zh: 乙}}, cells: [{d}, ~]}}]
+  - id: unknown-statement
+    asks: {{en: [a vs c], zh: [甲和丙]}}
+    sides: {sides}
+    key: {a}
+    rows: [{{aspect: {{en: x, zh: 甲}}, cells: [{b}, {c}]}}, {{aspect: {{en: y, zh: 乙}}, cells: [{d}, ~]}}]
+""")
+    comparisons, _ = load_comparisons(corpus)
+    assert [c.id for c in comparisons] == ["unknown-statement"]
+    assert comparisons[0].rows[1].cells == (d, None)
+    messages = " ".join(message for _, message in comparison_problems(corpus))
+    for expected in ("English (en) and Chinese (zh)", "2–3 sides", "1 cells for 2 sides",
+                     "a statement is named twice", "has no statement", "used twice",
+                     "no statement 'no-such-statement'"):
+        assert expected in messages, messages
+    # the corpus check reports them too, under the file's name
+    assert "knowledge/comparisons.yaml" in {p.file for p in validate_corpus(corpus)}
