@@ -61,7 +61,8 @@ def load_comparisons(corpus: Path) -> tuple[list[Comparison], list[tuple[str, st
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         return [], [("file", f"not readable YAML: {exc}")]
-    entries = data.get("comparisons") if isinstance(data, dict) else None
+    entries = data.get("comparisons", ()) if isinstance(data, dict) else None
+    entries = [] if entries is None else entries  # the key with no entry yet
     if not isinstance(entries, list):
         return [], [("comparisons", "the file must hold `comparisons:`, a list")]
     comparisons: list[Comparison] = []
