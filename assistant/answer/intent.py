@@ -45,6 +45,26 @@ _EXPLAIN = re.compile(
     r"给.{1,12}压力)|靠什么(?:促使|推动|约束)|(?:如何|怎样|怎么)(?:运作|运行|起作用|发挥作用|计算|分担)|"
     r"是(?:怎么|如何|怎样)(?:算|计算|分担|运作|造成|形成|评估|认定|来)的|怎么造成|怎么形成",
     re.IGNORECASE)
+# A why-question asks for causes: "why do rural schools struggle to keep good teachers" names a
+# problem a measure could address ("keep good", "improve"), but asks why it happens. It asks for
+# measures only when it also asks what to do ("why, and what should we do", "为什么…该怎么办").
+_WHY = re.compile(r"^\W*(why|how come)\b|为什么|为何|怎么会|何以", re.IGNORECASE)
+_ASKS_ACTION = re.compile(
+    r"\b(what (should|can|could|must) (\w+ ){0,4}?(do|change|prioriti[sz]e)\b|"
+    r"how (can|could|should|might) (\w+ ){0,3}?(we|they|count(y|ies)|districts?|governments?|"
+    r"bureaus?|schools|provinces?)\b|what (measures|actions|options|steps)|which measures|"
+    r"what can be done|what works)|"
+    r"怎么办|应该怎么|该怎么|(?:怎样|如何|怎么)(?:才能|解决|改善|应对|破解|化解)|措施|建议|对策|办法|"
+    r"(?:优先|首先|先|应该|应当|该)做(?:什么|哪些)|能做些什么|可以做",
+    re.IGNORECASE)
+
+
+def asks_why_only(question: str) -> bool:
+    """A why-question that does not also ask what to do: explain, even when it names a problem
+    in words a measure uses ("struggle to keep good teachers", "为什么留不住")."""
+    return bool(_WHY.search(question)) and not _ASKS_ACTION.search(question)
+
+
 _RESPONSIBLE = re.compile(
     r"\b(who (is|are) responsible|who (must|should|has to|pays|funds|decides|manages|"
     r"employs|appoints|is in charge|supervises|evaluates|inspects)|whose (duty|job|"
@@ -202,7 +222,8 @@ def classify(question: str, case_names: dict[str, tuple[str, ...]] | None = None
         sides = compare.Sides(*(_mentioned(question, case_names or {}, c) for c in cases[:2]))
     cues = {
         "lookup": bool(_LOOKUP.search(question)),
-        "suggest": bool(_SUGGEST.search(question)) and not _DEFINITION.search(question),
+        "suggest": bool(_SUGGEST.search(question)) and not _DEFINITION.search(question)
+        and not asks_why_only(question),
         "explain": bool(_EXPLAIN.search(question)),
         "case": bool(cases) and bool(_CASE.search(question)),
         "definition": has_definition and bool(_DEFINITION.search(question))
