@@ -187,7 +187,49 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
                                            r"teachers|体育.{0,4}(艺术|音乐|美术).{0,4}教师|音体美",
                                            re.IGNORECASE),
     "key_teachers_per_100": re.compile(r"key teachers|backbone teachers|骨干教师", re.IGNORECASE),
+    # problems only a question states (no profile raises them): measures address them by these
+    # ids; one no measure addresses is said to have none in the sources
+    "teacher_posts_tight": re.compile(r"编制.{0,4}(紧|不足|不够|少|满)|缺编|超编|"
+                                      r"(staffing|teacher) (quota|posts?|establishment)s?|"
+                                      r"headcount", re.IGNORECASE),
+    "ageing_teachers": re.compile(r"老化|老龄化|年龄(偏大|结构)|青黄不接|后继无人|\bageing\b|"
+                                  r"\baging\b|older teachers|over (50|fifty)|near(ing)? retirement|"
+                                  r"young (teachers|graduates) (won't|will not|don't|do not)",
+                                  re.IGNORECASE),
+    "few_senior_titles": re.compile(r"高级职称|职称|senior[- ]title|senior teachers|"
+                                    r"professional titles?", re.IGNORECASE),
+    "boarding_staff": re.compile(r"生活老师|生活教师|宿管|dormitory (supervisors?|staff)|"
+                                 r"house ?parents?|houseparents?|boarding staff", re.IGNORECASE),
+    "counselling_staff": re.compile(r"心理(老师|教师|健康|辅导)|mental[- ]health|counsel|psycholog",
+                                    re.IGNORECASE),
 }
+# Constraints a "what should we do" question states: measures that respect one lead, those that
+# go against it are dropped (``suits_when`` / ``unsuited_when`` in corpus/measures.yaml).
+CONSTRAINT_CUES: dict[str, re.Pattern] = {
+    "money_tight": re.compile(
+        r"财政.{0,3}(紧|困难|吃紧|薄弱|不足)|财力.{0,3}(有限|薄弱|紧|不足|弱)|没(有)?钱|缺钱|钱不够|"
+        r"经费.{0,3}(紧张|不足|有限)|\b(short of|little|no|tight|limited|scarce) (money|funds|"
+        r"budgets?|cash)|budgets? (is|are) (tight|limited|thin)|tight budgets?|cash-strapped|"
+        r"(can(no|')t|cannot) afford|fiscal(ly)? (weak|constrained|tight|strapped)|"
+        r"(poor|poorer) count(y|ies)", re.IGNORECASE),
+    "keep_schools_open": re.compile(
+        r"(反对|不同意|不愿意?|不支持|抵制).{0,6}(撤并|撤点|关闭|合并)|"
+        r"\b(oppose|opposes|opposed|against|resist\w*|won't accept|refuse\w*) .{0,20}"
+        r"(clos\w*|merg\w*|consolidat\w*)", re.IGNORECASE),
+}
+
+
+def constraints_in(question: str) -> tuple[str, ...]:
+    """The constraints a question states (``CONSTRAINT_CUES``)."""
+    return tuple(name for name, cue in CONSTRAINT_CUES.items() if cue.search(question))
+
+
+def problems_in_order(question: str, problems: tuple[str, ...]) -> tuple[str, ...]:
+    """``problems`` in the order the question states them."""
+    def at(flag: str) -> int:
+        found = PROBLEM_CUES[flag].search(question) if flag in PROBLEM_CUES else None
+        return found.start() if found else len(question)
+    return tuple(sorted(problems, key=at))
 
 
 def asks_for_fact(question: str) -> bool:
