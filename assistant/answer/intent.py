@@ -207,7 +207,7 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
 # go against it are dropped (``suits_when`` / ``unsuited_when`` in corpus/measures.yaml).
 CONSTRAINT_CUES: dict[str, re.Pattern] = {
     "money_tight": re.compile(
-        r"财政.{0,3}(紧|困难|吃紧|薄弱|不足)|财力.{0,3}(有限|薄弱|紧|不足|弱)|没(有)?钱|缺钱|钱不够|"
+        r"财政.{0,3}(紧|困难|吃紧|薄弱|不足)|贫困县|穷县|财力.{0,3}(有限|薄弱|紧|不足|弱)|没(有)?钱|缺钱|钱不够|"
         r"经费.{0,3}(紧张|不足|有限)|\b(short of|little|no|tight|limited|scarce) (money|funds|"
         r"budgets?|cash)|budgets? (is|are) (tight|limited|thin)|tight budgets?|cash-strapped|"
         r"(can(no|')t|cannot) afford|fiscal(ly)? (weak|constrained|tight|strapped)|"

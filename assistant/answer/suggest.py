@@ -32,6 +32,7 @@ BASIS_DOCUMENTS = 3  # citations of one measure's basis, one per document
 NAMED_PROBLEM = 2.0  # the weight the advisor gives a raised problem flag
 NAMED_BONUS = 0.25  # a question term in a measure's title, not only its description
 FITS_WITHOUT_PROBLEM = 0.5  # a question naming no known problem needs a measure this close
+GROUNDING_POOL = 3  # the opening's duty is one of the most relevant duties, or none (not padding)
 
 
 def suggest(draft: Draft, intent: Intent) -> Composed:
@@ -228,12 +229,11 @@ def _grounding_duty(draft: Draft, intent: Intent, measures: list[Measure]) -> st
     document a measure rests on (so the duty and the measures tell one story), else the most
     relevant one."""
     duties = draft.relevant(draft.search(kinds=("duty",), area=intent.area, limit=10))
-    # only a duty of a document the measures rest on, the first measure's first: a duty from
+    # only a duty of a document the measures rest on, the most relevant first: a duty from
     # elsewhere (a province's own regulation for a question about no province) restates a rule
     # that supports none of the measures
-    bases = [doc for m in measures for doc in m.spec.policy_basis]
-    grounded = sorted((f for f in duties if f.statement.source in bases),
-                      key=lambda f: bases.index(f.statement.source))
+    bases = {doc for m in measures for doc in m.spec.policy_basis}
+    grounded = [f for f in duties[:GROUNDING_POOL] if f.statement.source in bases]
     said = draft.say_all(grounded, 1)
     return said[0] if said else None
 
