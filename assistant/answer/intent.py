@@ -150,7 +150,8 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
         r"shortage|retain|keep)|keep good teachers|retain|shortage of teachers|乡村教师|农村教师|"
         r"留住|留不住|师资短缺|缺教师|教师短缺|招不来", re.IGNORECASE),
     "small_schools_underfunded": re.compile(r"small(-scale)? (rural )?schools?|teaching points?|"
-                                            r"小规模学校|教学点", re.IGNORECASE),
+                                            r"(under|fewer than|less than) \d+ (pupils|students)|"
+                                            r"小规模学校|教学点|不足\d+人", re.IGNORECASE),
     "boarding_conditions": re.compile(r"boarding|寄宿", re.IGNORECASE),
     "left_behind_children": re.compile(r"left-behind|留守", re.IGNORECASE),
     "migrant_children_access": re.compile(r"migrant|随迁|进城务工|流动人口|流动儿童", re.IGNORECASE),
@@ -170,6 +171,7 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
                                  r"城区学校|拥挤|学位紧张|城挤|择校|热门学校", re.IGNORECASE),
     "rural_decline": re.compile(r"shrink|empty|declin|falling enrol|consolidat|clos(ing|ed|ure)|"
                                 r"merg|walk .{0,20}(hour|km|kilomet)|drop ?out|"
+                                r"\bclose (their|our|the|these|its|village|rural|small)\b|schools? close\b|"
                                 r"生源|萎缩|空心|撤并|村空", re.IGNORECASE),
     "weak_supervision": re.compile(r"supervis|accountab|inspect|satisfaction|督导|督促|问责|考核|"
                                    r"满意度",
@@ -192,7 +194,8 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
     "teacher_posts_tight": re.compile(r"编制.{0,4}(紧|不足|不够|少|满)|缺编|超编|"
                                       r"(staffing|teacher) (quota|posts?|establishment)s?|"
                                       r"headcount", re.IGNORECASE),
-    "ageing_teachers": re.compile(r"老化|老龄化|年龄(偏大|结构)|青黄不接|后继无人|\bageing\b|"
+    "ageing_teachers": re.compile(r"老化|老龄化|年龄(偏大|结构|大)|年纪(偏)?大|青黄不接|后继无人|临近退休|"
+                                  r"retir(e|es|ing|ement)\b|\bageing\b|"
                                   r"\baging\b|older teachers|over (50|fifty)|near(ing)? retirement|"
                                   r"young (teachers|graduates) (won't|will not|don't|do not)",
                                   re.IGNORECASE),
@@ -211,12 +214,24 @@ CONSTRAINT_CUES: dict[str, re.Pattern] = {
         r"经费.{0,3}(紧张|不足|有限)|\b(short of|little|no|tight|limited|scarce) (money|funds|"
         r"budgets?|cash)|budgets? (is|are) (tight|limited|thin)|tight budgets?|cash-strapped|"
         r"(can(no|')t|cannot) afford|fiscal(ly)? (weak|constrained|tight|strapped)|"
+        r"(finances?|budgets?|funds) (are |is )?(stretched|strained)|"
         r"(poor|poorer) count(y|ies)", re.IGNORECASE),
     "keep_schools_open": re.compile(
         r"(反对|不同意|不愿意?|不支持|抵制).{0,6}(撤并|撤点|关闭|合并)|"
-        r"\b(oppose|opposes|opposed|against|resist\w*|won't accept|refuse\w*) .{0,20}"
+        r"\b(oppose|opposes|opposed|against|resist\w*|won't accept|refuse\w*) .{0,40}"
         r"(clos\w*|merg\w*|consolidat\w*)", re.IGNORECASE),
 }
+
+
+def stated_problems(question: str) -> tuple[str, ...]:
+    """The problem flags a question names, leaving out words that only state a constraint:
+    "县财政困难" says money is tight, not that rural funding is the problem asked about."""
+    spans = [m.span() for cue in CONSTRAINT_CUES.values() for m in cue.finditer(question)]
+
+    def outside(match: re.Match) -> bool:
+        return not any(a <= match.start() and match.end() <= b for a, b in spans)
+    return tuple(flag for flag, cue in PROBLEM_CUES.items()
+                 if any(outside(m) for m in cue.finditer(question)))
 
 
 def constraints_in(question: str) -> tuple[str, ...]:
@@ -258,7 +273,7 @@ def classify(question: str, case_names: dict[str, tuple[str, ...]] | None = None
     cases = named_cases(question, case_names or {})
     actors = _actors(question)
     area = next((name for name, cue in _AREA_CUES if cue.search(question)), None)
-    problems = tuple(flag for flag, cue in PROBLEM_CUES.items() if cue.search(question))
+    problems = stated_problems(question)
     sides = compare.parse(question)
     if sides is None and len(cases) >= 2 and _COMPARE_CUE.search(question):
         sides = compare.Sides(*(_mentioned(question, case_names or {}, c) for c in cases[:2]))

@@ -90,3 +90,16 @@ def test_a_problem_no_measure_addresses_is_said_to_have_none(ask):
     assert result.route == "suggest"
     opening = result.text.split("\n\n")[0]
     assert "没有提出针对心理健康教育教师配备的措施" in opening, opening
+
+
+def test_words_that_state_a_constraint_are_not_a_problem_asked_about():
+    from assistant.answer.intent import stated_problems
+
+    # "财政困难" is the constraint; the problem asked about is the missing PE/arts teachers
+    question = "我县财政困难，村小的音体美老师严重不足，有什么低成本的办法？"
+    assert "low_rural_funding_share" not in stated_problems(question)
+    assert "pe_arts_teachers_per_100" in stated_problems(question)
+    # a funding gap named outside the constraint is still a problem
+    assert "low_rural_funding_share" in stated_problems("县财政紧张，城乡生均经费差距大，怎么办？")
+    assert constraints_in("Villages refuse to let their last primary schools close. What now?") \
+        == ("keep_schools_open",)
