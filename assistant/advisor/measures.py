@@ -57,6 +57,10 @@ class MeasureSpec:
     time_frame: str = ""
     risks: str = ""
     basis_note: str = ""               # the articles or provisions relied on, in words
+    # constraints an asker may state ("money is tight", "parents oppose closures"): a measure
+    # that respects one is ranked up when it is stated, one that goes against it is dropped
+    suits: tuple[str, ...] = ()
+    unsuited: tuple[str, ...] = ()
     translations: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def localized(self, name: str, lang: str = "en") -> str:
@@ -165,6 +169,8 @@ def load_measures(path: Path | None = None) -> list[MeasureSpec]:
             actors=_strings(item.get("actors") or []),
             time_frame=_text(item.get("time_frame") or ""), risks=_text(item.get("risks") or ""),
             basis_note=_text(item.get("basis_note") or ""),
+            suits=_strings(item.get("suits_when") or []),
+            unsuited=_strings(item.get("unsuited_when") or []),
             translations={k: (_strings(v) if k == "actors_zh" else _text(v))
                           for k, v in item.items()
                           if k.endswith("_zh") and k not in ("name_zh", "description_zh") and v}))
@@ -210,18 +216,26 @@ RELEVANCE_WEIGHT = 4.0   # a measure that fits a question best counts as two nam
 RELEVANT_ALONE = 0.8     # ... and is suggested from this share of the best fit without one
 
 
+CONSTRAINT_FIT = 2.0     # a measure that respects a stated constraint counts as a named problem
+
+
 def rank_by_weights(weights: dict[str, float], specs: list[MeasureSpec],
-                    relevance: dict[str, float] | None = None
+                    relevance: dict[str, float] | None = None,
+                    constraints: tuple[str, ...] = ()
                     ) -> list[tuple[MeasureSpec, float, list[str]]]:
     """The ranking itself, from how pressing each gap is: a diagnosis gives the weights for a
     district, a question that names problems gives them for an answer (one ranking, shared).
     ``relevance`` (measure id → how closely it matches a question, 1.0 for the closest) adds
     ``RELEVANCE_WEIGHT`` × relevance: a question's own words say which measure it asks about
     better than the few problems it names, and a measure close enough to them is suggested even
-    when it addresses none of those problems."""
+    when it addresses none of those problems. ``constraints`` (``money_tight``,
+    ``keep_schools_open``) drop the measures ``unsuited_when`` one of them and rank up, by
+    ``CONSTRAINT_FIT``, those ``suits_when`` one (among the measures otherwise suggested)."""
     relevance = relevance or {}
     ranked = []
     for order, spec in enumerate(specs):
+        if set(spec.unsuited) & set(constraints):
+            continue
         gaps = [a for a in spec.addresses if weights.get(a, 0) > 0]
         fit = relevance.get(spec.id, 0.0)
         if not gaps and fit < RELEVANT_ALONE:
@@ -230,7 +244,9 @@ def rank_by_weights(weights: dict[str, float], specs: list[MeasureSpec],
         for gap in gaps:
             group = GAP_GROUP.get(gap, gap)
             by_group[group] = max(by_group.get(group, 0.0), weights[gap])
-        ranked.append((spec, sum(by_group.values()) + RELEVANCE_WEIGHT * fit, gaps, order))
+        suited = CONSTRAINT_FIT * bool(set(spec.suits) & set(constraints))
+        ranked.append((spec, sum(by_group.values()) + RELEVANCE_WEIGHT * fit + suited, gaps,
+                       order))
     ranked.sort(key=lambda item: (-item[1], -relevance.get(item[0].id, 0.0), -len(item[2]),
                                   item[3]))
     return [(spec, score, gaps) for spec, score, gaps, _ in ranked]

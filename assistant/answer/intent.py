@@ -45,6 +45,26 @@ _EXPLAIN = re.compile(
     r"给.{1,12}压力)|靠什么(?:促使|推动|约束)|(?:如何|怎样|怎么)(?:运作|运行|起作用|发挥作用|计算|分担)|"
     r"是(?:怎么|如何|怎样)(?:算|计算|分担|运作|造成|形成|评估|认定|来)的|怎么造成|怎么形成",
     re.IGNORECASE)
+# A why-question asks for causes: "why do rural schools struggle to keep good teachers" names a
+# problem a measure could address ("keep good", "improve"), but asks why it happens. It asks for
+# measures only when it also asks what to do ("why, and what should we do", "为什么…该怎么办").
+_WHY = re.compile(r"^\W*(why|how come)\b|为什么|为何|怎么会|何以", re.IGNORECASE)
+_ASKS_ACTION = re.compile(
+    r"\b(what (should|can|could|must) (\w+ ){0,4}?(do|change|prioriti[sz]e)\b|"
+    r"how (can|could|should|might) (\w+ ){0,3}?(we|they|count(y|ies)|districts?|governments?|"
+    r"bureaus?|schools|provinces?)\b|what (measures|actions|options|steps)|which measures|"
+    r"what can be done|what works)|"
+    r"怎么办|应该怎么|该怎么|(?:怎样|如何|怎么)(?:才能|解决|改善|应对|破解|化解)|措施|建议|对策|办法|"
+    r"(?:优先|首先|先|应该|应当|该)做(?:什么|哪些)|能做些什么|可以做",
+    re.IGNORECASE)
+
+
+def asks_why_only(question: str) -> bool:
+    """A why-question that does not also ask what to do: explain, even when it names a problem
+    in words a measure uses ("struggle to keep good teachers", "为什么留不住")."""
+    return bool(_WHY.search(question)) and not _ASKS_ACTION.search(question)
+
+
 _RESPONSIBLE = re.compile(
     r"\b(who (is|are) responsible|who (must|should|has to|pays|funds|decides|manages|"
     r"employs|appoints|is in charge|supervises|evaluates|inspects)|whose (duty|job|"
@@ -130,7 +150,8 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
         r"shortage|retain|keep)|keep good teachers|retain|shortage of teachers|乡村教师|农村教师|"
         r"留住|留不住|师资短缺|缺教师|教师短缺|招不来", re.IGNORECASE),
     "small_schools_underfunded": re.compile(r"small(-scale)? (rural )?schools?|teaching points?|"
-                                            r"小规模学校|教学点", re.IGNORECASE),
+                                            r"(under|fewer than|less than) \d+ (pupils|students)|"
+                                            r"小规模学校|教学点|不足\d+人", re.IGNORECASE),
     "boarding_conditions": re.compile(r"boarding|寄宿", re.IGNORECASE),
     "left_behind_children": re.compile(r"left-behind|留守", re.IGNORECASE),
     "migrant_children_access": re.compile(r"migrant|随迁|进城务工|流动人口|流动儿童", re.IGNORECASE),
@@ -150,6 +171,7 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
                                  r"城区学校|拥挤|学位紧张|城挤|择校|热门学校", re.IGNORECASE),
     "rural_decline": re.compile(r"shrink|empty|declin|falling enrol|consolidat|clos(ing|ed|ure)|"
                                 r"merg|walk .{0,20}(hour|km|kilomet)|drop ?out|"
+                                r"\bclose (their|our|the|these|its|village|rural|small)\b|schools? close\b|"
                                 r"生源|萎缩|空心|撤并|村空", re.IGNORECASE),
     "weak_supervision": re.compile(r"supervis|accountab|inspect|satisfaction|督导|督促|问责|考核|"
                                    r"满意度",
@@ -167,7 +189,62 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
                                            r"teachers|体育.{0,4}(艺术|音乐|美术).{0,4}教师|音体美",
                                            re.IGNORECASE),
     "key_teachers_per_100": re.compile(r"key teachers|backbone teachers|骨干教师", re.IGNORECASE),
+    # problems only a question states (no profile raises them): measures address them by these
+    # ids; one no measure addresses is said to have none in the sources
+    "teacher_posts_tight": re.compile(r"编制.{0,4}(紧|不足|不够|少|满)|缺编|超编|"
+                                      r"(staffing|teacher) (quota|posts?|establishment)s?|"
+                                      r"headcount", re.IGNORECASE),
+    "ageing_teachers": re.compile(r"老化|老龄化|年龄(偏大|结构|大)|年纪(偏)?大|青黄不接|后继无人|临近退休|"
+                                  r"retir(e|es|ing|ement)\b|\bageing\b|"
+                                  r"\baging\b|older teachers|over (50|fifty)|near(ing)? retirement|"
+                                  r"young (teachers|graduates) (won't|will not|don't|do not)",
+                                  re.IGNORECASE),
+    "few_senior_titles": re.compile(r"高级职称|职称|senior[- ]title|senior teachers|"
+                                    r"professional titles?", re.IGNORECASE),
+    "boarding_staff": re.compile(r"生活老师|生活教师|宿管|dormitory (supervisors?|staff)|"
+                                 r"house ?parents?|houseparents?|boarding staff", re.IGNORECASE),
+    "counselling_staff": re.compile(r"心理(老师|教师|健康|辅导)|mental[- ]health|counsel|psycholog",
+                                    re.IGNORECASE),
 }
+# Constraints a "what should we do" question states: measures that respect one lead, those that
+# go against it are dropped (``suits_when`` / ``unsuited_when`` in corpus/measures.yaml).
+CONSTRAINT_CUES: dict[str, re.Pattern] = {
+    "money_tight": re.compile(
+        r"财政.{0,3}(紧|困难|吃紧|薄弱|不足)|贫困县|穷县|财力.{0,3}(有限|薄弱|紧|不足|弱)|没(有)?钱|缺钱|钱不够|"
+        r"经费.{0,3}(紧张|不足|有限)|\b(short of|little|no|tight|limited|scarce) (money|funds|"
+        r"budgets?|cash)|budgets? (is|are) (tight|limited|thin)|tight budgets?|cash-strapped|"
+        r"(can(no|')t|cannot) afford|fiscal(ly)? (weak|constrained|tight|strapped)|"
+        r"(finances?|budgets?|funds) (are |is )?(stretched|strained)|"
+        r"(poor|poorer) count(y|ies)", re.IGNORECASE),
+    "keep_schools_open": re.compile(
+        r"(反对|不同意|不愿意?|不支持|抵制).{0,6}(撤并|撤点|关闭|合并)|"
+        r"\b(oppose|opposes|opposed|against|resist\w*|won't accept|refuse\w*) .{0,40}"
+        r"(clos\w*|merg\w*|consolidat\w*)", re.IGNORECASE),
+}
+
+
+def stated_problems(question: str) -> tuple[str, ...]:
+    """The problem flags a question names, leaving out words that only state a constraint:
+    "县财政困难" says money is tight, not that rural funding is the problem asked about."""
+    spans = [m.span() for cue in CONSTRAINT_CUES.values() for m in cue.finditer(question)]
+
+    def outside(match: re.Match) -> bool:
+        return not any(a <= match.start() and match.end() <= b for a, b in spans)
+    return tuple(flag for flag, cue in PROBLEM_CUES.items()
+                 if any(outside(m) for m in cue.finditer(question)))
+
+
+def constraints_in(question: str) -> tuple[str, ...]:
+    """The constraints a question states (``CONSTRAINT_CUES``)."""
+    return tuple(name for name, cue in CONSTRAINT_CUES.items() if cue.search(question))
+
+
+def problems_in_order(question: str, problems: tuple[str, ...]) -> tuple[str, ...]:
+    """``problems`` in the order the question states them."""
+    def at(flag: str) -> int:
+        found = PROBLEM_CUES[flag].search(question) if flag in PROBLEM_CUES else None
+        return found.start() if found else len(question)
+    return tuple(sorted(problems, key=at))
 
 
 def asks_for_fact(question: str) -> bool:
@@ -196,13 +273,14 @@ def classify(question: str, case_names: dict[str, tuple[str, ...]] | None = None
     cases = named_cases(question, case_names or {})
     actors = _actors(question)
     area = next((name for name, cue in _AREA_CUES if cue.search(question)), None)
-    problems = tuple(flag for flag, cue in PROBLEM_CUES.items() if cue.search(question))
+    problems = stated_problems(question)
     sides = compare.parse(question)
     if sides is None and len(cases) >= 2 and _COMPARE_CUE.search(question):
         sides = compare.Sides(*(_mentioned(question, case_names or {}, c) for c in cases[:2]))
     cues = {
         "lookup": bool(_LOOKUP.search(question)),
-        "suggest": bool(_SUGGEST.search(question)) and not _DEFINITION.search(question),
+        "suggest": bool(_SUGGEST.search(question)) and not _DEFINITION.search(question)
+        and not asks_why_only(question),
         "explain": bool(_EXPLAIN.search(question)),
         "case": bool(cases) and bool(_CASE.search(question)),
         "definition": has_definition and bool(_DEFINITION.search(question))

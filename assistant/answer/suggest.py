@@ -17,7 +17,7 @@ from assistant.advisor.measures import (
     measure_query,
     rank_by_weights,
 )
-from assistant.answer.intent import Intent
+from assistant.answer.intent import Intent, constraints_in, problems_in_order
 from assistant.answer.messages import text as t
 from assistant.answer.named_documents import mentioned_documents
 from assistant.answer.shapes import Composed, Draft, finish
@@ -32,6 +32,7 @@ BASIS_DOCUMENTS = 3  # citations of one measure's basis, one per document
 NAMED_PROBLEM = 2.0  # the weight the advisor gives a raised problem flag
 NAMED_BONUS = 0.25  # a question term in a measure's title, not only its description
 FITS_WITHOUT_PROBLEM = 0.5  # a question naming no known problem needs a measure this close
+GROUNDING_POOL = 3  # the opening's duty is one of the most relevant duties, or none (not padding)
 
 
 def suggest(draft: Draft, intent: Intent) -> Composed:
@@ -41,7 +42,9 @@ def suggest(draft: Draft, intent: Intent) -> Composed:
         return None
     language = draft.language
     weights = {flag: NAMED_PROBLEM for flag in intent.problems}
-    ranked = rank_by_weights(weights, specs, relevance)
+    question = draft.ctx.question
+    ranked = rank_by_weights(weights, specs, relevance, constraints_in(question))
+    ranked = _covering(draft, ranked, problems_in_order(question, intent.problems))
     # a basis note names 文号 in prose; an unconfirmed one carries its mark, as in references
     unconfirmed = unconfirmed_numbers(row.metadata for row in draft.ctx.engine.documents())
     measures: list[Measure] = []
@@ -55,6 +58,9 @@ def suggest(draft: Draft, intent: Intent) -> Composed:
         return None
     # the answer first: what to do, by name; then the duty that obliges it; then each measure
     summary = _summary(draft, measures, unconfirmed)
+    unaddressed = _unaddressed(language, specs, intent.problems)
+    if unaddressed:
+        summary = f"{summary} {unaddressed}"
     duty = _grounding_duty(draft, intent, measures)
     risk = None
     if RISK_ASKED.search(draft.ctx.question):
@@ -69,6 +75,42 @@ def suggest(draft: Draft, intent: Intent) -> Composed:
     opening = " ".join(part for part in (summary, *said) if part)
     listing = t("measures_in_order", language) + "\n" + "\n".join(m.text for m in measures)
     return finish(draft, [opening, listing])
+
+
+def _covering(draft: Draft, ranked: list, problems: tuple[str, ...]) -> list:
+    """The ranking reordered so that every problem the question states gets a measure that
+    addresses it, in the order the question states them ("编制紧张、村小教师老化": a staffing
+    measure, then a recruitment measure), each the best-ranked one for its problem; then the rest
+    in ranked order. One problem, or none: the ranking as it is."""
+    if len(problems) < 2:
+        return ranked
+    first: list = []
+    for flag in problems:
+        if any(flag in spec.addresses for spec, _, _ in first):
+            continue
+        pick = next((item for item in ranked if flag in item[0].addresses
+                     and item not in first and _has_basis(draft, item[0])), None)
+        if pick is not None:
+            first.append(pick)
+    return first + [item for item in ranked if item not in first]
+
+
+def _has_basis(draft: Draft, spec: MeasureSpec) -> bool:
+    """Whether a document of the measure's basis is there for the reader (else not suggested)."""
+    engine, filters = draft.ctx.engine, draft.ctx.filters
+    return any((row := engine.document(doc)) is not None and filters.admits(doc, row.metadata)
+               for doc in spec.policy_basis)
+
+
+def _unaddressed(language: str, specs: list[MeasureSpec], problems: tuple[str, ...]) -> str:
+    """"The sources we hold name no measure for …": the problems the question states that no
+    measure of the catalogue addresses (a psychological counsellor, say), so that the reader is
+    not left to think the measures cover them."""
+    covered = {flag for spec in specs for flag in spec.addresses}
+    missing = [t(f"problem_{flag}", language) for flag in problems if flag not in covered]
+    if not missing:
+        return ""
+    return t("no_measure_for", language, names=("、" if language == "zh" else "; ").join(missing))
 
 
 PRECEDENT_ASKED = re.compile(r"\b(other|elsewhere)\b.{0,30}\b(places?|count(y|ies)|districts?|"
@@ -187,9 +229,12 @@ def _grounding_duty(draft: Draft, intent: Intent, measures: list[Measure]) -> st
     document a measure rests on (so the duty and the measures tell one story), else the most
     relevant one."""
     duties = draft.relevant(draft.search(kinds=("duty",), area=intent.area, limit=10))
+    # only a duty of a document the measures rest on, the most relevant first: a duty from
+    # elsewhere (a province's own regulation for a question about no province) restates a rule
+    # that supports none of the measures
     bases = {doc for m in measures for doc in m.spec.policy_basis}
-    grounded = [f for f in duties if f.statement.source in bases]
-    said = draft.say_all(grounded + [f for f in duties if f not in grounded], 1)
+    grounded = [f for f in duties[:GROUNDING_POOL] if f.statement.source in bases]
+    said = draft.say_all(grounded, 1)
     return said[0] if said else None
 
 

@@ -157,3 +157,20 @@ def test_the_word_work_of_a_how_question_is_its_frame_not_its_subject(draft_of, 
     assert chosen is not None and chosen.id == "how-teacher-rotation-works"
     texts = [draft.index.by_id[i].search_text for i in chosen.statement_ids]
     assert covered_by(draft, texts) == pytest.approx(1.0)
+
+
+def test_an_explanation_answers_the_qualifier_and_the_effect_asked(ask):
+    # "even after pay rises": why pay is not enough, not why teachers leave in general
+    result = ask("Teachers' salaries in our villages went up but the best still leave for the "
+                 "county town. Why?")
+    assert result.route == "explain"
+    assert re.search(r"pay", result.text.split("\n\n")[0], re.IGNORECASE)
+    assert "career" in result.text.split("\n\n")[0], result.text
+    # the effect of consolidation asked (journeys, crowding), not why consolidation happened
+    result = ask("撤点并校以后，为什么很多农村孩子上学变远、县城学校变挤？")
+    opening = result.text.split("\n\n")[0]
+    assert "路远" in opening and "拥挤" in opening, opening
+    # 以县为主 → 投入差距: the thesis names the mechanism of the gap, not the 2005 reform
+    result = ask("以县为主的管理体制为什么会拉开各县之间的教育经费差距？")
+    opening = result.text.split("\n\n")[0]
+    assert "以县为主" in opening and "事权与财权" in opening, opening
