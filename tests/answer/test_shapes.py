@@ -614,3 +614,20 @@ def test_a_statement_that_records_an_absence_is_told_from_one_that_records_a_mea
                                       "delivery classroom")
     assert not _NOT_DOCUMENTED.search("The one documented measure in Pingyuan County is the "
                                       "relocation of rural junior-high pupils")
+
+
+def test_a_case_with_one_documented_measure_keeps_its_record():
+    from types import SimpleNamespace
+
+    from assistant.answer.shapes.case import records_nothing, thinly_documented
+
+    def found(text, aspect="measures"):
+        return SimpleNamespace(statement=SimpleNamespace(text=text, aspect=aspect))
+
+    one = found("The one documented measure in Pingyuan County is the relocation of pupils into the "
+                "county town; how the county financed new places is not documented.")
+    none = found("The thesis names Nanzhang County, but its abstract does not say which measures "
+                 "it took, and no Nanzhang measure is documented in our sources.")
+    assert not records_nothing(one) and records_nothing(none)
+    assert not thinly_documented([one, none]) and thinly_documented([none])
+    assert not thinly_documented([found("No results are documented.", "results")])

@@ -48,8 +48,11 @@ _ARTICLE = re.compile(r"\bart(icle)?s?\.? ?\d+|第[一二三四五六七八九�
 
 
 def records_nothing(found: Found) -> bool:
-    """Whether the statement says that something of the case is not documented."""
-    return bool(_NOT_DOCUMENTED.search(found.statement.text))
+    """Whether the statement says that nothing of this aspect of the case is documented: its first
+    clause says so ("The one documented measure is …; how it was financed is not documented"
+    records a measure)."""
+    first = re.split(r"[;:]", found.statement.text, maxsplit=1)[0]
+    return bool(_NOT_DOCUMENTED.search(first))
 
 
 def thinly_documented(found: list[Found]) -> bool:
