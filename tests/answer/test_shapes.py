@@ -567,3 +567,67 @@ def test_a_case_comparison_does_not_open_mid_story(ask):
     result = ask("杭州的名校集团化办学和成都的城乡互动发展联盟有什么不同？")
     opening = _opening(result.text)
     assert "第三阶段" not in opening and "杭州" in opening
+
+
+def test_a_thinly_documented_case_is_answered_briefly_without_the_template(ask):
+    # Nanzhang: named in a thesis, no measure of its own on record
+    result = ask("What has Nanzhang County done about balanced compulsory education?")
+    assert result.route == "case"
+    assert_grounded(result)
+    first = _first_sentence(result.text)
+    assert "Nanzhang" in first and "measure" in first.lower(), result.text
+    body = result.text.split("**References**")[0]
+    for header in ("**Problem**", "**Measures**", "**Documented results**", "**Context**"):
+        assert header not in body, result.text
+    assert "What the sources do not say" in body
+    assert body.count("**Lessons**") <= 1 and not re.search(r"Article \d+", body), body
+
+
+def test_a_thin_cases_lesson_is_not_the_national_rules_or_an_unconfirmed_description(ask):
+    result = ask("宝清县在推进城乡义务教育均衡方面做了什么？")
+    lessons = result.text.split("**经验启示**")[1].split("**")[0] if "**经验启示**" in result.text else ""
+    assert "尚待核实" not in lessons and "据称" not in lessons, result.text
+
+
+def test_a_documented_cases_record_keeps_its_sections(ask):
+    result = ask("How did Hangzhou run schools in groups?")
+    assert result.route == "case"
+    assert "**Documented results**" in result.text or "**Context**" in result.text, result.text
+
+
+def test_a_case_asked_what_it_did_and_what_came_of_it_opens_with_both(ask):
+    result = ask("What did Cangyuan County do with its delivery classrooms, and what came of it?")
+    assert result.route == "case"
+    opening = _opening(result.text)
+    assert "delivery classroom" in opening and "No results" in opening, opening
+    # the Measures section does not hold the national framework in place of the county's measure
+    measures = result.text.split("**Measures**")[1].split("**")[0] if "**Measures**" in result.text else ""
+    assert "名师课堂" not in measures, result.text
+
+
+def test_a_statement_that_records_an_absence_is_told_from_one_that_records_a_measure():
+    from assistant.answer.shapes.case import _NOT_DOCUMENTED
+
+    assert _NOT_DOCUMENTED.search("no Nanzhang measure is documented in our sources.")
+    assert _NOT_DOCUMENTED.search("but the abstract neither lists the measures nor reports that")
+    assert not _NOT_DOCUMENTED.search("Cangyuan County's documented measure is the dual-teacher "
+                                      "delivery classroom")
+    assert not _NOT_DOCUMENTED.search("The one documented measure in Pingyuan County is the "
+                                      "relocation of rural junior-high pupils")
+
+
+def test_a_case_with_one_documented_measure_keeps_its_record():
+    from types import SimpleNamespace
+
+    from assistant.answer.shapes.case import records_nothing, thinly_documented
+
+    def found(text, aspect="measures"):
+        return SimpleNamespace(statement=SimpleNamespace(text=text, aspect=aspect))
+
+    one = found("The one documented measure in Pingyuan County is the relocation of pupils into the "
+                "county town; how the county financed new places is not documented.")
+    none = found("The thesis names Nanzhang County, but its abstract does not say which measures "
+                 "it took, and no Nanzhang measure is documented in our sources.")
+    assert not records_nothing(one) and records_nothing(none)
+    assert not thinly_documented([one, none]) and thinly_documented([none])
+    assert not thinly_documented([found("No results are documented.", "results")])

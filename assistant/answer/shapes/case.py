@@ -17,7 +17,7 @@ _CASE_ASKS = (
     ("results", re.compile(r"\b(ran|run|running|runs) into|\bencounter\w*|\bhit\b|遇到|碰到|出现了",
                            re.IGNORECASE)),
     ("results", re.compile(r"\b(result|effect|outcome|impact|work(ed)?|achiev|report|actual)\w*|"
-                           r"成效|效果|结果|成果|实际|达到了",
+                           r"\b(came|come|comes) of\b|\bhappened\b|成效|效果|结果|成果|实际|达到了",
                            re.IGNORECASE)),
     ("problem", re.compile(r"\b(problem|difficult|challenge|gap)\w*|问题|困难|难点", re.IGNORECASE)),
     # its story or what a thesis says: the setting first ("来龙去脉", "论文主要讲了些什么")
@@ -29,11 +29,37 @@ _CASE_ASKS = (
 )
 
 
-_ASKS_WHAT_IT_DID = re.compile(r"\b(measures?|approach|how did)\b|做法|措施|怎么做|怎样做|如何做|"
+_ASKS_WHAT_IT_DID = re.compile(r"\b(measures?|approach|how did)\b|\bwhat did\b.{0,80}\bdo\b|"
+                               r"\bwhat (has|have)\b.{0,80}\bdone\b|做法|措施|怎么做|怎样做|如何做|"
                                r"做了什么|采取了", re.IGNORECASE)
 _WHO_RESPONSIBLE = re.compile(r"\bwho\b.{0,60}\bresponsib|\bresponsib\w*\b.{0,30}\bwho\b|"
                               r"谁.{0,20}(负责|责任)|(责任|负责).{0,20}(谁|哪一?级|哪个)", re.IGNORECASE)
 _RESPONSIBILITY = re.compile(r"\bresponsible\b|责任主体|负责", re.IGNORECASE)
+
+
+# a statement that records the absence of a record ("no Nanzhang measure is documented", "the
+# abstract neither lists the measures"): what the sources do not say, not something the place did
+_NOT_DOCUMENTED = re.compile(r"\bnot documented\b|\bno\b[^.;]{0,80}\b(is|are) documented\b|"
+                             r"\bdoes not (say|list|describe)\b|\bneither lists?\b|"
+                             r"\bno results\b", re.IGNORECASE)
+
+
+_ARTICLE = re.compile(r"\bart(icle)?s?\.? ?\d+|第[一二三四五六七八九十百零]+条", re.IGNORECASE)
+
+
+def records_nothing(found: Found) -> bool:
+    """Whether the statement says that nothing of this aspect of the case is documented: its first
+    clause says so ("The one documented measure is …; how it was financed is not documented"
+    records a measure)."""
+    first = re.split(r"[;:]", found.statement.text, maxsplit=1)[0]
+    return bool(_NOT_DOCUMENTED.search(first))
+
+
+def thinly_documented(found: list[Found]) -> bool:
+    """A case whose sources record no measure of its own (a place a thesis names in passing, a
+    thesis abstract that does not list its measures): every statement of its measures says so."""
+    measures = [f for f in found if f.statement.aspect == "measures"]
+    return bool(measures) and all(records_nothing(f) for f in measures)
 
 
 def case(draft: Draft, intent: Intent) -> Composed:
@@ -50,10 +76,11 @@ def case(draft: Draft, intent: Intent) -> Composed:
     # nothing specific asked ("tell me about …"): what the case did, or that it is not documented
     asked = next((aspect for aspect, cue in _CASE_ASKS if cue.search(draft.ctx.question)),
                  "measures")
+    also: str | None = None
     if asked == "results" and _ASKS_WHAT_IT_DID.search(draft.ctx.question):
-        # "怎么做的？效果怎么样？": what the place did, then what came of it (its record of
-        # results is often "not documented", no answer to open with)
-        asked = "measures"
+        # "怎么做的？效果怎么样？": two questions, two answers in the opening — what the place
+        # did, then what came of it (if only that nothing came of it on record)
+        asked, also = "measures", "results"
     names: tuple[str, ...] = ()
     for corpus in draft.ctx.settings.corpus_dirs:
         names += corpus_case_names(corpus).get(case_id, ())
@@ -78,7 +105,11 @@ def case(draft: Draft, intent: Intent) -> Composed:
                                    case=max(named, key=len) if named else "")]
     else:
         lead = draft.say_all((of_asked[:1] or []) + found[:2], 1)
+        if also:
+            lead += draft.say_all([f for f in found if f.statement.aspect == also], 1)
         parts = [" ".join(lead)]
+    if thinly_documented(found) and not place:
+        return finish(draft, parts + _thin_record(draft, found))
     for aspect in CASE_ASPECTS:
         of_aspect = [f for f in found if f.statement.aspect == aspect]
         lines = draft.say_all(of_aspect, 2)
@@ -105,3 +136,22 @@ def _place_within(question: str, case_names: tuple[str, ...], found: list[Found]
             if len(candidate) >= 2 and any(candidate.lower() in both_texts(f) for f in found):
                 return candidate
     return None
+
+
+def _thin_record(draft: Draft, found: list[Found]) -> list[str]:
+    """After the opening, a case its sources barely document: why it is in the sources at all (its
+    setting, confirmed facts only), what they do not say, and the one lesson they allow — no
+    template sections filled with "not documented" lines, inferences or the national rules in place
+    of the place's own measures."""
+    of = {aspect: [f for f in found if f.statement.aspect == aspect] for aspect in CASE_ASPECTS}
+    setting = [f for f in of["context"] if not f.statement.unconfirmed]
+    parts = []
+    if lines := draft.say_all(setting, 2):
+        parts.append(" ".join(lines))
+    # the lesson the place itself allows before one resting on an unconfirmed description or
+    # restating national rules (an article)
+    of["lessons"].sort(key=lambda f: (f.statement.unconfirmed, bool(_ARTICLE.search(both_texts(f)))))
+    for aspect in ("gaps", "lessons"):
+        if lines := draft.say_all(of[aspect], 1):
+            parts.append(f"**{t('aspect_' + aspect, draft.language)}** " + " ".join(lines))
+    return parts
