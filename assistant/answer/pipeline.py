@@ -125,7 +125,10 @@ def second_part(ctx: Context, intent: Intent, retrieval: Retrieval, main: tuple)
     # a second part that asks for no figure, date or number is a question of its own only when
     # it is of another kind with a cue of its own ("who pays?"): "有哪些政策可以用？" after
     # "怎样才能留住…" (a look-up by default) is what the whole answer is already about
-    if ((parts.wants(second) or kind not in (intent.kind, "lookup"))
+    # "依据是什么？" reads as a definition but defines nothing: the whole answer gives the basis
+    of_its_own = kind not in (intent.kind, "lookup") and not (kind == "definition"
+                                                                 and parts.short(second))
+    if ((parts.wants(second) or of_its_own)
             and not parts.answered(second, main[0].split("\n\n")[0])):
         led = _part(ctx, second, first, retrieval)
         if led is not None:
