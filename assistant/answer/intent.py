@@ -49,7 +49,7 @@ _RESPONSIBLE = re.compile(
     r"\b(who (is|are) responsible|who (must|should|has to|pays|funds|decides|manages|"
     r"employs|appoints|is in charge|supervises|evaluates|inspects)|whose (duty|job|"
     r"responsibility)|responsibilit(y|ies) (of|for)|dut(y|ies) (of|for|to)|obligations? (of|to)|"
-    r"what (must|should|does|do) (the )?(county|provincial|central|township|city|municipal|local)?"
+    r"what (must|should|does|do) (the |an? |our )?(county|provincial|central|township|city|municipal|local)?"
     r"\s*(governments?|education bureaus?|bureaus?|finance bureaus?|schools?|state council|"
     r"province|provinces|counties|county|townships?)\s+(?:(?:have|has|need|needs) to\s+)?"
     r"(do|provide|ensure|pay|guarantee)|"
@@ -235,10 +235,14 @@ def classify(question: str, case_names: dict[str, tuple[str, ...]] | None = None
             kind = "lookup"
     if kind == "suggest" and cases and not problems:
         kind = "case"  # "what did Baoqing do": a case, not a request for measures
+    either = either_levels(question)
+    if either and kind == "lookup" and (_RESPONSIBLE_ASK.search(question) or "负责" in question):
+        # "is the county or the province responsible for …?": which of the two must act
+        kind = "responsible"
     return Intent(kind=kind, actors=actors, area=area, problems=problems, cases=cases,
                   sides=sides, asks_who=bool(_WHO.search(question)),
                   actor_groups=actor_groups(asked) or actor_groups(question),
-                  either=either_levels(question))
+                  either=either)
 
 
 def _sides_without_pattern(question: str, cases: tuple[str, ...]) -> compare.Sides | None:

@@ -89,3 +89,11 @@ def test_a_countys_own_statutory_duties_come_before_those_it_shares(ask):
     own = [i for i, line in enumerate(lines) if line.lstrip("- ").startswith("县级人民政府")]
     shared = [i for i, line in enumerate(lines) if "县级以上" in line[:12]]
     assert own and (not shared or max(own) < min(shared)), result.text
+
+
+@pytest.mark.parametrize("question", [
+    "Is the county or the province responsible for funding teacher training?",
+    "What does a township government have to do to keep children from dropping out?",
+])
+def test_a_choice_of_levels_or_an_actors_duty_is_a_who_question(question):
+    assert classify(question).kind == "responsible"
