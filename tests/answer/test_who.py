@@ -70,6 +70,9 @@ def test_county_or_province_is_answered_with_which_then_each_levels_duty(ask):
     opening = result.text.split("\n\n")[0].lower()
     assert "county governments" in opening and "provincial governments" in opening, result.text
     assert "**County governments**" in result.text and "**Provincial governments**" in result.text
+    # each level's paragraph is about pay, or its general role: never a duty that shares only
+    # "rural teachers" with the question (graduates volunteering in rural schools, Art. 33)
+    assert "Art. 33" not in result.text, result.text
 
 
 def test_a_chinese_choice_between_levels_gets_a_paragraph_for_each(ask):

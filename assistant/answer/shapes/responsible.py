@@ -231,12 +231,15 @@ def _level_duties(draft: Draft, intent: Intent, actors: tuple[str, ...]) -> list
     return draft.lead(found, prefer=_obliges, filed_topic=True)
 
 
-def _fits(draft: Draft, found: Found, top: float) -> bool:
+def _fits(draft: Draft, found: Found, best: Found) -> bool:
     """Whether a level's duty is on the subject asked: it names the subject when the question
-    has one the glossary knows, else it scores close to the best duty of any level."""
+    has one the glossary knows, else it scores close to the best duty of any level and holds
+    about as many of the question's words (a duty on "rural teachers" that says nothing of
+    their pay scores close by meaning alone)."""
     if draft.topic_names():
-        return draft.names_topic(found, filed=True) and found.score >= RELATIVE * top
-    return found.score >= TOPIC_TIE * top
+        return draft.names_topic(found, filed=True) and found.score >= RELATIVE * best.score
+    return found.score >= TOPIC_TIE * best.score and \
+        found.coverage >= LIST_COVERAGE * best.coverage
 
 
 def _either_level(draft: Draft, intent: Intent) -> Composed:
@@ -248,23 +251,28 @@ def _either_level(draft: Draft, intent: Intent) -> Composed:
     leads = [found[0] for found in [*duties, shared] if found]
     if not leads or not draft.on_topic([max(leads, key=lambda f: f.score)], WHO_ON_TOPIC):
         return None
-    top = max(f.score for f in leads)
+    top = max(leads, key=lambda f: f.score)
     fitting = [[f for f in found if _fits(draft, f, top)] for found in duties]
     names = [_level_name(actors, draft.language) for actors in levels]
-    if all(fitting):
+    # a duty of "governments at county level and above" binds the province as much as the county:
+    # which level answers is decided by the duties each has alone
+    alone = [[f for f in fit if _own_level(f)] for fit in fitting]
+    if any(fitting) and not any(alone):
+        opening = t("either_every", draft.language, first=names[0], second=names[1])
+    elif all(alone):
         opening = t("either_both", draft.language, first=names[0], second=names[1])
-    elif any(fitting):
-        chosen = 0 if fitting[0] else 1
+    elif any(alone):
+        chosen = 0 if alone[0] else 1
         opening = t("either_one", draft.language, first=names[chosen], second=names[1 - chosen])
     else:
-        opening = t("either_every", draft.language, first=names[0], second=names[1])
+        opening = t("either_none", draft.language, first=names[0], second=names[1])
     # the duty of every level, when it is on the subject too
     common = [f for f in shared[:1] if _fits(draft, f, top)]
     parts = [" ".join([opening, *draft.say_all(common, 1)])]
     for actors, found, fit in zip(levels, duties, fitting):
         # a level with no duty on the subject: its strongest statutory duty says its role
         role = sorted((f for f in found if f.located.doc_type in ("law", "regulation")),
-                      key=lambda f: -f.score)
+                      key=lambda f: (not _own_level(f), -f.coverage, -f.score))
         lines = draft.say_all(fit, 2) if fit else draft.say_all(role, 1)
         if lines:
             name = _level_name(actors, draft.language, heading=True)
