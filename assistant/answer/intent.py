@@ -388,9 +388,18 @@ _EITHER_SPAN = 24
 _EITHER = re.compile(r"\s*(?:,\s*)?\b(?:or|or else)\b\s*|还是|抑或|或者?")
 
 
+# "是县负责还是省负责": the bare one-character names of the two levels, next to 还是
+_ZH_EITHER = re.compile(r"(?<![\u4e00-\u9fff])是?(县|省)(?:里|级|政府)?[^，。？?]{0,6}还是(县|省)")
+_ZH_LEVEL = {"县": ("county-government", "county-education-bureau", "county-finance-bureau"),
+             "省": ("provincial-government",)}
+
+
 def either_levels(question: str) -> tuple[tuple[str, ...], ...]:
     """The two levels of government a question asks to choose between ("… — the county or the
     province?", "是县里还是省里负责"), in order of mention; () when it names no such pair."""
+    bare = _ZH_EITHER.search(question)
+    if bare and bare.group(1) != bare.group(2):
+        return (_ZH_LEVEL[bare.group(1)], _ZH_LEVEL[bare.group(2)])
     named = []
     for cue, actors in _ACTOR_CUES:
         if actors == ("school",):

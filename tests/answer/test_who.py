@@ -100,3 +100,15 @@ def test_a_countys_own_statutory_duties_come_before_those_it_shares(ask):
 ])
 def test_a_choice_of_levels_or_an_actors_duty_is_a_who_question(question):
     assert classify(question).kind == "responsible"
+
+
+def test_a_bare_chinese_choice_between_county_and_province_is_read():
+    assert either_levels("教师平均工资不低于公务员，是县负责还是省负责？") == (COUNTY, PROVINCE)
+    assert either_levels("浙江省的县还是要按时发放工资") == ()
+
+
+def test_a_level_with_no_duty_on_the_subject_is_said_to_have_none_not_promised_below(ask):
+    result = ask("Is the city or the county responsible for school siting plans?")
+    opening = result.text.split("\n\n")[0]
+    if "**City governments**" not in result.text:
+        assert "below" not in opening.split(".")[0] and "no duty" in opening, result.text

@@ -254,6 +254,16 @@ def _either_level(draft: Draft, intent: Intent) -> Composed:
     top = max(leads, key=lambda f: f.score)
     fitting = [[f for f in found if _fits(draft, f, top)] for found in duties]
     names = [_level_name(actors, draft.language) for actors in levels]
+    # each level's own paragraph; a level with no duty on the subject: its strongest statutory
+    # duty says its role
+    paragraphs = []
+    for actors, found, fit in zip(levels, duties, fitting):
+        role = sorted((f for f in found if f.located.doc_type in ("law", "regulation")),
+                      key=lambda f: (not _own_level(f), -f.coverage, -f.score))
+        lines = draft.say_all(fit, 2) if fit else draft.say_all(role, 1)
+        name = _level_name(actors, draft.language, heading=True)
+        paragraphs.append(f"**{name}**{'：' if draft.language == 'zh' else ': '}" + " ".join(lines)
+                          if lines else "")
     # a duty of "governments at county level and above" binds the province as much as the county:
     # which level answers is decided by the duties each has alone
     alone = [[f for f in fit if _own_level(f)] for fit in fitting]
@@ -263,20 +273,16 @@ def _either_level(draft: Draft, intent: Intent) -> Composed:
         opening = t("either_both", draft.language, first=names[0], second=names[1])
     elif any(alone):
         chosen = 0 if alone[0] else 1
-        opening = t("either_one", draft.language, first=names[chosen], second=names[1 - chosen])
+        # the other level's part is said below, or that the sources give it none
+        key = "either_one" if paragraphs[1 - chosen] else "either_only"
+        opening = t(key, draft.language, first=names[chosen], second=names[1 - chosen])
     else:
         opening = t("either_none", draft.language, first=names[0], second=names[1])
     # the duty of every level, when it is on the subject too
     common = [f for f in shared[:1] if _fits(draft, f, top)]
-    parts = [" ".join([opening, *draft.say_all(common, 1)])]
-    for actors, found, fit in zip(levels, duties, fitting):
-        # a level with no duty on the subject: its strongest statutory duty says its role
-        role = sorted((f for f in found if f.located.doc_type in ("law", "regulation")),
-                      key=lambda f: (not _own_level(f), -f.coverage, -f.score))
-        lines = draft.say_all(fit, 2) if fit else draft.say_all(role, 1)
-        if lines:
-            name = _level_name(actors, draft.language, heading=True)
-            parts.append(f"**{name}**{'：' if draft.language == 'zh' else ': '}" + " ".join(lines))
+    said = draft.say_all(common, 1)
+    # the common duty is said before the levels' paragraphs are read: its marker comes first
+    parts = [" ".join([opening, *said]), *[p for p in paragraphs if p]]
     return finish(draft, parts) if len(parts) > 1 else None
 
 
