@@ -96,10 +96,11 @@ def _said(sentence: str, body: str) -> bool:
 
 
 def merge(main: tuple[str, CitationList, list[Claim]],
-          part: tuple[str, CitationList, list[Claim]], limit: int = 1, first: bool = False
-          ) -> tuple[str, CitationList, list[Claim]]:
+          part: tuple[str, CitationList, list[Claim]], limit: int = 1, first: bool = False,
+          does: re.Pattern | None = None) -> tuple[str, CitationList, list[Claim]]:
     """The main answer with the part's lead (the first ``limit`` sentences of its opening that
-    the main opening does not say already) added to its opening (before the rest with ``first``), each with the part's citations re-marked in the main list; a sentence the main
+    the main opening does not say already) added to its opening (before the rest with ``first``; with ``does``, only a sentence that does what a
+    "who …?" part asks), each with the part's citations re-marked in the main list; a sentence the main
     answer says further down moves up into the opening instead of being said twice."""
     body, cites, claims = main
     part_body, part_cites, _ = part[0], part[1], part[2]
@@ -109,6 +110,9 @@ def merge(main: tuple[str, CitationList, list[Claim]],
         if len(added) >= limit:
             break
         if _said(sentence, paragraphs[0]) or any(_said(sentence, a) for a in added):
+            continue
+        if does is not None and not does.search(sentence):
+            # "who adopted it?": a sentence in which no one adopts anything answers another part
             continue
         rest = "\n\n".join(paragraphs[1:])
         if _said(sentence, rest):

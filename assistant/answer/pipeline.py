@@ -132,7 +132,7 @@ def second_part(ctx: Context, intent: Intent, retrieval: Retrieval, main: tuple)
             and not parts.answered(second, main[0].split("\n\n")[0])):
         led = _part(ctx, second, first, retrieval)
         if led is not None:
-            main = parts.merge(main, led)
+            main = parts.merge(main, led, does=shapes.asked_action(second))
     return main
 
 

@@ -91,3 +91,10 @@ def test_the_meaning_and_the_document_are_both_in_the_opening(ask):
     assert "系统人" in opening and "教师〔2014〕4号" in opening, result.text
     # what it means comes first
     assert opening.index("系统人") < opening.index("教师〔2014〕4号"), result.text
+
+
+def test_a_who_part_takes_only_a_sentence_that_does_what_it_asks():
+    import re
+    main = _composed("The law took effect in 2006. [1]", ["The law took effect in 2006."], [1])
+    part = _composed("The county must plan schools. [1]", ["The county must plan schools."], [2])
+    assert parts.merge(main, part, does=re.compile(r"adopt\w*"))[0] == main[0]
