@@ -44,7 +44,11 @@ _NUMBER = re.compile(r"(?<![\d.,])(?<!Art\. )(?<!Arts\. )(?<!Article )(?<!No\. )
                      r"Aug|Sep|Oct|Nov|Dec)\b)\d")
 _WANTS_MONEY = re.compile(r"\bhow much (\w+ ){0,2}(money|funding|funds?)\b|\bhow much .{0,40}"
                           r"\b(cost|spend|spent|pay|paid|worth|invest\w*|allocat\w*)\b|多少钱|多少元|"
-                          r"多少资金|多少经费|投入了?多少|值多少", re.IGNORECASE)
+                          r"多少资金|多少经费|投入了?多少|值多少|"
+                          # a funding benchmark or allowance rate asked for is a sum of money
+                          r"\b(?:funding|public[- ]funds?|per[- ](?:pupil|student)[\w\s-]{0,25}?)"
+                          r"\s(?:benchmark|basic standard|allowance rate)s?\b|基准定额|公用经费(?:基准|标准)",
+                          re.IGNORECASE)
 _MONEY = re.compile(r"[¥￥]\s?\d|\d[\d,.]*\s*(?:元|万元|亿元|yuan|bn|billion|million)",
                     re.IGNORECASE)
 # a year, not the year inside a document number ("教督〔2012〕3号" answers no "which year")

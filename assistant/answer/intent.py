@@ -69,7 +69,7 @@ _RESPONSIBLE = re.compile(
     r"\b(who (is|are) responsible|who (must|should|has to|pays|funds|decides|manages|"
     r"employs|appoints|is in charge|supervises|evaluates|inspects)|whose (duty|job|"
     r"responsibility)|responsibilit(y|ies) (of|for)|dut(y|ies) (of|for|to)|obligations? (of|to)|"
-    r"what (must|should|does|do) (the )?(county|provincial|central|township|city|municipal|local)?"
+    r"what (must|should|does|do) (the |an? |our )?(county|provincial|central|township|city|municipal|local)?"
     r"\s*(governments?|education bureaus?|bureaus?|finance bureaus?|schools?|state council|"
     r"province|provinces|counties|county|townships?)\s+(?:(?:have|has|need|needs) to\s+)?"
     r"(do|provide|ensure|pay|guarantee)|"
@@ -264,6 +264,8 @@ class Intent:
     # every level the question names, in order ("what does the province do and what does the
     # county do": the province's actors, then the county's); one level: ``actors`` alone
     actor_groups: tuple[tuple[str, ...], ...] = ()
+    # "the county or the province?": the levels between which the question asks to choose
+    either: tuple[tuple[str, ...], ...] = ()
 
 
 def classify(question: str, case_names: dict[str, tuple[str, ...]] | None = None,
@@ -271,7 +273,8 @@ def classify(question: str, case_names: dict[str, tuple[str, ...]] | None = None
     """The kind and subject of ``question``. ``case_names`` maps case ids to the names a
     question may use for them; ``has_definition`` says the glossary defines a term it names."""
     cases = named_cases(question, case_names or {})
-    actors = _actors(question)
+    asked = asked_clauses(question)
+    actors = _actors(asked) or _actors(question)
     area = next((name for name, cue in _AREA_CUES if cue.search(question)), None)
     problems = stated_problems(question)
     sides = compare.parse(question)
@@ -310,9 +313,14 @@ def classify(question: str, case_names: dict[str, tuple[str, ...]] | None = None
             kind = "lookup"
     if kind == "suggest" and cases and not problems:
         kind = "case"  # "what did Baoqing do": a case, not a request for measures
+    either = either_levels(question)
+    if either and kind == "lookup" and (_RESPONSIBLE_ASK.search(question) or "负责" in question):
+        # "is the county or the province responsible for …?": which of the two must act
+        kind = "responsible"
     return Intent(kind=kind, actors=actors, area=area, problems=problems, cases=cases,
                   sides=sides, asks_who=bool(_WHO.search(question)),
-                  actor_groups=actor_groups(question))
+                  actor_groups=actor_groups(asked) or actor_groups(question),
+                  either=either)
 
 
 def _sides_without_pattern(question: str, cases: tuple[str, ...]) -> compare.Sides | None:
@@ -437,6 +445,52 @@ def actor_groups(question: str) -> tuple[tuple[str, ...], ...]:
         if not any(set(actors) & set(kept) for kept in groups):
             groups.append(actors)
     return tuple(groups)
+
+
+# A clause that sets the scene ("if a county's funding falls below the benchmark, what must the
+# province do?") names what the duty is about; the actor asked about is in the other clauses.
+_CONDITION = re.compile(r"^\s*(if|when|where|whereas|suppose|once|假如|如果|若|要是|倘若|当|一旦)",
+                        re.IGNORECASE)
+
+
+def asked_clauses(question: str) -> str:
+    """The question without its scene-setting clauses (an "if …" or "如果……" clause); the whole
+    question when every clause sets a scene or none does."""
+    clauses = [c for c in re.split(r"[,，;；]", question) if c.strip()]
+    kept = [c for c in clauses if not _CONDITION.search(c)]
+    return "，".join(kept) if kept and len(kept) < len(clauses) else question
+
+
+# "the county or the province?", "县还是省": at most this many characters between the two levels
+_EITHER_SPAN = 24
+_EITHER = re.compile(r"\s*(?:,\s*)?\b(?:or|or else)\b\s*|还是|抑或|或者?")
+
+
+# "是县负责还是省负责": the bare one-character names of the two levels, next to 还是
+_ZH_EITHER = re.compile(r"(?<![\u4e00-\u9fff])是?(县|省)(?:里|级|政府)?[^，。？?]{0,6}还是(县|省)")
+_ZH_LEVEL = {"县": ("county-government", "county-education-bureau", "county-finance-bureau"),
+             "省": ("provincial-government",)}
+
+
+def either_levels(question: str) -> tuple[tuple[str, ...], ...]:
+    """The two levels of government a question asks to choose between ("… — the county or the
+    province?", "是县里还是省里负责"), in order of mention; () when it names no such pair."""
+    bare = _ZH_EITHER.search(question)
+    if bare and bare.group(1) != bare.group(2):
+        return (_ZH_LEVEL[bare.group(1)], _ZH_LEVEL[bare.group(2)])
+    named = []
+    for cue, actors in _ACTOR_CUES:
+        if actors == ("school",):
+            continue
+        named += [(m.start(), m.end(), actors) for m in cue.finditer(question)]
+    named.sort(key=lambda n: n[0])
+    for (_, end, first), (start, _, second) in zip(named, named[1:]):
+        between = question[end:start]
+        if set(first) & set(second) or len(between) > _EITHER_SPAN:
+            continue
+        if _EITHER.search(between):
+            return (first, second)
+    return ()
 
 
 def named_cases(question: str, case_names: dict[str, tuple[str, ...]]) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from assistant.answer import compare, glossary_route, shapes, standards_table
+from assistant.answer import compare, glossary_route, parts, shapes, standards_table
 from assistant.answer.context import Context
 from assistant.answer.extractive import compose
 from assistant.answer.followup import History, resolve
@@ -98,12 +98,60 @@ def answer_offline(question: str, history: History | None = None,
     for route in routes_for(intent, retrieval):
         result = route.compose(ctx, intent, retrieval)
         if result is not None and result[2]:
+            result = second_part(ctx, intent, retrieval, result)
             body, citations, claims = by_first_use(result[0], result[1].citations, result[2])
             citations = _in_reader_language(ctx, citations, base.language)
             base.text, base.citations, base.claims = body, citations, claims
             base.route = route.name
             return base
     return abstain(base, retrieval.hits)
+
+
+def second_part(ctx: Context, intent: Intent, retrieval: Retrieval, main: tuple) -> tuple:
+    """A question that asks two things ("… and what is its document number?", "…？依据是哪个
+    文件？", "what must the county do, and who pays?") has each part's lead in its opening: the
+    answer to the whole question, then the lead of the part it leaves out, each part answered
+    as a question of its own kind. A first part of another kind than the whole ("县管校聘是什么
+    意思，依据是哪个文件？" reads as a look-up for the document) has its lead first."""
+    asked = parts.split(ctx.question)
+    if len(asked) < 2:
+        return main
+    first, second = asked
+    if understand(Context.build(ctx.engine, ctx.settings, first, ctx.filters)).kind != intent.kind:
+        led = _part(ctx, first, None, retrieval)
+        if led is not None:
+            main = parts.merge(main, led, first=True)
+    kind = understand(Context.build(ctx.engine, ctx.settings, second, ctx.filters)).kind
+    # a second part that asks for no figure, date or number is a question of its own only when
+    # it is of another kind with a cue of its own ("who pays?"): "有哪些政策可以用？" after
+    # "怎样才能留住…" (a look-up by default) is what the whole answer is already about
+    # "依据是什么？" reads as a definition but defines nothing: the whole answer gives the basis
+    of_its_own = kind not in (intent.kind, "lookup") and not (kind == "definition"
+                                                                 and parts.short(second))
+    if ((parts.wants(second) or of_its_own)
+            and not parts.answered(second, main[0].split("\n\n")[0])):
+        led = _part(ctx, second, first, retrieval)
+        if led is not None:
+            main = parts.merge(main, led, does=shapes.asked_action(second))
+    return main
+
+
+def _part(ctx: Context, part: str, other: str | None, retrieval: Retrieval) -> tuple | None:
+    """One part answered as a question of its own kind; a short part ("who pays?", "依据是哪个
+    文件？") is read with the other part's words, which hold what it is about."""
+    intent = understand(Context.build(ctx.engine, ctx.settings, part, ctx.filters))
+    questions = [part] if not parts.short(part) else []
+    if other is not None:
+        questions.append(f"{part} {other}")
+    for question in questions:
+        sub = Context.build(ctx.engine, ctx.settings, question, ctx.filters)
+        for route in routes_for(intent, retrieval):
+            if route.name == "extractive":
+                break
+            result = route.compose(sub, intent, retrieval)
+            if result is not None and result[2]:
+                return result
+    return None
 
 
 def _in_reader_language(ctx: Context, citations: list[Citation], language: str

@@ -236,10 +236,12 @@ class Draft:
 
     def lead(self, found: list[Found], strength_first: bool | None = None,
              prefer: Callable[[Found], bool] | None = None,
-             filed_topic: bool = False) -> list[Found]:
+             filed_topic: bool = False, prefer_first: bool = False) -> list[Found]:
         """``found`` with the lead first: of the statements about as relevant as the best, one
         that gives the figure or year the question asks for, from the strongest source (a law's
-        own article before a synthesis that cites it)."""
+        own article before a synthesis that cites it). ``prefer_first``: what ``prefer`` asks
+        for ranks before the subject asked about (what an actor must do before what it may do
+        about the very subject)."""
         if not found:
             return found
         close = [f for f in found[:8] if f.score >= TOPIC_TIE * found[0].score]
@@ -265,6 +267,7 @@ class Draft:
         # a reason ("counties keep small schools because …") answers "why", not "what"
         first = min(close, key=lambda f: (f.statement.aspect in ("cause", "mechanism"),
                                           self.elsewhere(f),
+                                          prefer_first and prefer is not None and not prefer(f),
                                           bool(topic) and not self.names_topic(f, filed_topic),
                                           prefer is not None and not prefer(f),
                                           action is not None and not does_what_is_asked(f),

@@ -94,6 +94,11 @@ def fitting(draft: Draft, found: list[Found]) -> list[Found]:
     narrowed = close
     for test in tests:
         kept = [f for f in narrowed if test(f)]
+        if kept and all(draft.elsewhere(f) for f in kept) and \
+                not all(draft.elsewhere(f) for f in narrowed):
+            # a test that only one province's rule passes ("Yunnan's 2016 implementation" for
+            # a national question) does not decide: the national statement stays
+            continue
         narrowed = kept or narrowed
     return narrowed if len(narrowed) < len(close) else []
 
@@ -129,6 +134,31 @@ def same_rule_elsewhere(said: Found, rest: list[Found]) -> Found | None:
     return None
 
 
+# "which document introduced X, and when?", "什么时候出台的": the origin is asked for, and a
+# statement of where a thing began (or that the sources do not say) answers it, not what it is
+_ASKS_ORIGIN = re.compile(r"\b(which|what) (\w+ ){0,2}(document|policy|notice|decision|plan)\b.{0,30}"
+                          r"\b(introduc|set up|creat|establish|start|launch|first|began)\w*|"
+                          r"\bwhen (was|were|did) .{0,60}\b(introduc|set up|creat|establish|start|"
+                          r"launch|begin|began|first)\w*|\bwhere does .{0,40} come from\b|"
+                          r"(哪个|哪份|什么)文件.{0,8}(设立|提出|出台|建立|确立|首次|开始)|"
+                          r"(什么时候|何时|哪一?年).{0,6}(出台|提出|设立|建立|开始|实行|实施)|最早|首次",
+                          re.IGNORECASE)
+_ORIGIN = re.compile(r"\b(first|introduc\w*|earliest|began|begun|set up|launched|established|"
+                     r"created)\b|\bsince (19|20)\d\d\b|首次|最早|以来|设立|确立|建立|出台|启动",
+                     re.IGNORECASE)
+
+
+def origin_first(draft: Draft, found: list[Found]) -> list[Found]:
+    """For a question about where a thing began: the close statements that state an origin (or
+    that the sources do not give one) and name the subject asked about, first."""
+    if not found or not _ASKS_ORIGIN.search(draft.ctx.question):
+        return found
+    close = [f for f in found[:8] if f.score >= TOPIC_TIE * found[0].score]
+    origin = [f for f in close if _ORIGIN.search(f.statement.in_language(draft.language))
+              and (not draft.topic_names() or draft.names_topic(f, filed=True))]
+    return origin + [f for f in found if f not in origin] if origin else found
+
+
 def lookup(draft: Draft, intent: Intent) -> Composed:
     """One sentence with the fact and its source, then at most two supporting sentences."""
     found = draft.relevant(draft.search(limit=12))
@@ -139,6 +169,7 @@ def lookup(draft: Draft, intent: Intent) -> Composed:
         own = draft.relevant(draft.search(sources=intent.cases, limit=12), floor=CASE_FLOOR)
     found = lead_fitting(draft, own) + [f for f in found if f not in own] if own \
         else lead_fitting(draft, found)
+    found = origin_first(draft, found)
     if not found:
         return None
     lead, said = [], None

@@ -7,8 +7,11 @@ import re
 from assistant.answer.intent import Intent, actor_groups
 from assistant.answer.messages import text as t
 from assistant.answer.shapes.draft import (
+    FLOOR,
+    OPENING_CHARS,
     LIST_RELATIVE,
     ON_TOPIC,
+    RELATIVE,
     TOPIC_TIE,
     WHO_ON_TOPIC,
     Composed,
@@ -41,14 +44,45 @@ def _names_an_actor(draft: Draft):
     return names_actor
 
 
-# "may set higher standards" is a power, not what an actor has to do
+# "may set higher standards" is a power, not what an actor has to do ...
 _PERMISSION = re.compile(r"\bmay\b|\bcan\b|可以|有权")
+# ... unless the statement also says what it must do ("must fund …, and may set higher")
+_OBLIGATION = re.compile(r"\bmust\b|\bshall\b|\bis responsible\b|\bare responsible\b")
 
 
 def _obliges(found: Found) -> bool:
-    """Whether a duty obliges (must, 应当) rather than permits: "what does the province have to
-    do" is answered by what it must do."""
-    return not _PERMISSION.search(found.statement.text)
+    """Whether a duty obliges (must, 应当) rather than only permits: "what does the province have
+    to do" is answered by what it must do."""
+    text = found.statement.text
+    return bool(_OBLIGATION.search(text)) or not _PERMISSION.search(text)
+
+
+def _statutory_obligation(found: Found) -> bool:
+    """A duty a law or regulation imposes (not a power it grants): what a named actor must do."""
+    return found.located.doc_type in ("law", "regulation") and _obliges(found)
+
+
+# a duty put on several levels at once ("县级以上人民政府", "the State Council and local
+# governments") is the named level's too, but not what sets it apart
+_SHARED_LEVELS = re.compile(r"县级以上|以上地方|各级|国务院和|\b(?:at )?county level and above\b|"
+                            r"\bat (?:every|all) levels?\b|\bevery level\b|"
+                            r"\bState Council and\b|\blocal governments\b", re.IGNORECASE)
+
+
+def _own_level(found: Found) -> bool:
+    """Whether a duty is the level's own, not one it shares with the levels above it: "what
+    are the county's main duties" is answered first by what the law gives the county alone
+    (Art. 7 县级人民政府为主管理, Art. 45), then by what it shares (Art. 22 县级以上)."""
+    statement = found.statement
+    # the subject of the duty: its opening words (a later "costs shared by every level" is what
+    # the level coordinates, not who acts)
+    return not any(_SHARED_LEVELS.search(text) for text in
+                   (statement.text[:OPENING_CHARS], statement.text_zh[:OPENING_CHARS // 2]))
+
+
+def _named_duty(found: Found) -> bool:
+    """What leads the duties of a named actor: the law's obligation of that level alone."""
+    return _statutory_obligation(found) and _own_level(found)
 
 
 # "what does the county have to do?": every duty that binds it, its own and all levels'
@@ -105,15 +139,31 @@ def _problem_duties(draft: Draft, intent: Intent, actors) -> list[Found]:
             and not draft.elsewhere(f)]
 
 
+# a level of government acts through its departments: the law's duties of the county education
+# department are the county's ("what are the county government's statutory duties": Art. 32's
+# balanced staffing), while a department's own duties are not the whole government's
+DEPARTMENTS = {"county-government": ("county-education-bureau", "county-finance-bureau")}
+
+
+def _with_departments(actors: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(a for actor in actors for a in (actor, *DEPARTMENTS.get(actor, ())))
+
+
 def _own_legal_duties(draft: Draft, intent: Intent) -> list[Found]:
     """"What are the county education bureau's statutory duties": the laws' duties of the very
     actor named (not of the wider level it belongs to), each worth a line however few of the
     question's words it shares — the question asks for all of them."""
-    named = intent.actors[:1]
-    wider = draft.search(kinds=("duty",), actors=named, limit=80)
-    own = [f for f in wider if f.located.doc_type in ("law", "regulation")
-           and not draft.elsewhere(f)]
-    return draft.relevant(own, floor=FLOOR_OWN)
+    own: list[Found] = []
+    for area in ([intent.area, None] if intent.area else [None]):
+        # within the area the question names ("in funding"), when the law gives the actor
+        # duties there: its duties in other areas answer another question
+        wider = draft.search(kinds=("duty",), actors=_with_departments(intent.actors[:1]),
+                             area=area, limit=80)
+        own = draft.relevant([f for f in wider if f.located.doc_type in ("law", "regulation")
+                              and not draft.elsewhere(f)], floor=FLOOR_OWN)
+        if own:
+            break
+    return own
 
 
 def _areas_overview(draft: Draft) -> Found | None:
@@ -165,8 +215,83 @@ def _both_levels(draft: Draft, intent: Intent) -> Composed:
     return finish(draft, parts)
 
 
+def _level_name(actors: tuple[str, ...], language: str, heading: bool = False) -> str:
+    en, zh = ACTORS[actors[0]]
+    if language == "zh":
+        return zh
+    return en[:1].upper() + en[1:] if heading else en
+
+
+def _level_duties(draft: Draft, intent: Intent, actors: tuple[str, ...]) -> list[Found]:
+    """A level's own duties for the question (not another province's rule), the lead first:
+    one about the subject asked (in its words or the subjects it is filed under), what it must
+    do before what it may do, then the strongest source."""
+    found = [f for f in draft.search(kinds=("duty",), actors=actors, limit=30)
+             if not draft.elsewhere(f) and f.score >= FLOOR]
+    return draft.lead(found, prefer=_obliges, filed_topic=True)
+
+
+def _fits(draft: Draft, found: Found, best: Found) -> bool:
+    """Whether a level's duty is on the subject asked: it names the subject when the question
+    has one the glossary knows, else it scores close to the best duty of any level and holds
+    about as many of the question's words (a duty on "rural teachers" that says nothing of
+    their pay scores close by meaning alone)."""
+    if draft.topic_names():
+        return draft.names_topic(found, filed=True) and found.score >= RELATIVE * best.score
+    return found.score >= TOPIC_TIE * best.score and \
+        found.coverage >= LIST_COVERAGE * best.coverage
+
+
+def _either_level(draft: Draft, intent: Intent) -> Composed:
+    """"… — the county or the province?": which of the two (both, when each has a duty of its
+    own on the subject), then each one's duty, and the duty the law puts on every level."""
+    levels = intent.either
+    duties = [_level_duties(draft, intent, actors) for actors in levels]
+    shared = _level_duties(draft, intent, ("governments-all-levels",))
+    leads = [found[0] for found in [*duties, shared] if found]
+    if not leads or not draft.on_topic([max(leads, key=lambda f: f.score)], WHO_ON_TOPIC):
+        return None
+    top = max(leads, key=lambda f: f.score)
+    fitting = [[f for f in found if _fits(draft, f, top)] for found in duties]
+    names = [_level_name(actors, draft.language) for actors in levels]
+    # each level's own paragraph; a level with no duty on the subject: its strongest statutory
+    # duty says its role
+    paragraphs = []
+    for actors, found, fit in zip(levels, duties, fitting):
+        role = sorted((f for f in found if f.located.doc_type in ("law", "regulation")),
+                      key=lambda f: (not _own_level(f), -f.coverage, -f.score))
+        lines = draft.say_all(fit, 2) if fit else draft.say_all(role, 1)
+        name = _level_name(actors, draft.language, heading=True)
+        paragraphs.append(f"**{name}**{'：' if draft.language == 'zh' else ': '}" + " ".join(lines)
+                          if lines else "")
+    # a duty of "governments at county level and above" binds the province as much as the county:
+    # which level answers is decided by the duties each has alone
+    alone = [[f for f in fit if _own_level(f)] for fit in fitting]
+    if any(fitting) and not any(alone):
+        opening = t("either_every", draft.language, first=names[0], second=names[1])
+    elif all(alone):
+        opening = t("either_both", draft.language, first=names[0], second=names[1])
+    elif any(alone):
+        chosen = 0 if alone[0] else 1
+        # the other level's part is said below, or that the sources give it none
+        key = "either_one" if paragraphs[1 - chosen] else "either_only"
+        opening = t(key, draft.language, first=names[chosen], second=names[1 - chosen])
+    else:
+        opening = t("either_none", draft.language, first=names[0], second=names[1])
+    # the duty of every level, when it is on the subject too
+    common = [f for f in shared[:1] if _fits(draft, f, top)]
+    said = draft.say_all(common, 1)
+    # the common duty is said before the levels' paragraphs are read: its marker comes first
+    parts = [" ".join([opening, *said]), *[p for p in paragraphs if p]]
+    return finish(draft, parts) if len(parts) > 1 else None
+
+
 def responsible(draft: Draft, intent: Intent) -> Composed:
     """The actor's duties as a short list, strongest legal basis first."""
+    if len(intent.either) == 2:
+        either = _either_level(draft, intent)
+        if either is not None:
+            return either
     if len(intent.actor_groups) >= 2 and not intent.asks_who:
         both = _both_levels(draft, intent)
         if both is not None:
@@ -201,13 +326,22 @@ def responsible(draft: Draft, intent: Intent) -> Composed:
         wider = draft.search(kinds=("duty",), actors=actors, limit=80)
         legal = draft.relevant([f for f in wider if f.located.doc_type in ("law", "regulation")])
         found = legal if len(legal) >= 2 else found
-        if actors:
-            own = _own_legal_duties(draft, intent)
+    named = bool(actors) and not intent.asks_who
+    if named and draft.asks_for_law():
+        # "what is the county legally responsible for": the actor's own statutory duties each
+        # belong in the answer, however few of the question's words they share
+        own = _own_legal_duties(draft, intent)
+        found = found + [f for f in own if f not in found]
     # "which level of government …?" is answered by a duty that names one
     # "who is responsible for migrant children's places?": a statute filed under the subject
     # asked about counts as naming it (Art. 12 never says 随迁子女)
-    found = draft.lead(found, prefer=_names_an_actor(draft) if intent.asks_who else _obliges,
-                       filed_topic=intent.asks_who)
+    # "what is the province responsible for": what it must do leads, before a power it has over
+    # the very subject asked about (Art. 43's "may set a higher standard"), and the statute
+    # before the policy that carries it out
+    found = draft.lead(found, prefer=_names_an_actor(draft) if intent.asks_who else
+                       _named_duty if named else _obliges,
+                       filed_topic=intent.asks_who, prefer_first=named,
+                       strength_first=True if named else None)
     lead = draft.say_all(found, 1)
     # a further duty shares about as much of the question as the lead: one word in common
     # ("housing" in a question about schools for new housing estates) is not enough
@@ -222,15 +356,19 @@ def responsible(draft: Draft, intent: Intent) -> Composed:
     close = [f for f in own if f is not found[0]] + [f for f in close if f not in own]
     # a duty that restates the lead (the same article in other words) takes no place in the list
     close = [f for f in close if not draft.is_said(f)]
-    on_subject = [f for f in found[1:] if draft.names_topic(f) and not draft.is_said(f)]
+    on_subject = [f for f in found[1:] if draft.names_topic(f) and not draft.is_said(f)
+                  and not draft.elsewhere(f)]
     if on_subject:
         # the duties about the subject asked about, then at most two of the actor's others (its
         # own statutory duties when those are asked for); all in order of legal strength
         room = 3 if own else min(2, max(0, 4 - len(on_subject)))
         others = [f for f in close if f not in on_subject][:room]
-        chosen = sorted(on_subject[:5] + others, key=lambda f: (f.located.strength, -f.score))
+        chosen = on_subject[:5] + others
     else:
-        chosen = sorted(close, key=lambda f: (f.located.strength, -f.score))
+        chosen = close
+    # in order of legal strength; a named actor's own duties before those it shares
+    chosen = sorted(chosen, key=lambda f: (f.located.strength, named and not _own_level(f),
+                                           -f.score))
     items = draft.say_all(chosen, 5)
     parts = [" ".join(lead)]
     if items:

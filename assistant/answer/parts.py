@@ -1,0 +1,138 @@
+"""Questions that ask two things ("… and what is its document number?", "…？依据是哪个文件？",
+"what must the county do, and who pays?"): the question split into its parts, and the second
+part's lead brought into the opening of the answer to the whole question."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.extractive import wanted_patterns
+from assistant.answer.render import CitationList
+from assistant.answer.terms import token_set
+from assistant.answer.types import Claim
+
+# an English second question: ", and what …", "and when …", "— and who …"
+_EN_SECOND = re.compile(r"(?:,|;|\s—|—|\s-)\s*and\s+(?=(?:what|which|when|who|whom|whose|how|where|"
+                        r"in which|under which|by when)\b)", re.IGNORECASE)
+# a Chinese clause that asks (an interrogative or a question particle)
+_ZH_ASKS = re.compile(r"哪|什么|谁|多少|何时|几|怎么|怎样|如何|是否|有没有|是不是|吗|呢")
+# ... that is a question of its own however it is placed: "几" and "是否" also count things or
+# set a condition inside a statement ("县里准备撤并几所村小，需要注意什么？" asks one thing)
+_ZH_ASKS_ALONE = re.compile(r"哪|什么|谁|多少|何时|怎么|怎样|如何|有没有|是不是|[吗呢][？?]?$")
+_EN_ASKS = re.compile(r"\b(what|which|when|who|whom|whose|how|where|why)\b", re.IGNORECASE)
+_ZH_CLAUSE = re.compile(r"(?<=[，；,;])")
+_SENTENCE_END = re.compile(r"(?<=[?？])\s*(?=\S)")
+MIN_PART = 4  # characters: a shorter "part" ("and why?") asks nothing on its own
+SIMILAR = 0.6  # token overlap at which a sentence is the one said already
+
+
+def _asks(text: str) -> bool:
+    return bool(_ZH_ASKS.search(text) or _EN_ASKS.search(text))
+
+
+def split(question: str) -> list[str]:
+    """The question's parts, when it clearly asks two things: two questions in a row, a second
+    "and what/when/who …" question in English, or a second clause that asks in Chinese after a
+    first that asks too; otherwise the question whole."""
+    question = question.strip()
+    sentences = [s for s in _SENTENCE_END.split(question) if s.strip()]
+    if len(sentences) >= 2 and all(_asks(s) for s in sentences[-2:]):
+        first, second = " ".join(sentences[:-1]), sentences[-1]
+        return [first, second] if len(second) >= MIN_PART else [question]
+    match = _EN_SECOND.search(question)
+    if match and _EN_ASKS.search(question[:match.start()]):
+        first, second = question[:match.start()].strip(), question[match.end():].strip()
+        if len(second.split()) >= 2:
+            return [first, second]
+    clauses = [c for c in _ZH_CLAUSE.split(question) if c.strip()]
+    for cut in range(len(clauses) - 1, 0, -1):
+        first, second = "".join(clauses[:cut]), "".join(clauses[cut:])
+        if (_ZH_ASKS.search(second) and _ZH_ASKS_ALONE.search(first.rstrip("，；,; "))
+                and len(second) >= MIN_PART):
+            return [first.rstrip("，；,; "), second]
+    return [question]
+
+
+SHORT_WORDS = 5   # an English part of fewer words ("who pays?") is about the other part's subject
+SHORT_CHARS = 9   # ... and a Chinese part of fewer characters ("依据是哪个文件？")
+
+
+def short(part: str) -> bool:
+    """Whether a part needs the other part's words to say what it is about: short, or leaning on
+    a pronoun ("what is its document number?")."""
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", part))
+    if cjk:
+        return cjk < SHORT_CHARS or bool(re.search(r"其|该|它", part))
+    return len(part.split()) < SHORT_WORDS or bool(re.search(
+        r"\b(its|it|their|them|this|these|those)\b", part, re.IGNORECASE))
+
+
+def wants(part: str) -> bool:
+    """Whether a part asks for a figure, a date, an article or a document number."""
+    return bool(wanted_patterns(part))
+
+
+def answered(part: str, opening: str) -> bool:
+    """Whether the opening already gives what the part asks for (a figure, year, article or
+    document number), when the part asks for one of those."""
+    wanted = wanted_patterns(part)
+    return bool(wanted) and all(p.search(opening) for p in wanted)
+
+
+def _sentences_of(body: str, claims: list[Claim]) -> list[tuple[str, list[int]]]:
+    """The claims of a composed body that its opening paragraph says, in order."""
+    opening = body.split("\n\n")[0]
+    said = [(opening.find(c.text), c) for c in claims if c.text and c.text in opening]
+    return [(c.text, c.markers) for _, c in sorted(said, key=lambda s: s[0])]
+
+
+def _said(sentence: str, body: str) -> bool:
+    words = token_set(sentence)
+    for line in re.split(r"(?<=[.。!?！？])\s+|\n", body):
+        other = token_set(line)
+        if words and other and len(words & other) / len(words) >= SIMILAR:
+            return True
+    return False
+
+
+def merge(main: tuple[str, CitationList, list[Claim]],
+          part: tuple[str, CitationList, list[Claim]], limit: int = 1, first: bool = False,
+          does: re.Pattern | None = None) -> tuple[str, CitationList, list[Claim]]:
+    """The main answer with the part's lead (the first ``limit`` sentences of its opening that
+    the main opening does not say already) added to its opening (before the rest with ``first``; with ``does``, only a sentence that does what a
+    "who …?" part asks), each with the part's citations re-marked in the main list; a sentence the main
+    answer says further down moves up into the opening instead of being said twice."""
+    body, cites, claims = main
+    part_body, part_cites, _ = part[0], part[1], part[2]
+    paragraphs = body.split("\n\n")
+    added = []
+    for sentence, markers in _sentences_of(part_body, part[2]):
+        if len(added) >= limit:
+            break
+        if _said(sentence, paragraphs[0]) or any(_said(sentence, a) for a in added):
+            continue
+        if does is not None and not does.search(sentence):
+            # "who adopted it?": a sentence in which no one adopts anything answers another part
+            continue
+        rest = "\n\n".join(paragraphs[1:])
+        if _said(sentence, rest):
+            # said lower down: a list item that is just this sentence moves up; a sentence of a
+            # paragraph stays where it is, said once
+            items = [line for line in rest.split("\n")
+                     if line.startswith("- ") and sentence in line]
+            if not items:
+                continue
+            kept = [line for line in rest.split("\n") if line not in items]
+            tail = [p for p in "\n".join(kept).split("\n\n")
+                    if p.strip() and not p.strip().endswith((":", "："))]
+            paragraphs = [paragraphs[0], *tail]
+        new = [cites.add(part_cites.citations[m - 1]) for m in markers
+               if 0 < m <= len(part_cites.citations)]
+        if not new:
+            continue
+        added.append(f"{sentence} " + "".join(f"[{m}]" for m in new))
+        claims.append(Claim(sentence, new, "statement"))
+    if not added:
+        return main
+    paragraphs[0] = " ".join([*added, paragraphs[0]] if first else [paragraphs[0], *added])
+    return "\n\n".join(paragraphs), cites, claims
