@@ -1,0 +1,97 @@
+"""A comparison of the corpus's comparisons file: the key difference in one sentence, then a
+side-by-side table, one column per side and one row per aspect, each cell a statement from that
+side's own source (schema: corpus/README.md, "Comparisons").
+
+Which comparison a question asks for is fitted by the matcher the explanations use
+(``shapes.explanations.scores``: the question against each comparison's ``asks`` phrases, with
+the statements' dense similarity for English questions). The aspect a question names ("… on
+teachers", "在经费上": words no phrase of the comparison and no side label holds) puts the rows
+whose aspect label names it first, and only those when there are enough of them."""
+
+from __future__ import annotations
+
+from assistant.answer.messages import text as t
+from assistant.answer.shapes.draft import Composed, Draft, finish
+from assistant.answer.shapes.explanations import scores
+from assistant.answer.shapes.sides import cell
+from assistant.answer.terms import content_terms, matches, token_set
+from assistant.knowledge.comparisons import Comparison, Row
+from assistant.knowledge.index import Found
+
+MATCH = 0.5        # the score a compare question needs to be answered from a comparison
+ONLY_ASKED = 3     # this many rows on the aspect asked: those rows alone make the table
+
+
+def comparison_for(draft: Draft) -> Comparison | None:
+    """The comparison the question asks for, or None when none fits well enough."""
+    scored = scores(draft, draft.index.comparisons)
+    if not scored:
+        return None
+    best, chosen = max(scored, key=lambda pair: pair[0])
+    return chosen if best >= MATCH else None
+
+
+def compare_from_file(draft: Draft, comparison: Comparison | None = None) -> Composed:
+    """The key difference, then the table; None when the question fits no comparison or the key
+    cannot be said (filtered out, or its passage not indexed)."""
+    comparison = comparison or comparison_for(draft)
+    if comparison is None:
+        return None
+    key = _found(draft, comparison.key)
+    said_key = draft.say(key) if key is not None else None
+    if said_key is None:
+        return None
+    language = draft.language
+    silent = t("compare_silent", language)
+    lines = []
+    for row in asked_rows(draft, comparison):
+        cells = []
+        for ident in row.cells:
+            found = _found(draft, ident) if ident else None
+            cells.append(draft.say(found, again=True) if found is not None else None)
+        if not any(cells):
+            continue  # every side of the row filtered out: the row says nothing
+        lines.append(f"| {row.aspect.in_language(language)} | "
+                     + " | ".join(cell(c) if c else silent for c in cells) + " |")
+    if not lines:
+        return None
+    header = "| | " + " | ".join(side.in_language(language) for side in comparison.sides) + " |"
+    rule = "|---" * (len(comparison.sides) + 1) + "|"
+    return finish(draft, [f"**{t('key_difference', language)}** {said_key}",
+                          "\n".join([header, rule, *lines])])
+
+
+def asked_rows(draft: Draft, comparison: Comparison) -> list[Row]:
+    """The comparison's rows, those on the aspect the question names first (only those when
+    there are ONLY_ASKED of them), each group in the comparison's order."""
+    aspect = aspect_terms(draft, comparison)
+    if not aspect:
+        return list(comparison.rows)
+
+    def on_aspect(row: Row) -> bool:
+        label = f"{row.aspect.en} {row.aspect.zh}".lower()
+        tokens = token_set(label)
+        return any(matches(term, label, tokens) for term in aspect)
+
+    asked = [row for row in comparison.rows if on_aspect(row)]
+    if len(asked) >= ONLY_ASKED:
+        return asked
+    return asked + [row for row in comparison.rows if row not in asked]
+
+
+def aspect_terms(draft: Draft, comparison: Comparison) -> list:
+    """The question's words that neither a phrase of the comparison nor a side label holds:
+    the aspect it asks the sides to be compared on ("teachers" of "… on teachers")."""
+    held = " ".join([*comparison.asks, *(f"{s.en} {s.zh}" for s in comparison.sides)]).lower()
+    held_tokens = token_set(held)
+    return [term for term in content_terms(draft.ctx.question)
+            if not matches(term, held, held_tokens)]
+
+
+def _found(draft: Draft, ident: str) -> Found | None:
+    """A statement of the comparison, if the question's filters admit its document."""
+    located = draft.index.by_id.get(ident)
+    if located is None or not draft.ctx.filters.admits(located.statement.source,
+                                                       located.metadata):
+        return None
+    return Found(located, 1.0, 1.0)
