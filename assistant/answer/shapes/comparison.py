@@ -10,6 +10,7 @@ whose aspect label names it first, and only those when there are enough of them.
 
 from __future__ import annotations
 
+from assistant.answer.intent import corpus_case_names
 from assistant.answer.messages import text as t
 from assistant.answer.shapes.draft import Composed, Draft, finish
 from assistant.answer.shapes.explanations import scores
@@ -22,19 +23,26 @@ MATCH = 0.5        # the score a compare question needs to be answered from a co
 ONLY_ASKED = 3     # this many rows on the aspect asked: those rows alone make the table
 
 
-def comparison_for(draft: Draft) -> Comparison | None:
-    """The comparison the question asks for, or None when none fits well enough."""
-    scored = scores(draft, draft.index.comparisons)
+def comparison_for(draft: Draft, cases: tuple[str, ...] = ()) -> Comparison | None:
+    """The comparison the question asks for, or None when none fits well enough. A comparison
+    that does not name a case the question names (``cases``: Hengnan in "how do Hengnan's
+    alliances differ from Zhejiang's communities") is not the one asked for, however well the
+    rest of the question fits it."""
+    names = case_names(draft)
+    comparisons = [c for c in draft.index.comparisons
+                   if all(_names_case(c, names.get(case, (case,))) for case in cases)]
+    scored = scores(draft, comparisons)
     if not scored:
         return None
     best, chosen = max(scored, key=lambda pair: pair[0])
     return chosen if best >= MATCH else None
 
 
-def compare_from_file(draft: Draft, comparison: Comparison | None = None) -> Composed:
+def compare_from_file(draft: Draft, cases: tuple[str, ...] = (),
+                      comparison: Comparison | None = None) -> Composed:
     """The key difference, then the table; None when the question fits no comparison or the key
     cannot be said (filtered out, or its passage not indexed)."""
-    comparison = comparison or comparison_for(draft)
+    comparison = comparison or comparison_for(draft, cases)
     if comparison is None:
         return None
     key = _found(draft, comparison.key)
@@ -86,6 +94,20 @@ def aspect_terms(draft: Draft, comparison: Comparison) -> list:
     held_tokens = token_set(held)
     return [term for term in content_terms(draft.ctx.question)
             if not matches(term, held, held_tokens)]
+
+
+def case_names(draft: Draft) -> dict[str, tuple[str, ...]]:
+    """Each corpus case's names (its id's words and the places it is known by)."""
+    names: dict[str, tuple[str, ...]] = {}
+    for corpus in draft.ctx.settings.corpus_dirs:
+        names.update(corpus_case_names(corpus))
+    return names
+
+
+def _names_case(comparison: Comparison, names: tuple[str, ...]) -> bool:
+    """Whether a comparison's phrases or side labels name a case by one of its names."""
+    text = " ".join([*comparison.asks, *(f"{s.en} {s.zh}" for s in comparison.sides)]).lower()
+    return any(name.lower() in text for name in names if name)
 
 
 def _found(draft: Draft, ident: str) -> Found | None:
