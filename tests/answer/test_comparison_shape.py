@@ -154,3 +154,13 @@ def test_chinese_ways_of_asking_for_the_difference_are_compare_questions(questio
     intent = classify(question)
     assert intent.kind == "compare"
     assert (intent.sides.a, intent.sides.b) == (a, b)
+
+
+def test_a_comparison_that_does_not_hold_a_side_the_question_names_is_not_fitted(draft_of):
+    question = "特岗计划和公费师范生有什么区别？"
+    intent = classify(question)
+    draft = draft_of(question)
+    sides = (intent.sides.a, intent.sides.b)
+    assert sides == ("特岗计划", "公费师范生")
+    assert comparison_for(draft, sides=sides[:1]) is not None  # the special-post side alone fits
+    assert comparison_for(draft, sides=sides) is None

@@ -17,7 +17,8 @@ def compare(draft: Draft, intent: Intent) -> Composed:
     """A side-by-side table whose cells come only from each side's own statements, then the key
     difference; from the corpus's comparisons file when the question asks for one of its
     comparisons (the key difference, then a column per side and a row per aspect)."""
-    composed = compare_from_file(draft, intent.cases)
+    named = () if intent.sides is None else (intent.sides.a, intent.sides.b)
+    composed = compare_from_file(draft, intent.cases, named)
     if composed is not None:
         return composed
     sides = intent.sides

@@ -23,14 +23,17 @@ MATCH = 0.5        # the score a compare question needs to be answered from a co
 ONLY_ASKED = 3     # this many rows on the aspect asked: those rows alone make the table
 
 
-def comparison_for(draft: Draft, cases: tuple[str, ...] = ()) -> Comparison | None:
+def comparison_for(draft: Draft, cases: tuple[str, ...] = (),
+                   sides: tuple[str, ...] = ()) -> Comparison | None:
     """The comparison the question asks for, or None when none fits well enough. A comparison
     that does not name a case the question names (``cases``: Hengnan in "how do Hengnan's
-    alliances differ from Zhejiang's communities") is not the one asked for, however well the
-    rest of the question fits it."""
+    alliances differ from Zhejiang's communities"), or that does not hold a side the question
+    names (``sides``: 公费师范生 in "特岗计划和公费师范生有什么区别"), is not the one asked for,
+    however well the rest of the question fits it."""
     names = case_names(draft)
     comparisons = [c for c in draft.index.comparisons
-                   if all(_names_case(c, names.get(case, (case,))) for case in cases)]
+                   if all(_names_case(c, names.get(case, (case,))) for case in cases)
+                   and all(holds_side(c, side) for side in sides)]
     scored = scores(draft, comparisons)
     if not scored:
         return None
@@ -38,11 +41,11 @@ def comparison_for(draft: Draft, cases: tuple[str, ...] = ()) -> Comparison | No
     return chosen if best >= MATCH else None
 
 
-def compare_from_file(draft: Draft, cases: tuple[str, ...] = (),
+def compare_from_file(draft: Draft, cases: tuple[str, ...] = (), sides: tuple[str, ...] = (),
                       comparison: Comparison | None = None) -> Composed:
     """The key difference, then the table; None when the question fits no comparison or the key
     cannot be said (filtered out, or its passage not indexed)."""
-    comparison = comparison or comparison_for(draft, cases)
+    comparison = comparison or comparison_for(draft, cases, sides)
     if comparison is None:
         return None
     key = _found(draft, comparison.key)
@@ -108,6 +111,20 @@ def _names_case(comparison: Comparison, names: tuple[str, ...]) -> bool:
     """Whether a comparison's phrases or side labels name a case by one of its names."""
     text = " ".join([*comparison.asks, *(f"{s.en} {s.zh}" for s in comparison.sides)]).lower()
     return any(name.lower() in text for name in names if name)
+
+
+SIDE_HELD = 0.5  # the share of a side's words a comparison's phrases and labels must hold
+
+
+def holds_side(comparison: Comparison, side: str) -> bool:
+    """Whether a comparison's phrases or side labels hold most of the words of a side the
+    question names (a side with no content words holds nothing to check)."""
+    terms = content_terms(side)
+    if not terms:
+        return True
+    text = " ".join([*comparison.asks, *(f"{s.en} {s.zh}" for s in comparison.sides)]).lower()
+    tokens = token_set(text)
+    return sum(matches(term, text, tokens) for term in terms) >= SIDE_HELD * len(terms)
 
 
 def _found(draft: Draft, ident: str) -> Found | None:
