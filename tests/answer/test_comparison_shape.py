@@ -16,6 +16,7 @@ from assistant.answer.shapes.comparison import (
     asked_rows,
     compare_from_file,
     comparison_for,
+    names_sides,
 )
 from assistant.answer.shapes.explanations import scores
 from assistant.knowledge.comparisons import Comparison, Label, Row
@@ -164,3 +165,18 @@ def test_a_comparison_that_does_not_hold_a_side_the_question_names_is_not_fitted
     assert sides == ("特岗计划", "公费师范生")
     assert comparison_for(draft, sides=sides[:1]) is not None  # the special-post side alone fits
     assert comparison_for(draft, sides=sides) is None
+
+
+def test_a_comparison_whose_sides_the_question_does_not_name_is_not_fitted(draft_of):
+    # "Education Law" and "Compulsory Education Law" are both words of the Zhejiang comparison's
+    # labels, but neither names the Zhejiang side
+    question = "How does the Education Law differ from the Compulsory Education Law on funding?"
+    draft = draft_of(question)
+    zhejiang = next(c for c in draft.index.comparisons if c.id == "zhejiang-regulations-vs-cel")
+    assert not names_sides(draft, zhejiang)
+    assert names_sides(draft_of("How do the Zhejiang regulations differ from the national law?"),
+                       zhejiang)
+    assert comparison_for(draft) is None or comparison_for(draft).id != zhejiang.id
+    # of three sides, two named are enough
+    layout = next(c for c in draft.index.comparisons if c.id == "layout-2001-2012-2018")
+    assert names_sides(draft_of("2012年规范布局调整的意见和2018年两类学校的意见有什么不同？"), layout)

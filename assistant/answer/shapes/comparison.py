@@ -33,7 +33,8 @@ def comparison_for(draft: Draft, cases: tuple[str, ...] = (),
     names = case_names(draft)
     comparisons = [c for c in draft.index.comparisons
                    if all(_names_case(c, names.get(case, (case,))) for case in cases)
-                   and all(holds_side(c, side) for side in sides)]
+                   and all(holds_side(c, side) for side in sides)
+                   and names_sides(draft, c)]
     scored = scores(draft, comparisons)
     if not scored:
         return None
@@ -111,6 +112,24 @@ def _names_case(comparison: Comparison, names: tuple[str, ...]) -> bool:
     """Whether a comparison's phrases or side labels name a case by one of its names."""
     text = " ".join([*comparison.asks, *(f"{s.en} {s.zh}" for s in comparison.sides)]).lower()
     return any(name.lower() in text for name in names if name)
+
+
+def names_sides(draft: Draft, comparison: Comparison) -> bool:
+    """Whether the question names the comparison's sides: each of two sides (two of three) by a
+    word of its labels that the other sides' labels lack ("Zhejiang" or "Regulations" of the
+    Zhejiang regulations against the Compulsory Education Law; "Education Law" alone names
+    neither)."""
+    ctx = draft.ctx
+    question = " ".join([ctx.question, *(n for e in ctx.glossary for n in (e.en, e.zh) if n)])
+    lowered, tokens = question.lower(), token_set(question)
+    labels = [f"{s.en} {s.zh}".lower() for s in comparison.sides]
+    named = 0
+    for n, label in enumerate(labels):
+        others = " ".join(labels[:n] + labels[n + 1:])
+        others_tokens = token_set(others)
+        own = [t for t in content_terms(label) if not matches(t, others, others_tokens)]
+        named += any(matches(t, lowered, tokens) for t in own)
+    return named >= min(2, len(labels))
 
 
 SIDE_HELD = 0.5  # the share of a side's words a comparison's phrases and labels must hold
