@@ -120,7 +120,9 @@ def test_the_aspect_asked_comes_first(draft_of):
     assert len(rows) == len(comparison.rows)  # one row on the aspect: the others follow
     composed = compare_from_file(draft, comparison=comparison)
     assert composed is not None
-    assert _table(composed[0])[1][0] == "Central and local shares"
+    # the key difference is not on the shares: each side's shares open the answer instead
+    assert composed[0].startswith("- **2005 rural funding mechanism**: ")
+    assert "Central and local shares" not in [row[0] for row in _table(composed[0])]
 
 
 def test_enough_rows_on_the_aspect_make_the_table_alone(draft_of):
@@ -163,7 +165,8 @@ def test_a_comparison_that_does_not_hold_a_side_the_question_names_is_not_fitted
     draft = draft_of(question)
     sides = (intent.sides.a, intent.sides.b)
     assert sides == ("特岗计划", "公费师范生")
-    assert comparison_for(draft, sides=sides[:1]) is not None  # the special-post side alone fits
+    named = ("特岗计划", "乡村教师生活补助")
+    assert comparison_for(draft_of("特岗计划和乡村教师生活补助有什么区别？"), sides=named) is not None
     assert comparison_for(draft, sides=sides) is None
 
 
@@ -180,3 +183,18 @@ def test_a_comparison_whose_sides_the_question_does_not_name_is_not_fitted(draft
     # of three sides, two named are enough
     layout = next(c for c in draft.index.comparisons if c.id == "layout-2001-2012-2018")
     assert names_sides(draft_of("2012年规范布局调整的意见和2018年两类学校的意见有什么不同？"), layout)
+
+
+def test_each_side_on_the_aspect_asked_opens_when_the_key_difference_is_elsewhere(ask):
+    # the Zhejiang comparison's key difference is about pay, evaluation and funding: a question
+    # on teacher exchange opens with each side's rule on exchange, then the key, then the rest
+    result = ask("浙江省义务教育条例与义务教育法在教师交流方面有什么差别？")
+    assert result.route == "compare"
+    lines = result.text.splitlines()
+    assert lines[0].startswith("- **《浙江省义务教育条例》**") and "交流" in lines[0]
+    assert lines[1].startswith("- **《义务教育法》**") and "流动" in lines[1]
+    assert "**关键区别：**" in result.text
+    table = _table(result.text)
+    assert "教师交流" not in [row[0] for row in table]  # said once, in the opening
+    # a question with no aspect of its own opens with the key difference
+    assert ask("浙江省义务教育条例和义务教育法有什么区别？").text.startswith("**关键区别：**")

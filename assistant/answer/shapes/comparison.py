@@ -55,8 +55,21 @@ def compare_from_file(draft: Draft, cases: tuple[str, ...] = (), sides: tuple[st
         return None
     language = draft.language
     silent = t("compare_silent", language)
+    rows = asked_rows(draft, comparison)
+    opening = ""
+    lead = opening_row(draft, comparison, key)
+    if lead is not None:
+        # the key difference is not on the aspect asked ("… differ on central shares"): each
+        # side's answer on it opens, then the key difference, then the other rows
+        said = [(side, draft.say(found)) for side, ident in zip(comparison.sides, lead.cells)
+                if (found := _found(draft, ident) if ident else None) is not None]
+        said = [(side, line) for side, line in said if line]
+        if len(said) >= 2:
+            opening = "\n".join(f"- **{side.in_language(language)}**{t('says', language)}{line}"
+                                 for side, line in said)
+            rows = [row for row in rows if row is not lead]
     lines = []
-    for row in asked_rows(draft, comparison):
+    for row in rows:
         cells = []
         for ident in row.cells:
             found = _found(draft, ident) if ident else None
@@ -69,8 +82,29 @@ def compare_from_file(draft: Draft, cases: tuple[str, ...] = (), sides: tuple[st
         return None
     header = "| | " + " | ".join(side.in_language(language) for side in comparison.sides) + " |"
     rule = "|---" * (len(comparison.sides) + 1) + "|"
-    return finish(draft, [f"**{t('key_difference', language)}** {said_key}",
+    return finish(draft, [opening, f"**{t('key_difference', language)}** {said_key}",
                           "\n".join([header, rule, *lines])])
+
+
+def opening_row(draft: Draft, comparison: Comparison, key: Found) -> Row | None:
+    """The row on the aspect the question asks about that should open the answer: the one whose
+    label holds the most of the aspect's words, when the key difference holds fewer of them
+    (None when the question names no aspect, or the key difference speaks to it)."""
+    aspect = aspect_terms(draft, comparison)
+    if not aspect:
+        return None
+
+    def held(text: str) -> int:
+        lowered = text.lower()
+        tokens = token_set(lowered)
+        return sum(matches(term, lowered, tokens) for term in aspect)
+
+    best = max(comparison.rows, key=lambda row: held(f"{row.aspect.en} {row.aspect.zh}"))
+    on_aspect = held(f"{best.aspect.en} {best.aspect.zh}")
+    statement = key.statement
+    if on_aspect == 0 or held(f"{statement.text} {statement.text_zh}") >= on_aspect:
+        return None
+    return best if sum(1 for cell in best.cells if cell) >= 2 else None
 
 
 def asked_rows(draft: Draft, comparison: Comparison) -> list[Row]:
