@@ -198,3 +198,18 @@ def test_each_side_on_the_aspect_asked_opens_when_the_key_difference_is_elsewher
     assert "教师交流" not in [row[0] for row in table]  # said once, in the opening
     # a question with no aspect of its own opens with the key difference
     assert ask("浙江省义务教育条例和义务教育法有什么区别？").text.startswith("**关键区别：**")
+
+
+def test_the_sides_are_in_the_order_the_question_names_them(ask):
+    result = ask("How do the Teachers Law and the Compulsory Education Law differ on teachers' pay?")
+    assert _table(result.text)[0][1:] == ["Teachers Law", "Compulsory Education Law"]
+    pay = next(row for row in _table(result.text) if row[0] == "Pay benchmark")
+    assert "national civil servants" in pay[1] and "local civil servants" in pay[2]
+
+
+def test_a_question_asking_how_much_each_gets_opens_with_each_sides_figures(ask):
+    result = ask("特岗计划和乡村教师生活补助有什么区别？各补多少钱？")
+    assert result.route == "compare"
+    opening = result.text.split("\n\n")[0]
+    assert opening.startswith("- **特岗计划**") and "34600元" in opening and "2400元" in opening
+    assert "**关键区别：**" in result.text.split("\n\n")[1]

@@ -10,11 +10,14 @@ whose aspect label names it first, and only those when there are enough of them.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assistant.answer.intent import corpus_case_names
 from assistant.answer.messages import text as t
 from assistant.answer.shapes.draft import Composed, Draft, finish
 from assistant.answer.shapes.explanations import scores
-from assistant.answer.shapes.sides import cell
+from assistant.answer.shapes.compare_topics import AMOUNT
+from assistant.answer.shapes.sides import cell, figures
 from assistant.answer.terms import content_terms, matches, token_set
 from assistant.knowledge.comparisons import Comparison, Row
 from assistant.knowledge.index import Found
@@ -49,6 +52,7 @@ def compare_from_file(draft: Draft, cases: tuple[str, ...] = (), sides: tuple[st
     comparison = comparison or comparison_for(draft, cases, sides)
     if comparison is None:
         return None
+    comparison = in_question_order(draft, comparison)
     key = _found(draft, comparison.key)
     said_key = draft.say(key) if key is not None else None
     if said_key is None:
@@ -86,11 +90,43 @@ def compare_from_file(draft: Draft, cases: tuple[str, ...] = (), sides: tuple[st
                           "\n".join([header, rule, *lines])])
 
 
+def in_question_order(draft: Draft, comparison: Comparison) -> Comparison:
+    """The comparison with its sides (and every row's cells) in the order the question names
+    them ("the Teachers Law and the Compulsory Education Law": the Teachers Law first); as
+    filed when the question does not name every side."""
+    question = draft.ctx.question.lower()
+    labels = [f"{s.en} {s.zh}".lower() for s in comparison.sides]
+    positions = []
+    for n, label in enumerate(labels):
+        others = " ".join(labels[:n] + labels[n + 1:])
+        others_tokens = token_set(others)
+        own = [t.text.lower() for t in content_terms(label)
+               if not matches(t, others, others_tokens)]
+        found = [question.find(word) for word in own if word and question.find(word) >= 0]
+        positions.append(min(found) if found else None)
+    if None in positions or positions == sorted(positions):
+        return comparison
+    order = sorted(range(len(positions)), key=lambda n: positions[n])
+    return replace(comparison, sides=tuple(comparison.sides[n] for n in order),
+                   rows=tuple(replace(row, cells=tuple(row.cells[n] for n in order))
+                              for row in comparison.rows))
+
+
 def opening_row(draft: Draft, comparison: Comparison, key: Found) -> Row | None:
     """The row on the aspect the question asks about that should open the answer: the one whose
     label holds the most of the aspect's words, when the key difference holds fewer of them
     (None when the question names no aspect, or the key difference speaks to it)."""
     aspect = aspect_terms(draft, comparison)
+    if AMOUNT.search(draft.ctx.question):
+        # "各补多少", "how much does each pay": the row whose cells give the most figures
+        def counted(row: Row) -> list[int]:
+            return [figures(found.statement.in_language(draft.language))
+                    if ident and (found := _found(draft, ident)) is not None else 0
+                    for ident in row.cells]
+        best = max(comparison.rows, key=lambda row: sum(counted(row)))
+        if sum(1 for n in counted(best) if n) >= 2 and \
+                figures(key.statement.in_language(draft.language)) < 2:
+            return best
     if not aspect:
         return None
 
