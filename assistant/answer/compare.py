@@ -31,8 +31,8 @@ _EN = [
 _ZH = [
     re.compile(r"^\s*(?:请)?(?:比较|对比)(?:一下)?(?P<a>.+?)(?:和|与|同|跟|及)(?P<b>.+?)" + _END),
     # (a second question may follow: "……有什么区别？各补多少钱？")
-    re.compile(r"^\s*(?P<a>.+?)(?:和|与|同|跟)(?P<b>.+?)(?:有)?(?:什么|哪些|何)?(?:区别|差异|不同|"
-               r"异同)\s*(?:[?？。!！].*)?$"),
+    re.compile(r"^\s*(?P<a>.+?)(?:和|与|同|跟)(?P<b>.+?)(?:有)?(?:什么|哪些|何)?(?:(?:区别|差异|差别|"
+               r"不同|异同)(?:在哪(?:里|儿)?)?|(?:到底)?差在哪(?:里|儿)?)\s*(?:[?？。!！].*)?$"),
     re.compile(r"^\s*(?P<a>.+?)(?:和|与|同|跟)(?P<b>.+?)(?:的)?(?:比较|对比)" + _END),
     # "A和B是一回事吗？各补多少？": whether two things are one, then what is asked of each
     re.compile(r"^\s*(?P<a>.+?)(?:和|与|同|跟)(?P<b>.+?)是(?:不是)?(?:一回事|一样|同一)"),
@@ -84,6 +84,7 @@ _ZH_ASPECT = re.compile(r"(?<=.{2})(?:对|在|关于)")
 def _clean(sides: Sides) -> Sides | None:
     strip = " \t\"'“”‘’「」《》"
     a, b = sides.a.strip(strip), sides.b.strip(strip)
+    b = re.sub(r"(?:相比|相较|比较起来)[，,]?$", "", b)  # "A和B相比，差别在哪里"
     focus = sides.focus
     # "B: what does each one cover" / "B — on funding": what follows is the aspect asked
     parts = re.split(r"\s*(?:[:：]|\s[—–-]\s)\s*", b, maxsplit=1)

@@ -89,7 +89,8 @@ def _strings(value: Any) -> tuple[str, ...]:
 
 
 def _label(value: Any) -> Label | None:
-    if not isinstance(value, dict):
+    # (a key besides en and zh is a label cut at a comma: {en: County manages, schools hire})
+    if not isinstance(value, dict) or set(value) - {"en", "zh"}:
         return None
     en, zh = (" ".join(str(value.get(k) or "").split()) for k in ("en", "zh"))
     return Label(en, zh) if en and zh else None

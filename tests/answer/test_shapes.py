@@ -15,6 +15,16 @@ from assistant.language import cjk_count
 
 from .answer_support import assert_grounded
 
+@pytest.fixture()
+def without_comparisons(monkeypatch):
+    """The compare shapes a question falls back to when no comparison of the comparisons file
+    fits it (tests/answer/test_comparison_shape.py tests that file's answers)."""
+    import importlib
+
+    shape = importlib.import_module("assistant.answer.shapes.compare")  # the module, not the
+    monkeypatch.setattr(shape, "compare_from_file", lambda *args, **kwargs: None)  # function
+
+
 
 def _first_sentence(text: str) -> str:
     return re.split(r"(?<=[.。])\s+(?=[A-Z\u4e00-\u9fff])", text.strip(), maxsplit=1)[0]
@@ -165,7 +175,7 @@ def test_an_explain_thesis_is_a_cause_about_the_subject_asked(ask):
     assert "key-school" in _first_sentence(result.text).lower(), result.text
 
 
-def test_two_standards_compared_open_with_a_contrast_the_sources_state(ask):
+def test_two_standards_compared_open_with_a_contrast_the_sources_state(without_comparisons, ask):
     result = ask("How is quality balance different from basic balance?")
     assert result.route == "compare"
     assert_grounded(result)
@@ -227,7 +237,7 @@ def _table_columns(text: str) -> list[list[str]]:
       "and boarding schools?"),
      ("pol-2013-weak-schools-improvement", "pol-2018-small-and-boarding-schools")),
 ])
-def test_two_documents_compared_fill_each_column_from_that_document_alone(ask, question, docs):
+def test_two_documents_compared_fill_each_column_from_that_document_alone(without_comparisons, ask, question, docs):
     result = ask(question)
     assert result.route == "compare"
     assert_grounded(result)
@@ -248,7 +258,7 @@ def test_two_documents_compared_fill_each_column_from_that_document_alone(ask, q
     "《教师法》和《义务教育法》对教师平均工资的规定有什么不同？",
     "How do the Teachers Law and the Compulsory Education Law differ on teachers' pay?",
 ])
-def test_after_the_key_difference_each_document_says_its_own_rule(ask, question):
+def test_after_the_key_difference_each_document_says_its_own_rule(without_comparisons, ask, question):
     result = ask(question)
     assert result.text.startswith(("**Key difference:**", "**关键区别：**")), result.text
     bullets = [line for line in result.text.splitlines() if line.startswith("- **")]

@@ -77,3 +77,17 @@ comparisons:
         assert expected in messages, messages
     # the corpus check reports them too, under the file's name
     assert "knowledge/comparisons.yaml" in {p.file for p in validate_corpus(corpus)}
+
+
+def test_a_label_cut_at_an_unquoted_comma_is_reported(tmp_path):
+    a, b, c, d = (s.id for s in load_statements(CORPUS)[0][:4])
+    corpus = _corpus_with(tmp_path, f"""
+comparisons:
+  - id: cut-label
+    asks: {{en: [a vs b], zh: [甲和乙]}}
+    sides: [{{en: County manages, schools hire, zh: 县管校聘}}, {{en: B, zh: 乙}}]
+    key: {a}
+    rows: [{{aspect: {{en: x, zh: 甲}}, cells: [{b}, {c}]}}, {{aspect: {{en: y, zh: 乙}}, cells: [{d}, ~]}}]
+""")
+    comparisons, problems = load_comparisons(corpus)
+    assert comparisons == [] and "2–3 sides" in " ".join(m for _, m in problems)

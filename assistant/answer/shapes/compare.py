@@ -9,12 +9,18 @@ from assistant.answer.named_documents import named_document
 from assistant.answer.shapes.compare_cases import compare_cases
 from assistant.answer.shapes.compare_documents import compare_documents
 from assistant.answer.shapes.compare_topics import compare_topics
+from assistant.answer.shapes.comparison import compare_from_file
 from assistant.answer.shapes.draft import Composed, Draft
 
 
 def compare(draft: Draft, intent: Intent) -> Composed:
     """A side-by-side table whose cells come only from each side's own statements, then the key
-    difference."""
+    difference; from the corpus's comparisons file when the question asks for one of its
+    comparisons (the key difference, then a column per side and a row per aspect)."""
+    named = () if intent.sides is None else (intent.sides.a, intent.sides.b)
+    composed = compare_from_file(draft, intent.cases, named)
+    if composed is not None:
+        return composed
     sides = intent.sides
     if sides is None:
         return None

@@ -1,4 +1,6 @@
-"""Which of the corpus's explanations a "why" / "how does it work" question asks for.
+"""Which of the corpus's explanations a "why" / "how does it work" question asks for, and the
+matcher it shares with the comparisons (``scores`` of any entries that have ``asks`` phrases and
+statements: an explanation, a comparison).
 
     fit(phrase) = F1 of two IDF-weighted coverages: the question's words the phrase holds, and
                   the phrase's words the question holds
@@ -24,7 +26,9 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import Protocol
 
 import numpy as np
 
@@ -53,6 +57,20 @@ _WHY = re.compile(r"\b(why|how come|reasons?|causes?)\b|为什么|为何|原因|
 _HOW = re.compile(r"\bhow (does|do|is|are|did|can)\b|\b(steps?|procedures?|processes|process|"
                   r"walk (me|us) through)\b|(如何|怎样|怎么)(?!办)|步骤|程序|流程|环节", re.IGNORECASE)
 _HOW_FRAME_WORD = re.compile(r"^(work|operat|function|运作|运行|运转)$", re.IGNORECASE)
+
+
+class Asked(Protocol):
+    """What the matcher fits a question against: phrases readers ask it by (English and
+    Chinese) and the statements it answers with."""
+
+    @property
+    def asks(self) -> tuple[str, ...]: ...
+    @property
+    def asks_zh(self) -> tuple[str, ...]: ...
+    @property
+    def statement_ids(self) -> tuple[str, ...]: ...
+
+
 _phrase_terms: dict[tuple[str, int], tuple[bool, list[tuple[Term, float]], float]] = {}
 _lock = threading.Lock()
 
@@ -148,9 +166,10 @@ def covered_by(draft: Draft, texts: list[str]) -> float:
     return held / total if total else 0.0
 
 
-def scores(draft: Draft) -> list[tuple[float, Explanation]]:
-    """Each explanation with how well the question fits it."""
-    explanations = draft.index.explanations
+def scores(draft: Draft, entries: Sequence[Asked] | None = None) -> list[tuple[float, Asked]]:
+    """Each explanation (or each of ``entries``: comparisons) with how well the question fits
+    it."""
+    explanations = draft.index.explanations if entries is None else entries
     if not explanations:
         return []
     ctx = draft.ctx

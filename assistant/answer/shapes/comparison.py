@@ -1,0 +1,225 @@
+"""A comparison of the corpus's comparisons file: the key difference in one sentence, then a
+side-by-side table, one column per side and one row per aspect, each cell a statement from that
+side's own source (schema: corpus/README.md, "Comparisons").
+
+Which comparison a question asks for is fitted by the matcher the explanations use
+(``shapes.explanations.scores``: the question against each comparison's ``asks`` phrases, with
+the statements' dense similarity for English questions). The aspect a question names ("… on
+teachers", "在经费上": words no phrase of the comparison and no side label holds) puts the rows
+whose aspect label names it first, and only those when there are enough of them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from assistant.answer.intent import corpus_case_names
+from assistant.answer.messages import text as t
+from assistant.answer.shapes.draft import Composed, Draft, finish
+from assistant.answer.shapes.explanations import scores
+from assistant.answer.shapes.compare_topics import AMOUNT
+from assistant.answer.shapes.sides import cell, figures
+from assistant.answer.terms import content_terms, matches, token_set
+from assistant.knowledge.comparisons import Comparison, Row
+from assistant.knowledge.index import Found
+
+MATCH = 0.5        # the score a compare question needs to be answered from a comparison
+ONLY_ASKED = 3     # this many rows on the aspect asked: those rows alone make the table
+
+
+def comparison_for(draft: Draft, cases: tuple[str, ...] = (),
+                   sides: tuple[str, ...] = ()) -> Comparison | None:
+    """The comparison the question asks for, or None when none fits well enough. A comparison
+    that does not name a case the question names (``cases``: Hengnan in "how do Hengnan's
+    alliances differ from Zhejiang's communities"), or that does not hold a side the question
+    names (``sides``: 公费师范生 in "特岗计划和公费师范生有什么区别"), is not the one asked for,
+    however well the rest of the question fits it."""
+    names = case_names(draft)
+    comparisons = [c for c in draft.index.comparisons
+                   if all(_names_case(c, names.get(case, (case,))) for case in cases)
+                   and all(holds_side(c, side) for side in sides)
+                   and names_sides(draft, c)]
+    scored = scores(draft, comparisons)
+    if not scored:
+        return None
+    best, chosen = max(scored, key=lambda pair: pair[0])
+    return chosen if best >= MATCH else None
+
+
+def compare_from_file(draft: Draft, cases: tuple[str, ...] = (), sides: tuple[str, ...] = (),
+                      comparison: Comparison | None = None) -> Composed:
+    """The key difference, then the table; None when the question fits no comparison or the key
+    cannot be said (filtered out, or its passage not indexed)."""
+    comparison = comparison or comparison_for(draft, cases, sides)
+    if comparison is None:
+        return None
+    comparison = in_question_order(draft, comparison)
+    key = _found(draft, comparison.key)
+    said_key = draft.say(key) if key is not None else None
+    if said_key is None:
+        return None
+    language = draft.language
+    silent = t("compare_silent", language)
+    rows = asked_rows(draft, comparison)
+    opening = ""
+    lead = opening_row(draft, comparison, key)
+    if lead is not None:
+        # the key difference is not on the aspect asked ("… differ on central shares"): each
+        # side's answer on it opens, then the key difference, then the other rows
+        said = [(side, draft.say(found)) for side, ident in zip(comparison.sides, lead.cells)
+                if (found := _found(draft, ident) if ident else None) is not None]
+        said = [(side, line) for side, line in said if line]
+        if len(said) >= 2:
+            opening = "\n".join(f"- **{side.in_language(language)}**{t('says', language)}{line}"
+                                 for side, line in said)
+            rows = [row for row in rows if row is not lead]
+    lines = []
+    for row in rows:
+        cells = []
+        for ident in row.cells:
+            found = _found(draft, ident) if ident else None
+            cells.append(draft.say(found, again=True) if found is not None else None)
+        if not any(cells):
+            continue  # every side of the row filtered out: the row says nothing
+        lines.append(f"| {row.aspect.in_language(language)} | "
+                     + " | ".join(cell(c) if c else silent for c in cells) + " |")
+    if not lines:
+        return None
+    header = "| | " + " | ".join(side.in_language(language) for side in comparison.sides) + " |"
+    rule = "|---" * (len(comparison.sides) + 1) + "|"
+    return finish(draft, [opening, f"**{t('key_difference', language)}** {said_key}",
+                          "\n".join([header, rule, *lines])])
+
+
+def in_question_order(draft: Draft, comparison: Comparison) -> Comparison:
+    """The comparison with its sides (and every row's cells) in the order the question names
+    them ("the Teachers Law and the Compulsory Education Law": the Teachers Law first); as
+    filed when the question does not name every side."""
+    question = draft.ctx.question.lower()
+    labels = [f"{s.en} {s.zh}".lower() for s in comparison.sides]
+    positions = []
+    for n, label in enumerate(labels):
+        others = " ".join(labels[:n] + labels[n + 1:])
+        others_tokens = token_set(others)
+        own = [t.text.lower() for t in content_terms(label)
+               if not matches(t, others, others_tokens)]
+        found = [question.find(word) for word in own if word and question.find(word) >= 0]
+        positions.append(min(found) if found else None)
+    if None in positions or positions == sorted(positions):
+        return comparison
+    order = sorted(range(len(positions)), key=lambda n: positions[n])
+    return replace(comparison, sides=tuple(comparison.sides[n] for n in order),
+                   rows=tuple(replace(row, cells=tuple(row.cells[n] for n in order))
+                              for row in comparison.rows))
+
+
+def opening_row(draft: Draft, comparison: Comparison, key: Found) -> Row | None:
+    """The row on the aspect the question asks about that should open the answer: the one whose
+    label holds the most of the aspect's words, when the key difference holds fewer of them
+    (None when the question names no aspect, or the key difference speaks to it)."""
+    aspect = aspect_terms(draft, comparison)
+    if AMOUNT.search(draft.ctx.question):
+        # "各补多少", "how much does each pay": the row whose cells give the most figures
+        def counted(row: Row) -> list[int]:
+            return [figures(found.statement.in_language(draft.language))
+                    if ident and (found := _found(draft, ident)) is not None else 0
+                    for ident in row.cells]
+        best = max(comparison.rows, key=lambda row: sum(counted(row)))
+        if sum(1 for n in counted(best) if n) >= 2 and \
+                figures(key.statement.in_language(draft.language)) < 2:
+            return best
+    if not aspect:
+        return None
+
+    def held(text: str) -> int:
+        lowered = text.lower()
+        tokens = token_set(lowered)
+        return sum(matches(term, lowered, tokens) for term in aspect)
+
+    best = max(comparison.rows, key=lambda row: held(f"{row.aspect.en} {row.aspect.zh}"))
+    on_aspect = held(f"{best.aspect.en} {best.aspect.zh}")
+    statement = key.statement
+    if on_aspect == 0 or held(f"{statement.text} {statement.text_zh}") >= on_aspect:
+        return None
+    return best if sum(1 for cell in best.cells if cell) >= 2 else None
+
+
+def asked_rows(draft: Draft, comparison: Comparison) -> list[Row]:
+    """The comparison's rows, those on the aspect the question names first (only those when
+    there are ONLY_ASKED of them), each group in the comparison's order."""
+    aspect = aspect_terms(draft, comparison)
+    if not aspect:
+        return list(comparison.rows)
+
+    def on_aspect(row: Row) -> bool:
+        label = f"{row.aspect.en} {row.aspect.zh}".lower()
+        tokens = token_set(label)
+        return any(matches(term, label, tokens) for term in aspect)
+
+    asked = [row for row in comparison.rows if on_aspect(row)]
+    if len(asked) >= ONLY_ASKED:
+        return asked
+    return asked + [row for row in comparison.rows if row not in asked]
+
+
+def aspect_terms(draft: Draft, comparison: Comparison) -> list:
+    """The question's words that neither a phrase of the comparison nor a side label holds:
+    the aspect it asks the sides to be compared on ("teachers" of "… on teachers")."""
+    held = " ".join([*comparison.asks, *(f"{s.en} {s.zh}" for s in comparison.sides)]).lower()
+    held_tokens = token_set(held)
+    return [term for term in content_terms(draft.ctx.question)
+            if not matches(term, held, held_tokens)]
+
+
+def case_names(draft: Draft) -> dict[str, tuple[str, ...]]:
+    """Each corpus case's names (its id's words and the places it is known by)."""
+    names: dict[str, tuple[str, ...]] = {}
+    for corpus in draft.ctx.settings.corpus_dirs:
+        names.update(corpus_case_names(corpus))
+    return names
+
+
+def _names_case(comparison: Comparison, names: tuple[str, ...]) -> bool:
+    """Whether a comparison's phrases or side labels name a case by one of its names."""
+    text = " ".join([*comparison.asks, *(f"{s.en} {s.zh}" for s in comparison.sides)]).lower()
+    return any(name.lower() in text for name in names if name)
+
+
+def names_sides(draft: Draft, comparison: Comparison) -> bool:
+    """Whether the question names the comparison's sides: each of two sides (two of three) by a
+    word of its labels that the other sides' labels lack ("Zhejiang" or "Regulations" of the
+    Zhejiang regulations against the Compulsory Education Law; "Education Law" alone names
+    neither)."""
+    ctx = draft.ctx
+    question = " ".join([ctx.question, *(n for e in ctx.glossary for n in (e.en, e.zh) if n)])
+    lowered, tokens = question.lower(), token_set(question)
+    labels = [f"{s.en} {s.zh}".lower() for s in comparison.sides]
+    named = 0
+    for n, label in enumerate(labels):
+        others = " ".join(labels[:n] + labels[n + 1:])
+        others_tokens = token_set(others)
+        own = [t for t in content_terms(label) if not matches(t, others, others_tokens)]
+        named += any(matches(t, lowered, tokens) for t in own)
+    return named >= min(2, len(labels))
+
+
+SIDE_HELD = 0.5  # the share of a side's words a comparison's phrases and labels must hold
+
+
+def holds_side(comparison: Comparison, side: str) -> bool:
+    """Whether a comparison's phrases or side labels hold most of the words of a side the
+    question names (a side with no content words holds nothing to check)."""
+    terms = content_terms(side)
+    if not terms:
+        return True
+    text = " ".join([*comparison.asks, *(f"{s.en} {s.zh}" for s in comparison.sides)]).lower()
+    tokens = token_set(text)
+    return sum(matches(term, text, tokens) for term in terms) >= SIDE_HELD * len(terms)
+
+
+def _found(draft: Draft, ident: str) -> Found | None:
+    """A statement of the comparison, if the question's filters admit its document."""
+    located = draft.index.by_id.get(ident)
+    if located is None or not draft.ctx.filters.admits(located.statement.source,
+                                                       located.metadata):
+        return None
+    return Found(located, 1.0, 1.0)
