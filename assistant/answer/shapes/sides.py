@@ -45,9 +45,11 @@ def contrast(draft: Draft, leads: list[Found | None]) -> str:
     return f"{said[0]} {joint}{said[1]}"
 
 
-def key_difference(draft: Draft, a: str, b: str) -> str | None:
-    """A comparison finding that names both sides, if the analysis has one."""
+def key_difference(draft: Draft, a: str, b: str, avoid: tuple[str, ...] = ()) -> str | None:
+    """A comparison finding that names both sides, if the analysis has one; of several, one
+    that names none of ``avoid`` (a three-way comparison is not the key of a two-way one)."""
     terms = content_terms(f"{a} {b}")
+    fitting = []
     for found in draft.search(terms, kinds=("finding",), limit=40):
         if found.statement.aspect != "comparison":
             continue  # only an analysis that compares the two says what the difference is
@@ -56,7 +58,10 @@ def key_difference(draft: Draft, a: str, b: str) -> str | None:
         # mentions both ("the District L thesis draws on Taishan and Nanzhang, while …")
         if names_side(a, body) and names_side(b, body) and any(
                 _subject(side, found) for side in (a, b)):
-            return draft.say(found)
+            fitting.append((any(names_side(other, body) for other in avoid), found))
+    for _, found in sorted(fitting, key=lambda pair: pair[0]):  # stable: search order kept
+        if (said := draft.say(found)):
+            return said
     return None
 
 
