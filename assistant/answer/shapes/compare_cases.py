@@ -294,13 +294,16 @@ def _key_of_all(draft: Draft, labels: list[str]) -> str | None:
 def _without(draft: Draft, sides: list[Side]) -> str:
     """The question less the sides' names, and less a side's words that name its case rather
     than an aspect ("Hangzhou's school groups": the case is the school groups; "Taishan District
-    approached teacher exchange": teacher exchange is asked)."""
+    approached teacher exchange", "teacher rotation in Jiashan": teacher exchange is asked)."""
     question = draft.ctx.question
     documents = draft.documents()
     for side in sides:
         meta = documents.get(side.case, {})
         title = f"{meta.get('title', '')} {meta.get('title_zh', '')}"
-        own = asked_aspect(side.words.replace(side.label, " "))
+        # the words after its name ("Hangzhou's school groups"), not before ("teacher rotation
+        # in Jiashan": the aspect asked of it)
+        at = side.words.lower().find(side.label.lower())
+        own = asked_aspect(side.words[at + len(side.label):]) if at >= 0 else None
         if own is not None and own is asked_aspect(title):
             question = question.replace(side.words, " ")
         question = re.sub(re.escape(side.label), " ", question, flags=re.IGNORECASE)
