@@ -11,7 +11,7 @@ from .answer_support import assert_grounded
 
 
 def _table(text: str) -> list[list[str]]:
-    rows = [line for line in text.splitlines() if line.startswith("| ") or line.startswith("| |")]
+    rows = [line for line in text.splitlines() if line.startswith("| ")]
     return [[c.strip() for c in row.strip().strip("|").split("|")] for row in rows
             if "---" not in row]
 

@@ -59,13 +59,13 @@ _RESULTS = r"\bresults?\b|outcomes?|effects?|achiev|impact|worked|成效|效果|
 
 ROW_ASPECTS = (
     RowAspect("problem", re.compile(r"\bproblems?\b|\bgaps?\b|difficult|challenge|问题|差距|困难",
-                                    re.I), re.compile(r"^$"), ("problem",)),
-    RowAspect("teachers", re.compile(_TEACHERS, re.I), re.compile(_TEACHERS, re.I)),
-    RowAspect("funding", re.compile(_FUNDING, re.I), re.compile(_FUNDING, re.I)),
-    RowAspect("organisation", re.compile(_ORGANISATION, re.I), re.compile(_ORGANISATION, re.I)),
-    RowAspect("digital", re.compile(_DIGITAL, re.I), re.compile(_DIGITAL, re.I)),
+                                    re.IGNORECASE), re.compile(r"^$"), ("problem",)),
+    RowAspect("teachers", re.compile(_TEACHERS, re.IGNORECASE), re.compile(_TEACHERS, re.IGNORECASE)),
+    RowAspect("funding", re.compile(_FUNDING, re.IGNORECASE), re.compile(_FUNDING, re.IGNORECASE)),
+    RowAspect("organisation", re.compile(_ORGANISATION, re.IGNORECASE), re.compile(_ORGANISATION, re.IGNORECASE)),
+    RowAspect("digital", re.compile(_DIGITAL, re.IGNORECASE), re.compile(_DIGITAL, re.IGNORECASE)),
     RowAspect("measures", re.compile(r"^$"), re.compile(r"^$"), ("measures",)),
-    RowAspect("results", re.compile(_RESULTS, re.I), re.compile(r"^$"), ("results",)),
+    RowAspect("results", re.compile(_RESULTS, re.IGNORECASE), re.compile(r"^$"), ("results",)),
 )
 _BY_NAME = {aspect.name: aspect for aspect in ROW_ASPECTS}
 MAX_ROWS = 5
@@ -163,23 +163,33 @@ def compare_cases(draft: Draft, sides: list[Side], focus: str,
     # one row per aspect a side documents
     plan = [(asked, 2, None), (_BY_NAME["results"], 1, asked)] if specific else \
         [(aspect, 1, None) for aspect in _rows_for(asked)]
-    # each row's statements chosen first, said only for the rows kept (no orphan citations)
-    picked: set[str] = set()
-    chosen: dict[str, list[list[Found] | str]] = {}
-    for aspect, count, within in plan:
-        cells = [_pick(draft, by_side[s.case], aspect, picked, count, within) for s in sides]
-        if any(not isinstance(c, str) for c in cells):
-            chosen[aspect.name] = cells
-            picked |= {f.statement.id for c in cells if not isinstance(c, str) for f in c}
+    # the rows kept are chosen first (a row for an aspect some side has something fresh on), so
+    # that only their statements are said (no orphan citations); then each is filled in order
+    available = [aspect for aspect, count, within in plan
+                 if any(_fresh(draft, by_side[s.case], aspect, within) for s in sides)]
     first = plan[0][0].name
-    kept = sorted(chosen, key=lambda n: (n != first, _KEEP_ORDER.index(n)))[:MAX_ROWS]
+    kept = {a.name for a in sorted(available, key=lambda a: (a.name != first,
+                                                             _KEEP_ORDER.index(a.name)))[:MAX_ROWS]}
+    in_opening = {f.statement.id for found in by_side.values() for f in found
+                  if draft.is_said(f)}
     rows = []
-    for name in (n for n in chosen if n in kept):  # in the order of the aspects
-        cells = [c if isinstance(c, str) else
-                 (" ".join(filter(None, (draft.say(f) for f in c)))
-                  or t("cmpc_only_above", language)) for c in chosen[name]]
-        rows.append(f"| {t('aspect_' + name, language)} | "
-                    + " | ".join(cell(c) for c in cells) + " |")
+    for aspect, count, within in plan:
+        if aspect.name not in kept:
+            continue
+        cells, any_said = [], False
+        for side in sides:
+            said = []
+            for f in _fresh(draft, by_side[side.case], aspect, within):
+                if len(said) >= count:
+                    break
+                if (line := draft.say(f)):
+                    said.append(line)
+            any_said |= bool(said)
+            cells.append(" ".join(said) if said else
+                         _short(draft, by_side[side.case], aspect, within, in_opening))
+        if any_said:
+            rows.append(f"| {t('aspect_' + aspect.name, language)} | "
+                        + " | ".join(cell(c) for c in cells) + " |")
     if opening is None and not rows:
         return None
     table = "\n".join([f"| | {' | '.join(labels)} |", "|---" * (len(sides) + 1) + "|", *rows]) \
@@ -227,28 +237,38 @@ def _first_on(found: list[Found], asked: RowAspect | None, side: Side) -> Found 
     return held[0] if held else None
 
 
-def _pick(draft: Draft, found: list[Found], aspect: RowAspect, picked: set[str],
-          count: int = 1, within: RowAspect | None = None) -> list[Found] | str:
-    """The side's next statements on the aspect not said yet (what the opening said is not said
-    again) nor chosen for another row, what it did before what it concluded; else a short cell:
-    what it has on the aspect is in the opening or an earlier row, or it documents nothing."""
-    held = sorted((f for f in found if on_aspect(f, aspect, within)),
+def _held(found: list[Found], aspect: RowAspect, within: RowAspect | None) -> list[Found]:
+    """The side's statements on the aspect, what it did before what it concluded."""
+    return sorted((f for f in found if on_aspect(f, aspect, within)),
                   key=lambda f: _RANK.get(f.statement.aspect, 5))
-    fresh = [f for f in held if f.statement.id not in picked and not draft.is_said(f)]
-    if fresh:
-        return fresh[:count]
-    if within is not None and aspect.name == "results":
-        # no result on the aspect asked: a record of no results at all says so in its words
-        results = [f for f in found if f.statement.aspect == "results"]
-        none = [f for f in results if _NOTHING.search(f.statement.text) and not draft.is_said(f)]
-        if none and len(none) == len(results):
-            return none[:1]
-        if results:
-            return t("cmpc_none_on_aspect", draft.language)
-    if any(draft.is_said(f) for f in held):
+
+
+def _fresh(draft: Draft, found: list[Found], aspect: RowAspect,
+           within: RowAspect | None) -> list[Found]:
+    """... of those, the ones not said yet (what the opening or an earlier row said is not said
+    again); for the results of an aspect asked, a record of no results at all where the side
+    has no other."""
+    held = [f for f in _held(found, aspect, within) if not draft.is_said(f)]
+    if held or within is None or aspect.name != "results":
+        return held
+    results = [f for f in found if f.statement.aspect == "results"]
+    none = [f for f in results if _NOTHING.search(f.statement.text)]
+    return none[:1] if none and len(none) == len(results) and not draft.is_said(none[0]) else []
+
+
+def _short(draft: Draft, found: list[Found], aspect: RowAspect, within: RowAspect | None,
+           in_opening: set[str]) -> str:
+    """A side's cell when it has nothing (more) to say on the aspect: its statement on it is in
+    the opening, or in an earlier row, or it has results but none on the aspect asked, or it
+    documents nothing on it."""
+    held = _held(found, aspect, within)
+    if any(f.statement.id in in_opening for f in held):
         return t("cmpc_only_above", draft.language)
     if held:
         return t("cmpc_none_more", draft.language)
+    if within is not None and aspect.name == "results" and any(
+            f.statement.aspect == "results" for f in found):
+        return t("cmpc_none_on_aspect", draft.language)
     return t("cmpc_not_documented", draft.language)
 
 
