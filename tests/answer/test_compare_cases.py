@@ -84,11 +84,18 @@ def test_the_opening_is_not_said_again_in_the_rows(ask):
 
 
 def test_each_side_is_ranked_by_its_own_words_not_the_other_sides(ask):
-    # "school groups" is Hangzhou's name here: Chengdu's own record, not its district's groups,
-    # answers for Chengdu
+    # Chengdu's own city-wide record leads its column, not one of its districts (Qingyang's
+    # school groups resemble the other side's words)
     result = ask("Compare Hangzhou's school groups with Chengdu's approach")
     chengdu = [row[2] for row in _table(result.text)[1:]]
-    assert chengdu and not any("Qingyang" in c for c in chengdu[:2]), result.text
+    assert chengdu and not chengdu[0].startswith("In Chengdu's Qingyang"), result.text
+    assert "Qingyang" not in _opening(result.text)
+
+
+def test_the_aspect_asked_of_one_side_is_the_aspect_compared(ask):
+    result = ask("嘉善县的教师交流和成都相比有什么不同？")
+    assert result.route == "compare"
+    assert _table(result.text)[1][0] == "师资", result.text
 
 
 def test_a_key_for_three_cases_is_not_the_key_of_two(ask):

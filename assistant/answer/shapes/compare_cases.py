@@ -148,7 +148,7 @@ def compare_cases(draft: Draft, sides: list[Side], focus: str,
         _key_of_all(draft, labels)
     language = draft.language
     specific = asked is not None and not asked.case_aspects  # teachers, funding, …
-    if specific and not any(on_aspect(f, asked) for s in sides for f in by_side[s.case]):
+    if specific and not any(_held(by_side[s.case], asked, None, s.label) for s in sides):
         return _neither(draft, sides, by_side, asked, key)
     opening = key
     if opening is None:
@@ -166,7 +166,7 @@ def compare_cases(draft: Draft, sides: list[Side], focus: str,
     # the rows kept are chosen first (a row for an aspect some side has something fresh on), so
     # that only their statements are said (no orphan citations); then each is filled in order
     available = [aspect for aspect, count, within in plan
-                 if any(_fresh(draft, by_side[s.case], aspect, within) for s in sides)]
+                 if any(_fresh(draft, by_side[s.case], aspect, within, s.label) for s in sides)]
     first = plan[0][0].name
     kept = {a.name for a in sorted(available, key=lambda a: (a.name != first,
                                                              _KEEP_ORDER.index(a.name)))[:MAX_ROWS]}
@@ -179,14 +179,15 @@ def compare_cases(draft: Draft, sides: list[Side], focus: str,
         cells, any_said = [], False
         for side in sides:
             said = []
-            for f in _fresh(draft, by_side[side.case], aspect, within):
+            for f in _fresh(draft, by_side[side.case], aspect, within, side.label):
                 if len(said) >= count:
                     break
                 if (line := draft.say(f)):
                     said.append(line)
             any_said |= bool(said)
             cells.append(" ".join(said) if said else
-                         _short(draft, by_side[side.case], aspect, within, in_opening))
+                         _short(draft, by_side[side.case], aspect, within, side.label,
+                                in_opening))
         if any_said:
             rows.append(f"| {t('aspect_' + aspect.name, language)} | "
                         + " | ".join(cell(c) for c in cells) + " |")
@@ -214,10 +215,32 @@ def _ranked(draft: Draft, side: Side, focus: str) -> list[Found]:
 
 def _province_subject(label: str, found: Found) -> bool:
     """Whether the statement opens on a province that is not the side ("Zhejiang, the province
-    in which Hangzhou lies, …"): a fact of the province, not of the place compared."""
-    head = f"{found.statement.text[:OPENING_CHARS]} {found.statement.text_zh[:OPENING_CHARS // 2]}"
-    return any(any(n in head for n in names) and not any(n in label for n in names)
-               and not names_side(label, head[:OPENING_CHARS // 2]) for names in PROVINCES)
+    in which Hangzhou lies, …"): the province named before the place, or without it — a fact of
+    the province, not of the place compared ("In 2011 Jiashan County, Zhejiang, …" is Jiashan's)."""
+    statement = found.statement
+    # the head in the language of the side's name (Chinese puts the province first:
+    # "2011年，浙江省嘉善县…")
+    zh = re.search(r"[\u4e00-\u9fff]", label) is not None
+    for head in ((statement.text_zh[:OPENING_CHARS // 2],) if zh else
+                 (statement.text[:OPENING_CHARS],)):
+        lowered = head.lower()
+        at = [lowered.find(w) for w in _label_words(label) if w in lowered]
+        # (Chinese names the province before the place it locates: "浙江省嘉善县")
+        place = (len(head) + 1 if zh else min(at)) if at else len(head) + 1
+        if zh and at:
+            continue
+        for names in PROVINCES:
+            if any(n.lower() in label.lower() for n in names):
+                continue  # the side is the province itself
+            found_at = [head.find(n) for n in names if n in head]
+            if found_at and min(found_at) < place:
+                return True
+    return False
+
+
+def _label_words(label: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z]{3,}|[\u4e00-\u9fff]{2,}", label.lower())
+            if w not in ("county", "district", "city", "the", "and")] or [label.lower()]
 
 
 def _rows_for(asked: RowAspect | None) -> list[RowAspect]:
@@ -232,23 +255,26 @@ def _rows_for(asked: RowAspect | None) -> list[RowAspect]:
 def _first_on(found: list[Found], asked: RowAspect | None, side: Side) -> Found | None:
     if asked is None or asked.name == "measures":
         return None
-    held = sorted((f for f in found if on_aspect(f, asked)),
-                  key=lambda f: _RANK.get(f.statement.aspect, 5))
+    held = _held(found, asked, None, side.label)
     return held[0] if held else None
 
 
-def _held(found: list[Found], aspect: RowAspect, within: RowAspect | None) -> list[Found]:
-    """The side's statements on the aspect, what it did before what it concluded."""
-    return sorted((f for f in found if on_aspect(f, aspect, within)),
+def _held(found: list[Found], aspect: RowAspect, within: RowAspect | None,
+          label: str) -> list[Found]:
+    """The side's statements on the aspect, what it did before what it concluded; on a
+    subject such as teachers or funding, only those about the side (a scholar's account of
+    consolidation "that may not cite Pingyuan" is no record of Pingyuan's funding)."""
+    return sorted((f for f in found if on_aspect(f, aspect, within)
+                   and (aspect.case_aspects or _subject(label, f))),
                   key=lambda f: _RANK.get(f.statement.aspect, 5))
 
 
 def _fresh(draft: Draft, found: list[Found], aspect: RowAspect,
-           within: RowAspect | None) -> list[Found]:
+           within: RowAspect | None, label: str) -> list[Found]:
     """... of those, the ones not said yet (what the opening or an earlier row said is not said
     again); for the results of an aspect asked, a record of no results at all where the side
     has no other."""
-    held = [f for f in _held(found, aspect, within) if not draft.is_said(f)]
+    held = [f for f in _held(found, aspect, within, label) if not draft.is_said(f)]
     if held or within is None or aspect.name != "results":
         return held
     results = [f for f in found if f.statement.aspect == "results"]
@@ -257,11 +283,11 @@ def _fresh(draft: Draft, found: list[Found], aspect: RowAspect,
 
 
 def _short(draft: Draft, found: list[Found], aspect: RowAspect, within: RowAspect | None,
-           in_opening: set[str]) -> str:
+           label: str, in_opening: set[str]) -> str:
     """A side's cell when it has nothing (more) to say on the aspect: its statement on it is in
     the opening, or in an earlier row, or it has results but none on the aspect asked, or it
     documents nothing on it."""
-    held = _held(found, aspect, within)
+    held = _held(found, aspect, within, label)
     if any(f.statement.id in in_opening for f in held):
         return t("cmpc_only_above", draft.language)
     if held:
@@ -312,20 +338,10 @@ def _key_of_all(draft: Draft, labels: list[str]) -> str | None:
 
 
 def _without(draft: Draft, sides: list[Side]) -> str:
-    """The question less the sides' names, and less a side's words that name its case rather
-    than an aspect ("Hangzhou's school groups": the case is the school groups; "Taishan District
-    approached teacher exchange", "teacher rotation in Jiashan": teacher exchange is asked)."""
+    """The question less the sides' names: what is left says the aspect asked, if any
+    ("teacher rotation in Jiashan", "嘉善县的教师交流和成都相比")."""
     question = draft.ctx.question
-    documents = draft.documents()
     for side in sides:
-        meta = documents.get(side.case, {})
-        title = f"{meta.get('title', '')} {meta.get('title_zh', '')}"
-        # the words after its name ("Hangzhou's school groups"), not before ("teacher rotation
-        # in Jiashan": the aspect asked of it)
-        at = side.words.lower().find(side.label.lower())
-        own = asked_aspect(side.words[at + len(side.label):]) if at >= 0 else None
-        if own is not None and own is asked_aspect(title):
-            question = question.replace(side.words, " ")
         question = re.sub(re.escape(side.label), " ", question, flags=re.IGNORECASE)
     return question
 
