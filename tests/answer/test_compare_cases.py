@@ -110,3 +110,9 @@ def test_a_results_row_on_an_aspect_says_none_rather_than_borrow_another_result(
     assert "有据可查的成效" in rows, result.text
     # Jiangsu's record of no results at all, not "not documented" beside a documented target
     assert "成效" in rows["有据可查的成效"][0] or "未见" in rows["有据可查的成效"][0], rows
+
+
+def test_a_province_fact_does_not_stand_for_the_place_in_chinese_either(ask):
+    result = ask("比较沧源县和平原县的经费")
+    assert result.route == "compare"
+    assert "所在的云南省" not in result.text and "所在的山东" not in result.text, result.text

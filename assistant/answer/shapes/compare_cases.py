@@ -228,6 +228,10 @@ def _province_subject(label: str, found: Found) -> bool:
         # (Chinese names the province before the place it locates: "浙江省嘉善县")
         place = (len(head) + 1 if zh else min(at)) if at else len(head) + 1
         if zh and at:
+            # ... unless the place only locates the province: "沧源县所在的云南省…"
+            if re.search(r"(?:所在的?|位于的?)(?:" + "|".join(p[1] for p in PROVINCES) + ")",
+                         head):
+                return True
             continue
         for names in PROVINCES:
             if any(n.lower() in label.lower() for n in names):
