@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from assistant.answer.intent import Intent, corpus_case_names, named_cases
 from assistant.answer.named_documents import named_document
-from assistant.answer.shapes.compare_cases import compare_cases
+from assistant.answer.shapes.compare_cases import case_sides, compare_cases
 from assistant.answer.shapes.compare_documents import compare_documents
 from assistant.answer.shapes.compare_topics import compare_topics
 from assistant.answer.shapes.comparison import compare_from_file
@@ -27,16 +27,11 @@ def compare(draft: Draft, intent: Intent) -> Composed:
     names = {}
     for corpus in draft.ctx.settings.corpus_dirs:
         names.update(corpus_case_names(corpus))
-    case_a = named_cases(sides.a, names)
-    case_b = named_cases(sides.b, names)
-    if case_a and case_b and case_a[0] != case_b[0]:
-        # each side by the name the question used for its case ("Jiashan", not "Jiashan's
-        # approaches to teacher rotation"), the rest of a side's words are the focus
-        a = _case_label(sides.a, names.get(case_a[0], ()))
-        b = _case_label(sides.b, names.get(case_b[0], ()))
-        focus = " ".join(x for x in (sides.focus, sides.a.replace(a, " "), sides.b.replace(b, " "))
-                         if x.strip())
-        return compare_cases(draft, a, b, case_a[0], case_b[0], focus)
+    # two or three cases, each by the name the question used for it ("Jiashan", not "Jiashan's
+    # approaches to teacher rotation") and ranked by its own words; the shared words are the focus
+    cases = case_sides(sides.a, sides.b, names, named_cases, _case_label)
+    if cases:
+        return compare_cases(draft, cases, sides.focus, names)
     documents = draft.documents()
     # a side may need the aspect's words to name its document ("the 2018 guidance" | "on small
     # and boarding schools")

@@ -45,9 +45,12 @@ def contrast(draft: Draft, leads: list[Found | None]) -> str:
     return f"{said[0]} {joint}{said[1]}"
 
 
-def key_difference(draft: Draft, a: str, b: str) -> str | None:
-    """A comparison finding that names both sides, if the analysis has one."""
+def key_difference(draft: Draft, a: str, b: str, avoid: tuple[str, ...] = ()) -> str | None:
+    """A comparison finding that names both sides, if the analysis has one; of several, one
+    that names none of ``avoid`` (a three-way comparison is not the key of a two-way one), then
+    one that states a contrast."""
     terms = content_terms(f"{a} {b}")
+    fitting = []
     for found in draft.search(terms, kinds=("finding",), limit=40):
         if found.statement.aspect != "comparison":
             continue  # only an analysis that compares the two says what the difference is
@@ -56,7 +59,12 @@ def key_difference(draft: Draft, a: str, b: str) -> str | None:
         # mentions both ("the District L thesis draws on Taishan and Nanzhang, while …")
         if names_side(a, body) and names_side(b, body) and any(
                 _subject(side, found) for side in (a, b)):
-            return draft.say(found)
+            # a key states a difference ("…, whereas …"), not only what both share
+            fitting.append(((any(names_side(other, body) for other in avoid),
+                             not CONTRAST.search(found.statement.text)), found))
+    for _, found in sorted(fitting, key=lambda pair: pair[0]):  # stable: search order kept
+        if (said := draft.say(found)):
+            return said
     return None
 
 
@@ -75,7 +83,12 @@ def names_side(side: str, text: str) -> bool:
     # a year or a document's number names a side as much as its words ("国发〔2015〕67号")
     words = [w for w in re.findall(r"[a-z]{3,}|[\u4e00-\u9fff]{2,}|\d{2,}", side.lower())
              if w not in ("county", "district", "city", "the", "and")]
-    return bool(words) and all(w in text for w in words)
+    if not words:
+        # a name made only of such words and a letter ("District L", "L区"): the name itself
+        name = " ".join(side.lower().split())
+        return bool(re.search(r"[a-z\u4e00-\u9fff]", name)) and \
+            re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", text) is not None
+    return all(w in text for w in words)
 
 
 # Words that say what kind of thing a side is, not which: "the Jiangsu county benchmark" is named
