@@ -7,6 +7,7 @@ cases. ``tests/answer/test_intent.py`` checks it against the kinds of the develo
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -484,7 +485,7 @@ def either_levels(question: str) -> tuple[tuple[str, ...], ...]:
             continue
         named += [(m.start(), m.end(), actors) for m in cue.finditer(question)]
     named.sort(key=lambda n: n[0])
-    for (_, end, first), (start, _, second) in zip(named, named[1:]):
+    for (_, end, first), (start, _, second) in itertools.pairwise(named):
         between = question[end:start]
         if set(first) & set(second) or len(between) > _EITHER_SPAN:
             continue

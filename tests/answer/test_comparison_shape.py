@@ -38,8 +38,8 @@ def _table(text: str) -> list[list[str]]:
 
 
 @pytest.mark.parametrize("question, expected", [
-    ("In what ways does evaluating a county for basic balance differ from evaluating it for "
-     "quality balance?", "basic-vs-quality-balance"),
+    (("In what ways does evaluating a county for basic balance differ from evaluating it for "
+     "quality balance?"), "basic-vs-quality-balance"),
     ("基本均衡跟优质均衡到底差在哪里？", "basic-vs-quality-balance"),
     ("What separates the 2005 rural funding reform from the 2015 unified urban-rural mechanism?",
      "funding-2005-vs-2015"),

@@ -13,6 +13,7 @@ from assistant.config import DEFAULT_CORPUS_DIR
 
 from .answer_support import assert_grounded
 
+
 @pytest.fixture()
 def without_comparisons(monkeypatch):
     """The compare shapes a question falls back to when no comparison of the comparisons file

@@ -15,6 +15,7 @@ from assistant.language import cjk_count
 
 from .answer_support import assert_grounded
 
+
 @pytest.fixture()
 def without_comparisons(monkeypatch):
     """The compare shapes a question falls back to when no comparison of the comparisons file

@@ -14,9 +14,9 @@ from dataclasses import replace
 
 from assistant.answer.intent import corpus_case_names
 from assistant.answer.messages import text as t
+from assistant.answer.shapes.compare_topics import AMOUNT
 from assistant.answer.shapes.draft import Composed, Draft, finish
 from assistant.answer.shapes.explanations import scores
-from assistant.answer.shapes.compare_topics import AMOUNT
 from assistant.answer.shapes.sides import cell, figures
 from assistant.answer.terms import content_terms, matches, token_set
 from assistant.knowledge.comparisons import Comparison, Row

@@ -8,9 +8,9 @@ from assistant.answer.intent import Intent, actor_groups
 from assistant.answer.messages import text as t
 from assistant.answer.shapes.draft import (
     FLOOR,
-    OPENING_CHARS,
     LIST_RELATIVE,
     ON_TOPIC,
+    OPENING_CHARS,
     RELATIVE,
     TOPIC_TIE,
     WHO_ON_TOPIC,
