@@ -16,17 +16,6 @@ from assistant.language import cjk_count
 from .answer_support import assert_grounded
 
 
-@pytest.fixture()
-def without_comparisons(monkeypatch):
-    """The compare shapes a question falls back to when no comparison of the comparisons file
-    fits it (tests/answer/test_comparison_shape.py tests that file's answers)."""
-    import importlib
-
-    shape = importlib.import_module("assistant.answer.shapes.compare")  # the module, not the
-    monkeypatch.setattr(shape, "compare_from_file", lambda *args, **kwargs: None)  # function
-
-
-
 def _first_sentence(text: str) -> str:
     return re.split(r"(?<=[.。])\s+(?=[A-Z\u4e00-\u9fff])", text.strip(), maxsplit=1)[0]
 
