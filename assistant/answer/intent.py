@@ -26,7 +26,12 @@ _SUGGEST = re.compile(
     r"what steps(?!.{0,40}\b(go through|involved|in the process|does|do|did|are)\b)|"
     r"measures (for|to|against|that)|suggest|recommend|ways to|what works|what can be done|"
     r"what (has|have) (other )?(counties|places|districts|provinces) (done|used|tried)|"
-    r"(counties|places|districts) (have )?used|fix|tackle|improve|reduce|retain|keep good)\b|"
+    r"(counties|places|districts) (have )?used|fix|tackle|improve|reduce|retain|keep good|"
+    # "Should we close them?" (a yes/no question of its own) asks for advice on a course of
+    # action; "what rule should the county apply" asks for the rule
+    r"(?:^|(?<=[.?!;] ))should (we|i|our (county|district|city|bureau|government)|the county|"
+    r"a county) (still |now |really )?(?!be\b)\w+)\b|"
+    r"(?:我县|我们县|我们区|我区|本县|我市|我们).{0,40}(?:要不要|该不该|应不应该|是否应该|是不是应该|应该不应该)|"
     r"怎么办|(?:怎样|如何|怎么)(?:才能|解决|改善|提高|应对|留住|留|推进|做(?!的)|办|降|减少|缓解|吸引|"
     r"保障|补|消除|化解|破解|扩大|加强)|措施|建议|对策|办法|应该怎么|该怎么|可以做|能做些什么|"
     r"有哪些做法|做法有哪些|(?:优先|首先|先|应该|应当|该)做(?:什么|哪些)|(?:需要|要|应)注意(?:什么|哪些)|(?:怎样|如何|怎么)(?:筹|督促)|"

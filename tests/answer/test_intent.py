@@ -157,6 +157,9 @@ def test_a_which_level_question_is_answered_with_the_duty_not_a_sanction(ask):
     ("What steps should our county take to cut large classes?", "suggest"),
     ("我县准备申报优质均衡，但有几项校际差异系数超过0.50，应该优先做什么？", "suggest"),
     ("If a county falsifies data during an assessment, who holds it accountable?", "responsible"),
+    # "should we …?" asks for advice on a course of action; "should … be" asks what is the rule
+    ("Several of our village schools have fewer than 20 pupils. Should we close them?", "suggest"),
+    ("我们县的教学点只有十几个学生，要不要撤并？", "suggest"),
 ])
 def test_the_frame_of_a_question_decides_its_kind(question, kind):
     assert classify(question).kind == kind

@@ -85,3 +85,18 @@ def test_a_definition_asked_with_a_qualifying_clause_finds_its_term(ask):
     result = ask("What is the coefficient of variation used in a county evaluation?")
     assert result.kind == "definition" and result.route == "glossary", result.route
     assert "standard deviation" in _first_sentence(result.text), result.text
+
+
+def test_what_an_article_says_is_every_part_of_it_we_hold_once(ask):
+    # Art. 32 binds the county education department to three things in its second paragraph;
+    # "what does it require" is all of them, not the part that ranks first
+    result = ask("What does Article 32 of the Compulsory Education Law require of counties?")
+    assert result.route == "lookup"
+    text = result.text.split("**References**")[0]
+    for part in ("evenly", "rotation", "weak schools"):
+        assert part in text, (part, result.text)
+    sentences = [s for s in re.split(r"\s*\[\d+\]\s*", text) if s.strip()]
+    assert len(sentences) == len(set(sentences))
+    # the same in Chinese, where the parts share the citation's words
+    zh = ask("义务教育法第三十一条规定了什么？").text.split("**参考资料**")[0]
+    assert "不低于当地公务员" in zh and "农村教师工资经费保障机制" in zh, zh

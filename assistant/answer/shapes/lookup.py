@@ -11,6 +11,21 @@ from assistant.answer.terms import token_set
 from assistant.article_numbers import article_numbers
 from assistant.knowledge.index import Found
 
+# "What does Article 32 require?", "第三十二条规定了什么": the article's whole content is the answer,
+# every duty or fact our statements take from it, not only the one that ranks first
+_ASKS_ARTICLE_CONTENT = re.compile(
+    r"\b(say|says|said|require|requires|provide|provides|stipulate|stipulates|state|states|"
+    r"oblige|obliges|cover|covers|mean|means|contain|contains|set out|lay down|lays down)\b|"
+    r"规定了?(什么|哪些|些什么)|要求了?(什么|哪些)|讲了?(什么|哪些)|说了?(什么|哪些)|内容|是怎么规定的",
+    re.IGNORECASE)
+ARTICLE_PARTS = 4  # at most this many further statements of the article asked about
+SAME_PART = 0.6    # word overlap (citations left out) above which two statements say one thing
+_CITATION = re.compile(r"[（(][^（）()]*[)）]")
+
+
+def _uncited(found: Found, language: str) -> frozenset[str]:
+    return token_set(_CITATION.sub(" ", found.statement.in_language(language)))
+
 CASE_FLOOR = 0.2  # a statement of the case the question names is said from this relevance
 
 # Subjects that share most of their words but are different things: a question about one is not
@@ -159,6 +174,22 @@ def origin_first(draft: Draft, found: list[Found]) -> list[Found]:
     return origin + [f for f in found if f not in origin] if origin else found
 
 
+def rest_of_article(draft: Draft, said: Found) -> list[Found]:
+    """When the question asks what one article says and ``said`` is taken from it: the article's
+    other duties and facts in our statements, in the order they are kept (empty otherwise)."""
+    asked = article_numbers(draft.ctx.question)
+    if not asked or not _ASKS_ARTICLE_CONTENT.search(draft.ctx.question):
+        return []
+    number = article_numbers(said.statement.locator)
+    if not number or not number <= asked:
+        return []
+    return [Found(item, said.score, said.coverage) for item in draft.index.located
+            if item.statement.source == said.statement.source
+            and item.statement.kind in ("duty", "fact")
+            and article_numbers(item.statement.locator) == number
+            and item.statement.id != said.statement.id][:ARTICLE_PARTS]
+
+
 def lookup(draft: Draft, intent: Intent) -> Composed:
     """One sentence with the fact and its source, then at most two supporting sentences."""
     found = draft.relevant(draft.search(limit=12))
@@ -190,6 +221,20 @@ def lookup(draft: Draft, intent: Intent) -> Composed:
                 if any(p.search(f.statement.in_language(draft.language)) for p in wanted)]
     rest = [f for f in rest if of_clause_asked(draft, f)]
     support = []
+    if said is not None and (parts := rest_of_article(draft, said)):
+        # parts of one article share its citation and its actor's words ("county education
+        # departments must"): they are told apart by the words the parts do not all share
+        words_of = {id(f): _uncited(f, draft.language) for f in (said, *parts)}
+        frame = frozenset.intersection(*words_of.values())
+        kept = [words_of[id(said)] - frame]
+        lines = []
+        for item in parts:
+            words = words_of[id(item)] - frame
+            if words and all(overlap(words, other) < SAME_PART for other in kept) and \
+                    (line := draft.say(item, again=True)) is not None:
+                lines.append(line)
+                kept.append(words)
+        return finish(draft, [" ".join(lead), " ".join(lines)])
     if said is not None and _ASKS_BASIS.search(draft.ctx.question):
         # "must reports be made public?", "依据是什么？": the same rule in another law or regulation
         # is a second legal basis, not a repeat (the statute and the regulation that carries it out)
