@@ -156,3 +156,18 @@ def test_a_key_difference_is_about_the_two_sides_not_a_third_that_mentions_both(
     assert result.route == "compare"
     assert "Key difference" not in result.text or "Baoqing" not in result.text.split(
         "Key difference")[1].split("\n\n")[0], result.text
+
+
+@pytest.mark.parametrize("question, unknown", [
+    ("Compare the special-post teacher plan with publicly funded normal students.",
+     "publicly funded normal students"),
+    ("特岗计划和公费师范生有什么区别？", "公费师范生"),
+])
+def test_a_side_our_sources_never_name_is_said_to_be_missing_not_filled(ask, question, unknown):
+    result = ask(question)
+    assert result.route == "compare"
+    assert_grounded(result)
+    opening = result.text.split("\n\n")[0]
+    assert unknown in opening, result.text
+    assert "|---" not in result.text  # no column filled with statements that share a word
+    assert "31" in result.text  # what the sources do hold on the other side: its wage subsidy

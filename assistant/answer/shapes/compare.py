@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from assistant.answer.intent import Intent, corpus_case_names, named_cases
+from assistant.answer.messages import text as t
 from assistant.answer.named_documents import named_document
 from assistant.answer.shapes.compare_cases import case_sides, compare_cases
 from assistant.answer.shapes.compare_documents import compare_documents
 from assistant.answer.shapes.compare_topics import compare_topics
 from assistant.answer.shapes.comparison import compare_from_file
-from assistant.answer.shapes.draft import Composed, Draft
+from assistant.answer.shapes.draft import Composed, Draft, both_texts, finish
+from assistant.answer.shapes.sides import names_side_loosely
+from assistant.answer.terms import content_terms
 
 
 def compare(draft: Draft, intent: Intent) -> Composed:
@@ -47,7 +50,28 @@ def compare(draft: Draft, intent: Intent) -> Composed:
                                       documents)
         if composed:
             return composed
+    unknown = [side for side in (sides.a, sides.b) if not _named_anywhere(draft, side)]
+    if len(unknown) == 1:
+        return _one_side_unknown(draft, unknown[0], sides.b if unknown[0] == sides.a else sides.a)
     return compare_topics(draft, sides.a, sides.b, sides.focus)
+
+
+def _named_anywhere(draft: Draft, side: str) -> bool:
+    """Whether any statement names the side by the words that tell it apart."""
+    return any(names_side_loosely(side, item.search_text.lower()) for item in draft.index.located)
+
+
+def _one_side_unknown(draft: Draft, unknown: str, known: str) -> Composed:
+    """One side our sources never name ("publicly funded normal students"): say so, and what they
+    hold on the other side, rather than fill its column with statements that share a word."""
+    terms = content_terms(known)
+    # what it is (the best definition on its words), then what names it
+    defined = draft.relevant(draft.search(terms, kinds=("definition",), limit=3))[:1]
+    found = [f for f in draft.relevant(draft.search(terms, limit=10))
+             if names_side_loosely(known, both_texts(f).lower()) and f not in defined]
+    said = draft.say_all(defined + found, 2)
+    opening = t("compare_side_unknown", draft.language, side=unknown, other=known)
+    return finish(draft, [opening, " ".join(said)] if said else [opening])
 
 
 def _case_label(side: str, names: tuple[str, ...]) -> str:
