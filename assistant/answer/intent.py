@@ -33,7 +33,7 @@ _SUGGEST = re.compile(
     r"a county) (still |now |really )?(?!be\b)\w+)\b|"
     r"(?:我县|我们县|我们区|我区|本县|我市|我们).{0,40}(?:要不要|该不该|应不应该|是否应该|是不是应该|应该不应该)|"
     r"怎么办|(?:怎样|如何|怎么)(?:才能|解决|改善|提高|应对|留住|留|推进|做(?!的)|办|降|减少|缓解|吸引|"
-    r"保障|补|消除|化解|破解|扩大|加强)|措施|建议|对策|办法|应该怎么|该怎么|可以做|能做些什么|"
+    r"保障|补|消除|化解|破解|扩大|加强)|措施|建议|对策|办法|应该怎么|该怎么|可以做|能做些什么|能做什么|能怎么做|"
     r"有哪些做法|做法有哪些|(?:优先|首先|先|应该|应当|该)做(?:什么|哪些)|(?:需要|要|应)注意(?:什么|哪些)|(?:怎样|如何|怎么)(?:筹|督促)|"
     r"(?:其他地方|别的地方|外地|其他县|兄弟县)(?:是)?(?:怎么|如何|怎样)做",
     re.IGNORECASE)
@@ -45,7 +45,9 @@ _EXPLAIN = re.compile(
     r"consequence|logic|rationale|mechanism)|what role|walk (me|us) through|"
     r"(what|which) (stages|steps|phases)|how (did|has|have) .{3,60} (develop|evolv)\w*|"
     r"theor(y|ies)|how come|how (does|do|is|are|did) .{3,60} (work|calculated|computed|measured|"
-    r"determined|shared|split|allocated|decided))\b|"
+    r"determined|shared|split|allocated|decided|go|run|proceed|unfold)|"
+    r"what is the (process|procedure) (for|of)|from .{3,40} to .{3,40} recognition|"
+    r"what (harm|damage|consequences) did)\b|"
     r"为什么|为何|原因|成因|根源|怎么会|导致|影响.{0,4}(是什么|如何|有哪些)|机制|作用是什么|何以|"
     r"一步步|经历了.{0,4}阶段|哪些阶段|演变|发展历程|理论|(?:如何|怎样|怎么)(?:促使|倒逼|约束|激励|"
     r"给.{1,12}压力)|靠什么(?:促使|推动|约束)|(?:如何|怎样|怎么)(?:运作|运行|起作用|发挥作用|计算|分担)|"

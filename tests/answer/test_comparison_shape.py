@@ -213,3 +213,11 @@ def test_a_question_asking_how_much_each_gets_opens_with_each_sides_figures(ask)
     opening = result.text.split("\n\n")[0]
     assert opening.startswith("- **特岗计划**") and "34600元" in opening and "2400元" in opening
     assert "**关键区别：**" in result.text.split("\n\n")[1]
+
+
+def test_two_sides_of_a_three_sided_comparison_get_two_columns(ask):
+    result = ask("特岗计划和乡村教师生活补助有什么区别？")
+    assert result.route == "compare"
+    header = [c.strip() for c in next(line for line in result.text.splitlines()
+                                       if line.startswith("| |")).strip("|").split("|")][1:]
+    assert len(header) == 2 and "周转宿舍" not in " ".join(header), header

@@ -174,3 +174,12 @@ def test_an_explanation_answers_the_qualifier_and_the_effect_asked(ask):
     result = ask("以县为主的管理体制为什么会拉开各县之间的教育经费差距？")
     opening = result.text.split("\n\n")[0]
     assert "以县为主" in opening and "事权与财权" in opening, opening
+
+
+def test_a_question_about_what_a_thing_led_to_gets_its_effects_not_why_it_happened(ask):
+    # both explanations fit "consolidation after 2001"; the question asks what it caused
+    result = ask("Why did the wave of rural school consolidation after 2001 cause problems for rural children?")
+    assert result.route == "explain"
+    opening = result.text.split("\n\n")[0]
+    assert "long journeys" in opening or "dropout" in opening, result.text
+    assert "happened because" not in opening

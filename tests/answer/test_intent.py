@@ -160,6 +160,11 @@ def test_a_which_level_question_is_answered_with_the_duty_not_a_sanction(ask):
     # "should we …?" asks for advice on a course of action; "should … be" asks what is the rule
     ("Several of our village schools have fewer than 20 pupils. Should we close them?", "suggest"),
     ("我们县的教学点只有十几个学生，要不要撤并？", "suggest"),
+    ("我县村小缺音乐老师，县里能做什么？", "suggest"),
+    # a process asked by how it goes, and what something did, are explained
+    ("How does the basic-balance inspection go, from county self-evaluation to national recognition?",
+     "explain"),
+    ("What harm did the 2001 school consolidation do?", "explain"),
 ])
 def test_the_frame_of_a_question_decides_its_kind(question, kind):
     assert classify(question).kind == kind

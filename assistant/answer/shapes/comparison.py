@@ -52,7 +52,7 @@ def compare_from_file(draft: Draft, cases: tuple[str, ...] = (), sides: tuple[st
     comparison = comparison or comparison_for(draft, cases, sides)
     if comparison is None:
         return None
-    comparison = in_question_order(draft, comparison)
+    comparison = in_question_order(draft, only_named(draft, comparison))
     key = _found(draft, comparison.key)
     said_key = draft.say(key) if key is not None else None
     if said_key is None:
@@ -189,17 +189,34 @@ def names_sides(draft: Draft, comparison: Comparison) -> bool:
     word of its labels that the other sides' labels lack ("Zhejiang" or "Regulations" of the
     Zhejiang regulations against the Compulsory Education Law; "Education Law" alone names
     neither)."""
+    return sum(named_sides(draft, comparison)) >= min(2, len(comparison.sides))
+
+
+def named_sides(draft: Draft, comparison: Comparison) -> list[bool]:
+    """For each side, whether the question names it by a word of its labels the others lack."""
     ctx = draft.ctx
     question = " ".join([ctx.question, *(n for e in ctx.glossary for n in (e.en, e.zh) if n)])
     lowered, tokens = question.lower(), token_set(question)
     labels = [f"{s.en} {s.zh}".lower() for s in comparison.sides]
-    named = 0
+    named = []
     for n, label in enumerate(labels):
         others = " ".join(labels[:n] + labels[n + 1:])
         others_tokens = token_set(others)
         own = [t for t in content_terms(label) if not matches(t, others, others_tokens)]
-        named += any(matches(t, lowered, tokens) for t in own)
-    return named >= min(2, len(labels))
+        named.append(any(matches(t, lowered, tokens) for t in own))
+    return named
+
+
+def only_named(draft: Draft, comparison: Comparison) -> Comparison:
+    """A three-sided comparison of which the question names two: those two columns only (a
+    third column nobody asked about is padding), and the rows that still hold a statement."""
+    named = named_sides(draft, comparison)
+    if len(named) < 3 or sum(named) != 2:
+        return comparison
+    keep = [n for n, is_named in enumerate(named) if is_named]
+    rows = tuple(replace(row, cells=tuple(row.cells[n] for n in keep)) for row in comparison.rows)
+    return replace(comparison, sides=tuple(comparison.sides[n] for n in keep),
+                   rows=tuple(row for row in rows if any(row.cells)))
 
 
 SIDE_HELD = 0.5  # the share of a side's words a comparison's phrases and labels must hold

@@ -88,10 +88,28 @@ def explanation_for(draft: Draft) -> Explanation | None:
     close = [e for score, e in sorted(scored, key=lambda pair: -pair[0])
              if score >= MATCH and score >= best - CLOSE]
     chosen = _asking_as_the_question(draft, chosen, close)
+    chosen = _asking_for_effects(draft, chosen, close)
     chosen = _holding_the_subject(draft, chosen, [e for e in close if e is not chosen])
     held = covered_by(draft, [draft.index.by_id[i].search_text for i in chosen.statement_ids])
     closest = max((f.coverage for f in draft.search(limit=5)), default=0.0)
     return chosen if held >= closest - NARROWER else None
+
+
+# A question about what a thing led to ("why did consolidation cause problems for children",
+# "撤点并校带来了哪些问题") asks for its effects, not for why it happened.
+_EFFECTS = re.compile(r"\b(caused?|lead to|led to|result(ed)? in|harm\w*|hurt|problems?|"
+                      r"consequences?|effects?|impacts?)\b(?! of\b)|带来|导致|后果|造成了|问题|影响",
+                      re.IGNORECASE)
+
+
+def _asking_for_effects(draft: Draft, best: Explanation,
+                        close: list[Explanation]) -> Explanation:
+    """``best``, unless the question asks what something led to, none of ``best``'s phrases
+    asks about effects and a close explanation's do: then the first of those."""
+    if not _EFFECTS.search(draft.ctx.question) or any(_EFFECTS.search(p) for p in best.asks):
+        return best
+    on_effects = [e for e in close if any(_EFFECTS.search(p) for p in e.asks)]
+    return on_effects[0] if on_effects else best
 
 
 def _asking_as_the_question(draft: Draft, best: Explanation,
