@@ -33,7 +33,7 @@ _SUGGEST = re.compile(
     r"a county) (still |now |really )?(?!be\b)\w+)\b|"
     r"(?:我县|我们县|我们区|我区|本县|我市|我们).{0,40}(?:要不要|该不该|应不应该|是否应该|是不是应该|应该不应该)|"
     r"怎么办|(?:怎样|如何|怎么)(?:才能|解决|改善|提高|应对|留住|留|推进|做(?!的)|办|降|减少|缓解|吸引|"
-    r"保障|补|消除|化解|破解|扩大|加强)|措施|建议|对策|办法|应该怎么|该怎么|可以做|能做些什么|能做什么|能怎么做|"
+    r"保障|补|消除|化解|破解|扩大|加强)|措施|建议|对策|(?<!评估)(?<!管理)(?<!实施)(?<!暂行)(?<!考核)(?<!认定)(?<!试行)办法|应该怎么|该怎么|可以做|能做些什么|能做什么|能怎么做|"
     r"有哪些做法|做法有哪些|(?:优先|首先|先|应该|应当|该)做(?:什么|哪些)|(?:需要|要|应)注意(?:什么|哪些)|(?:怎样|如何|怎么)(?:筹|督促)|"
     r"(?:其他地方|别的地方|外地|其他县|兄弟县)(?:是)?(?:怎么|如何|怎样)做",
     re.IGNORECASE)
@@ -51,7 +51,8 @@ _EXPLAIN = re.compile(
     r"为什么|为何|原因|成因|根源|怎么会|导致|影响.{0,4}(是什么|如何|有哪些)|机制|作用是什么|何以|"
     r"一步步|经历了.{0,4}阶段|哪些阶段|演变|发展历程|理论|(?:如何|怎样|怎么)(?:促使|倒逼|约束|激励|"
     r"给.{1,12}压力)|靠什么(?:促使|推动|约束)|(?:如何|怎样|怎么)(?:运作|运行|起作用|发挥作用|计算|分担)|"
-    r"是(?:怎么|如何|怎样)(?:算|计算|分担|运作|造成|形成|评估|认定|来)的|怎么造成|怎么形成",
+    r"是(?:怎么|如何|怎样)(?:算|计算|分担|运作|造成|形成|评估|认定|来)的|怎么造成|怎么形成|"
+    r"经过(?:哪些|什么)(?:程序|步骤|环节)|(?:认定|评估|申报|验收)的?(?:程序|流程)(?:是|有)",
     re.IGNORECASE)
 # A why-question asks for causes: "why do rural schools struggle to keep good teachers" names a
 # problem a measure could address ("keep good", "improve"), but asks why it happens. It asks for
@@ -62,7 +63,7 @@ _ASKS_ACTION = re.compile(
     r"how (can|could|should|might) (\w+ ){0,3}?(we|they|count(y|ies)|districts?|governments?|"
     r"bureaus?|schools|provinces?)\b|what (measures|actions|options|steps)|which measures|"
     r"what can be done|what works)|"
-    r"怎么办|应该怎么|该怎么|(?:怎样|如何|怎么)(?:才能|解决|改善|应对|破解|化解)|措施|建议|对策|办法|"
+    r"怎么办|应该怎么|该怎么|(?:怎样|如何|怎么)(?:才能|解决|改善|应对|破解|化解)|措施|建议|对策|(?<!评估)(?<!管理)(?<!实施)(?<!暂行)(?<!考核)(?<!认定)(?<!试行)办法|"
     r"(?:优先|首先|先|应该|应当|该)做(?:什么|哪些)|能做些什么|可以做",
     re.IGNORECASE)
 
@@ -145,7 +146,10 @@ _AREA_CUES: tuple[tuple[str, re.Pattern], ...] = (
 )
 # Problems a "what should we do" question names: the advisor's problem flags and indicators.
 PROBLEM_CUES: dict[str, re.Pattern] = {
-    "large_classes": re.compile(r"large class|class size|crowded class|大班额|班额", re.IGNORECASE),
+    "large_classes": re.compile(r"large class|class size|crowded class|大班额|班额|"
+                                r"\d{2,3} (or more )?(pupils|students|children) (per|in a|in each|a) class|"
+                                r"classes of (over |more than )?\d{2,3}|每班\d{2,3}|一个班\d{2,3}",
+                                re.IGNORECASE),
     "super_large_classes": re.compile(r"super-?large class|超大班额", re.IGNORECASE),
     "teacher_pay_below_civil_servants": re.compile(r"\bpay\b(?! for)|salar|wage|income|工资|待遇|收入",
                                                    re.IGNORECASE),

@@ -386,10 +386,12 @@ def _article_passage(draft: Draft, doc_id: str, articles: list[int],
     return None
 
 
+# a full stop ends a sentence unless it ends an abbreviation ("Art. 43", "No. 4", "e.g. …")
+_SENTENCE_END = re.compile(r"。|(?<!\bArt)(?<!\bArts)(?<!\bNo)(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)"
+                           r"(?<!\bp)(?<!\bpara)\.(?=\s)")
+
+
 def _first_sentence(text: str) -> str:
     text = " ".join(text.split())
-    for end in ("。", ". "):
-        if end in text:
-            head = text.split(end)[0]
-            return head + ("。" if end == "。" else ".")
-    return text
+    found = _SENTENCE_END.search(text)
+    return text[:found.end()] if found else text

@@ -165,6 +165,9 @@ def test_a_which_level_question_is_answered_with_the_duty_not_a_sanction(ask):
     ("How does the basic-balance inspection go, from county self-evaluation to national recognition?",
      "explain"),
     ("What harm did the 2001 school consolidation do?", "explain"),
+    ("一个县要通过基本均衡认定，要经过哪些程序？", "explain"),
+    # a document named "…办法" is no request for 办法 (ways to act)
+    ("县域义务教育均衡发展督导评估暂行办法是哪一年印发的？文号是什么？", "lookup"),
 ])
 def test_the_frame_of_a_question_decides_its_kind(question, kind):
     assert classify(question).kind == kind
