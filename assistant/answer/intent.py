@@ -45,7 +45,7 @@ _EXPLAIN = re.compile(
     r"consequence|logic|rationale|mechanism)|what role|walk (me|us) through|"
     r"(what|which) (stages|steps|phases)|how (did|has|have) .{3,60} (develop|evolv)\w*|"
     r"theor(y|ies)|how come|how (does|do|is|are|did) .{3,60} (work|calculated|computed|measured|"
-    r"determined|shared|split|allocated|decided|go|proceed|unfold)|"
+    r"determined|shared|split|allocated|decided|go|proceed|unfold|make .{3,30} follow)|"
     r"what is the (process|procedure) (for|of)|from .{3,40} to .{3,40} recognition|"
     r"what (harm|damage|consequences) did)\b|"
     r"为什么|为何|原因|成因|根源|怎么会|导致|影响.{0,4}(是什么|如何|有哪些)|机制|作用是什么|何以|"

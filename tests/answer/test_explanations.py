@@ -183,3 +183,12 @@ def test_a_question_about_what_a_thing_led_to_gets_its_effects_not_why_it_happen
     opening = result.text.split("\n\n")[0]
     assert "long journeys" in opening or "dropout" in opening, result.text
     assert "happened because" not in opening
+
+
+def test_of_two_close_explanations_the_one_about_the_balance_asked_answers(ask):
+    # "recognition procedure" fits the basic-balance procedure best by its words; the question
+    # names quality balance, and that explanation is close
+    result = ask("县域义务教育优质均衡发展的申报和认定流程是怎样的？")
+    assert result.route == "explain"
+    opening = result.text.split("\n\n")[0]
+    assert "优质均衡" in opening and "2012" not in opening, result.text

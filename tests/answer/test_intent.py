@@ -166,6 +166,7 @@ def test_a_which_level_question_is_answered_with_the_duty_not_a_sanction(ask):
      "explain"),
     ("What harm did the 2001 school consolidation do?", "explain"),
     ("一个县要通过基本均衡认定，要经过哪些程序？", "explain"),
+    ("How does the unified funding mechanism make money follow pupils who move?", "explain"),
     # a document named "…办法" is no request for 办法 (ways to act)
     ("县域义务教育均衡发展督导评估暂行办法是哪一年印发的？文号是什么？", "lookup"),
 ])

@@ -33,6 +33,7 @@ from typing import Protocol
 import numpy as np
 
 from assistant.answer.shapes.draft import Draft
+from assistant.answer.shapes.lookup import CONTRASTS
 from assistant.answer.terms import (
     Term,
     TermStats,
@@ -89,6 +90,7 @@ def explanation_for(draft: Draft) -> Explanation | None:
              if score >= MATCH and score >= best - CLOSE]
     chosen = _asking_as_the_question(draft, chosen, close)
     chosen = _asking_for_effects(draft, chosen, close)
+    chosen = _of_the_subject_asked(draft, chosen, close)
     chosen = _holding_the_subject(draft, chosen, [e for e in close if e is not chosen])
     held = covered_by(draft, [draft.index.by_id[i].search_text for i in chosen.statement_ids])
     closest = max((f.coverage for f in draft.search(limit=5)), default=0.0)
@@ -110,6 +112,27 @@ def _asking_for_effects(draft: Draft, best: Explanation,
         return best
     on_effects = [e for e in close if any(_EFFECTS.search(p) for p in e.asks)]
     return on_effects[0] if on_effects else best
+
+
+def _of_the_subject_asked(draft: Draft, best: Explanation,
+                          close: list[Explanation]) -> Explanation:
+    """``best``, unless it is about the subject contrasted with the one asked (basic balance for
+    "优质均衡的认定流程") and a close explanation is about the one asked: then the first of those."""
+    question = draft.ctx.question.lower()
+
+    def names(explanation: Explanation, words: tuple[str, ...]) -> bool:
+        thesis = draft.index.by_id[explanation.thesis].statement
+        text = " ".join([*explanation.asks, thesis.text, thesis.text_zh]).lower()
+        return any(w in text for w in words)
+
+    for one, other in CONTRASTS:
+        for asked, not_asked in ((one, other), (other, one)):
+            if not any(w in question for w in asked) or any(w in question for w in not_asked):
+                continue
+            if names(best, not_asked) and not names(best, asked):
+                about = [e for e in close if names(e, asked)]
+                return about[0] if about else best
+    return best
 
 
 def _asking_as_the_question(draft: Draft, best: Explanation,
