@@ -4,17 +4,14 @@ statement about that side alone (schema: corpus/README.md, "Comparisons")."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from assistant.knowledge.entry_files import ID, load_entries, strings
 from assistant.knowledge.statements import COMPARISONS_FILE, load_statements
 
 FILE = COMPARISONS_FILE
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 MAX_ROWS = 8
 
 
@@ -54,38 +51,7 @@ class Comparison:
 def load_comparisons(corpus: Path) -> tuple[list[Comparison], list[tuple[str, str]]]:
     """The comparisons of ``corpus/knowledge/comparisons.yaml`` (none when the file is absent)
     and the entries that could not be read, as (id or position, problem)."""
-    path = corpus / "knowledge" / FILE
-    if not path.is_file():
-        return [], []
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        return [], [("file", f"not readable YAML: {exc}")]
-    entries = data.get("comparisons", ()) if isinstance(data, dict) else None
-    entries = [] if entries is None else entries  # the key with no entry yet
-    if not isinstance(entries, list):
-        return [], [("comparisons", "the file must hold `comparisons:`, a list")]
-    comparisons: list[Comparison] = []
-    problems: list[tuple[str, str]] = []
-    seen: set[str] = set()
-    for position, entry in enumerate(entries, start=1):
-        comparison, problem = _comparison(entry)
-        if comparison is None:
-            problems.append((str(position), problem))
-        elif comparison.id in seen:
-            problems.append((comparison.id, "the id is used twice"))
-        else:
-            seen.add(comparison.id)
-            comparisons.append(comparison)
-    return comparisons, problems
-
-
-def _strings(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list):
-        return ()
-    return tuple(" ".join(str(v).split()) for v in value if str(v).strip())
+    return load_entries(corpus / "knowledge" / FILE, "comparisons", _comparison)
 
 
 def _label(value: Any) -> Label | None:
@@ -100,10 +66,10 @@ def _comparison(entry: Any) -> tuple[Comparison | None, str]:
     if not isinstance(entry, dict):
         return None, "an entry must be a mapping"
     ident = str(entry.get("id", ""))
-    if not _ID.match(ident):
+    if not ID.match(ident):
         return None, f"id {ident!r} must be lower-case letters, digits and hyphens"
     asks = entry.get("asks") if isinstance(entry.get("asks"), dict) else {}
-    if not _strings(asks.get("en")) or not _strings(asks.get("zh")):
+    if not strings(asks.get("en")) or not strings(asks.get("zh")):
         return None, f"{ident}: `asks` needs English (en) and Chinese (zh) phrases"
     sides = [_label(side) for side in entry.get("sides") or []]
     if not 2 <= len(sides) <= 3 or None in sides:
@@ -125,7 +91,7 @@ def _comparison(entry: Any) -> tuple[Comparison | None, str]:
         rows.append(Row(aspect, cells))
     if not 2 <= len(rows) <= MAX_ROWS:
         return None, f"{ident}: 2–{MAX_ROWS} rows, not {len(rows)}"
-    comparison = Comparison(ident, _strings(asks.get("en")), _strings(asks.get("zh")),
+    comparison = Comparison(ident, strings(asks.get("en")), strings(asks.get("zh")),
                             tuple(sides), key, tuple(rows))
     if len(set(comparison.statement_ids)) != len(comparison.statement_ids):
         return None, f"{ident}: a statement is named twice"
