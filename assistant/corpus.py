@@ -315,6 +315,14 @@ def validate_measures(corpus: Path, known_ids: set[str], case_ids: set[str]) -> 
             if target not in indicator_ids and target not in flags:
                 problems.append(Problem("measures.yaml", f"{where}.addresses",
                                         f"'{target}' is neither an indicator id nor a problem flag"))
+        for target in measure.get("mainly") or []:
+            if target not in (measure.get("addresses") or []):
+                problems.append(Problem("measures.yaml", f"{where}.mainly",
+                                        f"'{target}' is not among the problems it addresses"))
+        for ref in measure.get("verdict_sources") or []:
+            if ref not in known_ids:
+                problems.append(Problem("measures.yaml", f"{where}.verdict_sources",
+                                        f"unknown document '{ref}'"))
         for ref in measure.get("policy_basis") or []:
             if ref not in known_ids or ref in case_ids:
                 problems.append(Problem("measures.yaml", f"{where}.policy_basis",

@@ -2,7 +2,9 @@
 attach the passages that justify each one.
 
 Score of a measure = Σ over the gaps it ``addresses`` of the diagnosis' weight for that gap
-(Diagnosis.gap_weights), an indicator and the flag raised from it counting once. Priority: high
+(Diagnosis.gap_weights), an indicator and the flag raised from it counting once; a gap the
+measure addresses only on the side (not among its ``mainly``) counts at ``ON_THE_SIDE`` of its
+weight: publishing a report helps a high CV, but it is not what lowers one. Priority: high
 when the score is ≥ 3 and ≥ 0.6 × the best score for this district, medium when ≥ 1.5, low
 otherwise; measures that address no diagnosed gap are not suggested.
 
@@ -61,6 +63,13 @@ class MeasureSpec:
     # that respects one is ranked up when it is stated, one that goes against it is dropped
     suits: tuple[str, ...] = ()
     unsuited: tuple[str, ...] = ()
+    # the problems the measure is for (a subset of ``addresses``); empty: all it addresses
+    mainly: tuple[str, ...] = ()
+    # "should we close them?": the actions this measure's verdict answers, the verdict (what
+    # the rules and precedents say about the action) and the documents that state it
+    verdict_on: tuple[str, ...] = ()
+    verdict: str = ""
+    verdict_sources: tuple[str, ...] = ()
     translations: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def localized(self, name: str, lang: str = "en") -> str:
@@ -68,6 +77,10 @@ class MeasureSpec:
         if lang == "zh" and self.translations.get(f"{name}_zh"):
             return str(self.translations[f"{name}_zh"])
         return str(getattr(self, name))
+
+    def mainly_addresses(self, gap: str) -> bool:
+        """Whether ``gap`` is one the measure is for, not one it helps with on the side."""
+        return gap in self.addresses and (not self.mainly or gap in self.mainly)
 
     def actors_in(self, lang: str = "en") -> tuple[str, ...]:
         if lang == "zh" and self.translations.get("actors_zh"):
@@ -171,6 +184,10 @@ def load_measures(path: Path | None = None) -> list[MeasureSpec]:
             basis_note=_text(item.get("basis_note") or ""),
             suits=_strings(item.get("suits_when") or []),
             unsuited=_strings(item.get("unsuited_when") or []),
+            mainly=_strings(item.get("mainly") or []),
+            verdict_on=_strings(item.get("verdict_on") or []),
+            verdict=_text(item.get("verdict") or ""),
+            verdict_sources=_strings(item.get("verdict_sources") or []),
             translations={k: (_strings(v) if k == "actors_zh" else _text(v))
                           for k, v in item.items()
                           if k.endswith("_zh") and k not in ("name_zh", "description_zh") and v}))
@@ -217,6 +234,7 @@ RELEVANT_ALONE = 0.8     # ... and is suggested from this share of the best fit 
 
 
 CONSTRAINT_FIT = 2.0     # a measure that respects a stated constraint counts as a named problem
+ON_THE_SIDE = 0.4        # the share of a gap's weight a measure gets that is not mainly for it
 
 
 def rank_by_weights(weights: dict[str, float], specs: list[MeasureSpec],
@@ -230,7 +248,10 @@ def rank_by_weights(weights: dict[str, float], specs: list[MeasureSpec],
     better than the few problems it names, and a measure close enough to them is suggested even
     when it addresses none of those problems. ``constraints`` (``money_tight``,
     ``keep_schools_open``) drop the measures ``unsuited_when`` one of them and rank up, by
-    ``CONSTRAINT_FIT``, those ``suits_when`` one (among the measures otherwise suggested)."""
+    ``CONSTRAINT_FIT``, those ``suits_when`` one (among the measures otherwise suggested). A gap
+    a measure is not ``mainly`` for counts at ``ON_THE_SIDE`` of its weight. When problems are
+    named, a measure that addresses none of them comes after every one that does, however
+    close its words: a measure fits the problem, not only the question's wording."""
     relevance = relevance or {}
     ranked = []
     for order, spec in enumerate(specs):
@@ -243,12 +264,14 @@ def rank_by_weights(weights: dict[str, float], specs: list[MeasureSpec],
         by_group: dict[str, float] = {}
         for gap in gaps:
             group = GAP_GROUP.get(gap, gap)
-            by_group[group] = max(by_group.get(group, 0.0), weights[gap])
+            weight = weights[gap] * (1.0 if spec.mainly_addresses(gap) else ON_THE_SIDE)
+            by_group[group] = max(by_group.get(group, 0.0), weight)
         suited = CONSTRAINT_FIT * bool(set(spec.suits) & set(constraints))
         ranked.append((spec, sum(by_group.values()) + RELEVANCE_WEIGHT * fit + suited, gaps,
                        order))
-    ranked.sort(key=lambda item: (-item[1], -relevance.get(item[0].id, 0.0), -len(item[2]),
-                                  item[3]))
+    named = any(weight > 0 for weight in weights.values())
+    ranked.sort(key=lambda item: (named and not item[2], -item[1],
+                                  -relevance.get(item[0].id, 0.0), -len(item[2]), item[3]))
     return [(spec, score, gaps) for spec, score, gaps, _ in ranked]
 
 

@@ -159,7 +159,9 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
                                re.IGNORECASE),
     "rural_teacher_shortage": re.compile(
         r"(rural|village|remote).{0,30}teacher|teacher.{0,30}(rural|village|remote|leave|"
-        r"shortage|retain|keep)|keep good teachers|retain|shortage of teachers|乡村教师|农村教师|"
+        r"shortage|retain|keep)|keep good teachers|retain|shortage of teachers|"
+        r"\b(keep|keeping|hold on to|lose|losing) (our |the |good |young |new )?teachers\b(?!')|"
+        r"teachers (leave|quit|(won't|will not|don't|do not) stay)|乡村教师|农村教师|"
         r"留住|留不住|师资短缺|缺教师|教师短缺|招不来", re.IGNORECASE),
     "small_schools_underfunded": re.compile(r"small(-scale)? (rural )?schools?|teaching points?|"
                                             r"(under|fewer than|less than) \d+ (pupils|students)|"
@@ -227,6 +229,8 @@ CONSTRAINT_CUES: dict[str, re.Pattern] = {
         r"budgets?|cash)|budgets? (is|are) (tight|limited|thin)|tight budgets?|cash-strapped|"
         r"(can(no|')t|cannot) afford|fiscal(ly)? (weak|constrained|tight|strapped)|"
         r"(finances?|budgets?|funds) (are |is )?(stretched|strained)|"
+        r"(finances?|budgets?|funds|money) (can(no|')t|cannot|won't|will not|does(n't| not)) "
+        r"(sustain|support|cover|pay for|keep)|"
         r"(poor|poorer) count(y|ies)", re.IGNORECASE),
     "keep_schools_open": re.compile(
         r"(反对|不同意|不愿意?|不支持|抵制).{0,6}(撤并|撤点|关闭|合并)|"
@@ -252,11 +256,70 @@ def constraints_in(question: str) -> tuple[str, ...]:
 
 
 def problems_in_order(question: str, problems: tuple[str, ...]) -> tuple[str, ...]:
-    """``problems`` in the order the question states them."""
+    """``problems`` in the order the question states them, the one it stresses first: "40
+    teaching points with fewer than 20 pupils and we can't keep teachers there" is about keeping
+    teachers; "留守儿童多，寄宿制学校生活老师严重不足" about the missing life-care staff."""
     def at(flag: str) -> int:
         found = PROBLEM_CUES[flag].search(question) if flag in PROBLEM_CUES else None
         return found.start() if found else len(question)
-    return tuple(sorted(problems, key=at))
+    ordered = sorted(problems, key=at)
+    stressed = stressed_problem(question, problems)
+    return tuple(([stressed] if stressed else []) + [f for f in ordered if f != stressed])
+
+
+# what marks a problem as the one a question stresses: a difficulty said of it in its clause
+DIFFICULTY = re.compile(r"\b(can(no|')t|cannot|unable|not enough|too (few|little)|short(age)? of|"
+                        r"lack(s|ing)?|struggl\w*|keep (leaving|quitting)|leave|leaving|quit|"
+                        r"(won't|will not|don't|do not) stay)\b|"
+                        r"严重|不足|不够|短缺|缺乏|缺少|紧缺|留不住|招不来|难以|流失", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,，;；.。!?！？]|\band\b|\bbut\b|而且|但是?|并且")
+
+
+def stressed_problem(question: str, problems: tuple[str, ...]) -> str | None:
+    """Of two or more problems, the one a difficulty is said of ("can't keep teachers", "生活老师
+    严重不足"): the problem named nearest a difficulty word in the same clause; None when no
+    clause states a difficulty, or only one problem is named."""
+    if len(problems) < 2:
+        return None
+    best, distance = None, len(question)
+    for start, end in _clauses(question):
+        clause = question[start:end]
+        marks = [m.span() for m in DIFFICULTY.finditer(clause)]
+        if not marks:
+            continue
+        for flag in problems:
+            cue = PROBLEM_CUES.get(flag)
+            for found in cue.finditer(clause) if cue else ():
+                gap = min(max(a - found.end(), found.start() - b, 0) for a, b in marks)
+                if gap < distance:
+                    best, distance = flag, gap
+    return best
+
+
+def _clauses(question: str) -> list[tuple[int, int]]:
+    cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(question)] + [len(question)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+# Actions an asker may propose in a yes/no question ("should we close them?", "要不要撤并"):
+# a measure's ``verdict`` says what the rules and precedents say about the action
+PROPOSAL_CUES: dict[str, re.Pattern] = {
+    "close_schools": re.compile(r"\b(clos\w*|merg\w*|consolidat\w*|shut\w*)\b|撤并|撤掉|撤销|"
+                                r"撤点|关闭|关掉|合并|并校", re.IGNORECASE),
+}
+_YES_NO = re.compile(r"(?:^|(?<=[.?!;:。？！；：]))\s*(?:and |so |or )?"
+                     r"(should|shall|must|can|could|may|ought)\b (we|the county|our county|I|they)"
+                     r"\b[^?？]{0,80}[?？]|\bis it (right|wise|lawful|legal|allowed|ok|okay)\b"
+                     r"[^?？]{0,80}[?？]|(要不要|该不该|应不应该?|能不能|可不可以|是否)[^?？。]{0,30}",
+                     re.IGNORECASE)
+
+
+def proposals_in(question: str) -> tuple[str, ...]:
+    """The actions a question asks whether to take ("Should we close them?", "要不要撤掉"),
+    from its yes/no clauses only: "what should we do about closures" proposes nothing."""
+    asked = [m.group(0) for m in _YES_NO.finditer(question)]
+    return tuple(name for name, cue in PROPOSAL_CUES.items()
+                 if any(cue.search(clause) for clause in asked))
 
 
 def asks_for_fact(question: str) -> bool:

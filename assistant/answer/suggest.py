@@ -17,7 +17,14 @@ from assistant.advisor.measures import (
     measure_query,
     rank_by_weights,
 )
-from assistant.answer.intent import Intent, constraints_in, problems_in_order
+from assistant.answer.intent import (
+    PROBLEM_CUES,
+    Intent,
+    constraints_in,
+    problems_in_order,
+    proposals_in,
+    stressed_problem,
+)
 from assistant.answer.messages import text as t
 from assistant.answer.named_documents import mentioned_documents
 from assistant.answer.shapes import Composed, Draft, finish
@@ -44,7 +51,13 @@ def suggest(draft: Draft, intent: Intent) -> Composed:
     weights = {flag: NAMED_PROBLEM for flag in intent.problems}
     question = draft.ctx.question
     ranked = rank_by_weights(weights, specs, relevance, constraints_in(question))
-    ranked = _covering(draft, ranked, problems_in_order(question, intent.problems))
+    ranked = _covering(draft, ranked, problems_in_order(question, intent.problems),
+                       stressed_problem(question, intent.problems))
+    # "should we close them?": the measure that holds the rules on closing leads, and its
+    # verdict is the first sentence
+    judged = _judging(specs, proposals_in(question))
+    if judged is not None:
+        ranked = _leading(ranked, judged)
     # a basis note names 文号 in prose; an unconfirmed one carries its mark, as in references
     unconfirmed = unconfirmed_numbers(row.metadata for row in draft.ctx.engine.documents())
     measures: list[Measure] = []
@@ -61,7 +74,11 @@ def suggest(draft: Draft, intent: Intent) -> Composed:
     unaddressed = _unaddressed(language, specs, intent.problems)
     if unaddressed:
         summary = f"{summary} {unaddressed}"
-    duty = _grounding_duty(draft, intent, measures)
+    verdict = _verdict(draft, judged, unconfirmed) if judged is not None else None
+    if verdict:
+        summary = f"{verdict} {summary}"
+    # a verdict already states the rules behind the measures: a duty after it would repeat them
+    duty = None if verdict else _grounding_duty(draft, intent, measures)
     risk = None
     if RISK_ASKED.search(draft.ctx.question):
         # "what risks should we consider", "需要注意什么": the risk is part of the answer, so the
@@ -77,22 +94,73 @@ def suggest(draft: Draft, intent: Intent) -> Composed:
     return finish(draft, [opening, listing])
 
 
-def _covering(draft: Draft, ranked: list, problems: tuple[str, ...]) -> list:
+def _covering(draft: Draft, ranked: list, problems: tuple[str, ...],
+              stressed: str | None = None) -> list:
     """The ranking reordered so that every problem the question states gets a measure that
     addresses it, in the order the question states them ("编制紧张、村小教师老化": a staffing
-    measure, then a recruitment measure), each the best-ranked one for its problem; then the rest
-    in ranked order. One problem, or none: the ranking as it is."""
+    measure, then a recruitment measure), each the best-ranked one for its problem; the problem
+    the question stresses ("… and we can't keep teachers") first and, after the others, once
+    more: its own words may be fewer than the situation's, but it is what the asker needs most.
+    Then the rest in ranked order. One problem, or none: the ranking as it is."""
     if len(problems) < 2:
         return ranked
     first: list = []
-    for flag in problems:
-        if any(flag in spec.addresses for spec, _, _ in first):
+    again = (stressed,) if stressed else ()
+    for n, flag in enumerate((*problems, *again)):
+        if n < len(problems) and any(spec.mainly_addresses(flag) for spec, _, _ in first):
             continue
-        pick = next((item for item in ranked if flag in item[0].addresses
-                     and item not in first and _has_basis(draft, item[0])), None)
+        # a measure that is for the problem ("dormitory staff" for a staff shortage) before one
+        # that only touches it (money for boarders)
+        candidates = [item for item in ranked if flag in item[0].addresses
+                      and item not in first and _has_basis(draft, item[0])]
+        pick = next((item for item in candidates if item[0].mainly_addresses(flag)),
+                    candidates[0] if candidates else None)
         if pick is not None:
             first.append(pick)
     return first + [item for item in ranked if item not in first]
+
+
+_VERDICT_CLAUSE = re.compile(r"[;；:：，]|,(?!\s*\d)")
+
+
+def _judging(specs: list[MeasureSpec], proposals: tuple[str, ...]) -> MeasureSpec | None:
+    """The measure whose verdict answers the action the question proposes, if any."""
+    return next((spec for action in proposals for spec in specs
+                 if action in spec.verdict_on and spec.verdict), None)
+
+
+def _leading(ranked: list, spec: MeasureSpec) -> list:
+    """``ranked`` with ``spec`` first (added when the ranking left it out)."""
+    rest = [item for item in ranked if item[0].id != spec.id]
+    lead = next((item for item in ranked if item[0].id == spec.id), (spec, 0.0, []))
+    return [lead, *rest]
+
+
+def _verdict(draft: Draft, spec: MeasureSpec, unconfirmed: frozenset[str]) -> str | None:
+    """What the rules and precedents say about the action proposed, in the reader's language,
+    cited to the documents that state it (a law to the articles the verdict names)."""
+    language = draft.language
+    text = spec.localized("verdict", language)
+    engine, filters = draft.ctx.engine, draft.ctx.filters
+    markers = []
+    for doc_id in spec.verdict_sources:
+        row = engine.document(doc_id)
+        if row is None or not filters.admits(doc_id, row.metadata):
+            continue
+        # the verdict names several documents in one sentence: the articles of a law are those
+        # of the clause that names it ("…, with boarding kept (Compulsory Education Law Art. 17)")
+        named = [n for part in _VERDICT_CLAUSE.split(text)
+                 for n in _articles_named(part, doc_id, draft)]
+        citation = (_article_passage(draft, doc_id, named, language)
+                    or _passage(engine, doc_id, spec.verdict, "zh" if language == "zh" else None)
+                    or _passage(engine, doc_id, spec.verdict))
+        if citation is not None:
+            markers.append(draft.cites.add(localized(citation, row.metadata, language)))
+    if not markers:
+        return None  # a verdict is given only with a source the reader can open
+    text = mark_unconfirmed_numbers(text, unconfirmed, language)
+    draft.claims.append(Claim(text, markers, "measure"))
+    return f"{text} {''.join(f'[{m}]' for m in dict.fromkeys(markers))}"
 
 
 def _has_basis(draft: Draft, spec: MeasureSpec) -> bool:
@@ -233,9 +301,26 @@ def _grounding_duty(draft: Draft, intent: Intent, measures: list[Measure]) -> st
     # elsewhere (a province's own regulation for a question about no province) restates a rule
     # that supports none of the measures
     bases = {doc for m in measures for doc in m.spec.policy_basis}
-    grounded = [f for f in duties[:GROUNDING_POOL] if f.statement.source in bases]
+    # the duty is the legal basis of the problem the question stresses, when it stresses one
+    problems = problems_in_order(draft.ctx.question, intent.problems)
+    stressed = problems[:1] if stressed_problem(draft.ctx.question, intent.problems) \
+        else problems
+    grounded = [f for f in duties[:GROUNDING_POOL] if f.statement.source in bases
+                and _about_problem(f.statement, stressed)]
     said = draft.say_all(grounded, 1)
     return said[0] if said else None
+
+
+def _about_problem(statement, problems: tuple[str, ...]) -> bool:
+    """Whether a duty is about a problem the question states (its words name the problem, in
+    either language): the legal basis of the problem asked, not a duty of the same law on
+    something else (key classes for a large-class question, pay parity for small schools).
+    A question that names no problem keeps the most relevant duty."""
+    if not problems:
+        return True
+    words = " ".join((statement.text, statement.text_zh, *statement.subjects))
+    return any(flag in statement.subjects or PROBLEM_CUES[flag].search(words)
+               for flag in problems if flag in PROBLEM_CUES)
 
 
 def _catalogue() -> list[MeasureSpec]:
