@@ -148,7 +148,10 @@ _AREA_CUES: tuple[tuple[str, re.Pattern], ...] = (
 PROBLEM_CUES: dict[str, re.Pattern] = {
     "large_classes": re.compile(r"large class|class size|crowded class|大班额|班额|"
                                 r"\d{2,3} (or more )?(pupils|students|children) (per|in a|in each|a) class|"
-                                r"classes of (over |more than )?\d{2,3}|每班\d{2,3}|一个班\d{2,3}",
+                                r"classes of (over |more than )?\d{2,3}|每班\d{2,3}|一个班\d{2,3}|"
+                                r"\bclass(es)?\b.{0,40}?\b(have|has|hold|holds|with) (over |more than |"
+                                r"about |up to )?"
+                                r"\d{2,3} (pupils|students|children)",
                                 re.IGNORECASE),
     "super_large_classes": re.compile(r"super-?large class|超大班额", re.IGNORECASE),
     "teacher_pay_below_civil_servants": re.compile(r"\bpay\b(?! for)|salar|wage|income|工资|待遇|收入",
@@ -170,7 +173,8 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
     "left_behind_children": re.compile(r"left-behind|留守", re.IGNORECASE),
     "migrant_children_access": re.compile(r"migrant|随迁|进城务工|流动人口|流动儿童", re.IGNORECASE),
     "low_rural_funding_share": re.compile(r"fund|budget|money|spend|financ|\bpay for\b|经费|投入|"
-                                          r"财政|拨款|筹钱",
+                                          r"财政|拨款|筹钱|\b(get|gets|receive|receives) .{0,15}"
+                                          r"\b(less|more) per[- ]pupil|生均(公用)?(经费|拨款|支出)",
                                           re.IGNORECASE),
     "digital_gap": re.compile(r"digital|internet|online|multimedia|broadband|three classrooms|"
                               r"(?:online|digital|cloud|education) platform|"
@@ -180,9 +184,12 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
     "schools_below_standard": re.compile(r"below (the )?standard|weak schools?|"
                                          r"substandard|facilities|equipment|labs?\b|building|"
                                          r"薄弱学校|不达标|未达标|办学条件|设备|校舍", re.IGNORECASE),
-    "urban_crowding": re.compile(r"crowd|overcrowd|town schools?|urban schools?|popular (junior |"
-                                 r"primary |middle )?(schools?|highs?)|school choice|城镇学校|"
-                                 r"城区学校|拥挤|学位紧张|城挤|择校|热门学校", re.IGNORECASE),
+    # "town schools" alone is not crowding: "village schools get less than town schools"
+    "urban_crowding": re.compile(r"crowd|overcrowd|(town|urban|city) schools?.{0,30}\b(full|"
+                                 r"overflow\w*|packed|over capacity|no (room|places))|popular (junior |"
+                                 r"primary |middle )?(schools?|highs?)|school choice|"
+                                 r"(城镇|城区|县城)学校.{0,8}(挤|满|爆满|不够|紧张)|"
+                                 r"拥挤|学位紧张|学位不足|城挤|择校|热门学校", re.IGNORECASE),
     "rural_decline": re.compile(r"shrink|empty|declin|falling enrol|consolidat|clos(ing|ed|ure)|"
                                 r"merg|walk .{0,20}(hour|km|kilomet)|drop ?out|"
                                 r"\bclose (their|our|the|these|its|village|rural|small)\b|schools? close\b|"
@@ -271,7 +278,8 @@ def problems_in_order(question: str, problems: tuple[str, ...]) -> tuple[str, ..
 DIFFICULTY = re.compile(r"\b(can(no|')t|cannot|unable|not enough|too (few|little)|short(age)? of|"
                         r"lack(s|ing)?|struggl\w*|keep (leaving|quitting)|leave|leaving|quit|"
                         r"(won't|will not|don't|do not) stay)\b|"
-                        r"严重|不足|不够|短缺|缺乏|缺少|紧缺|留不住|招不来|难以|流失", re.IGNORECASE)
+                        r"严重|不足|不够|短缺|缺乏|缺少|紧缺|紧张|留不住|招不来|难以|流失|老化|青黄不接|"
+                        r"[偏过太][大小高低少多]", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,，;；.。!?！？]|\band\b|\bbut\b|而且|但是?|并且")
 
 
@@ -281,7 +289,7 @@ def stressed_problem(question: str, problems: tuple[str, ...]) -> str | None:
     clause states a difficulty, or only one problem is named."""
     if len(problems) < 2:
         return None
-    best, distance = None, len(question)
+    best, closest = None, (len(question), len(question))
     for start, end in _clauses(question):
         clause = question[start:end]
         marks = [m.span() for m in DIFFICULTY.finditer(clause)]
@@ -291,8 +299,9 @@ def stressed_problem(question: str, problems: tuple[str, ...]) -> str | None:
             cue = PROBLEM_CUES.get(flag)
             for found in cue.finditer(clause) if cue else ():
                 gap = min(max(a - found.end(), found.start() - b, 0) for a, b in marks)
-                if gap < distance:
-                    best, distance = flag, gap
+                # the nearest; of two as near, the one stated first
+                if (gap, start + found.start()) < closest:
+                    best, closest = flag, (gap, start + found.start())
     return best
 
 
