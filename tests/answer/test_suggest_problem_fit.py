@@ -37,7 +37,7 @@ def test_a_measure_close_in_words_but_for_no_named_problem_comes_after_those_tha
 
 
 def test_the_problem_a_difficulty_is_said_of_leads():
-    question = "We run 30 teaching points and young teachers won't stay there. What now?"
+    question = "We run 30 teaching points and new teachers won't stay there. What now?"
     assert problems_in_order(question, classify(question).problems)[0] == \
         "rural_teacher_shortage"
     question = "我县外出务工人员多、留守儿童多，寄宿制学校宿管人员不够，怎么办？"
