@@ -201,7 +201,7 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
     # the quality-balance resource indicators a question names: the measures that address the
     # very indicator lead ("our sports-ground CV is 0.62": more ground at the schools short of it)
     "sports_area_per_pupil": re.compile(r"sports? (ground|area|field|hall)s?|playground|运动场|"
-                                        r"体育场馆|操场", re.IGNORECASE),
+                                        r"体育场馆|体育场地|操场", re.IGNORECASE),
     "building_area_per_pupil": re.compile(r"building area|teaching (and auxiliary )?rooms|"
                                           r"classroom space|教学及辅助用房|校舍面积", re.IGNORECASE),
     "equipment_value_per_pupil": re.compile(r"equipment|仪器设备", re.IGNORECASE),
