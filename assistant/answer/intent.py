@@ -307,7 +307,7 @@ def stressed_problem(question: str, problems: tuple[str, ...]) -> str | None:
 
 def _clauses(question: str) -> list[tuple[int, int]]:
     cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(question)] + [len(question)]
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
 # Actions an asker may propose in a yes/no question ("should we close them?", "要不要撤并"):
