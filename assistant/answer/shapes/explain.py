@@ -31,7 +31,6 @@ CASE_FLOOR = 0.2    # a case's statement is part of its account from this releva
 CASE_CAUSES = ("problem", "cause", "mechanism", "lessons", "context")  # a case's account of why
 SAME_MEANING = 0.8  # two statements this close in meaning (cosine of their English texts) ...
 SHARED_WORDS = 0.5  # ... that also share this much of their words say the same thing
-HOW_LEAD = 0.1      # a statement holding this much more of a how-question than the thesis leads
 
 
 def explain(draft: Draft, intent: Intent) -> Composed:
@@ -155,18 +154,20 @@ _REASON = re.compile(r"\bbecause\b|\bwhy\b|是因为|之所以|原因", re.IGNOR
 
 
 def _mechanism_first(draft: Draft, admitted: list[Found]) -> list[Found]:
-    """``admitted`` (thesis first) with the statement that best states the mechanism a
-    how-question asks about first: one that holds more of the question than the thesis by
-    HOW_LEAD, or as much of it without arguing why."""
+    """``admitted`` (thesis first) with the statement that states the mechanism a how-question
+    asks about first, when the thesis gives a reason ("… because …") and a mechanism among the
+    causes states how it works, holding at least as much of the question."""
+    thesis = admitted[0]
+    if not _REASON.search(thesis.statement.text):
+        return admitted
+
     def held(found: Found) -> float:
         return covered_by(draft, [found.located.search_text])
 
-    def rank(found: Found) -> tuple[float, bool]:
-        return (round(held(found) / HOW_LEAD), not _REASON.search(found.statement.text))
-
-    best = max(admitted[1:], key=rank, default=None)
-    thesis = admitted[0]
-    if best is None or rank(best) <= rank(thesis):
+    mechanisms = [f for f in admitted[1:] if f.statement.aspect == "mechanism"
+                  and not _REASON.search(f.statement.text)]
+    best = max(mechanisms, key=held, default=None)
+    if best is None or held(best) < held(thesis):
         return admitted
     return [best, thesis, *(f for f in admitted[1:] if f is not best)]
 
