@@ -47,12 +47,17 @@ _EXPLAIN = re.compile(
     r"theor(y|ies)|how come|how (does|do|is|are|did) .{3,60} (work|calculated|computed|measured|"
     r"determined|shared|split|allocated|decided|go|proceed|unfold|make .{3,30} follow)|"
     r"what is the (process|procedure) (for|of)|from .{3,40} to .{3,40} recognition|"
+    # "how does a county's CV show …", "how does the scheme get graduates into …": how a thing
+    # does what it is for (not "how do we …", which asks what to do)
+    r"how (does|do) (?!(we|i|you|they|our)\b)[\w'’-]+( [\w'’-]+){0,6}? (show|get|tell|ensure|"
+    r"keep|bring|attract|reward|stop|prevent|protect|reach|turn|decide|reflect|indicate|follow)s?|"
     r"what (harm|damage|consequences) did)\b|"
     r"为什么|为何|原因|成因|根源|怎么会|导致|影响.{0,4}(是什么|如何|有哪些)|机制|作用是什么|何以|"
     r"一步步|经历了.{0,4}阶段|哪些阶段|演变|发展历程|理论|(?:如何|怎样|怎么)(?:促使|倒逼|约束|激励|"
     r"给.{1,12}压力)|靠什么(?:促使|推动|约束)|(?:如何|怎样|怎么)(?:运作|运行|起作用|发挥作用|计算|分担)|"
-    r"是(?:怎么|如何|怎样)(?:算|计算|分担|运作|造成|形成|评估|认定|来)的|怎么造成|怎么形成|"
-    r"经过(?:哪些|什么)(?:程序|步骤|环节)|(?:认定|评估|申报|验收)的?(?:程序|流程)(?:是|有)",
+    r"是(?:怎么|如何|怎样)(?:算|计算|分担|运作|造成|形成|评估|认定|来|进行|开展|发放|拨付|分配|核定|确定|"
+    r"选拔|招聘|审核)的|怎么造成|怎么形成|"
+    r"经过(?:哪些|什么)(?:程序|步骤|环节|流程)|(?:认定|评估|申报|验收)的?(?:程序|流程)(?:是|有)",
     re.IGNORECASE)
 # A why-question asks for causes: "why do rural schools struggle to keep good teachers" names a
 # problem a measure could address ("keep good", "improve"), but asks why it happens. It asks for

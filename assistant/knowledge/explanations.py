@@ -20,6 +20,8 @@ class Explanation:
     asks_zh: tuple[str, ...]
     thesis: str
     causes: tuple[str, ...]
+    # a procedure's steps in order (optional): what a question about the procedure is told
+    steps: tuple[str, ...] = ()
 
     @property
     def asks(self) -> tuple[str, ...]:
@@ -27,7 +29,8 @@ class Explanation:
 
     @property
     def statement_ids(self) -> tuple[str, ...]:
-        return (self.thesis, *self.causes)
+        return (self.thesis, *self.causes,
+                *(ident for ident in self.steps if ident not in self.causes))
 
 
 def load_explanations(corpus: Path) -> tuple[list[Explanation], list[tuple[str, str]]]:
@@ -46,15 +49,19 @@ def _explanation(entry: Any) -> tuple[Explanation | None, str]:
     explanation = Explanation(id=ident, asks_en=strings(asks.get("en")),
                               asks_zh=strings(asks.get("zh")),
                               thesis=str(entry.get("thesis", "")).strip(),
-                              causes=strings(entry.get("causes")))
+                              causes=strings(entry.get("causes")),
+                              steps=strings(entry.get("steps")))
     if not explanation.asks_en or not explanation.asks_zh:
         return None, f"{ident}: `asks` needs English (en) and Chinese (zh) phrases"
     if not explanation.thesis:
         return None, f"{ident}: no thesis"
     if not 2 <= len(explanation.causes) <= 5:
         return None, f"{ident}: 2–5 causes, not {len(explanation.causes)}"
-    if len(set(explanation.statement_ids)) != len(explanation.statement_ids):
+    if len(set(explanation.statement_ids)) != len(explanation.statement_ids) or \
+            len(set(explanation.steps)) != len(explanation.steps):
         return None, f"{ident}: a statement is named twice"
+    if explanation.thesis in explanation.steps or len(explanation.steps) == 1:
+        return None, f"{ident}: `steps` are 2 or more statements besides the thesis"
     return explanation, ""
 
 

@@ -9,18 +9,28 @@ from assistant.answer.messages import text as t
 from assistant.answer.shapes.draft import (
     LEAD_TIE,
     LIST_RELATIVE,
+    SIMILAR,
     Composed,
     Draft,
     finish,
+    overlap,
     topic_first,
 )
-from assistant.answer.shapes.explanations import asks_how_it_works, explanation_for
+from assistant.answer.shapes.explanations import (
+    asks_for_steps,
+    asks_how_it_works,
+    covered_by,
+    explanation_for,
+)
+from assistant.answer.terms import token_set
 from assistant.knowledge.explanations import Explanation
 from assistant.knowledge.index import Found
 
 THESIS_POOL = 6     # the most relevant findings an explain answer's thesis is chosen from
 CASE_FLOOR = 0.2    # a case's statement is part of its account from this relevance
 CASE_CAUSES = ("problem", "cause", "mechanism", "lessons", "context")  # a case's account of why
+SAME_MEANING = 0.8  # two statements this close in meaning (cosine of their English texts) ...
+SHARED_WORDS = 0.5  # ... that also share this much of their words say the same thing
 
 
 def explain(draft: Draft, intent: Intent) -> Composed:
@@ -28,15 +38,19 @@ def explain(draft: Draft, intent: Intent) -> Composed:
     explanation the question asks for when the corpus has one, else from the findings that fit
     the question best."""
     if intent.cases:
+        if (gap := _causes_not_documented(draft, intent.cases)) is not None:
+            return _no_documented_causes(draft, intent.cases, gap)
         # "why did District L's government fall short?": the case's own account, not the
         # corpus's general explanation of a neighbouring phenomenon
         found = draft.relevant(draft.search(sources=intent.cases, limit=30), floor=CASE_FLOOR)
         # the case's problem and its causes lead; its setting (the national wave it belongs
-        # to) explains less of why this place fared as it did, so it comes last
-        found = sorted((f for f in found if f.statement.aspect in CASE_CAUSES),
+        # to) explains less of why this place fared as it did, so it comes last; our own
+        # mapping of a case onto the law is not one of its causes
+        found = sorted((f for f in found if f.statement.aspect in CASE_CAUSES
+                        and not _OUR_READING.search(f.statement.text)),
                        key=lambda f: (f.statement.aspect == "context", -_causal(f)))
         if len(found) >= 2:
-            return _listed(draft, found)
+            return _listed(draft, _distinct(draft, found))
     chosen = explanation_for(draft)
     if chosen is not None and (composed := _explained(draft, chosen)) is not None:
         return composed
@@ -73,6 +87,7 @@ def explain(draft: Draft, intent: Intent) -> Composed:
     others = [f for f in close if f.statement.aspect in ("trend", "statistic", "comparison")]
     pool = causal if len(causal) >= 2 else causal + others
     rest = topic_first(draft, sorted(pool, key=lambda f: -_causal(f)))
+    rest = _distinct(draft, [found[0], *rest])[1:]
     causes = draft.say_all(rest, 4)
     parts = [" ".join(lead)]
     if causes:
@@ -110,19 +125,124 @@ def _causal(found: Found) -> float:
 
 
 def _explained(draft: Draft, explanation: Explanation) -> Composed:
-    """The explanation's thesis, then its causes in the order the corpus gives them; None when
-    the thesis cannot be said (filtered out, or its passage is not indexed)."""
-    admitted = [_found(draft, ident) for ident in explanation.statement_ids]
+    """The explanation's thesis, then its causes in the order the corpus gives them (a question
+    about a procedure: its steps in order); None when the thesis cannot be said (filtered out,
+    or its passage is not indexed). Of a how-question, the statement that states the mechanism
+    asked leads; a cause that says what the lead or an earlier cause says is left out."""
+    steps = bool(explanation.steps) and asks_for_steps(draft.ctx.question)
+    items = explanation.steps if steps else explanation.causes
+    admitted = [_found(draft, ident) for ident in (explanation.thesis, *items)]
     if admitted[0] is None:
         return None
+    admitted = [f for f in admitted[:1] if f is not None] + \
+        [f for f in admitted[1:] if f is not None]
+    if asks_how_it_works(draft.ctx.question) and not steps:
+        admitted = _mechanism_first(draft, admitted)
+    admitted = _distinct(draft, admitted)
     lead = draft.say(admitted[0])
     if lead is None:
         return None
-    causes = [line for found in admitted[1:] if found is not None
-              and (line := draft.say(found)) is not None]
+    causes = [line for found in admitted[1:] if (line := draft.say(found)) is not None]
     if not causes:
         return None
-    return finish(draft, [lead, _numbered(draft, causes)])
+    return finish(draft, [lead, _numbered(draft, causes, "steps" if steps else None)])
+
+
+# A sentence that gives a reason ("… because …") answers "why"; "how does it work" is answered
+# by one that states the mechanism.
+_REASON = re.compile(r"\bbecause\b|\bwhy\b|是因为|之所以|原因", re.IGNORECASE)
+
+
+def _mechanism_first(draft: Draft, admitted: list[Found]) -> list[Found]:
+    """``admitted`` (thesis first) with the statement that states the mechanism a how-question
+    asks about first, when the thesis gives a reason ("… because …") and a mechanism among the
+    causes states how it works, holding at least as much of the question."""
+    thesis = admitted[0]
+    if not _REASON.search(thesis.statement.text):
+        return admitted
+
+    def held(found: Found) -> float:
+        return covered_by(draft, [found.located.search_text])
+
+    mechanisms = [f for f in admitted[1:] if f.statement.aspect == "mechanism"
+                  and not _REASON.search(f.statement.text)]
+    best = max(mechanisms, key=held, default=None)
+    if best is None or held(best) < held(thesis):
+        return admitted
+    return [best, thesis, *(f for f in admitted[1:] if f is not best)]
+
+
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def _says_the_same(draft: Draft, one: Found, other: Found) -> bool:
+    """Whether two statements say the same thing, judged on their English texts whatever the
+    reader's language (Chinese paraphrases share few tokens): most of the shorter one's words
+    are in the other, or they are very close in meaning and share many words. One that gives
+    figures the other lacks adds to it."""
+    if _NUMBER.findall(one.statement.text) and \
+            set(_NUMBER.findall(one.statement.text)) - set(_NUMBER.findall(other.statement.text)):
+        return False
+    shared = overlap(token_set(one.statement.text), token_set(other.statement.text))
+    if shared >= SIMILAR:
+        return True
+    cosine = _cosine(draft, one, other)
+    return cosine is not None and cosine >= SAME_MEANING and shared >= SHARED_WORDS
+
+
+def _cosine(draft: Draft, one: Found, other: Found) -> float | None:
+    from assistant.answer.sentence_store import store_for
+
+    engine = draft.ctx.engine
+    vectors = draft.index.vectors(engine, store_for(engine))
+    if len(vectors) != len(draft.index.located):
+        return None
+    position = draft.index.position
+    return float(vectors[position[one.statement.id]] @ vectors[position[other.statement.id]])
+
+
+def _distinct(draft: Draft, found: list[Found]) -> list[Found]:
+    """``found`` without the statements that say what an earlier one says (the order kept)."""
+    kept: list[Found] = []
+    for item in found:
+        if not any(_says_the_same(draft, item, earlier) for earlier in kept):
+            kept.append(item)
+    return kept
+
+
+# A case's gap that says its causes are not documented ("does not list … their causes").
+_CAUSES_WORD = re.compile(r"\b(causes?|reasons?)\b|原因|成因", re.IGNORECASE)
+
+
+def _causes_not_documented(draft: Draft, cases: tuple[str, ...]) -> Found | None:
+    """The statement of a case's gaps that says the sources do not give its causes, if one
+    does."""
+    for located in draft.index.located:
+        statement = located.statement
+        if statement.kind == "case" and statement.aspect == "gaps" and \
+                statement.case in cases and _CAUSES_WORD.search(statement.text):
+            return Found(located, 1.0, 1.0)
+    return None
+
+
+def _no_documented_causes(draft: Draft, cases: tuple[str, ...], gap: Found) -> Composed:
+    """A why-question about a case whose sources give no cause: say so first, then what the
+    sources hold on the case (its problem), then the causes they document in general."""
+    lead = draft.say(gap)
+    if lead is None:
+        return None
+    held = [f for f in draft.search(sources=cases, limit=30) if f.statement.aspect == "problem"]
+    parts = [" ".join([lead, *draft.say_all(held, 1)])]
+    # the general causes: the syntheses' causes of the phenomenon, not another case's own
+    general = [f for f in draft.relevant(draft.search(kinds=("finding",), limit=30))
+               if f.located.doc_type == "analysis" and f.statement.aspect in ("cause", "mechanism")
+               and _CAUSAL_SECTION.search(f"{f.located.title} {f.located.section}")
+               and not _OUR_READING.search(f.statement.text)]
+    general = draft.say_all(_distinct(draft, sorted(general, key=lambda f: -_causal(f))), 3)
+    if general:
+        parts.append(t("general_causes", draft.language) + "\n" +
+                     "\n".join(f"{n}. {c}" for n, c in enumerate(general, start=1)))
+    return finish(draft, parts)
 
 
 def _found(draft: Draft, ident: str) -> Found | None:
@@ -148,8 +268,9 @@ def _held_weight(draft: Draft, found: Found) -> float:
     return sum(draft.ctx.stats.weight(term) for term in draft.ctx.terms if term.text in held)
 
 
-def _numbered(draft: Draft, causes: list[str]) -> str:
-    """The causes as a numbered list under "How it works:" or "The main causes …:"."""
-    heading = "how_it_works" if asks_how_it_works(draft.ctx.question) else "causes"
+def _numbered(draft: Draft, causes: list[str], heading: str | None = None) -> str:
+    """The causes as a numbered list under "How it works:", "The main causes …:" or
+    ``heading``."""
+    heading = heading or ("how_it_works" if asks_how_it_works(draft.ctx.question) else "causes")
     return t(heading, draft.language) + "\n" + "\n".join(
         f"{n}. {c}" for n, c in enumerate(causes, start=1))

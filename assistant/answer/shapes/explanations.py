@@ -294,6 +294,18 @@ def _learn(phrases: tuple[str, ...]) -> None:
             _phrases_holding.cache_clear()
 
 
+# A question about a procedure: its steps, in order ("申报和认定流程", "from self-assessment to
+# national recognition").
+_STEPS = re.compile(r"\b(steps?|procedures?|process(es)?|stages|walk (me|us) through|"
+                    r"from .{3,60} to .{3,60} (recognition|approval))\b|流程|程序|步骤|环节",
+                    re.IGNORECASE)
+
+
+def asks_for_steps(question: str) -> bool:
+    """Whether the question asks for the steps of a procedure, not for why it is so."""
+    return bool(_STEPS.search(question)) and _frame(question) != "why"
+
+
 def asks_how_it_works(question: str) -> bool:
     """Whether the question asks how something works ("how does … work", "是怎么评估的"), not
     why something is so."""
