@@ -106,14 +106,15 @@ def _without_key(draft: Draft, comparison: Comparison, rows: list[Row]) -> Compo
 def _table(draft: Draft, comparison: Comparison, rows: list[Row],
            given: set[str]) -> list[str] | None:
     """The table (and a line for a side the sources are silent on throughout); a row whose
-    cell only repeats figures already given (``given``: the key's, earlier rows') is left out,
-    for each figure is said once."""
+    cell only repeats two or more figures already given (``given``: the key's, earlier rows')
+    is left out, for each figure is said once."""
     language = draft.language
     lines, silent_on = [], [0] * len(comparison.sides)
     for row in rows:
         found = [_found(draft, ident) if ident else None for ident in row.cells]
         shown = [figure_set(f.statement.in_language(language)) for f in found if f is not None]
-        if any(figs and figs <= given for figs in shown):
+        # (a set of figures, not one: a single "85%" recurs with other meanings)
+        if any(len(figs) >= 2 and figs <= given for figs in shown):
             continue  # the figures of this cell were said above: the row would repeat them
         cells = [draft.say(f, again=True) if f is not None else None for f in found]
         if not any(cells):

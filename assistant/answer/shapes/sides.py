@@ -60,7 +60,7 @@ def key_difference(draft: Draft, a: str, b: str, avoid: tuple[str, ...] = ()) ->
         # mentions both ("the District L thesis draws on Taishan and Nanzhang, while …")
         if names_side(a, body) and names_side(b, body) and any(
                 _subject(side, found) for side in (a, b)):
-            if any(names_side(other, body) for other in avoid):
+            if _compares_another(found, body, avoid):
                 continue  # a key difference is about exactly the sides asked
             # a key states a difference ("…, whereas …"), not only what both share
             fitting.append((not CONTRAST.search(found.statement.text), found))
@@ -68,6 +68,20 @@ def key_difference(draft: Draft, a: str, b: str, avoid: tuple[str, ...] = ()) ->
         if (said := draft.say(found)):
             return said
     return None
+
+
+# a subject that names a document about a place ("District L thesis") is not the place compared
+_ABOUT_A_PLACE = re.compile(r"\b(?:thesis|abstract|study|report)\b|论文|报告", re.IGNORECASE)
+
+
+def _compares_another(found: Found, body: str, others: tuple[str, ...]) -> bool:
+    """Whether a comparison finding sets a third case against the two asked: that case is one of
+    its subjects (the Taishan–Nanzhang finding, whose source thesis on District L is no side of
+    it, is not about District L); by its text when it lists no subjects."""
+    subjects = [s.lower() for s in found.statement.subjects if not _ABOUT_A_PLACE.search(s)]
+    if not found.statement.subjects:
+        return any(names_side(other, body) for other in others)
+    return any(names_side(other, subject) for other in others for subject in subjects)
 
 
 ZH_SUBJECT_SPAN = 20  # Chinese says in 20 characters what English says in 60
