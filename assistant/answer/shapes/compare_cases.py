@@ -174,7 +174,7 @@ def compare_cases(draft: Draft, sides: list[Side], focus: str,
                   if draft.is_said(f)}
     rows = []
     for aspect, count, within in plan:
-        if aspect.name not in kept:
+        if aspect.name not in kept or _restates(draft, by_side, sides, aspect, within, in_opening):
             continue
         cells, any_said = [], False
         for side in sides:
@@ -284,6 +284,15 @@ def _fresh(draft: Draft, found: list[Found], aspect: RowAspect,
     results = [f for f in found if f.statement.aspect == "results"]
     none = [f for f in results if _NOTHING.search(f.statement.text)]
     return none[:1] if none and len(none) == len(results) and not draft.is_said(none[0]) else []
+
+
+def _restates(draft: Draft, by_side: dict[str, list[Found]], sides: list[Side],
+              aspect: RowAspect, within: RowAspect | None, in_opening: set[str]) -> bool:
+    """Whether a side could only point back to what the opening or an earlier row said on the
+    aspect ("only what the first paragraph says"): such a row is left out, for a row is read
+    across and each of its cells must speak to the aspect (or say once it is not documented)."""
+    return any(not _fresh(draft, by_side[s.case], aspect, within, s.label)
+               and _held(by_side[s.case], aspect, within, s.label) for s in sides)
 
 
 def _short(draft: Draft, found: list[Found], aspect: RowAspect, within: RowAspect | None,

@@ -17,7 +17,7 @@ from assistant.answer.messages import text as t
 from assistant.answer.shapes.compare_topics import AMOUNT
 from assistant.answer.shapes.draft import Composed, Draft, finish
 from assistant.answer.shapes.explanations import scores
-from assistant.answer.shapes.sides import cell, figures
+from assistant.answer.shapes.sides import cell, figure_set, figures, names_side
 from assistant.answer.terms import content_terms, matches, token_set
 from assistant.knowledge.comparisons import Comparison, Row
 from assistant.knowledge.index import Found
@@ -52,14 +52,20 @@ def compare_from_file(draft: Draft, cases: tuple[str, ...] = (), sides: tuple[st
     comparison = comparison or comparison_for(draft, cases, sides)
     if comparison is None:
         return None
-    comparison = in_question_order(draft, only_named(draft, comparison))
+    asked = in_question_order(draft, only_named(draft, comparison))
     key = _found(draft, comparison.key)
-    said_key = draft.say(key) if key is not None else None
-    if said_key is None:
+    if key is None:
         return None
     language = draft.language
-    silent = t("compare_silent", language)
-    rows = asked_rows(draft, comparison)
+    rows = asked_rows(draft, asked)
+    if names_a_side_left_out(comparison, asked, key):
+        # the key sets three sides against each other ("three instruments"): it says no
+        # difference between the two asked, so each side's first row opens in its place
+        return _without_key(draft, asked, rows)
+    comparison = asked
+    said_key = draft.say(key)
+    if said_key is None:
+        return None
     opening = ""
     lead = opening_row(draft, comparison, key)
     if lead is not None:
@@ -72,22 +78,73 @@ def compare_from_file(draft: Draft, cases: tuple[str, ...] = (), sides: tuple[st
             opening = "\n".join(f"- **{side.in_language(language)}**{t('says', language)}{line}"
                                  for side, line in said)
             rows = [row for row in rows if row is not lead]
-    lines = []
+    table = _table(draft, comparison, rows, figure_set(key.statement.in_language(language)))
+    if table is None:
+        return None
+    return finish(draft, [opening, f"**{t('key_difference', language)}** {said_key}", *table])
+
+
+def _without_key(draft: Draft, comparison: Comparison, rows: list[Row]) -> Composed:
+    """Each side's answer on the first row both speak to, one line each, then the table."""
+    language = draft.language
     for row in rows:
-        cells = []
-        for ident in row.cells:
-            found = _found(draft, ident) if ident else None
-            cells.append(draft.say(found, again=True) if found is not None else None)
+        found = [_found(draft, ident) if ident else None for ident in row.cells]
+        if all(found):
+            break
+    else:
+        return None
+    said = [draft.say(f) for f in found]
+    if not all(said):
+        return None
+    opening = "\n".join(f"- **{side.in_language(language)}**{t('says', language)}{line}"
+                         for side, line in zip(comparison.sides, said))
+    given = set().union(*(figure_set(f.statement.in_language(language)) for f in found))
+    table = _table(draft, comparison, [r for r in rows if r is not row], given)
+    return finish(draft, [opening, *(table or [])])
+
+
+def _table(draft: Draft, comparison: Comparison, rows: list[Row],
+           given: set[str]) -> list[str] | None:
+    """The table (and a line for a side the sources are silent on throughout); a row whose
+    cell only repeats two or more figures already given (``given``: the key's, earlier rows')
+    is left out, for each figure is said once."""
+    language = draft.language
+    lines, silent_on = [], [0] * len(comparison.sides)
+    for row in rows:
+        found = [_found(draft, ident) if ident else None for ident in row.cells]
+        shown = [figure_set(f.statement.in_language(language)) for f in found if f is not None]
+        # (a set of figures, not one: a single "85%" recurs with other meanings)
+        if any(len(figs) >= 2 and figs <= given for figs in shown):
+            continue  # the figures of this cell were said above: the row would repeat them
+        cells = [draft.say(f, again=True) if f is not None else None for f in found]
         if not any(cells):
             continue  # every side of the row filtered out: the row says nothing
-        lines.append(f"| {row.aspect.in_language(language)} | "
-                     + " | ".join(cell(c) if c else silent for c in cells) + " |")
+        given = given.union(*shown)
+        silent_on = [n + (not c) for n, c in zip(silent_on, cells)]
+        lines.append((row, cells))
     if not lines:
         return None
+    # a side silent on every row (and there is more than one) is said to be so once
+    quiet = [n for n, count in enumerate(silent_on) if count == len(lines) and len(lines) > 1]
+    silent = t("compare_silent", language)
+    body = [f"| {row.aspect.in_language(language)} | "
+            + " | ".join(cell(c) if c else ("—" if n in quiet else silent)
+                         for n, c in enumerate(cells)) + " |"
+            for row, cells in lines]
     header = "| | " + " | ".join(side.in_language(language) for side in comparison.sides) + " |"
     rule = "|---" * (len(comparison.sides) + 1) + "|"
-    return finish(draft, [opening, f"**{t('key_difference', language)}** {said_key}",
-                          "\n".join([header, rule, *lines])])
+    parts = ["\n".join([header, rule, *body])]
+    parts += [t("compare_side_silent", language, side=comparison.sides[n].in_language(language))
+              for n in quiet]
+    return parts
+
+
+def names_a_side_left_out(comparison: Comparison, asked: Comparison, key: Found) -> bool:
+    """Whether the key names a side of the comparison that the question left out."""
+    statement = key.statement
+    return any(names_side(side.en, statement.text.lower()) or
+               names_side(side.zh, statement.text_zh.lower())
+               for side in comparison.sides if side not in asked.sides)
 
 
 def in_question_order(draft: Draft, comparison: Comparison) -> Comparison:

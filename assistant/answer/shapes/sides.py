@@ -46,9 +46,10 @@ def contrast(draft: Draft, leads: list[Found | None]) -> str:
 
 
 def key_difference(draft: Draft, a: str, b: str, avoid: tuple[str, ...] = ()) -> str | None:
-    """A comparison finding that names both sides, if the analysis has one; of several, one
-    that names none of ``avoid`` (a three-way comparison is not the key of a two-way one), then
-    one that states a contrast."""
+    """A comparison finding that names both sides, if the analysis has one, and names none of
+    ``avoid`` (a finding on Taishan and Nanzhang is no key difference of District L and Taishan,
+    nor a three-way comparison the key of a two-way one); of several, one that states a
+    contrast."""
     terms = content_terms(f"{a} {b}")
     fitting = []
     for found in draft.search(terms, kinds=("finding",), limit=40):
@@ -59,13 +60,28 @@ def key_difference(draft: Draft, a: str, b: str, avoid: tuple[str, ...] = ()) ->
         # mentions both ("the District L thesis draws on Taishan and Nanzhang, while …")
         if names_side(a, body) and names_side(b, body) and any(
                 _subject(side, found) for side in (a, b)):
+            if _compares_another(found, body, avoid):
+                continue  # a key difference is about exactly the sides asked
             # a key states a difference ("…, whereas …"), not only what both share
-            fitting.append(((any(names_side(other, body) for other in avoid),
-                             not CONTRAST.search(found.statement.text)), found))
+            fitting.append((not CONTRAST.search(found.statement.text), found))
     for _, found in sorted(fitting, key=lambda pair: pair[0]):  # stable: search order kept
         if (said := draft.say(found)):
             return said
     return None
+
+
+# a subject that names a document about a place ("District L thesis") is not the place compared
+_ABOUT_A_PLACE = re.compile(r"\b(?:thesis|abstract|study|report)\b|论文|报告", re.IGNORECASE)
+
+
+def _compares_another(found: Found, body: str, others: tuple[str, ...]) -> bool:
+    """Whether a comparison finding sets a third case against the two asked: that case is one of
+    its subjects (the Taishan–Nanzhang finding, whose source thesis on District L is no side of
+    it, is not about District L); by its text when it lists no subjects."""
+    subjects = [s.lower() for s in found.statement.subjects if not _ABOUT_A_PLACE.search(s)]
+    if not found.statement.subjects:
+        return any(names_side(other, body) for other in others)
+    return any(names_side(other, subject) for other in others for subject in subjects)
 
 
 ZH_SUBJECT_SPAN = 20  # Chinese says in 20 characters what English says in 60
@@ -130,7 +146,13 @@ _FIGURE = re.compile(r"(?<![\d〔第])(?:\d+(?:\.\d+)?\s*(?:%|％|元|yuan|m²|�
 
 def figures(text: str) -> int:
     """How many distinct figures ``text`` states (years, articles and 文号 are not figures)."""
-    return len({m.group(0).replace(" ", "") for m in _FIGURE.finditer(text)})
+    return len(figure_set(text))
+
+
+def figure_set(text: str) -> set[str]:
+    """The distinct figures ``text`` states, written alike ("31,600元" and "31600元" are one)."""
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
+    return {m.group(0).replace(" ", "") for m in _FIGURE.finditer(text)}
 
 
 def two_sided(text: str) -> bool:
