@@ -174,11 +174,42 @@ def _near(span: str, name: str) -> bool:
 
 
 def _stands_as_place(question: str, start: int, end: int) -> bool:
-    """A Chinese span where a place stands: before a level or 的, after 和 or at the start."""
+    """A Chinese span where a place stands: before a level ("宝庆县"), or read as one word
+    ("平远", not "钱都" of "学生和钱都吸到城里") before 的 or after 和, or at the start."""
     span = question[start:end]
     if not _CJK.match(span):
         return True
+    if not _starts_a_word(question, start):
+        return False  # "衡上" of "均衡上"
+    if re.match(r"[县区市镇]", question[end:end + 1]):
+        return True
+    if not _one_word(span):
+        return False
     return bool(_ZH_AFTER.match(question[end:]) or _ZH_BEFORE.search(question[:start]))
+
+
+def _starts_a_word(question: str, start: int) -> bool:
+    """Whether a word of the question starts at ``start``, or a joining word ends before it
+    (jieba reads "和平远" as 和平 + 远)."""
+    import jieba
+
+    if start == 0 or question[start - 1] in "和与跟同及、，,":
+        return True
+    offset = 0
+    for word in jieba.lcut(question):
+        if offset == start:
+            return True
+        offset += len(word)
+        if offset > start:
+            return False
+    return False
+
+
+def _one_word(span: str) -> bool:
+    """Whether jieba reads the span on its own as one word (a name, not two stray characters)."""
+    import jieba
+
+    return jieba.lcut(span) == [span]
 
 
 def _edit_distance(a: str, b: str) -> int:

@@ -81,3 +81,11 @@ def test_a_misspelt_case_is_answered_as_the_case_meant(ask):
     result = ask("What did Hengnang County do with its school alliances?")
     assert result.route == "case" and "Hengnan" in result.notice
     assert "Hengnan" in result.text.split("\n\n")[0]
+
+
+@pytest.mark.parametrize("question", [
+    "撤点并校为什么会把农村的学生和钱都吸到城里去？",  # "钱都" after 和: two stray characters
+    "南漳县在义务教育均衡上有什么经验可以学？",        # "衡上" of 均衡上: no word starts there
+])
+def test_characters_that_are_no_word_of_the_question_are_not_a_place(names, known, question):
+    assert near_places(question, names, known) == []

@@ -100,8 +100,11 @@ def case(draft: Draft, intent: Intent) -> Composed:
         # of the place's own, those that name it alone first
         own = [n.lower() for n in names]  # the place in either language ("嘉善", "Jiashan")
         elsewhere = other_places(draft, case_id, own)
+        # the record's own other places (Ningbo beside Jiashan) come after; not the places a
+        # record cites ("the District L thesis draws on Taishan and Nanzhang" answers "which")
+        shared = other_places(draft, case_id, own, region_only=True)
         found = sorted(found, key=lambda f: (not any(n in both_texts(f) for n in own),
-                                             _names_any(f, elsewhere)))
+                                             _names_any(f, shared)))
         others = [f for f in found if of_another_place(f, own, elsewhere)]
         found = [f for f in found if f not in others]
         if not found:
@@ -160,10 +163,11 @@ def _per_aspect(aspect: str, asked: str, shared: bool) -> int:
 _ITS_OWN_RECORD = ("measures", "results", "lessons")
 
 
-def other_places(draft: Draft, case_id: str, asked: list[str]) -> tuple[str, ...]:
+def other_places(draft: Draft, case_id: str, asked: list[str],
+                 region_only: bool = False) -> tuple[str, ...]:
     """Places a case's record may name besides the one asked about: the other places of its
-    region ("Ningbo", "Shenyang" of the Jiashan record), the other provinces and the other
-    cases — never the asked place's own province ("Zhejiang" for Jiashan)."""
+    region ("Ningbo", "Shenyang" of the Jiashan record) and, unless ``region_only``, the other
+    provinces and the other cases — never the asked place's own province ("Zhejiang")."""
     regions: dict[str, str] = {}
     names: dict[str, tuple[str, ...]] = {}
     for corpus in draft.ctx.settings.corpus_dirs:
@@ -174,8 +178,10 @@ def other_places(draft: Draft, case_id: str, asked: list[str]) -> tuple[str, ...
     home = {name.lower() for pair in PROVINCES if re.search(rf"\b{pair[0]}\b", home_region)
             for name in pair}
     candidates = re.findall(r"[A-Z][a-z']+(?: [A-Z][a-z']+)*", region)
-    candidates += [name for pair in PROVINCES for name in pair]
-    candidates += [name for other, found in names.items() if other != case_id for name in found]
+    if not region_only:
+        candidates += [name for pair in PROVINCES for name in pair]
+        candidates += [name for other, found in names.items() if other != case_id
+                       for name in found]
     kept = []
     for name in candidates:
         lowered = name.lower()
