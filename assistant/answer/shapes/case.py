@@ -83,7 +83,8 @@ def case(draft: Draft, intent: Intent) -> Composed:
     asked = next((aspect for aspect, cue in _CASE_ASKS if cue.search(draft.ctx.question)),
                  "measures")
     also: str | None = None
-    if asked == "results" and _ASKS_WHAT_IT_DID.search(draft.ctx.question):
+    how = bool(_ASKS_WHAT_IT_DID.search(draft.ctx.question))
+    if asked == "results" and how:
         # "怎么做的？效果怎么样？": two questions, two answers in the opening — what the place
         # did, then what came of it (if only that nothing came of it on record)
         asked, also = "measures", "results"
@@ -137,7 +138,7 @@ def case(draft: Draft, intent: Intent) -> Composed:
         return finish(draft, parts + _thin_record(draft, found))
     for aspect in CASE_ASPECTS:
         of_aspect = [f for f in found if f.statement.aspect == aspect]
-        lines = draft.say_all(of_aspect, _per_aspect(aspect, asked, bool(others)))
+        lines = draft.say_all(of_aspect, _per_aspect(aspect, how, bool(others)))
         if lines:
             parts.append(f"**{t('aspect_' + aspect, draft.language)}** " + " ".join(lines))
         if aspect == "measures" and others:
@@ -148,11 +149,11 @@ def case(draft: Draft, intent: Intent) -> Composed:
     return finish(draft, parts)
 
 
-def _per_aspect(aspect: str, asked: str, shared: bool) -> int:
+def _per_aspect(aspect: str, how: bool, shared: bool) -> int:
     """How many statements an aspect's section holds: more measures when the question asks how
-    the place did it; one sentence of setting for a place whose record it shares with others
-    (the setting of a shared record is the reform's history, not the place's)."""
-    if aspect == "measures" == asked:
+    the place did it (``how``); one sentence of setting for a place whose record it shares with
+    others (the setting of a shared record is the reform's history, not the place's)."""
+    if aspect == "measures" and how:
         return 3
     if aspect == "context" and shared:
         return 1
@@ -177,7 +178,11 @@ def other_places(draft: Draft, case_id: str, asked: list[str],
     home_region = re.sub(r"\([^)]*\)|（[^）]*）", "", region)
     home = {name.lower() for pair in PROVINCES if re.search(rf"\b{pair[0]}\b", home_region)
             for name in pair}
-    candidates = re.findall(r"[A-Z][a-z']+(?: [A-Z][a-z']+)*", region)
+    # "Jiashan County (嘉善县) and Ningbo, Zhejiang (with precursors in Shenyang, …)": the places
+    # joined to the first by "and" or named in brackets; what follows a comma encloses it
+    joined = re.split(r"\s+and\s+", home_region.split(",")[0])[1:]
+    bracketed = re.findall(r"[(（]([^)）]*)[)）]", region)
+    candidates = re.findall(r"[A-Z][a-z']+(?: [A-Z][a-z']+)*", " ; ".join(joined + bracketed))
     if not region_only:
         candidates += [name for pair in PROVINCES for name in pair]
         candidates += [name for other, found in names.items() if other != case_id
