@@ -22,6 +22,7 @@ from assistant.answer.grounding import Retrieval, abstain, retrieve
 from assistant.answer.intent import Intent, asks_for_fact, classify, corpus_case_names
 from assistant.answer.markers import by_first_use
 from assistant.answer.messages import text
+from assistant.answer.place_names import read_places
 from assistant.answer.render import CitationList
 from assistant.answer.shapes.explanations import scores as explanation_scores
 from assistant.answer.statement_cite import localized
@@ -81,8 +82,12 @@ def answer_offline(question: str, history: History | None = None,
         from assistant.answer.terms import term_stats
 
         resolved = resolve(question, history, term_stats(engine) if history else None)
-    ctx = Context.build(engine, settings, resolved, filters,
-                        focus=question if resolved != question else None)
+    followed = resolved != question
+    # "宝庆县" for 宝清县: answered for the case it most likely means, with a note saying so
+    resolved, near = read_places(resolved, list(settings.corpus_dirs))
+    notice = _join(notice, near)
+    focus = read_places(question, list(settings.corpus_dirs))[0] if followed else None
+    ctx = Context.build(engine, settings, resolved, filters, focus=focus)
     base = Answer(question=question, text="", language=ctx.language, notice=notice,
                   resolved_question=resolved)
     if engine.is_empty():

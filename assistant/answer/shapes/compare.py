@@ -7,6 +7,7 @@ from dataclasses import replace
 from assistant.answer.intent import Intent, corpus_case_names, named_cases
 from assistant.answer.messages import text as t
 from assistant.answer.named_documents import named_document
+from assistant.answer.shapes.case import of_another_place, other_places
 from assistant.answer.shapes.compare_cases import case_sides, compare_cases
 from assistant.answer.shapes.compare_documents import compare_documents
 from assistant.answer.shapes.compare_topics import compare_topics
@@ -64,6 +65,9 @@ def _named_anywhere(draft: Draft, side: str) -> bool:
 def _one_side_unknown(draft: Draft, unknown: str, known: str) -> Composed:
     """One side our sources never name ("publicly funded normal students"): say so, and what they
     hold on the other side, rather than fill its column with statements that share a word."""
+    case = _known_case(draft, known)
+    if case is not None:
+        return _unknown_beside_case(draft, unknown, *case)
     terms = content_terms(known)
     # what it is (the best definition on its words), then what names it
     defined = draft.relevant(draft.search(terms, kinds=("definition",), limit=3))[:1]
@@ -72,6 +76,39 @@ def _one_side_unknown(draft: Draft, unknown: str, known: str) -> Composed:
     said = draft.say_all(defined + found, 2)
     opening = t("compare_side_unknown", draft.language, side=unknown, other=known)
     return finish(draft, [opening, " ".join(said)] if said else [opening])
+
+
+def _known_case(draft: Draft, side: str) -> tuple[str, str] | None:
+    """The case a side names, and the name the side uses for it ("衡南县", not "衡南县推进均衡
+    发展"): the other side is then answered from that case's own record."""
+    names: dict[str, tuple[str, ...]] = {}
+    for corpus in draft.ctx.settings.corpus_dirs:
+        names.update(corpus_case_names(corpus))
+    cases = named_cases(side, names)
+    if len(cases) != 1:
+        return None
+    return _case_label(side, names[cases[0]]), cases[0]
+
+
+def _unknown_beside_case(draft: Draft, unknown: str, label: str, case_id: str) -> Composed:
+    """"海淀区和衡南县有什么不同": the sources lack 海淀区; what they hold on 衡南县, said once from
+    its own record (what it did before what came of it), not padded with statements about other
+    places that share the question's words."""
+    names: tuple[str, ...] = ()
+    for corpus in draft.ctx.settings.corpus_dirs:
+        names += corpus_case_names(corpus).get(case_id, ())
+    own = [n.lower() for n in names]
+    elsewhere = other_places(draft, case_id, own)
+    found = [f for f in draft.search(cases=(case_id,), limit=40)
+             if not of_another_place(f, own, elsewhere) and f.statement.aspect in _RECORD]
+    found.sort(key=lambda f: _RECORD.index(f.statement.aspect))
+    said = draft.say_all(found, 2)
+    opening = t("compare_side_unknown", draft.language, side=unknown, other=label)
+    return finish(draft, [opening, " ".join(said)] if said else [opening])
+
+
+# what a place did, then what came of it, then its setting: its own record, not lessons drawn
+_RECORD = ("measures", "results", "problem", "context")
 
 
 def _case_label(side: str, names: tuple[str, ...]) -> str:
