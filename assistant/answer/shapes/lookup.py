@@ -220,6 +220,40 @@ def issue_first(draft: Draft, found: list[Found]) -> list[Found]:
     return [best, *[f for f in found if f.statement.id != best.statement.id]]
 
 
+# "现在/目前…是多少", "what is the current benchmark": the latest dated value leads, an earlier
+# one follows with its year
+_ASKS_CURRENT = re.compile(r"\b(now|current(ly)?|latest|today|at present|presently|these days)\b|"
+                           r"现在|目前|当前|现行|最新|如今|眼下", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\d〔\[])((?:19|20)\d\d)(?![\d〕\]])")
+
+
+def latest_year(found: Found, language: str) -> int:
+    """The latest year a statement reports on (0 when it names none)."""
+    return max((int(y) for y in _YEAR.findall(found.statement.in_language(language))), default=0)
+
+
+def latest_first(draft: Draft, found: list[Found]) -> list[Found]:
+    """For a question about the value now (and naming no year): of the close statements that
+    give what is asked for, the one with the latest year first."""
+    question = draft.ctx.question
+    if not found or not _ASKS_CURRENT.search(question) or _YEAR.search(question):
+        return found
+    wanted = wanted_patterns(question)
+    close = [f for f in found[:8] if f.score >= TOPIC_TIE * found[0].score
+             and (not wanted or any(p.search(f.statement.in_language(draft.language))
+                                    for p in wanted))]
+    dated = [f for f in close if latest_year(f, draft.language)]
+    if len(dated) < 2:
+        return found
+    # the latest value said alone before one that also gives the earlier values
+    latest = max(dated, key=lambda f: (latest_year(f, draft.language),
+                                       min(int(y) for y in _YEAR.findall(
+                                           f.statement.in_language(draft.language)))))
+    if latest is found[0]:
+        return found
+    return [latest, *[f for f in found if f is not latest]]
+
+
 def rest_of_article(draft: Draft, said: Found) -> list[Found]:
     """When the question asks what one article says and ``said`` is taken from it: the article's
     other duties and facts in our statements, in the order they are kept (empty otherwise)."""
@@ -247,7 +281,7 @@ def lookup(draft: Draft, intent: Intent) -> Composed:
     found = lead_fitting(draft, own) + [f for f in found if f not in own] if own \
         else lead_fitting(draft, found)
     found = origin_first(draft, found)
-    found = issue_first(draft, found)
+    found = issue_first(draft, latest_first(draft, found))
     if not found:
         return None
     lead, said = [], None
