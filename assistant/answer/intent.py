@@ -76,7 +76,8 @@ def asks_why_only(question: str) -> bool:
 
 _RESPONSIBLE = re.compile(
     r"\b(who (is|are) responsible|who (must|should|has to|pays|funds|decides|manages|"
-    r"employs|appoints|is in charge|supervises|evaluates|inspects)|whose (duty|job|"
+    r"employs|appoints|is in charge|supervises|evaluates|inspects|assesses|recogni[sz]es|"
+    r"approves|certifies|carries out|conducts)|whose (duty|job|"
     r"responsibility)|responsibilit(y|ies) (of|for)|dut(y|ies) (of|for|to)|obligations? (of|to)|"
     r"what (must|should|does|do) (the |an? |our )?(county|provincial|central|township|city|municipal|local)?"
     r"\s*(governments?|education bureaus?|bureaus?|finance bureaus?|schools?|state council|"
