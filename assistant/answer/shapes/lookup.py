@@ -131,6 +131,8 @@ def lead_fitting(draft: Draft, found: list[Found]) -> list[Found]:
 _ASKS_BASIS = re.compile(r"^\s*(must|is|are|do|does|can|may|should|has|have)\b|\blegal(ly)?\b|"
                          r"\b(basis|required|allowed)\b|依据|法律规定|吗[？?]", re.IGNORECASE)
 LEGAL = ("law", "regulation")
+_ASKS_WHICH_LAW = re.compile(r"\bwhich (article|law|regulation|statute)s?\b|哪一?条|第几条|哪部法|哪个法|"
+                             r"哪一?部法律|哪项法律", re.IGNORECASE)
 SAME_RULE = 0.5  # token overlap above which two articles state one rule
 
 
@@ -301,6 +303,12 @@ def lookup(draft: Draft, intent: Intent) -> Composed:
         rest = [f for f in rest
                 if any(p.search(f.statement.in_language(draft.language)) for p in wanted)]
     rest = [f for f in rest if of_clause_asked(draft, f)]
+    # support adds to the fact asked, it does not change the topic: a place's lesson that cites
+    # the article asked for is about the place, unless the question names it; and "which
+    # article/law says …" is supported by what the laws say, not by advice that quotes them
+    rest = [f for f in rest if f.located.doc_type != "case" or f.statement.source in intent.cases]
+    if _ASKS_WHICH_LAW.search(draft.ctx.question):
+        rest = [f for f in rest if f.located.doc_type in LEGAL]
     if said is not None and issued_document(draft) == said.statement.source:
         # the document's record of its issue is the answer: other statements that share its
         # year say what the document contains, which was not asked
