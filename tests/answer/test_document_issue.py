@@ -34,3 +34,9 @@ def test_a_term_that_holds_a_question_mark_is_no_glossary_term(ask):
     assert result.route != "glossary", result.text
     first = result.text.split("\n\n")[0]
     assert "教督〔2017〕6号" in first and "2017年4月" in first, result.text
+
+
+def test_a_question_for_the_day_is_answered_by_the_date_before_the_number(ask):
+    # the statement that gives the day of issue leads, not one that only discusses the number
+    result = ask("国办规范农村学校布局调整的意见是哪天印发的？")
+    assert result.text.startswith("2012年9月6日印发"), result.text

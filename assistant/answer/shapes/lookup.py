@@ -184,6 +184,8 @@ _ASKS_ISSUE = re.compile(
     r"promulgated|signed|enacted)\b|\bdocument number\b|"
     r"(哪一?年|何时|什么时候|哪天).{0,8}(印发|发布|出台|颁布|公布|下发|通过|制定)|文号|发文字号",
     re.IGNORECASE)
+_ASKS_NUMBER = re.compile(r"\b(document )?number\b|文号|发文字号", re.IGNORECASE)
+_ASKS_DATE = re.compile(r"\b(when|year|date|day)\b|哪一?年|何时|什么时候|哪天|日期", re.IGNORECASE)
 _ISSUED = re.compile(r"\b(issued|published|released|adopted|promulgated|signed|enacted)\b|"
                      r"印发|发布|出台|颁布|公布|下发|通过", re.IGNORECASE)
 _BRACKETS = str.maketrans({"[": "〔", "]": "〕", "（": "〔", "）": "〕"})
@@ -218,7 +220,14 @@ def issue_first(draft: Draft, found: list[Found]) -> list[Found]:
     own = [f for f in draft.search(sources=(doc,), limit=40) if any(issue_given(draft, f)[:2])]
     if not own:
         return found
-    best = max(own, key=lambda f: (*issue_given(draft, f), f.score))
+    # what the question asks for first: its number, its date, or both
+    asks_number = bool(_ASKS_NUMBER.search(draft.ctx.question))
+    asks_date = bool(_ASKS_DATE.search(draft.ctx.question)) or not asks_number
+
+    def answers(f: Found) -> tuple[int, bool, float]:
+        number, year, issued = issue_given(draft, f)
+        return (asks_number * number + asks_date * year, issued, f.score)
+    best = max(own, key=answers)
     return [best, *[f for f in found if f.statement.id != best.statement.id]]
 
 
