@@ -20,6 +20,23 @@ _QUALIFIER = re.compile(r"\s+(?:in|under|for|that|which|used|during|within|at|wh
                         re.IGNORECASE)
 _GLOSS = re.compile(r"\s*[(（]([^()（）]{2,30})[)）]")  # a name's other-language form in brackets
 COVERAGE = 0.6  # the glossary name must make up this share of the term asked about
+# a term that holds the end of a sentence is two questions ("……办法是哪一年印发的？文号是什么？"):
+# the second asks for a fact of the first, not what a term means
+_SENTENCE_END = re.compile(r"[？?。！!]")
+# words that name the kind of scheme, interchangeable in everyday English: "the special-post
+# teacher programme" is the glossary's "special-post teacher scheme"
+_SCHEME_WORDS = ("scheme", "programme", "program", "plan", "project", "initiative")
+_SCHEME_HEAD = re.compile(rf"\b({'|'.join(_SCHEME_WORDS)})$", re.IGNORECASE)
+
+
+def scheme_variants(name: str) -> list[str]:
+    """``name`` with its last word, when it names the kind of scheme, swapped for each other
+    such word ("… programme" → "… scheme", "… plan"); [name] otherwise."""
+    head = _SCHEME_HEAD.search(name)
+    if not head:
+        return [name]
+    stem = name[:head.start()]
+    return [name, *(stem + word for word in _SCHEME_WORDS if word != head.group(1).lower())]
 
 
 def parse(ctx: Context) -> GlossaryEntry | None:
@@ -28,6 +45,8 @@ def parse(ctx: Context) -> GlossaryEntry | None:
     if not match:
         return None
     term = next(g for g in match.groups() if g).strip(" \"'“”‘’「」《》")
+    if _SENTENCE_END.search(term):
+        return None
     glossary = ctx.engine.glossary
     # the term, then the term without a clause that places or qualifies it ("the coefficient of
     # variation in a county balance evaluation", "the composite CV that basic balance used")
@@ -37,9 +56,10 @@ def parse(ctx: Context) -> GlossaryEntry | None:
         cut = re.sub(r"\s+mean$", "", cut.strip(), flags=re.IGNORECASE)
         names = [cut, _GLOSS.sub("", cut), *_GLOSS.findall(cut)]
         for name in names:
-            entry = glossary.lookup(name.strip(" \"'“”‘’「」《》"))
-            if entry is not None:
-                return entry
+            for variant in scheme_variants(name.strip(" \"'“”‘’「」《》")):
+                entry = glossary.lookup(variant)
+                if entry is not None:
+                    return entry
     for candidate in glossary.find_in(term):
         names = [candidate.en, *candidate.aliases_en, candidate.zh, *candidate.aliases_zh]
         if any(name and name.lower() in term.lower() and len(name) >= COVERAGE * len(term)

@@ -81,7 +81,8 @@ def asks_why_only(question: str) -> bool:
 
 _RESPONSIBLE = re.compile(
     r"\b(who (is|are) responsible|who (must|should|has to|pays|funds|decides|manages|"
-    r"employs|appoints|is in charge|supervises|evaluates|inspects)|whose (duty|job|"
+    r"employs|appoints|is in charge|supervises|evaluates|inspects|assesses|recogni[sz]es|"
+    r"approves|certifies|carries out|conducts)|whose (duty|job|"
     r"responsibility)|responsibilit(y|ies) (of|for)|dut(y|ies) (of|for|to)|obligations? (of|to)|"
     r"what (must|should|does|do) (the |an? |our )?(county|provincial|central|township|city|municipal|local)?"
     r"\s*(governments?|education bureaus?|bureaus?|finance bureaus?|schools?|state council|"
@@ -106,7 +107,8 @@ _COMPARE_CUE = re.compile(r"differ|compar|versus|vs\.?|stricter|same (as|thing)|
 _WHO = re.compile(r"\bwho(se|m)?\b|which (level|government|department|body|authority)|谁|"
                   r"哪一?级|由哪|哪个部门", re.IGNORECASE)
 # A question after a date or a figure is a look-up, whatever else it names.
-_LOOKUP = re.compile(r"^\s*(when|in what year|since when|by when|how many|how much|how long|"
+_LOOKUP = re.compile(r"^\s*(when|in what year|since when|by when|by (what|which) (year|date)|"
+                     r"in which year|how many|how much|how long|"
                      r"what (year|date|share|percentage|number)|"
                      r"what is the (minimum |maximum |required |lowest |highest )?(share|percentage|"
                      r"number|rate|ratio|amount|limit|threshold|deadline|document number)|"

@@ -248,7 +248,8 @@ def _glossary(ctx: Context, intent: Intent, retrieval: Retrieval) -> Composed:
         lead = shapes.defining_statement(draft, entry)
         if lead is not None and (said := draft.say(lead)) is not None:
             found = draft.relevant(draft.search(kinds=("definition", "fact", "duty"), limit=8))
-            support = draft.say_all([f for f in found if f is not lead], 2)
+            support = draft.say_all(about_the_term(entry, [f for f in found if f is not lead
+                                                           and not draft.is_said(f)]), 2)
             return shapes.finish(draft, [said, " ".join(support)])
     cites = CitationList()
     marker = cites.add(glossary_route.citation(entry, ctx.language))
@@ -261,10 +262,24 @@ def _glossary(ctx: Context, intent: Intent, retrieval: Retrieval) -> Composed:
         draft.claims = claims
         draft.said.append(token_set(definition))  # statements restating it are not repeated
         found = draft.relevant(draft.search(kinds=("definition", "fact", "duty"), limit=8))
-        support = draft.say_all(found, 2)
+        support = draft.say_all(about_the_term(entry, [f for f in found if not draft.is_said(f)]), 2)
         if support:
             parts.append(" ".join(support))
     return "\n\n".join(parts), cites, claims
+
+
+def about_the_term(entry, found: list) -> list:
+    """The statements that name the glossary ``entry`` asked about (in either language, or in
+    the subjects they are filed under), when any does: "support teaching (支教)" shares words
+    with the "special-post teacher scheme" but says nothing about it."""
+    names = [n.lower() for n in (entry.en, *entry.aliases_en, entry.zh, *entry.aliases_zh)
+             if n and len(n) >= 2]
+
+    def names_term(f) -> bool:
+        text = f"{f.statement.text} {f.statement.text_zh} {' '.join(f.statement.subjects)}"
+        return any(name in text.lower() for name in names)
+    # when none names it (a term our statements call by other words), the closest still support
+    return [f for f in found if names_term(f)] or found
 
 
 def _standards(ctx: Context, intent: Intent, retrieval: Retrieval) -> Composed:

@@ -129,15 +129,52 @@ def match(ctx: Context) -> list[Row]:
             if score >= MIN_MATCH and score / total >= MIN_SHARE:
                 rows.append(Row(indicator, standard, score))
     rows = [r for r in rows if not _names_another_figure(ctx, r)]
+    # a question that names two indicators ("large class" and "super-large class") asks for
+    # both, however much more of its words the longer name holds
+    named = named_indicators(ctx.question, [i for st in standards for i in st.indicators.values()])
+    if rows:
+        held = {r.indicator.id for r in rows}
+        rows += [Row(indicator, standard, 0.0) for standard in standards
+                 for indicator in standard.indicators.values()
+                 if indicator.id in named and indicator.id not in held]
     hinted = {name for name, pattern in _STANDARD_HINTS.items() if pattern.search(ctx.question)}
     if hinted and any(r.standard.standard in hinted for r in rows):
         rows = [r for r in rows if r.standard.standard in hinted]
     if not rows:
         return []
     best = max(r.score for r in rows)
-    rows = [r for r in rows if r.score >= RELATIVE * best]
+    rows = [r for r in rows if r.score >= RELATIVE * best or r.indicator.id in named]
     rows.sort(key=lambda r: r.score, reverse=True)
     return rows[:MAX_ROWS]
+
+
+_GLOSS = re.compile(r"\s*[（(][^）)]*[）)]")
+_THRESHOLD_WORD = re.compile(r"\s+(threshold|limit|cap|target)s?$", re.IGNORECASE)
+
+
+def _short_names(indicator: Indicator) -> list[str]:
+    """The names a question uses for an indicator: its name and Chinese name without the
+    bracketed gloss and a word that only says it is a threshold ("Large class threshold" →
+    "large class", "大班额（56人及以上）" → "大班额")."""
+    names = [_THRESHOLD_WORD.sub("", _GLOSS.sub("", name).strip()).lower()
+             for name in (indicator.name, indicator.name_zh)]
+    return [n for n in names if len(n) >= 2]
+
+
+def named_indicators(question: str, indicators: list[Indicator]) -> set[str]:
+    """The ids of the indicators the question names in full, a longer name hiding the shorter
+    one it holds ("super-large class" names no "large class"; "超大班额" no "大班额")."""
+    rest = question.lower()
+    names = sorted(((name, ind.id) for ind in indicators for name in _short_names(ind)),
+                   key=lambda n: -len(n[0]))
+    named = set()
+    for name, ident in names:
+        pattern = re.escape(name) if re.search(r"[\u4e00-\u9fff]", name) else \
+            rf"(?<![\w-]){re.escape(name)}(?:es|s)?(?![\w-])"
+        if re.search(pattern, rest):
+            named.add(ident)
+            rest = re.sub(pattern, " ", rest)
+    return named
 
 
 def _names_another_figure(ctx: Context, row: Row) -> bool:
@@ -167,6 +204,7 @@ def compose(ctx: Context, rows: list[Row]) -> tuple[str, CitationList, list[Clai
     parts: list[str] = []
     basis: list[tuple[str, int]] = []
     first_row: tuple[Row, int, Chunk] | None = None
+    cited_rows: list[tuple[Row, int, Chunk]] = []
     by_standard: dict[str, list[Row]] = {}
     for row in rows:
         by_standard.setdefault(row.standard.standard, []).append(row)
@@ -180,11 +218,12 @@ def compose(ctx: Context, rows: list[Row]) -> tuple[str, CitationList, list[Clai
                 continue
             line, chunk, sentence = cited
             marker = cites.marker(chunk)
+            cited_rows.append((row, marker, chunk))
             if first_row is None:
                 first_row = (row, marker, chunk)
             lines.append(f"{line} [{marker}] |")
             claims.append(Claim(f"{line} |", [marker], "table-row"))
-            if sentence and sentence not in {said for said, _ in basis}:
+            if sentence and not any(_restates(sentence, said) for said, _ in basis):
                 basis.append((sentence, marker))
         if not lines:
             continue
@@ -201,7 +240,14 @@ def compose(ctx: Context, rows: list[Row]) -> tuple[str, CitationList, list[Clai
     # open the answer
     if basis and re.match(r"[a-z]", basis[0][0].lstrip("*")):
         basis = basis[1:]
-    if basis:
+    defining = _defines_lead(ctx, rows, cited_rows, language)
+    if defining is not None:
+        # thresholds that define categories ("large class", "super-large class") are said as
+        # what they define, all of them: "56 or more = large class; 66 or more = super-large"
+        sentence, markers = defining
+        parts.insert(0, f"{sentence} " + "".join(f"[{m}]" for m in markers))
+        claims.append(Claim(sentence, markers, "statement"))
+    elif basis:
         # the answer first: the sentence that states the first figure, then the tables, then
         # the other sentences the figures come from
         lead, marker = basis[0]
@@ -215,12 +261,71 @@ def compose(ctx: Context, rows: list[Row]) -> tuple[str, CitationList, list[Clai
         parts.insert(0, f"{said_row} [{first_row[1]}]")
         # not a quotation: each of its figures is the cited passage's, as a statement's are
         claims.append(Claim(said_row, [first_row[1]], "statement"))
-    if basis[1:4]:
+    # a clause that starts mid-sentence stands nowhere on its own
+    shown = [b for b in basis[0 if defining is not None else 1:4]
+             if not re.match(r"[a-z]", b[0].lstrip("*"))]
+    if shown:
         parts.append(text("basis", language))
-    for sentence, marker in basis[1:4]:
+    for sentence, marker in shown:
         parts.append(f"{sentence} [{marker}]")
         claims.append(Claim(sentence, [marker], "quote"))
     return "\n\n".join(parts), cites, claims
+
+
+def _category(indicator: Indicator, language: str) -> str | None:
+    """The category a value of this size or more falls into ("large class"), when the
+    indicator's threshold defines one (``defines`` in the standards file); None otherwise."""
+    defines = indicator.extra.get("defines")
+    if not isinstance(defines, dict):
+        return None
+    return str(defines.get(language) or defines.get("en") or "") or None
+
+
+def _category_value(indicator: Indicator, language: str, passage: str) -> str | None:
+    """The one value of a category threshold (primary and junior alike), as the passage writes
+    it; None when the two differ."""
+    values = {v for v in (indicator.primary, indicator.junior) if v is not None}
+    if len(values) != 1:
+        return None
+    value = values.pop()
+    return literal_for(value, passage) or _plain(value)
+
+
+def _defines_lead(ctx: Context, rows: list[Row], cited: list[tuple[Row, int, Chunk]],
+                  language: str) -> tuple[str, list[int]] | None:
+    """One sentence that says what each category threshold of the first standard defines —
+    "Under …: 56 or more pupils per class = large class; 66 or more … = super-large class" —
+    with the markers of the rows; None when the first cited row defines no category."""
+    if not cited or _category(cited[0][0].indicator, language) is None:
+        return None
+    standard = cited[0][0].standard
+    items, markers = [], []
+    for row, marker, chunk in cited:
+        category = _category(row.indicator, language)
+        value = _category_value(row.indicator, language, chunk.text)
+        if row.standard is not standard or category is None or value is None:
+            continue
+        unit = str(row.indicator.extra.get("defines", {}).get("unit_zh", "")) if language == "zh" \
+            else _sentence_unit(row.indicator.unit).strip()
+        items.append(text("defines_item", language, value=value, unit=unit, category=category))
+        markers.append(marker)
+    if not items:
+        return None
+    title = standard.title_zh if language == "zh" and standard.title_zh else standard.title
+    note = text("table_unverified", language) if any(
+        r.indicator.certainty != "verified" for r, _, _ in cited) else ""
+    separator = "；" if language == "zh" else "; "
+    sentence = text("defines_lead", language, standard=title, items=separator.join(items), note=note)
+    return sentence, list(dict.fromkeys(markers))
+
+
+RESTATES = 0.8  # token overlap above which two basis sentences say the same thing
+
+
+def _restates(sentence: str, other: str) -> bool:
+    """Whether two sentences say the same ("定义：大班额指……" and "大班额指……")."""
+    a, b = token_set(sentence), token_set(other)
+    return sentence == other or bool(a and b) and len(a & b) / min(len(a), len(b)) >= RESTATES
 
 
 def _row_sentence(row: Row, marker: int, chunk: Chunk, language: str) -> str:
@@ -319,8 +424,12 @@ def _row_line(indicator: Indicator, language: str, passage: str, with_unit: bool
     if with_unit and indicator.unit and language == "en":
         name = f"{name} ({indicator.unit})"
     certainty = text("verified" if indicator.certainty == "verified" else "unverified", language)
-    cells = [name, value(indicator.primary), value(indicator.junior),
-             text(indicator.comparison, language), certainty, ""]
+    category = _category(indicator, language)
+    threshold = _category_value(indicator, language, passage) if category else None
+    # a threshold that defines a category reads as what it defines, not as a rule to stay below
+    rule = text("defines_rule", language, value=threshold, category=category) if threshold \
+        else text(indicator.comparison, language)
+    cells = [name, value(indicator.primary), value(indicator.junior), rule, certainty, ""]
     return "| " + " | ".join(cells[:-1]) + " |"
 
 

@@ -6,6 +6,7 @@ import re
 
 from assistant.answer.extractive import wanted_patterns
 from assistant.answer.intent import Intent
+from assistant.answer.named_documents import named_document
 from assistant.answer.shapes.draft import LIST_RELATIVE, TOPIC_TIE, Composed, Draft, finish, overlap
 from assistant.answer.terms import token_set
 from assistant.article_numbers import article_numbers
@@ -130,6 +131,8 @@ def lead_fitting(draft: Draft, found: list[Found]) -> list[Found]:
 _ASKS_BASIS = re.compile(r"^\s*(must|is|are|do|does|can|may|should|has|have)\b|\blegal(ly)?\b|"
                          r"\b(basis|required|allowed)\b|依据|法律规定|吗[？?]", re.IGNORECASE)
 LEGAL = ("law", "regulation")
+_ASKS_WHICH_LAW = re.compile(r"\bwhich (article|law|regulation|statute)s?\b|哪一?条|第几条|哪部法|哪个法|"
+                             r"哪一?部法律|哪项法律", re.IGNORECASE)
 SAME_RULE = 0.5  # token overlap above which two articles state one rule
 
 
@@ -174,6 +177,94 @@ def origin_first(draft: Draft, found: list[Found]) -> list[Found]:
     return origin + [f for f in found if f not in origin] if origin else found
 
 
+# "which year was document X issued, what is its number?", "……是哪一年印发的？文号是什么？": the
+# document's own record of its issue answers, not a statement that mentions its year in passing
+_ASKS_ISSUE = re.compile(
+    r"\b(when|what year|which year|what date)\b.{0,120}\b(issued|published|released|adopted|"
+    r"promulgated|signed|enacted)\b|\bdocument number\b|"
+    r"(哪一?年|何时|什么时候|哪天).{0,8}(印发|发布|出台|颁布|公布|下发|通过|制定)|文号|发文字号",
+    re.IGNORECASE)
+_ASKS_NUMBER = re.compile(r"\b(document )?number\b|文号|发文字号", re.IGNORECASE)
+_ASKS_DATE = re.compile(r"\b(when|year|date|day)\b|哪一?年|何时|什么时候|哪天|日期", re.IGNORECASE)
+_ISSUED = re.compile(r"\b(issued|published|released|adopted|promulgated|signed|enacted)\b|"
+                     r"印发|发布|出台|颁布|公布|下发|通过", re.IGNORECASE)
+_BRACKETS = str.maketrans({"[": "〔", "]": "〕", "（": "〔", "）": "〕"})
+
+
+def issued_document(draft: Draft) -> str | None:
+    """The document whose issue (year, date, number) the question asks for, or None."""
+    if not _ASKS_ISSUE.search(draft.ctx.question):
+        return None
+    return named_document(draft.ctx.question, draft.documents())
+
+
+def issue_given(draft: Draft, found: Found) -> tuple[bool, bool, bool]:
+    """Whether a statement gives its document's number, the year of its date and its issue."""
+    meta = draft.documents().get(found.statement.source, {})
+    number = str(meta.get("doc_number") or "").translate(_BRACKETS)
+    year = str(meta.get("date") or "")[:4]
+    text = found.statement.in_language(draft.language).translate(_BRACKETS)
+    # the year of the number ("教督〔2012〕3号") does not say when the document was issued
+    dated = text.replace(number, " ") if number else text
+    return (bool(number) and number in text, bool(year) and year in dated,
+            bool(_ISSUED.search(dated)))
+
+
+def issue_first(draft: Draft, found: list[Found]) -> list[Found]:
+    """For a question about when a named document was issued or what its number is: the
+    document's own statement that gives the most of its number, its year and its issue, first
+    (the number before the year: "2017" is in many statements, 教督〔2017〕6号 in few)."""
+    doc = issued_document(draft)
+    if doc is None:
+        return found
+    own = [f for f in draft.search(sources=(doc,), limit=40) if any(issue_given(draft, f)[:2])]
+    if not own:
+        return found
+    # what the question asks for first: its number, its date, or both
+    asks_number = bool(_ASKS_NUMBER.search(draft.ctx.question))
+    asks_date = bool(_ASKS_DATE.search(draft.ctx.question)) or not asks_number
+
+    def answers(f: Found) -> tuple[int, bool, float]:
+        number, year, issued = issue_given(draft, f)
+        return (asks_number * number + asks_date * year, issued, f.score)
+    best = max(own, key=answers)
+    return [best, *[f for f in found if f.statement.id != best.statement.id]]
+
+
+# "现在/目前…是多少", "what is the current benchmark": the latest dated value leads, an earlier
+# one follows with its year
+_ASKS_CURRENT = re.compile(r"\b(now|current(ly)?|latest|today|at present|presently|these days)\b|"
+                           r"现在|目前|当前|现行|最新|如今|眼下", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\d〔\[])((?:19|20)\d\d)(?![\d〕\]])")
+
+
+def latest_year(found: Found, language: str) -> int:
+    """The latest year a statement reports on (0 when it names none)."""
+    return max((int(y) for y in _YEAR.findall(found.statement.in_language(language))), default=0)
+
+
+def latest_first(draft: Draft, found: list[Found]) -> list[Found]:
+    """For a question about the value now (and naming no year): of the close statements that
+    give what is asked for, the one with the latest year first."""
+    question = draft.ctx.question
+    if not found or not _ASKS_CURRENT.search(question) or _YEAR.search(question):
+        return found
+    wanted = wanted_patterns(question)
+    close = [f for f in found[:8] if f.score >= TOPIC_TIE * found[0].score
+             and (not wanted or any(p.search(f.statement.in_language(draft.language))
+                                    for p in wanted))]
+    dated = [f for f in close if latest_year(f, draft.language)]
+    if len(dated) < 2:
+        return found
+    # the latest value said alone before one that also gives the earlier values
+    latest = max(dated, key=lambda f: (latest_year(f, draft.language),
+                                       min(int(y) for y in _YEAR.findall(
+                                           f.statement.in_language(draft.language)))))
+    if latest is found[0]:
+        return found
+    return [latest, *[f for f in found if f is not latest]]
+
+
 def rest_of_article(draft: Draft, said: Found) -> list[Found]:
     """When the question asks what one article says and ``said`` is taken from it: the article's
     other duties and facts in our statements, in the order they are kept (empty otherwise)."""
@@ -201,6 +292,7 @@ def lookup(draft: Draft, intent: Intent) -> Composed:
     found = lead_fitting(draft, own) + [f for f in found if f not in own] if own \
         else lead_fitting(draft, found)
     found = origin_first(draft, found)
+    found = issue_first(draft, latest_first(draft, found))
     if not found:
         return None
     lead, said = [], None
@@ -220,6 +312,17 @@ def lookup(draft: Draft, intent: Intent) -> Composed:
         rest = [f for f in rest
                 if any(p.search(f.statement.in_language(draft.language)) for p in wanted)]
     rest = [f for f in rest if of_clause_asked(draft, f)]
+    # support adds to the fact asked, it does not change the topic: a place's lesson that cites
+    # the article asked for is about the place, unless the question names it; and "which
+    # article/law says …" is supported by what the laws say, not by advice that quotes them
+    rest = [f for f in rest if f.located.doc_type != "case" or f.statement.source in intent.cases]
+    if _ASKS_WHICH_LAW.search(draft.ctx.question):
+        rest = [f for f in rest if f.located.doc_type in LEGAL]
+    if said is not None and issued_document(draft) == said.statement.source:
+        # the document's record of its issue is the answer: other statements that share its
+        # year say what the document contains, which was not asked
+        rest = [f for f in rest if f.statement.source == said.statement.source
+                and issue_given(draft, f)[1] and issue_given(draft, f)[2]]
     support = []
     if said is not None and (parts := rest_of_article(draft, said)):
         # parts of one article share its citation and its actor's words ("county education

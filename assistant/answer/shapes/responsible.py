@@ -286,8 +286,119 @@ def _either_level(draft: Draft, intent: Intent) -> Composed:
     return finish(draft, parts) if len(parts) > 1 else None
 
 
+# "who carries out the assessment …", "督导评估和认定由哪一级负责": the subject is a procedure, and
+# the actors of its steps answer, not the chores of the level that applies for it. Each cue of
+# the question, then the words that name that procedure's steps in a statement.
+_PROCEDURES = (
+    (re.compile(r"\bassess\w*|\bevaluat\w*|\bdecid\w* (whether|if)\b|评估", re.IGNORECASE),
+     r"\bassess\w*|\bevaluat\w*|\bself-evaluat\w*|评估|自评|复核"),
+    (re.compile(r"\brecogni[sz]\w*|\bconfirm\w*|\bcertif\w*|\bdecid\w* (whether|if)\b|认定|验收",
+                re.IGNORECASE), r"\brecogni[sz]\w*|认定"),
+    (re.compile(r"\bapprov\w*|审批|批准", re.IGNORECASE), r"\bapprov\w*|审批|批准"),
+)
+PROCEDURE_STEPS = 4  # at most this many actors' steps follow the lead
+# a statement that describes the procedure itself, not one result of it
+_PROCEDURE = re.compile(r"\bprocedure\b|\bsteps?\b|程序|规程|步骤|四步", re.IGNORECASE)
+
+
+def asked_procedure(question: str) -> re.Pattern | None:
+    """The words that name, in a statement, the procedure a who-question asks about; None when
+    it asks about none."""
+    steps = [words for cue, words in _PROCEDURES if cue.search(question)]
+    return re.compile("|".join(dict.fromkeys(steps)), re.IGNORECASE) if steps else None
+
+
+# a step with the level that takes it: "市级复核", "provincial evaluation", "national recognition"
+_LEVEL_STEP = re.compile(r"(县级|市级|省级|国家|county|city|provincial|national)\s*"
+                         r"(自评|复核|评估|认定|self-evaluation|review|evaluation|recognition)",
+                         re.IGNORECASE)
+
+
+def _level_steps(found: Found) -> set[str]:
+    """The steps a statement names with the level that takes them (either language)."""
+    return {m.group(0).lower() for text in (found.statement.text, found.statement.text_zh)
+            for m in _LEVEL_STEP.finditer(text)}
+
+
+def _steps_named(found: Found, steps: re.Pattern) -> int:
+    """How many different step words of the procedure a statement names (either language)."""
+    return len({m.group(0).lower() for text in (found.statement.text, found.statement.text_zh)
+                for m in steps.finditer(text)})
+
+
+def _procedure_actors(draft: Draft, intent: Intent) -> Composed:
+    """Who takes the steps of the procedure asked about: the statement that names most of its
+    steps (the procedure in one sentence), then each other actor's duty in it, the subject the
+    question names kept apart from the one it is contrasted with (basic / quality balance)."""
+    from assistant.answer.shapes.lookup import CONTRASTS, _names
+
+    steps = asked_procedure(draft.ctx.question)
+    if not intent.asks_who or steps is None:
+        return None
+    question = draft.ctx.question.lower()
+    found = [f for f in draft.search(kinds=("duty", "fact"), limit=40)
+             if f.score >= FLOOR and not draft.elsewhere(f) and _steps_named(f, steps)]
+    subject: tuple[str, ...] = ()
+    for one, other in CONTRASTS:
+        for asked, not_asked in ((one, other), (other, one)):
+            if any(n in question for n in asked) and not any(n in question for n in not_asked):
+                found = [f for f in found if not (_names(f, not_asked) and not _names(f, asked))]
+                subject = asked
+    names_actor = _names_an_actor(draft)
+    found = [f for f in found if names_actor(f) or f.statement.actors]
+    if not found or not draft.on_topic(found, WHO_ON_TOPIC):
+        return None
+    close = [f for f in found if f.score >= TOPIC_TIE * found[0].score]
+    # a statement of the procedure shares few of the question's words ("优质均衡实行国家认定"):
+    # one that names a step with its level, of the subject asked, is looked for further down
+    close += [f for f in draft.search(kinds=("duty", "fact"), limit=200)
+              if f.score >= FLOOR and f not in close and _level_steps(f) and not draft.elsewhere(f)
+              and (not subject or _names(f, subject)) and _steps_named(f, steps)]
+    # the procedure in one sentence: the statement naming most steps with the level that takes
+    # each ("县级自评、市级复核、省级评估、国家认定")
+    # ... of the subject the question names, when it names one of a contrasted pair
+    lead = max(close, key=lambda f: (not subject or _names(f, subject),
+                                     bool(_PROCEDURE.search(f"{f.statement.text} {f.statement.text_zh}")),
+                                     len(_level_steps(f)), _steps_named(f, steps), f.score))
+    said = draft.say_all([lead], 1)
+    if not said:
+        return None
+    named_steps = _level_steps(lead)
+    actors = set(lead.statement.actors)
+    items = []
+    # the steps' duties share few of the question's words: they are looked for further down;
+    # they follow in the order of the steps the lead names
+    lead_text = f"{lead.statement.text} {lead.statement.text_zh}".lower()
+
+    def step_order(f: Found) -> int:
+        places = [lead_text.find(step) for step in _level_steps(f) & named_steps]
+        return min((p for p in places if p >= 0), default=len(lead_text))
+    wider = sorted((f for f in draft.search(kinds=("duty",), limit=120)
+                    if not draft.elsewhere(f)), key=step_order)
+    for f in wider:
+        if len(items) >= PROCEDURE_STEPS:
+            break
+        # each further line is one step of that procedure and the actor that takes it
+        # ... of the procedure the lead's document sets, not the like-named step of another
+        if f is lead or f.statement.kind != "duty" or set(f.statement.actors) <= actors \
+                or not _level_steps(f) & named_steps or f.statement.source != lead.statement.source:
+            continue
+        # a step's duty repeats the lead's name for the step ("city review (市级复核)"): that is
+        # no repeat, the actor and what it must do are what it adds
+        if (line := draft.say(f, again=True)) is not None:
+            items.append(line)
+            actors |= set(f.statement.actors)
+    parts = [" ".join(said)]
+    if items:
+        parts.append(t("more_duties", draft.language) + "\n" + "\n".join(f"- {i}" for i in items))
+    return finish(draft, parts)
+
+
 def responsible(draft: Draft, intent: Intent) -> Composed:
     """The actor's duties as a short list, strongest legal basis first."""
+    procedure = _procedure_actors(draft, intent)
+    if procedure is not None:
+        return procedure
     if len(intent.either) == 2:
         either = _either_level(draft, intent)
         if either is not None:
