@@ -45,7 +45,8 @@ _SYNONYMS = {
     "场地": ("场馆", "面积"), "操场": ("运动场", "场馆"),
     "住校生": ("寄宿生",), "住校": ("寄宿",), "年轻教师": ("青年教师", "新教师"),
     "留不住": ("流动", "交流"), "留住": ("流动", "交流"), "留得住": ("流动", "交流"),
-    "salari": ("pay", "wage"), "wage": ("pay", "salari"), "kid": ("child", "pupil"),
+    "salari": ("pay", "wage"), "wage": ("pay", "salari"), "paid": ("pay", "salari", "wage"),
+    "payment": ("pay",), "kid": ("child", "pupil"),
     "children": ("child", "pupil"), "money": ("fund", "financ"), "student": ("pupil",),
     "pupil": ("student",),
 }
@@ -63,12 +64,17 @@ class Term:
         return (self.text, *self.alternatives)
 
 
+# Phrases whose words say how, not what: "paid on time" is about pay, not about "time" (which would
+# match "teaching time counts toward their working years").
+_EN_IDIOMS = re.compile(r"\b(?:on|in) time\b|\bmake sure\b", re.IGNORECASE)
+
+
 def content_terms(text: str) -> list[Term]:
     """Distinct content terms of ``text`` in order of appearance."""
     import jieba
 
     seen: dict[str, Term] = {}
-    for cjk, latin in _RUNS.findall(text):
+    for cjk, latin in _RUNS.findall(_EN_IDIOMS.sub(" ", text)):
         if cjk:
             for word in jieba.lcut(cjk):
                 if len(word) >= 2 and word not in _ZH_FRAME:

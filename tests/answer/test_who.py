@@ -112,3 +112,13 @@ def test_a_level_with_no_duty_on_the_subject_is_said_to_have_none_not_promised_b
     opening = result.text.split("\n\n")[0]
     if "**City governments**" not in result.text:
         assert "below" not in opening.split(".")[0] and "no duty" in opening, result.text
+
+
+def test_how_words_of_a_question_do_not_choose_its_duties(ask):
+    # "paid on time": the subject is pay; "time" would match Art. 33's "teaching time counts
+    # toward their working years", and "paid" must find the pay and wage duties
+    result = ask("Who is responsible for making sure rural teachers get paid on time — "
+                 "the county or the province?")
+    opening = result.text.split("\n\n")[0]
+    assert "Art. 31" in opening and "wage" in opening, result.text
+    assert "Art. 33" not in result.text, result.text
