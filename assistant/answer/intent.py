@@ -31,7 +31,7 @@ _SUGGEST = re.compile(
     # action; "what rule should the county apply" asks for the rule
     r"(?:^|(?<=[.?!;] ))should (we|i|our (county|district|city|bureau|government)|the county|"
     r"a county) (still |now |really )?(?!be\b)\w+)\b|"
-    r"(?:我县|我们县|我们区|我区|本县|我市|我们).{0,40}(?:要不要|该不该|应不应该|是否应该|是不是应该|应该不应该)|"
+    r"(?:我县|我们县|我们区|我区|本县|我市|我们|县里|区里|县政府|县级政府|一个县).{0,40}(?:要不要|该不该|应不应该|是否应该|是不是应该|应该不应该)|"
     r"怎么办|(?:怎样|如何|怎么)(?:才能|解决|改善|提高|应对|留住|留|推进|做(?!的)|办|降|减少|缓解|吸引|"
     r"保障|补|消除|化解|破解|扩大|加强)|措施|建议|对策|(?<!评估)(?<!管理)(?<!实施)(?<!暂行)(?<!考核)(?<!认定)(?<!试行)办法|应该怎么|该怎么|可以做|能做些什么|能做什么|能怎么做|"
     r"有哪些做法|做法有哪些|(?:优先|首先|先|应该|应当|该)做(?:什么|哪些)|(?:需要|要|应)注意(?:什么|哪些)|(?:怎样|如何|怎么)(?:筹|督促)|"
@@ -117,6 +117,10 @@ _LOOKUP = re.compile(r"^\s*(when|in what year|since when|by when|by (what|which)
                      r"几个|几所|几次|哪一?条|第几条|哪个文件|文号)", re.IGNORECASE)
 _CASE = re.compile(r"\b(case|did|happened|experience|model|thesis|study|studied|example)\b|"
                    r"案例|做法|经验|怎么做的|论文|模式|做了(什么|哪些)|采取了|怎么做", re.IGNORECASE)
+
+# A named case's results asked for beside how it works: the case record (measures, then results).
+_CASE_RESULTS = re.compile(r"\b(results?|outcomes?|achiev\w*|effects? (has|have|did) it|how well)\b|"
+                           r"效果|成效|成果|成绩如何|取得了", re.IGNORECASE)
 
 # Actors a question may ask about: the cue, then the actors in corpus/README.md's vocabulary.
 _ACTOR_CUES: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
@@ -404,6 +408,8 @@ def classify(question: str, case_names: dict[str, tuple[str, ...]] | None = None
             kind = "lookup"
     if kind == "suggest" and cases and not problems:
         kind = "case"  # "what did Baoqing do": a case, not a request for measures
+    if kind == "explain" and cases and _CASE_RESULTS.search(question) and not _WHY.search(question):
+        kind = "case"  # "how does Zhejiang's scheme work, and what has it achieved?": the case record
     either = either_levels(question)
     if either and kind == "lookup" and (_RESPONSIBLE_ASK.search(question) or "负责" in question):
         # "is the county or the province responsible for …?": which of the two must act
