@@ -229,8 +229,8 @@ def test_two_instruments_get_the_key_difference_between_them(ask):
     # apart (new recruits vs. teachers already serving), not the case for all three
     for question, new, serving in (
             ("特岗计划和乡村教师生活补助有什么区别？", "补充新教师", "已在"),
-            ("What's the difference between the special-post teacher scheme and the rural "
-             "teacher living allowance?", "new teachers", "already serving")):
+            (("What's the difference between the special-post teacher scheme and the rural "
+              "teacher living allowance?"), "new teachers", "already serving")):
         opening = ask(question).text.split("\n\n")[0]
         assert new in opening and serving in opening, opening
         assert "周转宿舍" not in opening and "turnover housing" not in opening, opening
