@@ -90,6 +90,11 @@ def _clean(sides: Sides) -> Sides | None:
     parts = re.split(r"\s*(?:[:：]|\s[—–-]\s)\s*", b, maxsplit=1)
     if len(parts) == 2 and parts[0].strip():
         b, focus = parts[0], f"{focus} {parts[1]}".strip()
+    # "B in indicators, thresholds and …" / "B in terms of funding": the aspects asked
+    parts = re.split(r"\s+(?:in terms of|with regard to|with respect to|regarding|as regards|"
+                     r"in|on)\s+(?=\w+(?:,|\s+and\b))", b, maxsplit=1, flags=re.IGNORECASE)
+    if len(parts) == 2 and parts[0].strip() and not re.search(r"[\u4e00-\u9fff]", b):
+        b, focus = parts[0], f"{focus} {parts[1]}".strip()
     for _ in range(2):
         a, b = _LEADING.sub("", a), _LEADING.sub("", b)
         a, b = _TRAILING.sub("", a), _TRAILING.sub("", b)

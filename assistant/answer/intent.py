@@ -33,8 +33,8 @@ _SUGGEST = re.compile(
     r"a county) (still |now |really )?(?!be\b)\w+)\b|"
     r"(?:我县|我们县|我们区|我区|本县|我市|我们|县里|区里|县政府|县级政府|一个县).{0,40}(?:要不要|该不该|应不应该|是否应该|是不是应该|应该不应该)|"
     r"怎么办|(?:怎样|如何|怎么)(?:才能|解决|改善|提高|应对|留住|留|推进|做(?!的)|办|降|减少|缓解|吸引|"
-    r"保障|补|消除|化解|破解|扩大|加强)|措施|建议|对策|(?<!评估)(?<!管理)(?<!实施)(?<!暂行)(?<!考核)(?<!认定)(?<!试行)办法|应该怎么|该怎么|可以做|能做些什么|能做什么|能怎么做|"
-    r"有哪些做法|做法有哪些|(?:优先|首先|先|应该|应当|该)做(?:什么|哪些)|(?:需要|要|应)注意(?:什么|哪些)|(?:怎样|如何|怎么)(?:筹|督促)|"
+    r"保障|补|消除|化解|破解|扩大|加强|避免|防止|整改)|整改|措施|建议|对策|(?<!评估)(?<!管理)(?<!实施)(?<!暂行)(?<!考核)(?<!认定)(?<!试行)办法|应该(?:怎么|怎样|如何)|该怎么|可以做|能做些什么|能做什么|能怎么做|"
+    r"有哪些做法|做法有哪些|(?:优先|首先|先|应该|应当|该)做(?:什么|哪些)|(?:需要|要|应该?)注意(?:什么|哪些)|(?:怎样|如何|怎么)(?:筹|督促)|"
     r"(?:其他地方|别的地方|外地|其他县|兄弟县)(?:是)?(?:怎么|如何|怎样)做",
     re.IGNORECASE)
 _EXPLAIN = re.compile(
@@ -162,7 +162,9 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
                                 r"classes of (over |more than )?\d{2,3}|每班\d{2,3}|一个班\d{2,3}|"
                                 r"\bclass(es)?\b.{0,40}?\b(have|has|hold|holds|with) (over |more than |"
                                 r"about |up to )?"
-                                r"\d{2,3} (pupils|students|children)",
+                                r"\d{2,3} (pupils|students|children)|"
+                                r"\bclass(es)?\b.{0,40}?\b(average|averaging|exceed|exceeding|"
+                                r"reach|reaching) (over |more than |about )?\d{2,3}\b",
                                 re.IGNORECASE),
     "super_large_classes": re.compile(r"super-?large class|超大班额", re.IGNORECASE),
     "teacher_pay_below_civil_servants": re.compile(r"\bpay\b(?! for)|salar|wage|income|工资|待遇|收入",
@@ -200,6 +202,7 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
                                  r"overflow\w*|packed|over capacity|no (room|places))|popular (junior |"
                                  r"primary |middle )?(schools?|highs?)|school choice|"
                                  r"(城镇|城区|县城)学校.{0,8}(挤|满|爆满|不够|紧张)|"
+                                 r"(families|pupils|children|parents) (keep )?(moving|move|moved|flock\w*|pour\w*) in\b|"
                                  r"拥挤|学位紧张|学位不足|城挤|择校|热门学校", re.IGNORECASE),
     "rural_decline": re.compile(r"shrink|empty|declin|falling enrol|consolidat|clos(ing|ed|ure)|"
                                 r"merg|walk .{0,20}(hour|km|kilomet)|drop ?out|"

@@ -46,7 +46,7 @@ _SYNONYMS = {
     "住校生": ("寄宿生",), "住校": ("寄宿",), "年轻教师": ("青年教师", "新教师"),
     "留不住": ("流动", "交流"), "留住": ("流动", "交流"), "留得住": ("流动", "交流"),
     "salari": ("pay", "wage"), "wage": ("pay", "salari"), "paid": ("pay", "salari", "wage"),
-    "payment": ("pay",), "kid": ("child", "pupil"),
+    "payment": ("pay",), "estat": ("residenti",), "小区": ("居民区", "住宅"), "楼盘": ("居民区", "住宅"), "kid": ("child", "pupil"),
     "children": ("child", "pupil"), "money": ("fund", "financ"), "student": ("pupil",),
     "pupil": ("student",),
 }
