@@ -291,6 +291,11 @@ def lookup(draft: Draft, intent: Intent) -> Composed:
         own = draft.relevant(draft.search(sources=intent.cases, limit=12), floor=CASE_FLOOR)
     found = lead_fitting(draft, own) + [f for f in found if f not in own] if own \
         else lead_fitting(draft, found)
+    if not intent.cases:
+        # a question that names no case or place is not answered from one place's record ("by
+        # which year had every county passed?" is not answered by what it implies for Baoqing)
+        found = [f for f in found if f.located.doc_type != "case"] + \
+                [f for f in found if f.located.doc_type == "case"]
     found = origin_first(draft, found)
     found = issue_first(draft, latest_first(draft, found))
     if not found:
