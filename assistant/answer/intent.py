@@ -558,7 +558,16 @@ def asked_clauses(question: str) -> str:
     question when every clause sets a scene or none does."""
     clauses = [c for c in re.split(r"[,，;；]", question) if c.strip()]
     kept = [c for c in clauses if not _CONDITION.search(c)]
+    # "what is the province responsible for when poorer counties cannot fund …?": a scene set
+    # at the end of a clause, without a comma
+    trimmed = [_TRAILING_CONDITION.sub("", c) for c in kept]
+    trimmed = [c for c in trimmed if c.strip()]
+    if trimmed and trimmed != kept:
+        return "，".join(trimmed)
     return "，".join(kept) if kept and len(kept) < len(clauses) else question
+
+
+_TRAILING_CONDITION = re.compile(r"(?<=\w)\s+(?:if|when|whenever|once)\s+\w+.*$", re.IGNORECASE)
 
 
 # "the county or the province?", "县还是省": at most this many characters between the two levels

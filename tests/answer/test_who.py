@@ -122,3 +122,17 @@ def test_how_words_of_a_question_do_not_choose_its_duties(ask):
     opening = result.text.split("\n\n")[0]
     assert "Art. 31" in opening and "wage" in opening, result.text
     assert "Art. 33" not in result.text, result.text
+
+
+def test_a_scene_set_at_the_end_of_a_clause_does_not_name_the_actor():
+    question = ("I work in a provincial education department. What is the province legally "
+                "responsible for when poorer counties cannot fund their schools adequately?")
+    assert classify(question).actors == PROVINCE
+
+
+def test_the_province_asked_about_gets_its_own_duties_first(ask):
+    result = ask("I work in a provincial education department. What is the province legally "
+                 "responsible for when poorer counties cannot fund their schools adequately?")
+    opening = result.text.split("\n\n")[0]
+    assert opening.startswith("Provincial governments"), result.text
+    assert "Art. 46" in result.text, result.text
