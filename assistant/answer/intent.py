@@ -39,8 +39,9 @@ _SUGGEST = re.compile(
     re.IGNORECASE)
 _EXPLAIN = re.compile(
     r"\b(why|explain|what (causes|caused|drives|drove|explains|lies behind)|reasons? (for|why)|"
-    r"causes? of|how (does|did|do|has|have) .{3,60} (affect|lead|cause|shape|widen|narrow|"
+    r"causes? of|how (does|did|do|has|have) .{3,80} (affect|lead|cause|shape|widen|narrow|"
     r"contribut|influenc|produc|creat|drive|matter|put pressure|press(ure)?|push|force|"
+    r"(change|shift)(ed)? (who|how|what|where|the way)|"
     r"motivat|incentiv|hold .{0,20} accountable)|what (is|was|are) the (effect|impact|"
     r"consequence|logic|rationale|mechanism)|what role|walk (me|us) through|"
     r"(what|which) (stages|steps|phases)|how (did|has|have) .{3,60} (develop|evolv)\w*|"

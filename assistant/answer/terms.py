@@ -66,7 +66,7 @@ class Term:
 
 # Phrases whose words say how, not what: "paid on time" is about pay, not about "time" (which would
 # match "teaching time counts toward their working years").
-_EN_IDIOMS = re.compile(r"\b(?:on|in) time\b|\bmake sure\b", re.IGNORECASE)
+_EN_IDIOMS = re.compile(r"\b(?:on|in) time\b|\bin full\b|\bmake sure\b|\bactually\b", re.IGNORECASE)
 
 
 def content_terms(text: str) -> list[Term]:

@@ -53,3 +53,19 @@ def test_a_housing_estate_is_a_residential_area(ask):
                  "school is already full. What can the county do?")
     opening = result.text.split("\n\n")[0]
     assert "Art. 15" in opening and "teachers" not in opening, result.text
+
+
+def test_how_a_reform_changed_who_pays_is_explained():
+    assert classify("How did the 2005 reform of the rural compulsory-education funding mechanism "
+                    "change who pays for rural schools?").kind == "explain"
+    # a figure that changed between two years is still looked up
+    assert classify("How did the per-pupil public funding benchmark change between 2016 and "
+                    "2023?").kind == "lookup"
+
+
+def test_in_full_says_how_not_what(ask):
+    # "paid on time and in full": "full" must not pick the full-curriculum duty for the county
+    result = ask("Who is responsible for making sure rural teachers are actually paid on time "
+                 "and in full — the county government or the province?")
+    county = result.text.split("**County governments**")[1].split("\n\n")[0]
+    assert "curriculum" not in county, result.text
