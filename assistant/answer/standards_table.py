@@ -264,6 +264,8 @@ def compose(ctx: Context, rows: list[Row]) -> tuple[str, CitationList, list[Clai
     # a clause that starts mid-sentence stands nowhere on its own
     shown = [b for b in basis[0 if defining is not None else 1:4]
              if not re.match(r"[a-z]", b[0].lstrip("*"))]
+    if defining is not None:  # a source sentence that says what the lead says is not shown again
+        shown = [b for b in shown if not _restates(b[0], defining[0])]
     if shown:
         parts.append(text("basis", language))
     for sentence, marker in shown:

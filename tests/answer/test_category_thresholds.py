@@ -33,3 +33,13 @@ def test_both_categories_named_are_given_as_what_they_define(ask):
     result = ask("大班额和超大班额分别是多少人？")
     first = result.text.split("\n\n")[0]
     assert "56人及以上为大班额" in first and "66人及以上为超大班额" in first, result.text
+
+
+def test_the_definition_is_said_once(ask):
+    # the lead says what each threshold defines: the table's title and the source sentence
+    # that says the same are not said again around it
+    from assistant.evaluation.readability import repeated
+
+    result = ask("一个班多少人算大班额？超过多少人算超大班额？")
+    assert result.route == "standards-table"
+    assert repeated(result.text) == [], result.text
