@@ -17,6 +17,7 @@ from assistant.advisor.measures import (
     measure_query,
     rank_by_weights,
 )
+from assistant.advisor.standards import load_standards
 from assistant.answer.intent import (
     PROBLEM_CUES,
     Intent,
@@ -27,6 +28,7 @@ from assistant.answer.intent import (
 )
 from assistant.answer.messages import text as t
 from assistant.answer.named_documents import mentioned_documents
+from assistant.answer.premise import corrected_premise
 from assistant.answer.shapes import Composed, Draft, finish
 from assistant.answer.statement_cite import localized
 from assistant.answer.terms import matches, token_set, with_known_parts
@@ -45,13 +47,15 @@ GROUNDING_POOL = 3  # the opening's duty is one of the most relevant duties, or 
 def suggest(draft: Draft, intent: Intent) -> Composed:
     specs = _catalogue()
     relevance, fit = _relevance(draft, specs)
-    if not intent.problems and fit < FITS_WITHOUT_PROBLEM:
+    question = draft.ctx.question
+    constraints = constraints_in(question)
+    problems = _with_shortfall(intent.problems, constraints)
+    if not problems and fit < FITS_WITHOUT_PROBLEM:
         return None
     language = draft.language
-    weights = {flag: NAMED_PROBLEM for flag in intent.problems}
-    question = draft.ctx.question
-    ranked = rank_by_weights(weights, specs, relevance, constraints_in(question))
-    ranked = _covering(draft, ranked, problems_in_order(question, intent.problems),
+    weights = {flag: NAMED_PROBLEM for flag in problems}
+    ranked = rank_by_weights(weights, specs, relevance, constraints)
+    ranked = _covering(draft, ranked, problems_in_order(question, problems),
                        stressed_problem(question, intent.problems))
     # "should we close them?": the measure that holds the rules on closing leads, and its
     # verdict is the first sentence
@@ -64,6 +68,8 @@ def suggest(draft: Draft, intent: Intent) -> Composed:
     for spec, _score, gaps in ranked:
         if len(measures) >= MEASURES:
             break
+        if any(_overlapping(spec, m.spec) for m in measures):
+            continue  # the same people doing much the same on the same basis: said once
         measure = _measure(draft, spec, gaps, len(measures) + 1, unconfirmed)
         if measure:
             measures.append(measure)
@@ -77,6 +83,14 @@ def suggest(draft: Draft, intent: Intent) -> Composed:
     verdict = _verdict(draft, judged, unconfirmed) if judged is not None else None
     if verdict:
         summary = f"{verdict} {summary}"
+    # the rule the question names in quotes ("两个只增不减", 'one-vote veto') is said before the
+    # measures, and a premise the standards contradict ("composite CV" in quality balance) first
+    rule = _named_rule(draft)
+    if rule:
+        summary = f"{rule} {summary}"
+    premise = _premise(draft)
+    if premise:
+        summary = f"{premise} {summary}"
     # a verdict already states the rules behind the measures: a duty after it would repeat them
     duty = None if verdict else _grounding_duty(draft, intent, measures)
     risk = None
@@ -92,6 +106,42 @@ def suggest(draft: Draft, intent: Intent) -> Composed:
     opening = " ".join(part for part in (summary, *said) if part)
     listing = t("measures_in_order", language) + "\n" + "\n".join(m.text for m in measures)
     return finish(draft, [opening, listing])
+
+
+# the problems that are about money itself: with a tight budget stated, they are a shortfall
+FUNDING_PROBLEMS = frozenset({"low_rural_funding_share"})
+
+
+def _with_shortfall(problems: tuple[str, ...], constraints: tuple[str, ...]) -> tuple[str, ...]:
+    """``problems`` and, when the question says money is tight and asks about nothing but
+    funding ("县财政困难，投入做不到…", "too poor to fund its schools"), ``funding_shortfall``:
+    the lever is the measures that bring money (transfers, special funds, the surcharge), not
+    those that audit or publish what little there is. Money tight while asking about teachers
+    or classes stays a constraint (cheaper measures first), not a problem."""
+    if "money_tight" in constraints and set(problems) <= FUNDING_PROBLEMS:
+        return (*problems, "funding_shortfall")
+    return problems
+
+
+OVERLAP = 0.3  # share of their words two measures have in common to be one measure said twice
+SHARED = 2  # ... with at least this many actors and basis documents in common
+_STOP = frozenset(["the", "a", "an", "of", "and", "to", "in", "for", "its", "their", "with", "by", "on", "at", "as", "or", "is", "are", "be", "that", "each", "who", "from", "it", "so", "not", "than"])
+
+
+def _words(spec: MeasureSpec) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z]+", f"{spec.name} {spec.description}".lower())
+                     if w not in _STOP and len(w) > 2)
+
+
+def _overlapping(spec: MeasureSpec, other: MeasureSpec) -> bool:
+    """Whether two measures are one measure said twice: the same who (two actors or more in
+    common), the same basis (two documents or more) and much the same action (Jaccard of their
+    words in name and description at least ``OVERLAP``)."""
+    if len(set(spec.actors) & set(other.actors)) < SHARED or \
+            len(set(spec.policy_basis) & set(other.policy_basis)) < SHARED:
+        return False
+    a, b = _words(spec), _words(other)
+    return bool(a | b) and len(a & b) / len(a | b) >= OVERLAP
 
 
 def _covering(draft: Draft, ranked: list, problems: tuple[str, ...],
@@ -161,6 +211,61 @@ def _verdict(draft: Draft, spec: MeasureSpec, unconfirmed: frozenset[str]) -> st
     text = mark_unconfirmed_numbers(text, unconfirmed, language)
     draft.claims.append(Claim(text, markers, "measure"))
     return f"{text} {''.join(f'[{m}]' for m in dict.fromkeys(markers))}"
+
+
+# a term the asker puts in quotes: “…”, "…", 「…」, or '…' that is not an apostrophe
+QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,30})[”\"」』]|(?<![A-Za-z])'([^']{2,30})'(?![A-Za-z])")
+
+
+def _named_rule(draft: Draft) -> str | None:
+    """The rule a question names in quotes, in one sentence: the glossary's definition, cited to
+    a document it relates to; a term our sources do not define is said not to be in them (so
+    the reader does not take the measures for an account of it). None when nothing is quoted."""
+    language = draft.language
+    for found in QUOTED.finditer(draft.ctx.question):
+        term = (found.group(1) or found.group(2)).strip()
+        entry = next((e for e in draft.ctx.engine.glossary.entries
+                      if term.lower() in {n.lower() for n in (e.en, e.zh, *e.aliases_en,
+                                                              *e.aliases_zh) if n}), None)
+        if entry is None:
+            return t("rule_not_in_sources", language, term=term)
+        definition = entry.definition_zh if language == "zh" and entry.definition_zh \
+            else entry.definition
+        if not definition:
+            continue
+        engine, filters = draft.ctx.engine, draft.ctx.filters
+        for doc_id in entry.related:
+            row = engine.document(doc_id)
+            if row is None or not filters.admits(doc_id, row.metadata):
+                continue
+            citation = _passage(engine, doc_id, entry.definition)
+            if citation is None:
+                continue
+            marker = draft.cites.add(localized(citation, row.metadata, language))
+            sentence = t("rule_named", language, term=term,
+                         definition=_first_sentence(definition))
+            draft.claims.append(Claim(sentence, [marker], "measure"))
+            return f"{sentence} [{marker}]"
+    return None
+
+
+def _premise(draft: Draft) -> str | None:
+    """The sentence correcting an indicator the asked standard does not have, cited to the
+    standard's document (``premise.corrected_premise``); None when the premise holds."""
+    found = corrected_premise(draft.ctx.question, draft.language, load_standards())
+    if found is None:
+        return None
+    engine, filters = draft.ctx.engine, draft.ctx.filters
+    row = engine.document(found.source)
+    if row is None or not filters.admits(found.source, row.metadata):
+        return None
+    citation = (_passage(engine, found.source, found.text, "zh" if draft.language == "zh" else None)
+                or _passage(engine, found.source, found.text))
+    if citation is None:
+        return None
+    marker = draft.cites.add(localized(citation, row.metadata, draft.language))
+    draft.claims.append(Claim(found.text, [marker], "measure"))
+    return f"{found.text} [{marker}]"
 
 
 def _has_basis(draft: Draft, spec: MeasureSpec) -> bool:
