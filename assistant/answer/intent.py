@@ -161,6 +161,7 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
     "large_classes": re.compile(r"large class|class size|crowded class|大班额|班额|"
                                 r"\d{2,3} (or more )?(pupils|students|children) (per|in a|in each|a) class|"
                                 r"classes of (over |more than )?\d{2,3}|每班\d{2,3}|一个班\d{2,3}|"
+                                r"(每|一个)班[五六七八九]十(多|几)?个?人|"
                                 r"\bclass(es)?\b.{0,40}?\b(have|has|hold|holds|with) (over |more than |"
                                 r"about |up to )?"
                                 r"\d{2,3} (pupils|students|children)|"
@@ -208,18 +209,20 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
     "rural_decline": re.compile(r"shrink|empty|declin|falling enrol|consolidat|clos(ing|ed|ure)|"
                                 r"merg|walk .{0,20}(hour|km|kilomet)|drop ?out|"
                                 r"\bclose (their|our|the|these|its|village|rural|small)\b|schools? close\b|"
-                                r"生源(?!.{0,4}(流失|外流))|萎缩|空心|撤并|村空", re.IGNORECASE),
+                                r"生源(?!.{0,4}(流失|外流))|萎缩|空心|撤并|村空|越来越(空|少)", re.IGNORECASE),
     # pupils leaving rural schools for the town's: what lifts the rural schools is the lever
     # (school groups, rotation, shared classrooms), not consolidation; from the schools named
     "rural_outflow": re.compile(r"(乡镇|农村|乡村|村)\w{0,4}(学校|小学|初中|村小)?\w{0,2}生源\w{0,4}(流失|外流)|"
                                 r"(学生|生源)\w{0,4}(流向|涌向|涌入)(城区|县城|城镇|城里)|"
-                                r"(pupils|children|students|families)\b.{0,30}\b(leav\w*|mov\w*|go\w*|head\w*|"
-                                r"send\w*)\b.{0,20}\b(for|to) (the )?(town|city|county[- ]town|urban)", re.IGNORECASE),
+                                r"(孩子|学生)\w{0,2}(往|送到|送进|转到|转进)(城里|县城|城区|城镇)|"
+                                r"(pupils|children|students|families|parents)\b.{0,30}\b(leav\w*|mov\w*|go\w*|"
+                                r"head\w*|send\w*)\b.{0,50}\b(for|to) (the )?(town|city|county[- ]town|urban)",
+                                re.IGNORECASE),
     # "优质均衡督导评估" names the evaluation: not, by itself, a supervision problem
     "weak_supervision": re.compile(r"supervis(?!ion (and|&) evaluation)|accountab|inspect|"
                                    r"督导(?!评估)|督促|问责|考核", re.IGNORECASE),
     # a low score is a problem of its own: find who scored low on what, not more supervision
-    "satisfaction_pct": re.compile(r"satisfaction|social recognition|满意度|社会认可度",
+    "satisfaction_pct": re.compile(r"satisf(action|ied)|social[- ]recognition|满意度|社会认可度",
                                    re.IGNORECASE),
     # "quality balance" names the evaluation, not a gap in quality
     "quality_gap": re.compile(r"quality(?![- ]balance)|achievement|质量|教学水平", re.IGNORECASE),

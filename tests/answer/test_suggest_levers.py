@@ -57,6 +57,11 @@ def test_pupils_leaving_for_town_is_an_outflow_not_a_reason_to_close():
     assert "rural_decline" in stated_problems("村小生源萎缩，要不要撤并？")
     assert "rural_outflow" in stated_problems(
         "Families keep sending their children to the county town. What can the county do?")
+    assert "rural_outflow" in stated_problems(
+        "Parents keep moving their children from our township junior schools to the county-town "
+        "schools. What now?")
+    problems = stated_problems("县城小学一个班七十多人，家长都把孩子往城里送，县里怎么办？")
+    assert "rural_outflow" in problems and "large_classes" in problems
 
 
 def test_crowded_towns_and_emptying_townships_get_a_measure_for_each_side(ask):
@@ -128,6 +133,8 @@ def test_a_rule_in_quotes_our_sources_do_not_hold_is_said_not_to_be_in_them(ask)
 
 def test_a_low_satisfaction_score_is_diagnosed_before_more_supervision(ask):
     assert "weak_supervision" not in stated_problems("我县满意度只有80%，怎么办？")
+    assert "satisfaction_pct" in stated_problems(
+        "Only 70% were satisfied in our social-recognition survey. What now?")
     assert "weak_supervision" not in stated_problems(
         "我县在优质均衡督导评估中差异系数超标，怎么整改？")
     result = ask("Public satisfaction in our county came out at 80% in the quality-balance "
