@@ -136,3 +136,45 @@ def merge(main: tuple[str, CitationList, list[Claim]],
         return main
     paragraphs[0] = " ".join([*added, paragraphs[0]] if first else [paragraphs[0], *added])
     return "\n\n".join(paragraphs), cites, claims
+
+
+# a part that asks what something means, whatever kind the whole part reads as ("分别指什么")
+_MEANS = re.compile(r"指什么|什么意思|含义|定义|\bmean\b|\bmeans\b|\bmeant\b|\bdefin\w*",
+                    re.IGNORECASE)
+
+
+def definition_questions(part: str, glossary, language: str) -> list[str]:
+    """A part that asks what several named terms mean ("“两免一补”和公用经费基准定额分别指什么？",
+    "what do X and Y mean?") as one definition question per term, in the reader's language; []
+    when it names fewer than two glossary terms."""
+    entries = glossary.find_in(part)
+    if len(entries) < 2 or not _MEANS.search(part):
+        return []
+    return [f"什么是{e.zh}？" if language == "zh" and e.zh else f"What is {e.en}?" for e in entries]
+
+
+def append(main: tuple[str, CitationList, list[Claim]],
+           answered: list[tuple[str, CitationList, list[Claim]]],
+           limit: int = 1) -> tuple[str, CitationList, list[Claim]]:
+    """The main answer with the lead of each of the ``answered`` parts (its first ``limit``
+    sentences the main answer does not say already) in one paragraph after it: a second part of
+    another kind is answered after the explanation, briefly."""
+    body, cites, claims = main
+    added: list[str] = []
+    for part_body, part_cites, part_claims in answered:
+        taken = 0
+        for sentence, markers in _sentences_of(part_body, part_claims):
+            if taken >= limit:
+                break
+            if _said(sentence, body) or any(_said(sentence, a) for a in added):
+                continue
+            new = [cites.add(part_cites.citations[m - 1]) for m in markers
+                   if 0 < m <= len(part_cites.citations)]
+            if not new:
+                continue
+            taken += 1
+            added.append(f"{sentence} " + "".join(f"[{m}]" for m in new))
+            claims.append(Claim(sentence, new, "statement"))
+    if not added:
+        return main
+    return "\n\n".join([body, " ".join(added)]), cites, claims

@@ -127,6 +127,10 @@ def second_part(ctx: Context, intent: Intent, retrieval: Retrieval, main: tuple)
         if led is not None:
             main = parts.merge(main, led, first=True)
     kind = understand(Context.build(ctx.engine, ctx.settings, second, ctx.filters)).kind
+    if asked := parts.definition_questions(second, ctx.engine.glossary, ctx.language):
+        # "…和…分别指什么？": each named term defined after the answer to the first part
+        answered = [_part(ctx, question, None, retrieval, alone=True) for question in asked]
+        return parts.append(main, [a for a in answered if a is not None])
     # a second part that asks for no figure, date or number is a question of its own only when
     # it is of another kind with a cue of its own ("who pays?"): "有哪些政策可以用？" after
     # "怎样才能留住…" (a look-up by default) is what the whole answer is already about
@@ -141,11 +145,13 @@ def second_part(ctx: Context, intent: Intent, retrieval: Retrieval, main: tuple)
     return main
 
 
-def _part(ctx: Context, part: str, other: str | None, retrieval: Retrieval) -> tuple | None:
+def _part(ctx: Context, part: str, other: str | None, retrieval: Retrieval,
+          alone: bool = False) -> tuple | None:
     """One part answered as a question of its own kind; a short part ("who pays?", "依据是哪个
-    文件？") is read with the other part's words, which hold what it is about."""
+    文件？") is read with the other part's words, which hold what it is about, unless it says
+    what it is about (``alone``: "什么是两免一补？")."""
     intent = understand(Context.build(ctx.engine, ctx.settings, part, ctx.filters))
-    questions = [part] if not parts.short(part) else []
+    questions = [part] if alone or not parts.short(part) else []
     if other is not None:
         questions.append(f"{part} {other}")
     for question in questions:

@@ -85,9 +85,19 @@ def explanation_for(draft: Draft) -> Explanation | None:
         return None
     best, chosen = max(scored, key=lambda pair: pair[0])
     if best < MATCH:
-        return None
+        # a question that fits nothing quite well enough is still answered by an explanation
+        # nearly as fitting that holds all of the effect it asks about ("… in 2012")
+        holding = [e for score, e in sorted(scored, key=lambda pair: -pair[0])
+                   if score >= MATCH - NEARLY and _effect_held(draft, e) >= 0.999]
+        if not holding:
+            return None
+        best, chosen = MATCH, holding[0]
     close = [e for score, e in sorted(scored, key=lambda pair: -pair[0])
              if score >= MATCH and score >= best - CLOSE]
+    chosen = _of_the_effect_asked(draft, chosen, [
+        e for score, e in sorted(scored, key=lambda pair: -pair[0])
+        if score >= max(EFFECT_FLOOR, best - EFFECT_CLOSE)])
+    close = [chosen, *(e for e in close if e is not chosen)]
     chosen = _asking_as_the_question(draft, chosen, close)
     chosen = _asking_for_effects(draft, chosen, close)
     chosen = _of_the_subject_asked(draft, chosen, close)
@@ -95,6 +105,79 @@ def explanation_for(draft: Draft) -> Explanation | None:
     held = covered_by(draft, [draft.index.by_id[i].search_text for i in chosen.statement_ids])
     closest = max((f.coverage for f in draft.search(limit=5)), default=0.0)
     return chosen if held >= closest - NARROWER else None
+
+
+# What a "why" question asks to be explained, where it names more than its effect: what a cause
+# led to ("why did consolidation lead to oversized classes": oversized classes), what came about
+# after something ("为什么撤并农村学校之后，…出现了县城学校拥挤": 县城学校拥挤), what persists in spite of
+# something ("… even after we pay them an allowance": the allowance is part of what is asked), and
+# the years it names ("why did the centre pull back … around 2012").
+_EFFECT_EN = re.compile(r"\b(?:lead|leads|led|leading|contribut\w*|caus\w*|result\w*|produc\w*|"
+                        r"g[ai]ve rise)\s+(?:to|in)\s+(?P<effect>[^,;?]+)", re.IGNORECASE)
+_EFFECT_ZH = re.compile(r"(?:导致|造成|带来|引起|引发|之后|以后|(?<![最然前之以])后)[了，,]?(?:很多地方|许多地方|各地)?"
+                        r"(?:出现了?|形成了?)?(?P<effect>[^，,；;？?。]+)")
+# ... and what a Chinese question asks of its subject: "以县为主的管理体制为什么会拉开各县之间的经费差距"
+# asks why the gap opens, not why the system exists
+_PREDICATE_ZH = re.compile(r"(?<=[\u4e00-\u9fff”」\"])(?:为什么|为何)(?:会|要|能|总是|还是|还)?"
+                           r"(?P<effect>[^，,；;？?。]+)")
+_DESPITE = re.compile(r"\b(?:even (?:after|though|when|if|with)|despite|although|in spite of)\s+"
+                      r"(?P<effect>[^,;?]+)|(?:尽管|虽然|即使|即便|提高了|发了|有了)(?P<effect_zh>[^，,；;？?。]+)",
+                      re.IGNORECASE)
+_ASKING = re.compile(r"\b(what|which|how)\b|哪|什么|怎样|如何", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+EFFECT_CLOSE = 0.2   # an explanation this close to the best may answer the effect asked instead
+EFFECT_FLOOR = 0.4   # ... when it fits at least this well
+EFFECT_MORE = 0.3    # ... and holds this much more of the effect's weight
+NEARLY = 0.05        # below MATCH by this much, an explanation holding all of the effect asked fits
+
+
+def asked_effect(question: str) -> str:
+    """The words of a why-question that name what it asks to be explained beyond its subject:
+    what a cause led to, what came after something, what persists in spite of something, and
+    the years it names ("" when it names none of these)."""
+    if _frame(question) != "why":
+        return ""
+    led = [m.group("effect") for m in (*_EFFECT_EN.finditer(question),
+                                       *_EFFECT_ZH.finditer(question),
+                                       *_PREDICATE_ZH.finditer(question))]
+    # "what problems did it bring" asks for effects in general (``_asking_for_effects``)
+    led = [e for e in led if not _ASKING.search(e)]
+    found = [*led, *(m.group("effect") or m.group("effect_zh") for m in _DESPITE.finditer(question))]
+    if not led:  # a year of the cause ("consolidation after 2001 led to …") is not asked about
+        found += _YEAR.findall(question)
+    return " ".join(f for f in found if f)
+
+
+def _of_the_effect_asked(draft: Draft, best: Explanation,
+                         rivals: list[Explanation]) -> Explanation:
+    """``best``, unless the question names an effect (``asked_effect``) that best's phrases and
+    thesis hold less of than a rival's nearly as fitting (EFFECT_CLOSE) by EFFECT_MORE of its
+    weight: "why did consolidation contribute to oversized town classes" is answered by why
+    classes are large, not by why consolidation happened."""
+    if not asked_effect(draft.ctx.question):
+        return best
+    holding = _effect_held(draft, best)
+    rival = max((e for e in rivals if e is not best), key=lambda e: _effect_held(draft, e),
+                default=None)
+    if rival is not None and _effect_held(draft, rival) >= holding + EFFECT_MORE:
+        return rival
+    return best
+
+
+def _effect_held(draft: Draft, explanation: Explanation) -> float:
+    """The weighted share of the question's asked effect (``asked_effect``) that an
+    explanation's phrases and thesis hold (0 when the question names no effect)."""
+    effect = asked_effect(draft.ctx.question)
+    ctx = draft.ctx
+    terms = [(t, _weight(t, ctx.stats)) for t in content_terms(effect)] if effect else []
+    total = sum(w for _, w in terms)
+    if not total:
+        return 0.0
+    thesis = draft.index.by_id[explanation.thesis].statement
+    phrases = explanation.asks_zh if ctx.language == "zh" else explanation.asks
+    text = " ".join([*phrases, thesis.in_language(ctx.language)])
+    lowered, tokens = text.lower(), token_set(text)
+    return sum(w for t, w in terms if matches(t, lowered, tokens)) / total
 
 
 # A question about what a thing led to ("why did consolidation cause problems for children",
