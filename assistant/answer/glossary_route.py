@@ -10,6 +10,7 @@ from assistant.documents import Citation
 from assistant.glossary import GlossaryEntry
 
 _EN = re.compile(r"^\s*(?:what\s+(?:does|do)\s+.{2,60}?\s+mean\s+by\s+(?:the\s+|an?\s+)?(?P<d>.+?)|"
+                 r"what\s+(?:is|are)\s+(?:meant|understood)\s+by\s+(?:the\s+|an?\s+)?(?P<e>.+?)|"
                  r"what\s+(?:is|are|does|do)\s+(?:the\s+|an?\s+)?(?P<a>.+?)(?:\s+mean)?|"
                  r"define\s+(?P<b>.+?)|(?:what\s+is\s+)?(?:the\s+)?(?:meaning|definition)\s+of\s+"
                  r"(?P<c>.+?))\s*[?？.!]*\s*$", re.IGNORECASE)
@@ -39,15 +40,43 @@ def scheme_variants(name: str) -> list[str]:
     return [name, *(stem + word for word in _SCHEME_WORDS if word != head.group(1).lower())]
 
 
+# a name the reader puts in quotes: "什么是县域义务教育“基本均衡”" asks about 基本均衡
+_QUOTED = re.compile(r"[\"“‘「《]([^\"“”‘’「」《》]{2,40})[\"”’」》]|(?<![\w])'([^']{2,40})'(?![\w])")
+
+
+def _asked_term(question: str) -> str | None:
+    """The term a definition question asks about: the whole question's, or — when it goes on
+    with a second question ("什么是X？它和Y有什么不同？", "What is X? Which parts does it have?") —
+    its first sentence's, when that sentence is itself a definition question."""
+    from assistant.answer.intent import asks_for_fact
+
+    match = _EN.match(question) or _ZH.match(question)
+    term = next(g for g in match.groups() if g) if match else None
+    if term is not None and not _SENTENCE_END.search(term):
+        return term
+    first = re.match(r"^[^？?。！!]+[？?。！!]", question.strip())
+    if first is None or first.group(0) == question.strip():
+        return term
+    # ... but not when the second asks for a fact of it ("……是哪一年提出的？"): a look-up
+    if asks_for_fact(question[first.end():]):
+        return term
+    match = _EN.match(first.group(0)) or _ZH.match(first.group(0))
+    return next(g for g in match.groups() if g) if match else term
+
+
 def parse(ctx: Context) -> GlossaryEntry | None:
     """The glossary entry a definition question asks about, if it is one."""
-    match = _EN.match(ctx.question) or _ZH.match(ctx.question)
-    if not match:
+    raw = _asked_term(ctx.question)
+    if raw is None:
         return None
-    term = next(g for g in match.groups() if g).strip(" \"'“”‘’「」《》")
+    term = raw.strip(" \"'“”‘’「」《》")
     if _SENTENCE_END.search(term):
         return None
     glossary = ctx.engine.glossary
+    for quoted in _QUOTED.finditer(raw):
+        entry = glossary.lookup(next(g for g in quoted.groups() if g).strip())
+        if entry is not None:
+            return entry
     # the term, then the term without a clause that places or qualifies it ("the coefficient of
     # variation in a county balance evaluation", "the composite CV that basic balance used")
     for cut in (term, *(term[:m.start()] for m in _QUALIFIER.finditer(term))):
@@ -66,6 +95,18 @@ def parse(ctx: Context) -> GlossaryEntry | None:
                for name in names):
             return candidate
     return None
+
+
+# a statement that lists what a concept is made of: "all four components: …", "从…四个方面评估"
+_COMPONENTS = re.compile(r"\b(?:two|three|four|five|six|seven|eight)\s+(?:components|parts|aspects|"
+                         r"dimensions|elements|areas)\b|\bconsists? of\b|\bmade up of\b|"
+                         r"[两二三四五六七八]个(?:部分|方面|维度)|[两二三四五六七八]项(?:内容|要求)|由.{1,12}组成",
+                         re.IGNORECASE)
+
+
+def lists_components(statement) -> bool:
+    """Whether a statement lists the parts of the concept it is about (either language)."""
+    return bool(_COMPONENTS.search(statement.text) or _COMPONENTS.search(statement.text_zh))
 
 
 def definition(entry: GlossaryEntry, language: str) -> str:

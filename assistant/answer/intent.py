@@ -115,7 +115,7 @@ _LOOKUP = re.compile(r"^\s*(when|in what year|since when|by when|by (what|which)
                      r"number|rate|ratio|amount|limit|threshold|deadline|document number)|"
                      r"which (article|law|document|regulation)|"
                      r"(is|are) there (?!.*\b(differen|distinction))(a|an|any)\b)\b|(哪一?年|何时|什么时候|多少|几年|"
-                     r"几个|几所|几次|哪一?条|第几条|哪个文件|文号)", re.IGNORECASE)
+                     r"几个(?!方面)|几所|几次|哪一?条|第几条|哪个文件|文号)", re.IGNORECASE)
 _CASE = re.compile(r"\b(case|did|happened|experience|model|thesis|study|studied|example)\b|"
                    r"案例|做法|经验|怎么做的|论文|模式|做了(什么|哪些)|采取了|怎么做", re.IGNORECASE)
 
@@ -130,7 +130,8 @@ _ACTOR_CUES: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
     (re.compile(r"finance (bureau|department)|财政局|财政部门", re.IGNORECASE),
      ("county-finance-bureau", "county-government")),
     (re.compile(r"township|乡镇|乡级", re.IGNORECASE), ("township-government",)),
-    (re.compile(r"provinc|省级|省政府|省级人民政府", re.IGNORECASE), ("provincial-government",)),
+    (re.compile(r"provinc|省级|省政府|省级人民政府|省教育厅|省教委|省财政厅", re.IGNORECASE),
+     ("provincial-government",)),
     (re.compile(r"\b(city|municipal|prefecture)|市级|地市", re.IGNORECASE), ("municipal-government",)),
     (re.compile(r"central|state council|ministr|national government|国务院|中央|教育部|国家",
                 re.IGNORECASE), ("central-government", "central-ministries")),
@@ -380,6 +381,21 @@ class Intent:
     either: tuple[tuple[str, ...], ...] = ()
 
 
+# a second question that asks about the term the first defined: "它…", "this…", "how does it …"
+_OF_IT = re.compile(r"^\s*(它|其|这|该|那|与之|和它|跟它|\bit\b|\bthis\b|\bthat\b|how (does|is) it\b|"
+                    r"(how|in what way) does (it|this)\b|and how\b)", re.IGNORECASE)
+_FIRST_SENTENCE = re.compile(r"^[^？?。！!]+[？?。！!]")
+
+
+def _defines_then_asks_of_it(question: str) -> bool:
+    """Whether a question opens with a definition question and goes on to ask about the same
+    term ("什么是X？它和Y有什么不同？"): the definition answers, then what it says of the rest."""
+    first = _FIRST_SENTENCE.match(question.strip())
+    if first is None or not _DEFINITION.search(first.group(0)):
+        return False
+    return bool(_OF_IT.match(question.strip()[first.end():]))
+
+
 def classify(question: str, case_names: dict[str, tuple[str, ...]] | None = None,
              has_definition: bool = False) -> Intent:
     """The kind and subject of ``question``. ``case_names`` maps case ids to the names a
@@ -411,7 +427,10 @@ def classify(question: str, case_names: dict[str, tuple[str, ...]] | None = None
         best = max(nearest, key=nearest.get) if nearest else "lookup"
         if nearest and nearest[best] >= AGREEMENT * sum(nearest.values()):
             votes = {best: 1.0}
-    if sides is not None:
+    if has_definition and _defines_then_asks_of_it(question):
+        # "什么是X？它和Y有什么不同？": what X is, then how it differs, both from X's definition
+        kind, sides = "definition", None
+    elif sides is not None:
         kind = "compare"
     elif votes:
         kind = max(votes, key=lambda k: (votes[k], -KINDS.index(k)))

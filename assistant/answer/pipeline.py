@@ -253,7 +253,7 @@ def _glossary(ctx: Context, intent: Intent, retrieval: Retrieval) -> Composed:
         # our own list, is the fallback an official cannot put in a reference list
         lead = shapes.defining_statement(draft, entry)
         if lead is not None and (said := draft.say(lead)) is not None:
-            found = draft.relevant(draft.search(kinds=("definition", "fact", "duty"), limit=8))
+            found = _term_support(draft)
             support = draft.say_all(about_the_term(entry, [f for f in found if f is not lead
                                                            and not draft.is_said(f)]), 2)
             return shapes.finish(draft, [said, " ".join(support)])
@@ -267,11 +267,20 @@ def _glossary(ctx: Context, intent: Intent, retrieval: Retrieval) -> Composed:
         draft.cites = cites
         draft.claims = claims
         draft.said.append(token_set(definition))  # statements restating it are not repeated
-        found = draft.relevant(draft.search(kinds=("definition", "fact", "duty"), limit=8))
+        found = _term_support(draft)
         support = draft.say_all(about_the_term(entry, [f for f in found if not draft.is_said(f)]), 2)
         if support:
             parts.append(" ".join(support))
     return "\n\n".join(parts), cites, claims
+
+
+def _term_support(draft) -> list:
+    """The statements that may follow a definition: the most relevant, and — a little further
+    down, as it shares fewer of the question's words — one that lists the concept's parts."""
+    found = draft.relevant(draft.search(kinds=("definition", "fact", "duty"), limit=8))
+    parts = [f for f in draft.relevant(draft.search(kinds=("definition", "fact"), limit=30))
+             if glossary_route.lists_components(f.statement) and f not in found]
+    return found + parts[:1]
 
 
 def about_the_term(entry, found: list) -> list:
@@ -285,7 +294,9 @@ def about_the_term(entry, found: list) -> list:
         text = f"{f.statement.text} {f.statement.text_zh} {' '.join(f.statement.subjects)}"
         return any(name in text.lower() for name in names)
     # when none names it (a term our statements call by other words), the closest still support
-    return [f for f in found if names_term(f)] or found
+    naming = [f for f in found if names_term(f)] or found
+    # a composite concept is defined by its parts: the statement that lists them comes first
+    return sorted(naming, key=lambda f: not glossary_route.lists_components(f.statement))
 
 
 def _standards(ctx: Context, intent: Intent, retrieval: Retrieval) -> Composed:

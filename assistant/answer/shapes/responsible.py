@@ -18,6 +18,7 @@ from assistant.answer.shapes.draft import (
     Draft,
     finish,
 )
+from assistant.article_numbers import article_numbers
 from assistant.knowledge.index import Found
 from assistant.knowledge.statements import ACTORS
 from assistant.vocabulary import RESPONSIBILITY_AREAS
@@ -326,6 +327,34 @@ def _steps_named(found: Found, steps: re.Pattern) -> int:
                 for m in steps.finditer(text)})
 
 
+def _actor_steps(draft: Draft, intent: Intent, steps: re.Pattern) -> Composed:
+    """The named actor's duties in the procedure asked about (the province's evaluation before
+    national recognition), of the subject the question names when it names one of a contrasted
+    pair (basic / quality balance); None when the actor has no step in it."""
+    from assistant.answer.shapes.lookup import CONTRASTS, _names
+
+    question = draft.ctx.question.lower()
+    found = [f for f in draft.search(kinds=("duty",), actors=intent.actors[:1], limit=200)
+             if not draft.elsewhere(f) and _steps_named(f, steps)]
+    for one, other in CONTRASTS:
+        for asked, not_asked in ((one, other), (other, one)):
+            if any(n in question for n in asked) and not any(n in question for n in not_asked):
+                found = [f for f in found if not (_names(f, not_asked) and not _names(f, asked))]
+    # a step the statement names with the level that takes it first, then by relevance
+    found.sort(key=lambda f: (not _level_steps(f), -f.score))
+    if not found or found[0].score < FLOOR:
+        return None
+    lead = draft.say_all(found, 1)
+    if not lead:
+        return None
+    items = draft.say_all([f for f in found[1:] if f.score >= FLOOR and not draft.is_said(f)],
+                          PROCEDURE_STEPS - 1)
+    parts = [" ".join(lead)]
+    if items:
+        parts.append(t("more_duties", draft.language) + "\n" + "\n".join(f"- {i}" for i in items))
+    return finish(draft, parts)
+
+
 def _procedure_actors(draft: Draft, intent: Intent) -> Composed:
     """Who takes the steps of the procedure asked about: the statement that names most of its
     steps (the procedure in one sentence), then each other actor's duty in it, the subject the
@@ -333,8 +362,11 @@ def _procedure_actors(draft: Draft, intent: Intent) -> Composed:
     from assistant.answer.shapes.lookup import CONTRASTS, _names
 
     steps = asked_procedure(draft.ctx.question)
-    if not intent.asks_who or steps is None:
+    if steps is None:
         return None
+    if not intent.asks_who:
+        # "作为省教育厅，我们在评估和认定中承担哪些职责": the named actor's own steps
+        return _actor_steps(draft, intent, steps) if intent.actors else None
     question = draft.ctx.question.lower()
     found = [f for f in draft.search(kinds=("duty", "fact"), limit=40)
              if f.score >= FLOOR and not draft.elsewhere(f) and _steps_named(f, steps)]
@@ -394,11 +426,195 @@ def _procedure_actors(draft: Draft, intent: Intent) -> Composed:
     return finish(draft, parts)
 
 
+# "… who holds it accountable, and what consequences follow?": a second part that asks what
+# happens to the actor that fails, answered by the laws' sanctions, not by more duties
+_ASKS_CONSEQUENCES = re.compile(r"\bconsequences?\b|\bsanctions?\b|\bpenalt\w*|\bpunish\w*|"
+                                r"\bwhat happens\b|\bliable\b|\bliability\b|后果|处分|处罚|惩|追责|追究|问责|"
+                                r"(?:受到|给予|面临)什么(?:样的)?处理|"
+                                r"法律责任", re.IGNORECASE)
+# a statement that says what befalls the one that fails: a correction order, criticism,
+# sanctions, resignation, appraisal and rewards/penalties on the strength of a report
+_SANCTION = re.compile(r"\bcorrect\w* within\b|\bordered\b.{0,60}\bcorrect|\bsanctions?\b|"
+                       r"\bdisciplin\w*|\bcriticis\w*|\bresign\w*|\brewards? and (?:penalties|punishments)\b|"
+                       r"责令|处分|通报批评|引咎辞职|奖惩", re.IGNORECASE)
+CONSEQUENCES = 4  # at most this many sanctions follow
+_LIABILITY = re.compile(r"法律责任|\blegal(?:ly)? liab\w*|\bliable\b", re.IGNORECASE)
+
+
+def _sanction(found: Found) -> bool:
+    """Whether a statement says what befalls an actor that fails (a sanction, a liability)."""
+    text = f"{found.statement.text} {found.statement.text_zh}"
+    return bool(_SANCTION.search(text) or _LIABILITY.search(text))
+
+
+def _consequences(draft: Draft) -> list[str]:
+    """The sanctions the laws and regulations set for an actor that fails its duties, most
+    relevant to the question first, each said once."""
+    found = [f for f in draft.search(kinds=("duty", "fact"), limit=200)
+             if _statutory(f) and not draft.elsewhere(f) and article_numbers(f.statement.locator)
+             and _SANCTION.search(f"{f.statement.text} {f.statement.text_zh}")
+             and not draft.is_said(f)]
+    return draft.say_all(found, CONSEQUENCES)
+
+
 def responsible(draft: Draft, intent: Intent) -> Composed:
+    """The actor's duties as a short list, strongest legal basis first; the sanctions after,
+    when the question asks what follows a failure."""
+    composed = _responsible(draft, intent)
+    if composed is None or not _ASKS_CONSEQUENCES.search(draft.ctx.question):
+        return composed
+    lines = _consequences(draft)
+    if not lines:
+        return composed
+    body, cites, claims = composed
+    body = (body.rstrip() + "\n\n" + t("consequences", draft.language) + "\n"
+            + "\n".join(f"- {line}" for line in lines))
+    return body, cites, claims
+
+
+# "who is mainly responsible …": the level the law makes the main one
+_MAIN = re.compile(r"\bmain(?:ly)?\b|\bprimar(?:y|ily)\b|\bchiefly\b|\bmostly\b|\bprincipal(?:ly)? "
+                   r"responsib|主要|为主|主体", re.IGNORECASE)
+
+
+def _statutory(found: Found) -> bool:
+    return found.located.doc_type in ("law", "regulation")
+
+
+def _division(draft: Draft, intent: Intent) -> Composed:
+    """"Who mainly runs it — the county, the province or the centre?": the level the law makes
+    the main one, then the article that divides the roles among the levels asked about, then
+    each level's part as that article gives it."""
+    groups = intent.actor_groups if len(intent.actor_groups) >= len(intent.either) else intent.either
+    if not intent.asks_who or len(groups) < 2:
+        return None
+    main = bool(_MAIN.search(draft.ctx.question))
+    # a choice of two without "mainly" is the either-shape's ("the county or the province?")
+    if not main and len(groups) <= len(intent.either):
+        return None
+    found = [f for f in draft.search(kinds=("duty", "definition"), limit=80)
+             if _statutory(f) and not draft.elsewhere(f) and f.score >= FLOOR]
+    whole = [f for f in found if _names_levels(f, groups)]
+    if not whole or not draft.on_topic(whole, WHO_ON_TOPIC):
+        return None
+    # a law's statement of its management system states the division in one sentence
+    whole.sort(key=lambda f: (f.located.strength, f.statement.kind != "definition", -f.score))
+    division = whole[0]
+    article = (division.statement.source, division.statement.locator)
+    # each level's own line in that article
+    parts_of = [f for f in draft.search(kinds=("duty",), limit=200)
+                if (f.statement.source, f.statement.locator) == article and f is not division
+                and any(set(f.statement.actors) & set(g) for g in groups)]
+    lead: list[Found] = []
+    if main:
+        # "mainly": the level the article calls the main one ("为主管理", "main managers")
+        lead = [f for f in parts_of if _MAIN.search(f"{f.statement.text} {f.statement.text_zh}")][:1]
+    # the division restates the main level's part: it is said all the same, as the basis
+    said = draft.say_all(lead, 1) + draft.say_all([division], 1, again=True)
+    if not said:
+        return None
+    # the levels in the order asked, each once
+    items = []
+    for group in groups:
+        # the level itself, not one of its departments ("finance departments …")
+        own = [f for f in parts_of if group[0] in f.statement.actors and f not in lead]
+        items += draft.say_all(own, 1)
+    parts = [" ".join(said)]
+    if items:
+        parts.append(t("more_duties", draft.language) + "\n" + "\n".join(f"- {i}" for i in items))
+    return finish(draft, parts)
+
+
+# "who holds the county accountable": the body that checks it, not the county's own duties
+_ASKS_ACCOUNTABLE = re.compile(r"\bhold\w*\b.{1,40}\b(?:accountable|responsible|to account)\b|"
+                               r"\bwho (?:checks|supervises|oversees|inspects|monitors)\b|"
+                               r"谁来?(?:问责|追责|追究|监督|督导|检查)|由谁来?(?:问责|追责|追究|监督|督导|检查)",
+                               re.IGNORECASE)
+OVERSIGHT = ("supervision-office",)
+
+
+def _accountable(draft: Draft, intent: Intent) -> Composed:
+    """"Who holds a county accountable?": the supervising body's statutory duties, the
+    strongest law first (Compulsory Education Law Art. 8 before the regulations)."""
+    if not intent.asks_who or not _ASKS_ACCOUNTABLE.search(draft.ctx.question):
+        return None
+    found = draft.relevant([f for f in draft.search(kinds=("duty",), actors=OVERSIGHT, limit=60)
+                            if _statutory(f) and not draft.elsewhere(f)])
+    if not found:
+        return None
+    found.sort(key=lambda f: (f.located.strength, -f.score))
+    lead = draft.say_all(found, 1)
+    if not lead:
+        return None
+    items = draft.say_all([f for f in found[1:] if not draft.is_said(f)], 2)
+    parts = [" ".join(lead)]
+    if items:
+        parts.append(t("more_duties", draft.language) + "\n" + "\n".join(f"- {i}" for i in items))
+    return finish(draft, parts)
+
+
+SUBJECT_CHARS = 8  # a subject this long (Chinese: a third of it) named in the question is its object
+
+
+def _named_subject(draft: Draft, found: Found) -> int:
+    """The length of the longest subject a statement is filed under that the question names
+    ("new housing estate", "rotating principals and teachers"); 0 when none is named."""
+    question = draft.ctx.question.lower()
+    return max((len(subject) * (3 if re.search(r"[\u4e00-\u9fff]", subject) else 1)
+                for subject in found.statement.subjects if subject.lower() in question), default=0)
+
+
+def _object_first(draft: Draft, found: list[Found]) -> list[Found]:
+    """``found`` with the duty on the very thing the question asks about first: of the duties
+    about as relevant as the lead, the one filed under the longest subject the question names
+    (a school for a new housing estate, not housing for teachers; rotating teachers, not
+    appointing principals)."""
+    if not found:
+        return found
+    # what befalls an actor that fails is no duty on the object ("学校布局规划" of Art. 52)
+    # ... nor is a power what it must do (Art. 43's "may set higher" after Art. 44's "must")
+    close = [f for f in found[:8] if f.score >= RELATIVE * found[0].score and not _sanction(f)
+             and (_obliges(f) or not _obliges(found[0])) and not draft.elsewhere(f)
+             and f.located.strength <= found[0].located.strength]
+    if not close:
+        return found
+    best = max(close, key=lambda f: _named_subject(draft, f))
+    named = _named_subject(draft, best)
+    # a lead gives way to a duty on a much more specific subject the question names
+    if named >= SUBJECT_CHARS and named > 2 * _named_subject(draft, found[0]):
+        return [best, *[f for f in found if f is not best]]
+    return found
+
+
+LEVELS = ("central-government", "provincial-government", "county-government")
+
+
+def _role_duty(draft: Draft, actors: tuple[str, ...]) -> Found | None:
+    """The actor's part in the statute article that gives each level of government its role
+    (an article with duties of the State Council, the provinces and the counties); None when
+    no article divides the roles."""
+    duties = [f for f in draft.search(kinds=("duty",), limit=400) if _statutory(f)]
+    levels: dict[tuple[str, str], set[str]] = {}
+    for f in duties:
+        key = (f.statement.source, f.statement.locator)
+        levels.setdefault(key, set()).update(a for a in f.statement.actors if a in LEVELS)
+    roles = [f for f in duties if set(actors) & set(f.statement.actors) and
+             len(levels[(f.statement.source, f.statement.locator)]) >= len(LEVELS)]
+    roles.sort(key=lambda f: (f.located.strength, -f.score))
+    return roles[0] if roles else None
+
+
+def _responsible(draft: Draft, intent: Intent) -> Composed:
     """The actor's duties as a short list, strongest legal basis first."""
     procedure = _procedure_actors(draft, intent)
     if procedure is not None:
         return procedure
+    accountable = _accountable(draft, intent)
+    if accountable is not None:
+        return accountable
+    division = _division(draft, intent)
+    if division is not None:
+        return division
     if len(intent.either) == 2:
         either = _either_level(draft, intent)
         if either is not None:
@@ -453,6 +669,13 @@ def responsible(draft: Draft, intent: Intent) -> Composed:
                        _named_duty if named else _obliges,
                        filed_topic=intent.asks_who, prefer_first=named,
                        strength_first=True if named else None)
+    if named and intent.area is None and not draft.topic_names():
+        # "what are the province's responsibilities?" (no area, no subject): its role in the
+        # article that divides the work among the levels leads (Art. 7: 省级统筹规划实施)
+        role = _role_duty(draft, intent.actors[:1])
+        if role is not None:
+            found = [role, *[f for f in found if f.statement.id != role.statement.id]]
+    found = _object_first(draft, found)
     lead = draft.say_all(found, 1)
     # a further duty shares about as much of the question as the lead: one word in common
     # ("housing" in a question about schools for new housing estates) is not enough
