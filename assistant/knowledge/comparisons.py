@@ -38,6 +38,7 @@ class Comparison:
     sides: tuple[Label, ...]
     key: str
     rows: tuple[Row, ...]
+    same: str | None = None  # a statement saying what the sides share (for "异同", "in common")
 
     @property
     def asks(self) -> tuple[str, ...]:
@@ -45,7 +46,8 @@ class Comparison:
 
     @property
     def statement_ids(self) -> tuple[str, ...]:
-        return (self.key, *(cell for row in self.rows for cell in row.cells if cell))
+        return (self.key, *((self.same,) if self.same else ()),
+                *(cell for row in self.rows for cell in row.cells if cell))
 
 
 def load_comparisons(corpus: Path) -> tuple[list[Comparison], list[tuple[str, str]]]:
@@ -91,8 +93,11 @@ def _comparison(entry: Any) -> tuple[Comparison | None, str]:
         rows.append(Row(aspect, cells))
     if not 2 <= len(rows) <= MAX_ROWS:
         return None, f"{ident}: 2–{MAX_ROWS} rows, not {len(rows)}"
+    same = entry.get("same")
+    if same is not None and not (isinstance(same, str) and same.strip()):
+        return None, f"{ident}: `same` must be one statement id"
     comparison = Comparison(ident, strings(asks.get("en")), strings(asks.get("zh")),
-                            tuple(sides), key, tuple(rows))
+                            tuple(sides), key, tuple(rows), same.strip() if same else None)
     if len(set(comparison.statement_ids)) != len(comparison.statement_ids):
         return None, f"{ident}: a statement is named twice"
     return comparison, ""

@@ -27,18 +27,27 @@ def load_entries(path: Path, key: str, parse: Callable[[Any], tuple[E | None, st
     if not path.is_file():
         return [], []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        return [], [("file", f"not readable YAML: {exc}")]
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return [], [("file", f"not readable text: {exc}")]
+    problems: list[tuple[str, str]] = []
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        # one entry's slip must not cost the others: read the entries one by one
+        data, problems = _entry_by_entry(text, key, exc)
     entries = data.get(key, ()) if isinstance(data, dict) else None
     entries = [] if entries is None else entries
     if not isinstance(entries, list):
         return [], [(key, f"the file must hold `{key}:`, a list")]
     loaded: list[E] = []
-    problems: list[tuple[str, str]] = []
     seen: set[str] = set()
     for position, entry in enumerate(entries, start=1):
-        item, problem = parse(entry)
+        try:
+            item, problem = parse(entry)
+        except (AttributeError, TypeError, ValueError) as exc:  # a field of the wrong type
+            where = entry.get("id") if isinstance(entry, dict) else None
+            item, problem = None, f"{where or 'entry'}: a field has the wrong type ({exc})"
         if item is None:
             problems.append((str(position), problem))
         elif item.id in seen:
@@ -47,6 +56,42 @@ def load_entries(path: Path, key: str, parse: Callable[[Any], tuple[E | None, st
             seen.add(item.id)
             loaded.append(item)
     return loaded, problems
+
+
+_ITEM = re.compile(r"^(?P<indent> *)- ")
+_ID_LINE = re.compile(r"^\s*-?\s*id:\s*(?P<id>\S+)")
+
+
+def _entry_by_entry(text: str, key: str, error: yaml.YAMLError
+                    ) -> tuple[dict, list[tuple[str, str]]]:
+    """The file read one list entry at a time (after a YAML error in the whole): the entries
+    that parse, and for each that does not its id, the line of the error and the error."""
+    lines = text.splitlines()
+    head = next((n for n, line in enumerate(lines) if line.startswith(f"{key}:")), None)
+    if head is None:
+        return {}, [("file", f"not readable YAML: {error}")]
+    starts = []
+    indent = None
+    for n in range(head + 1, len(lines)):
+        m = _ITEM.match(lines[n])
+        if m and (indent is None or len(m.group("indent")) == indent):
+            indent = len(m.group("indent"))
+            starts.append(n)
+    entries, problems = [], []
+    for start, end in zip(starts, [*starts[1:], len(lines)]):
+        chunk = "\n".join(lines[start:end])
+        try:
+            parsed = yaml.safe_load(chunk)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = start + 1 + (mark.line if mark is not None else 0)
+            found = _ID_LINE.match(lines[start])
+            where = found.group("id") if found else f"line {start + 1}"
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            problems.append((where, f"{where}: not readable YAML at line {line}: {problem}"))
+            continue
+        entries += parsed if isinstance(parsed, list) else [parsed]
+    return {key: entries}, problems
 
 
 def strings(value: Any) -> tuple[str, ...]:

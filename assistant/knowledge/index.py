@@ -11,6 +11,7 @@ glossary's English names of their terms).
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from bisect import bisect_right
@@ -24,6 +25,8 @@ from assistant.knowledge.checks import document_context, source_text
 from assistant.knowledge.comparisons import Comparison, load_comparisons
 from assistant.knowledge.explanations import Explanation, load_explanations
 from assistant.knowledge.statements import Statement, load_statements
+
+_LOG = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from assistant.answer.terms import Term, TermStats
@@ -97,7 +100,10 @@ class StatementIndex:
             if not (corpus / "knowledge").is_dir():
                 continue
             explanations += load_explanations(corpus)[0]
-            comparisons += load_comparisons(corpus)[0]
+            loaded, problems = load_comparisons(corpus)
+            comparisons += loaded
+            for where, problem in problems:  # the others still load; corpus-check lists these
+                _LOG.warning("comparisons.yaml: entry %s left out: %s", where, problem)
             documents, _ = load_documents(corpus)
             docs = {d.id: d for d in documents}
             statements, _ = load_statements(corpus)

@@ -91,3 +91,39 @@ comparisons:
 """)
     comparisons, problems = load_comparisons(corpus)
     assert comparisons == [] and "2–3 sides" in " ".join(m for _, m in problems)
+
+
+def test_one_unreadable_entry_is_reported_and_the_others_kept(tmp_path):
+    """A YAML slip in one entry (an unquoted colon in a label, a row that is not a list) is
+    reported with that entry's id and line, and every other comparison still loads."""
+    a, b, c, d = (s.id for s in load_statements(CORPUS)[0][:4])
+    rows = (f"[{{aspect: {{en: x, zh: 甲}}, cells: [{b}, {c}]}}, "
+            f"{{aspect: {{en: y, zh: 乙}}, cells: [{d}, ~]}}]")
+    corpus = _corpus_with(tmp_path, f"""
+comparisons:
+  - id: good-one
+    asks: {{en: [a vs b], zh: [甲和乙]}}
+    sides: [{{en: A, zh: 甲}}, {{en: B, zh: 乙}}]
+    key: {a}
+    rows: {rows}
+  - id: broken-yaml
+    asks: {{en: [a vs b], zh: [甲和乙]}}
+    sides: [{{en: A: the first, zh: 甲}}, {{en: B, zh: 乙}}]]
+    key: {a}
+    rows: {rows}
+  - id: rows-not-a-list
+    asks: {{en: [a vs b], zh: [甲和乙]}}
+    sides: [{{en: A, zh: 甲}}, {{en: B, zh: 乙}}]
+    key: {a}
+    rows: 3
+  - id: good-two
+    asks: {{en: [c vs d], zh: [丙和丁]}}
+    sides: [{{en: C, zh: 丙}}, {{en: D, zh: 丁}}]
+    key: {a}
+    rows: {rows}
+""")
+    comparisons, problems = load_comparisons(corpus)
+    assert [c.id for c in comparisons] == ["good-one", "good-two"]
+    reported = " ".join(f"{where}: {message}" for where, message in problems)
+    assert "broken-yaml" in reported and "line 10" in reported, reported
+    assert "rows-not-a-list" in reported, reported

@@ -32,6 +32,7 @@ from assistant.answer.shapes.sides import (
     cell,
     key_difference,
     leading,
+    mid_story,
     names_side,
 )
 from assistant.answer.terms import content_terms
@@ -259,7 +260,8 @@ def _rows_for(asked: RowAspect | None) -> list[RowAspect]:
 def _first_on(found: list[Found], asked: RowAspect | None, side: Side) -> Found | None:
     if asked is None or asked.name == "measures":
         return None
-    held = _held(found, asked, None, side.label)
+    # (one that opens mid-story, "第三阶段，…", only when the side has no other)
+    held = sorted(_held(found, asked, None, side.label), key=mid_story)
     return held[0] if held else None
 
 

@@ -10,12 +10,13 @@ whose aspect label names it first, and only those when there are enough of them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from assistant.answer.intent import corpus_case_names
 from assistant.answer.messages import text as t
 from assistant.answer.shapes.compare_topics import AMOUNT
-from assistant.answer.shapes.draft import Composed, Draft, finish
+from assistant.answer.shapes.draft import SIMILAR, Composed, Draft, finish, overlap
 from assistant.answer.shapes.explanations import scores
 from assistant.answer.shapes.sides import cell, figure_set, figures, names_side
 from assistant.answer.terms import content_terms, matches, token_set
@@ -36,13 +37,20 @@ def comparison_for(draft: Draft, cases: tuple[str, ...] = (),
     names = case_names(draft)
     comparisons = [c for c in draft.index.comparisons
                    if all(_names_case(c, names.get(case, (case,))) for case in cases)
-                   and all(holds_side(c, side) for side in sides)
-                   and names_sides(draft, c)]
+                   # two cases the question names are surer than the sides parsed around them
+                   # ("衡南县的城乡校联体" read as 衡南县 and an aspect) or the words of its
+                   # labels ("衡南" for 衡南县校联体)
+                   and (len(cases) >= 2 or (all(holds_side(c, side) for side in sides)
+                                            and names_sides(draft, c)))]
+    if len(cases) >= 2 and (exact := [c for c in comparisons if len(c.sides) == len(cases)]):
+        comparisons = exact  # a column for each case named, none for a case not asked about
     scored = scores(draft, comparisons)
     if not scored:
         return None
     best, chosen = max(scored, key=lambda pair: pair[0])
-    return chosen if best >= MATCH else None
+    # a comparison of the very cases the question names is the one asked for, however the
+    # question words it ("成都的城乡教育一体化和衡南县的校联体相比…")
+    return chosen if best >= MATCH or len(cases) >= 2 else None
 
 
 def compare_from_file(draft: Draft, cases: tuple[str, ...] = (), sides: tuple[str, ...] = (),
@@ -78,10 +86,29 @@ def compare_from_file(draft: Draft, cases: tuple[str, ...] = (), sides: tuple[st
             opening = "\n".join(f"- **{side.in_language(language)}**{t('says', language)}{line}"
                                  for side, line in said)
             rows = [row for row in rows if row is not lead]
-    table = _table(draft, comparison, rows, figure_set(key.statement.in_language(language)))
+    shared = _shared(draft, comparison)
+    table = _table(draft, comparison, rows, figure_set(key.statement.in_language(language)),
+                   opened=lead if opening else None)
     if table is None:
         return None
-    return finish(draft, [opening, f"**{t('key_difference', language)}** {said_key}", *table])
+    return finish(draft, [opening, f"**{t('key_difference', language)}** {said_key}", shared,
+                          *table])
+
+
+# The question asks what the sides share as well as how they differ: "有什么异同", "区别和联系",
+# "similarities and differences", "what do they have in common"
+ASKS_SHARED = re.compile(r"异同|相同|共同(?!体)|相似|相通|联系|一致|similar|in common|\balike\b|"
+                         r"\bshare\b|\bsame\b|\brelat(?:ed|ion|e)\b|\blink", re.IGNORECASE)
+
+
+def _shared(draft: Draft, comparison: Comparison) -> str:
+    """What the sides share, in a line after the key difference, when the question asks for it
+    and the comparison holds it (``same``); else nothing."""
+    if not comparison.same or not ASKS_SHARED.search(draft.ctx.question):
+        return ""
+    found = _found(draft, comparison.same)
+    said = draft.say(found) if found is not None else None
+    return f"**{t('compare_shared', draft.language)}** {said}" if said else ""
 
 
 def _without_key(draft: Draft, comparison: Comparison, rows: list[Row]) -> Composed:
@@ -89,7 +116,7 @@ def _without_key(draft: Draft, comparison: Comparison, rows: list[Row]) -> Compo
     language = draft.language
     for row in rows:
         found = [_found(draft, ident) if ident else None for ident in row.cells]
-        if all(found):
+        if all(found) and _sayable(draft, found):
             break
     else:
         return None
@@ -99,38 +126,66 @@ def _without_key(draft: Draft, comparison: Comparison, rows: list[Row]) -> Compo
     opening = "\n".join(f"- **{side.in_language(language)}**{t('says', language)}{line}"
                          for side, line in zip(comparison.sides, said))
     given = set().union(*(figure_set(f.statement.in_language(language)) for f in found))
-    table = _table(draft, comparison, [r for r in rows if r is not row], given)
+    table = _table(draft, comparison, [r for r in rows if r is not row], given, opened=row)
     return finish(draft, [opening, *(table or [])])
 
 
 def _table(draft: Draft, comparison: Comparison, rows: list[Row],
-           given: set[str]) -> list[str] | None:
+           given: set[str], opened: Row | None = None) -> list[str] | None:
     """The table (and a line for a side the sources are silent on throughout); a row whose
     cell only repeats two or more figures already given (``given``: the key's, earlier rows')
-    is left out, for each figure is said once."""
+    is left out, for each figure is said once. An empty cell never says the sources are silent
+    when the side's own statements in the answer (``opened``: the row said in the opening, or
+    another row) state what the row asks; it points there."""
     language = draft.language
-    lines, silent_on = [], [0] * len(comparison.sides)
+    lines = []
     for row in rows:
         found = [_found(draft, ident) if ident else None for ident in row.cells]
         shown = [figure_set(f.statement.in_language(language)) for f in found if f is not None]
         # (a set of figures, not one: a single "85%" recurs with other meanings)
         if any(len(figs) >= 2 and figs <= given for figs in shown):
             continue  # the figures of this cell were said above: the row would repeat them
-        cells = [draft.say(f, again=True) if f is not None else None for f in found]
+        # a cell that says again what the answer said above (the key, an earlier cell) is
+        # not said twice: it points back instead
+        above = [f is not None and _said_above(draft, f) for f in found]
+        cells = [draft.say(f, again=True) if f is not None and not again else None
+                 for f, again in zip(found, above)]
         if not any(cells):
-            continue  # every side of the row filtered out: the row says nothing
+            continue  # every side of the row filtered out (or said above): the row says nothing
         given = given.union(*shown)
-        silent_on = [n + (not c) for n, c in zip(silent_on, cells)]
-        lines.append((row, cells))
+        lines.append((row, cells, above, found))
     if not lines:
         return None
+    lead = [] if opened is None else [
+        (opened, [_found(draft, ident) if ident else None for ident in opened.cells])]
+    pointers: dict[tuple[int, int], str] = {}
+
+    def point(where: str | None) -> str:
+        # to a row of the table by its label; to the opening (no row of the table) as "above"
+        if where is None or (opened is not None and where == opened.aspect.in_language(language)):
+            return t("compare_said_above", language)
+        return t("compare_see_row", language, row=where)
+    for i, (row, cells, above, found) in enumerate(lines):
+        for n, said in enumerate(cells):
+            if said:
+                continue
+            # what this side says in the opening and on the other rows
+            shown = [(r, fs[n]) for r, fs in lead] + \
+                [(r, fs[n]) for r, cs, _, fs in lines if r is not row and cs[n]]
+            if above[n]:
+                earlier = [(r, f) for r, f in shown[:len(lead)]] + \
+                    [(r, fs[n]) for r, cs, _, fs in lines[:i] if cs[n]]
+                pointers[i, n] = point(_repeated_in(draft, found[n], earlier))
+            elif (where := _stated_elsewhere(draft, row, shown)):
+                pointers[i, n] = point(where)
     # a side silent on every row (and there is more than one) is said to be so once
-    quiet = [n for n, count in enumerate(silent_on) if count == len(lines) and len(lines) > 1]
+    quiet = [n for n in range(len(comparison.sides)) if len(lines) > 1 and all(
+        not cells[n] and (i, n) not in pointers for i, (_, cells, _, _) in enumerate(lines))]
     silent = t("compare_silent", language)
     body = [f"| {row.aspect.in_language(language)} | "
-            + " | ".join(cell(c) if c else ("—" if n in quiet else silent)
-                         for n, c in enumerate(cells)) + " |"
-            for row, cells in lines]
+            + " | ".join(cell(c) if c else pointers.get((i, n)) or
+                         ("—" if n in quiet else silent) for n, c in enumerate(cells)) + " |"
+            for i, (row, cells, _, _) in enumerate(lines)]
     header = "| | " + " | ".join(side.in_language(language) for side in comparison.sides) + " |"
     rule = "|---" * (len(comparison.sides) + 1) + "|"
     parts = ["\n".join([header, rule, *body])]
@@ -139,11 +194,82 @@ def _table(draft: Draft, comparison: Comparison, rows: list[Row],
     return parts
 
 
+def _sayable(draft: Draft, found: list[Found]) -> bool:
+    """Whether each statement can be said in turn, none very like one said before it."""
+    seen = list(draft.said)
+    for f in found:
+        words = token_set(f.statement.in_language(draft.language))
+        if any(overlap(words, other) >= SIMILAR for other in seen):
+            return False
+        seen.append(words)
+    return True
+
+
+def _said_above(draft: Draft, found: Found) -> bool:
+    """Whether most of a cell's words were said above (the key, an earlier cell) and none of its
+    figures is new: a cell that merely contains a shorter statement said above, or gives
+    figures not yet given ("2182亿元"), still adds to it and is said."""
+    said = found.statement.in_language(draft.language)
+    words = token_set(said)
+    if _numbers(said) - set().union(*(_numbers(t) for t in draft.said_texts)):
+        return False
+    # (over the longer of the two: a short cell inside a long key difference is the side's own
+    # words on it, not the key said again)
+    return bool(words) and any(len(words & other) / max(len(words), len(other)) >= SIMILAR
+                               for other in draft.said)
+
+
+def _repeated_in(draft: Draft, found: Found, shown: list[tuple[Row, Found | None]]) -> str | None:
+    """The label of the row whose cell (for the same side) holds most of this cell's words."""
+    said = found.statement.in_language(draft.language)
+    words, numbers = token_set(said), _numbers(said)
+    # the row that gave its figures first ("10%" of the definition), then the most of its words
+    held = []
+    for row, other in shown:
+        if other is None or not words:
+            continue
+        other_said = other.statement.in_language(draft.language)
+        held.append((bool(numbers) and numbers <= _numbers(other_said),
+                     len(words & token_set(other_said)) / len(words), row))
+    best = max(held, key=lambda item: item[:2], default=(False, 0.0, None))
+    return best[2].aspect.in_language(draft.language) if best[0] or best[1] >= SIMILAR else None
+
+
+# a number a statement gives (not a year, an article or a 文号): "2182", "10", "0.65"
+_NUMBER = re.compile(r"(?<![\d〔第.])\d+(?:\.\d+)?(?![\d号条〕])")
+
+
+def _numbers(text: str) -> set[str]:
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
+    return {n for n in _NUMBER.findall(text) if not re.fullmatch(r"(?:19|20)\d\d", n)}
+
+
+def _stated_elsewhere(draft: Draft, row: Row, others: list[tuple[Row, Found | None]]
+                      ) -> str | None:
+    """The label of another row whose cell for the same side holds every word of this row's
+    aspect (in the reader's language), if one does."""
+    language = draft.language
+    terms = content_terms(row.aspect.in_language(language))
+    if not terms:
+        return None
+    for other, found in others:
+        if found is None:
+            continue
+        said = found.statement.in_language(language).lower()
+        tokens = token_set(said)
+        if all(matches(term, said, tokens) for term in terms):
+            return other.aspect.in_language(language)
+    return None
+
+
 def names_a_side_left_out(comparison: Comparison, asked: Comparison, key: Found) -> bool:
     """Whether the key names a side of the comparison that the question left out."""
     statement = key.statement
-    return any(names_side(side.en, statement.text.lower()) or
-               names_side(side.zh, statement.text_zh.lower())
+
+    def head(label: str) -> str:  # "Cangyuan County (delivery classroom)": its name
+        return re.split(r"\s*[（(]", label, maxsplit=1)[0] or label
+    return any(names_side(head(side.en), statement.text.lower()) or
+               names_side(head(side.zh), statement.text_zh.lower())
                for side in comparison.sides if side not in asked.sides)
 
 
@@ -159,6 +285,8 @@ def in_question_order(draft: Draft, comparison: Comparison) -> Comparison:
         others_tokens = token_set(others)
         own = [t.text.lower() for t in content_terms(label)
                if not matches(t, others, others_tokens)]
+        # a place asked without its suffix: "嘉善" for 嘉善县, "成都" for 成都市
+        own += [word[:-1] for word in own if len(word) > 2 and word[-1] in "县市区省"]
         found = [question.find(word) for word in own if word and question.find(word) >= 0]
         positions.append(min(found) if found else None)
     if None in positions or positions == sorted(positions):
@@ -213,6 +341,15 @@ def asked_rows(draft: Draft, comparison: Comparison) -> list[Row]:
         return any(matches(term, label, tokens) for term in aspect)
 
     asked = [row for row in comparison.rows if on_aspect(row)]
+    if not asked:
+        # no row is labelled with the aspect ("适用对象和任职年限" of rows labelled "the rule"):
+        # the rows whose statements speak to it come first, the most of its words first
+        def held(row: Row) -> int:
+            said = " ".join(found.statement.in_language(draft.language) for ident in row.cells
+                            if ident and (found := _found(draft, ident)) is not None).lower()
+            tokens = token_set(said)
+            return sum(matches(term, said, tokens) for term in aspect)
+        return sorted(comparison.rows, key=lambda row: -held(row))
     if len(asked) >= ONLY_ASKED:
         return asked
     return asked + [row for row in comparison.rows if row not in asked]
@@ -224,7 +361,12 @@ def aspect_terms(draft: Draft, comparison: Comparison) -> list:
     held = " ".join([*comparison.asks, *(f"{s.en} {s.zh}" for s in comparison.sides)]).lower()
     held_tokens = token_set(held)
     return [term for term in content_terms(draft.ctx.question)
-            if not matches(term, held, held_tokens)]
+            if not matches(term, held, held_tokens) and not COMPARING.fullmatch(term.text)]
+
+
+# Words that ask for a comparison, not for an aspect of one ("相比", "不同", "differences")
+COMPARING = re.compile(r"相比|比较|对比|不同|区别|差别|差异|异同|相同|联系|一样|"
+                       r"compar\w*|differ\w*|similar\w*|versus|vs", re.IGNORECASE)
 
 
 def case_names(draft: Draft) -> dict[str, tuple[str, ...]]:

@@ -21,13 +21,20 @@ def leading(found: list[Found], side: str | None = None) -> Found | None:
     one whose subject is the side asked about ("成都的城乡互动发展联盟", not a district of it
     that the question's other side happens to resemble), and one that does not open mid-story
     ("第三阶段，…")."""
-    for aspect in LEAD_ASPECTS:
-        of_aspect = [f for f in found if f.statement.aspect == aspect]
-        if of_aspect:
-            return min(of_aspect, key=lambda f: (side is not None and not _subject(side, f),
-                                                 bool(_MID_STORY.match(f.statement.text_zh))
-                                                 or bool(_MID_STORY_EN.match(f.statement.text))))
+    # a statement that opens mid-story never opens while another of any lead aspect can
+    whole = [f for f in found if not mid_story(f)]
+    for pool in (whole, found):
+        for aspect in LEAD_ASPECTS:
+            of_aspect = [f for f in pool if f.statement.aspect == aspect]
+            if of_aspect:
+                return min(of_aspect, key=lambda f: side is not None and not _subject(side, f))
     return None
+
+
+def mid_story(found: Found) -> bool:
+    """Whether a statement opens mid-story ("第三阶段，…"): it cannot open an answer."""
+    return bool(_MID_STORY.match(found.statement.text_zh)
+                or _MID_STORY_EN.match(found.statement.text))
 
 
 # an opening that leans on a story told elsewhere: "第三阶段，…", "In phase 2 of …"
