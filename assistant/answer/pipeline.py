@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from assistant.answer import compare, glossary_route, parts, shapes, standards_table
+from assistant.answer import compare, glossary_route, parts, restated, shapes, standards_table
 from assistant.answer.context import Context
 from assistant.answer.extractive import compose
 from assistant.answer.followup import History, resolve
@@ -104,7 +104,8 @@ def answer_offline(question: str, history: History | None = None,
         result = route.compose(ctx, intent, retrieval)
         if result is not None and result[2]:
             result = second_part(ctx, intent, retrieval, result)
-            body, citations, claims = by_first_use(result[0], result[1].citations, result[2])
+            body, claims = restated.once(result[0], result[2])  # each fact said once
+            body, citations, claims = by_first_use(body, result[1].citations, claims)
             citations = _in_reader_language(ctx, citations, base.language)
             base.text, base.citations, base.claims = body, citations, claims
             base.route = route.name

@@ -5,6 +5,10 @@ dangling opening, no repeated sentence, the asker's language, the key fact up fr
     dangling opening the first sentence, or a paragraph, leans on something not said
                      ("That is why…", "This…", "同年…", "三是…" with no 一是)
     repeated         two sentences whose words overlap ≥ 90 %
+    restated         a sentence, list item or table cell whose facts were stated earlier: its
+                     figures (0.50 = 0.5, 56人 = 56 pupils), articles and 文号 all said before and
+                     most of its words too (assistant.answer.restated), or one that says again all
+                     the figures (two or more) of an earlier sentence in half its words
     language         a Chinese question answered in mostly non-Chinese text, or the reverse
     key fact early   the question's first required fact is within the first two sentences
 """
@@ -12,7 +16,7 @@ dangling opening, no repeated sentence, the asker's language, the key fact up fr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assistant.answer.rules import DANGLING_EN, DANGLING_ZH, ID_LEAK
 
@@ -56,10 +60,12 @@ class Readability:
     repeated: list[str]
     language_mismatch: bool
     key_fact_early: bool | None   # None when the question has no required fact
+    restated: list[str] = field(default_factory=list)
 
     @property
     def clean(self) -> bool:
-        return not (self.id_leaks or self.dangling or self.repeated or self.language_mismatch)
+        return not (self.id_leaks or self.dangling or self.repeated or self.restated
+                    or self.language_mismatch)
 
 
 def id_leaks(text: str) -> list[str]:
@@ -102,6 +108,39 @@ def repeated(text: str, threshold: float = 0.9) -> list[str]:
     return repeats
 
 
+RESTATED_WORDS = 0.5  # an earlier sentence's figures all said again, in this share of its words
+
+
+def restated(text: str) -> list[str]:
+    """Sentences, list items and table cells that state again facts said earlier in the answer
+    (stricter than ``repeated``: judged by what they assert, not by their wording)."""
+    from assistant.answer.restated import cells, facts, is_heading, restates, sentences, unlabelled
+
+    seen = []
+    found = []
+    for block in re.split(r"\n\s*\n", text or ""):
+        lines = [line for line in block.splitlines() if line.strip()]
+        if lines and lines[0].lstrip().startswith("|"):
+            pieces = [s for line in lines[2:] for cell in cells(line)[1:] for s in sentences(cell)]
+        else:
+            pieces = [s for line in lines if not (_HEADING.match(plain(line)) or is_heading(line))
+                      for s in sentences(unlabelled(line))]
+        for piece in pieces:
+            said = facts(plain(piece))
+            if restates(said, seen) or any(_covers(said, other) for other in seen):
+                found.append(plain(piece).strip()[:80])
+                continue
+            seen.append(said)
+    return found
+
+
+def _covers(new, other) -> bool:
+    """``new`` says all of ``other``'s figures again (two or more), in half of its words."""
+    numbers = {f for f in other.figures if ":" not in f}
+    return (len(numbers) >= 2 and numbers <= new.figures and new.gap == other.gap and
+            len(new.words & other.words) / max(1, len(new.words)) >= RESTATED_WORDS)
+
+
 def language_mismatch(text: str, language: str) -> bool:
     body = plain(text)
     cjk = len(re.findall(r"[\u4e00-\u9fff]", body))
@@ -126,4 +165,4 @@ def key_fact_early(text: str, facts: list[str]) -> bool | None:
 def assess(text: str, language: str, facts: list[str]) -> Readability:
     return Readability(id_leaks=id_leaks(text), dangling=dangling(text), repeated=repeated(text),
                        language_mismatch=language_mismatch(text, language),
-                       key_fact_early=key_fact_early(text, facts))
+                       key_fact_early=key_fact_early(text, facts), restated=restated(text))

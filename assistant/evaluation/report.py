@@ -126,16 +126,18 @@ def _answer_details(answers: AnswerReport) -> list[str]:
         "this machine; a benchmark, not a test)."),
     ]
     lines += ["", ("Readability of the answers (in scope, answered): answers with an id leak, a "
-                   "dangling opening, a repeated sentence, the wrong language; share with a "
+                   "dangling opening, a repeated sentence, a restated fact (a sentence or table cell "
+                   "whose figures and words were said earlier), the wrong language; share with a "
                    "required fact in the first two sentences."), "",
-              "| group | answered | id leaks | dangling | repeated | language | key fact early |",
-              "|---|---|---|---|---|---|---|"]
+              ("| group | answered | id leaks | dangling | repeated | restated | language | "
+              "key fact early |"),
+              "|---|---|---|---|---|---|---|---|"]
     groups = [("all", answers.readability)]
     groups += [(f"language {k}", v) for k, v in answers.readability_by("language").items()]
     groups += [(f"kind {k}", v) for k, v in answers.readability_by("kind").items()]
     for name, c in groups:
         lines.append(f"| {name} | {c.answered} | {c.id_leaks} | {c.dangling} | {c.repeated} | "
-                     f"{c.language_mismatches} | {_pct(c.key_fact_early)} |")
+                     f"{c.restated} | {c.language_mismatches} | {_pct(c.key_fact_early)} |")
     unreadable = answers.unreadable()
     if unreadable:
         lines += ["", "Readability problems:"]
@@ -145,6 +147,7 @@ def _answer_details(answers: AnswerReport) -> list[str]:
                 f"ids {', '.join(signs.id_leaks)}" if signs.id_leaks else "",
                 f"dangling “{signs.dangling[0]}”" if signs.dangling else "",
                 f"repeats “{signs.repeated[0]}”" if signs.repeated else "",
+                f"restates “{signs.restated[0]}”" if signs.restated else "",
                 "wrong language" if signs.language_mismatch else "") if part)
             lines.append(f"- `{r.item.id}` ({r.route}): {detail}")
     problems = answers.citation_failures()
@@ -243,6 +246,7 @@ def report_json(report: EvalReport) -> dict[str, Any]:
                              "id_leaks": r.readability.id_leaks,
                              "dangling": r.readability.dangling,
                              "repeated": r.readability.repeated,
+                             "restated": r.readability.restated,
                              "language_mismatch": r.readability.language_mismatch,
                              "key_fact_early": r.readability.key_fact_early}}
                         for r in a.results],

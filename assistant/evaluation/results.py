@@ -94,6 +94,7 @@ class ReadabilityCounts:
     repeated: int
     language_mismatches: int
     key_fact_early: float | None
+    restated: int = 0
 
     @classmethod
     def of(cls, results: list[AnswerResult]) -> ReadabilityCounts:
@@ -103,7 +104,8 @@ class ReadabilityCounts:
                    dangling=sum(bool(s.dangling) for s in signs),
                    repeated=sum(bool(s.repeated) for s in signs),
                    language_mismatches=sum(s.language_mismatch for s in signs),
-                   key_fact_early=m.mean(1.0 if e else 0.0 for e in early))
+                   key_fact_early=m.mean(1.0 if e else 0.0 for e in early),
+                   restated=sum(bool(s.restated) for s in signs))
 
 
 @dataclass
