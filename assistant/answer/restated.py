@@ -52,6 +52,18 @@ _FILLER = frozenset({"need", "needs", "least", "both", "each", "must", "shall", 
                      "use", "uses", "one", "two", "requir", "require", "required",
                      "须", "应", "应当", "必须", "要", "需", "需要"})
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# a date is one fact ("1 Jul 2016" = "2016年7月1日"), not a day that matches "1 year"
+_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+                   r"|\b(?P<d2>\d{1,2})\s+(?P<m2>(?:" + "|".join(_MONTHS) + r")[a-z]*\.?)\s+(?P<y2>\d{4})\b",
+                   re.IGNORECASE)
+
+
+def _date(match: re.Match) -> str:
+    if match.group("y"):
+        return f"date:{match.group('y')}-{int(match.group('m'))}-{int(match.group('d'))}"
+    month = _MONTHS.index(match.group("m2")[:3].lower()) + 1
+    return f"date:{match.group('y2')}-{month}-{int(match.group('d2'))}"
 # a sentence ends at 。！？ or . ! ? (a closing quote after it), with its markers: "… county. [1] The"
 _END = re.compile(r"(?:[。！？][”\"」）)]?|[.!?][\"”')）]?)(?:\s*\[\d{1,3}\])*"
                   r"(?:\s+(?=[A-Z\"“(*\u4e00-\u9fff《「])|(?<=[。！？\]”」])(?=[^\s\[]))")
@@ -84,7 +96,8 @@ def facts(text: str) -> Facts:
     figures = {f"doc:{m.group(2)}-{m.group(3)}" for m in _DOC_NUMBER.finditer(body)}
     figures |= {f"art:{n}" for n in article_numbers(body)}
     rest = _ARTICLE.sub(" ", _DOC_NUMBER.sub(" ", body))
-    figures |= {figure(n) for n in _NUMBER.findall(rest)}
+    figures |= {_date(m) for m in _DATE.finditer(rest)}
+    figures |= {figure(n) for n in _NUMBER.findall(_DATE.sub(" ", rest))}
     wording = _CITED.sub(" ", _TITLE.sub(" ", body))
     if len(re.findall(r"[A-Za-z]", wording)) > len(re.findall(r"[\u4e00-\u9fff]", wording)):
         wording = _GLOSS.sub(" ", wording)  # an English sentence's Chinese gloss repeats its words
@@ -210,12 +223,12 @@ def prune(body: str) -> str:
                 # a list is the answer's structure (each duty with its article, each step with
                 # its actor, each document's own rule after the key difference): its items stay
                 for line in unit:
-                    said.facts += [facts(s) for s in sentences(line)]
+                    said.facts += [facts(s) for s in sentences(unnumbered(line))]
                 kept_lines += unit
                 continue
             kept = _line(unit[0], said, first=not out and not kept_lines)
             for line in unit[1:]:
-                said.facts += [facts(s) for s in sentences(line)]
+                said.facts += [facts(s) for s in sentences(unnumbered(line))]
             kept_lines += ([kept] if kept else []) + unit[1:]
         out.append("\n".join(kept_lines))
     return "\n\n".join(_without_orphan_headings(b for b in out if b.strip()))
@@ -232,6 +245,14 @@ def unlabelled(line: str) -> str:
     if _ITEM.match(line):
         return line
     match = _LABEL.match(line)
+    return line[match.end(1):] if match else line
+
+
+def unnumbered(line: str) -> str:
+    """A line without its list marker: the "1." of "1. **Build housing** …" numbers the item, it
+    is not a figure the item states (read as a sentence of its own, it would make every later
+    "1 year" a figure said before)."""
+    match = _ITEM.match(line)
     return line[match.end(1):] if match else line
 
 

@@ -29,6 +29,7 @@ from assistant.answer.intent import (
 from assistant.answer.messages import text as t
 from assistant.answer.named_documents import mentioned_documents
 from assistant.answer.premise import corrected_premise
+from assistant.answer.restated import Facts, facts, restates, sentences, unnumbered
 from assistant.answer.shapes import Composed, Draft, finish
 from assistant.answer.statement_cite import localized
 from assistant.answer.terms import matches, token_set, with_known_parts
@@ -104,6 +105,7 @@ def suggest(draft: Draft, intent: Intent) -> Composed:
         # "how have other places made it stick": what a precedent did is part of the answer
         said = (_precedent_record(draft, measures), *said)
     opening = " ".join(part for part in (summary, *said) if part)
+    measures = _bases_once(draft, opening, measures)
     listing = t("measures_in_order", language) + "\n" + "\n".join(m.text for m in measures)
     return finish(draft, [opening, listing])
 
@@ -339,7 +341,7 @@ def _asked_risk(draft: Draft, measures: list[Measure]) -> tuple[list[Measure], s
     prefix = f"   - {t('risk', language)}"
     text = "\n".join(line for line in measure.text.split("\n") if not line.startswith(prefix))
     measures = list(measures)
-    measures[best] = Measure(measure.spec, measure.title, text, measure.markers)
+    measures[best] = Measure(measure.spec, measure.title, text, measure.markers, measure.note)
     return measures, sentence
 
 
@@ -351,6 +353,7 @@ class Measure:
     title: str
     text: str
     markers: list[int]
+    note: str = ""  # its basis note as written on its "Basis:" line
 
 
 def _summary(draft: Draft, measures: list[Measure], unconfirmed: frozenset[str]) -> str:
@@ -542,7 +545,79 @@ def _measure(draft: Draft, spec: MeasureSpec, gaps: list[str], number: int,
     risk = spec.localized("risks", language)
     if risk:
         lines.append(f"   - {t('risk', language)}{_first_sentence(risk)}")
-    return Measure(spec, spec.title(language), "\n".join(lines), markers)
+    return Measure(spec, spec.title(language), "\n".join(lines), markers, note)
+
+
+def _bases_once(draft: Draft, opening: str, measures: list[Measure]) -> list[Measure]:
+    """``measures`` with each "Basis:" line naming its documents and articles, and saying what
+    a provision says only where that is new: a gloss that restates what the opening, an earlier
+    measure or the measure's own line said ("Basis: 国办发〔2015〕43号 (tilt title evaluation)"
+    under a measure that tilts title evaluation) is left out, the document it glosses stays."""
+    said = [facts(s) for s in sentences(opening)]
+    kept = []
+    for measure in measures:
+        head, _, rest = measure.text.partition("\n")
+        said += [facts(s) for s in sentences(unnumbered(head))]
+        note = basis_without_restated(measure.note, said) if measure.note else measure.note
+        if note != measure.note:
+            rest = rest.replace(measure.note, note, 1)
+            draft.claims = [Claim(note, c.markers, c.kind)
+                            if c.kind == "measure" and c.text == measure.note
+                            and c.markers == measure.markers else c for c in draft.claims]
+            measure = Measure(measure.spec, measure.title, f"{head}\n{rest}", measure.markers, note)
+        said += [facts(s) for line in rest.splitlines() for s in sentences(line)]
+        kept.append(measure)
+    return kept
+
+
+_GLOSS_OPEN = re.compile(r"\s*[(（:：]\s*")
+
+
+def basis_without_restated(note: str, said: list[Facts]) -> str:
+    """A basis note ("Art. 15 (siting plans …); 国发〔2016〕40号: …") with each provision's gloss —
+    what follows its name in brackets or after a colon — left out, piece by piece, where its facts
+    restate ``said``; the provision's name stays (it is the basis)."""
+    parts = []
+    for part in split_outside_brackets(note, ";；"):
+        opened = _GLOSS_OPEN.search(part)
+        if not opened or not part[:opened.start()].strip():
+            parts.append(part)
+            continue
+        name = part[:opened.start()].rstrip()
+        closing = {"(": ")", "（": "）"}.get(opened.group(0).strip())
+        gloss = part[opened.end():]
+        if closing and gloss.endswith(closing):
+            gloss = gloss[:-1]
+        elif closing:
+            parts.append(part)  # text after the bracket: not a gloss alone
+            continue
+        pieces = split_outside_brackets(gloss, ";；")
+        new = [p for p in pieces if not restates(facts(p), said)]
+        if len(new) == len(pieces):
+            parts.append(part)
+        elif not new:
+            parts.append(name)
+        else:
+            joiner = "；" if "；" in gloss else "; "
+            body = joiner.join(p.strip() for p in new)
+            parts.append(f"{name}{opened.group(0)}{body}{closing or ''}")
+    separator = "；" if "；" in note else "; "
+    return separator.join(p.strip() for p in parts if p.strip())
+
+
+def split_outside_brackets(text: str, separators: str) -> list[str]:
+    """``text`` split at ``separators`` that are not inside brackets."""
+    pieces, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        if char in "(（":
+            depth += 1
+        elif char in ")）":
+            depth = max(0, depth - 1)
+        elif char in separators and depth == 0:
+            pieces.append(text[start:i])
+            start = i + 1
+    pieces.append(text[start:])
+    return [p for p in pieces if p.strip()]
 
 
 def _articles_named(note: str, doc_id: str, draft: Draft) -> list[int]:

@@ -114,7 +114,15 @@ RESTATED_WORDS = 0.5  # an earlier sentence's figures all said again, in this sh
 def restated(text: str) -> list[str]:
     """Sentences, list items and table cells that state again facts said earlier in the answer
     (stricter than ``repeated``: judged by what they assert, not by their wording)."""
-    from assistant.answer.restated import cells, facts, is_heading, restates, sentences, unlabelled
+    from assistant.answer.restated import (
+        cells,
+        facts,
+        is_heading,
+        restates,
+        sentences,
+        unlabelled,
+        unnumbered,
+    )
 
     seen = []
     found = []
@@ -124,7 +132,7 @@ def restated(text: str) -> list[str]:
             pieces = [s for line in lines[2:] for cell in cells(line)[1:] for s in sentences(cell)]
         else:
             pieces = [s for line in lines if not (_HEADING.match(plain(line)) or is_heading(line))
-                      for s in sentences(unlabelled(line))]
+                      for s in sentences(unnumbered(unlabelled(line)))]
         for piece in pieces:
             said = facts(plain(piece))
             if restates(said, seen) or any(_covers(said, other) for other in seen):

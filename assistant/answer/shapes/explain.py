@@ -6,6 +6,7 @@ import re
 
 from assistant.answer.intent import Intent
 from assistant.answer.messages import text as t
+from assistant.answer.restated import facts, restates, sentences
 from assistant.answer.shapes.draft import (
     LEAD_TIE,
     LIST_RELATIVE,
@@ -88,7 +89,7 @@ def explain(draft: Draft, intent: Intent) -> Composed:
     pool = causal if len(causal) >= 2 else causal + others
     rest = topic_first(draft, sorted(pool, key=lambda f: -_causal(f)))
     rest = _distinct(draft, [found[0], *rest])[1:]
-    causes = draft.say_all(rest, 4)
+    causes = _beyond_thesis(draft, " ".join(lead), draft.say_all(rest, 4))
     parts = [" ".join(lead)]
     if causes:
         parts.append(_numbered(draft, causes))
@@ -142,7 +143,8 @@ def _explained(draft: Draft, explanation: Explanation) -> Composed:
     lead = draft.say(admitted[0])
     if lead is None:
         return None
-    causes = [line for found in admitted[1:] if (line := draft.say(found)) is not None]
+    causes = _beyond_thesis(draft, lead, [line for found in admitted[1:]
+                                          if (line := draft.say(found)) is not None])
     if not causes:
         return None
     return finish(draft, [lead, _numbered(draft, causes, "steps" if steps else None)])
@@ -256,10 +258,27 @@ def _found(draft: Draft, ident: str) -> Found | None:
 def _listed(draft: Draft, found: list[Found]) -> Composed:
     """The most relevant statement, then the others as numbered causes (a case's account)."""
     lead = draft.say_all(found, 1)
-    causes = draft.say_all(found[1:], 4)
+    causes = _beyond_thesis(draft, " ".join(lead), draft.say_all(found[1:], 4))
     if not lead or not causes:
         return None
     return finish(draft, [" ".join(lead), _numbered(draft, causes)])
+
+
+def _beyond_thesis(draft: Draft | None, thesis: str, causes: list[str]) -> list[str]:
+    """``causes`` (as written, in the reader's language) without those whose facts the thesis or
+    an earlier cause already states: a numbered cause that says the thesis again ("the double
+    siphon" as thesis and as cause 1) explains nothing more."""
+    said = [facts(sentence) for sentence in sentences(thesis)]
+    kept = []
+    for cause in causes:
+        stated = [facts(sentence) for sentence in sentences(cause)]
+        if stated and all(restates(one, said) for one in stated):
+            if draft is not None:  # its claim goes with it
+                draft.claims = [c for c in draft.claims if not cause.startswith(f"{c.text} [")]
+            continue
+        said += stated
+        kept.append(cause)
+    return kept
 
 
 def _held_weight(draft: Draft, found: Found) -> float:
