@@ -59,6 +59,9 @@ _DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\
                    re.IGNORECASE)
 
 
+_NUMBERED = re.compile(r"\bNo\.\s*(\d{1,4})\b")
+
+
 def _date(match: re.Match) -> str:
     if match.group("y"):
         return f"date:{match.group('y')}-{int(match.group('m'))}-{int(match.group('d'))}"
@@ -97,7 +100,9 @@ def facts(text: str) -> Facts:
     figures |= {f"art:{n}" for n in article_numbers(body)}
     rest = _ARTICLE.sub(" ", _DOC_NUMBER.sub(" ", body))
     figures |= {_date(m) for m in _DATE.finditer(rest)}
-    figures |= {figure(n) for n in _NUMBER.findall(_DATE.sub(" ", rest))}
+    # "the 2020 Central No. 1 Document": a document's number, not the quantity 1
+    figures |= {f"no:{n}" for n in _NUMBERED.findall(rest)}
+    figures |= {figure(n) for n in _NUMBER.findall(_NUMBERED.sub(" ", _DATE.sub(" ", rest)))}
     wording = _CITED.sub(" ", _TITLE.sub(" ", body))
     if len(re.findall(r"[A-Za-z]", wording)) > len(re.findall(r"[\u4e00-\u9fff]", wording)):
         wording = _GLOSS.sub(" ", wording)  # an English sentence's Chinese gloss repeats its words

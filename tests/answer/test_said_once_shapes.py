@@ -78,3 +78,11 @@ def test_a_date_is_one_fact_in_both_languages_and_its_day_no_figure():
     # the day of the date is not the "1 year": the length of service is a new fact
     assert restated(body) == []
     assert "1 year" in prune(body)
+
+
+def test_a_documents_number_is_not_a_quantity():
+    assert facts("the 2020 Central No. 1 Document called for a full rollout").figures == \
+        {"2020", "no:1"}
+    body = ("Teachers need rural service before a higher title, as the 2020 Central No. 1 Document "
+            "asks. [1]\n\nIn Ningxia teachers need 1 year of rural service before a higher title. [2]")
+    assert restated(body) == []
