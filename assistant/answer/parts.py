@@ -243,9 +243,12 @@ def about(part: str, answered: tuple[str, CitationList, list[Claim]],
 
 
 def covered(part: str, main: tuple[str, CitationList, list[Claim]]) -> bool:
-    """Whether the main answer already has a sentence about what a role part names."""
-    return bool(about(part, ("", CitationList(), [Claim(c.text, [1], c.kind) for c in main[2]]),
-                      ("", CitationList(), [])))
+    """Whether a sentence of the main answer names all that a role part asks about ("pay" of
+    "what part did pay play?"): the main answer has answered it."""
+    words = re.sub(r"\bplay(?:ed|s)?\b", " ", _ROLE.sub(" ", part), flags=re.IGNORECASE)
+    terms = content_terms(words)
+    return bool(terms) and any(
+        all(matches(t, c.text, token_set(c.text)) for t in terms) for c in main[2] if c.text)
 
 
 def append_sentences(main: tuple[str, CitationList, list[Claim]], sentences: list[tuple[str, list[int]]],

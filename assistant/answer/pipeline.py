@@ -136,12 +136,12 @@ def second_part(ctx: Context, intent: Intent, retrieval: Retrieval, main: tuple)
     if intent.kind == "explain" and parts.asks_role(second):
         # "…, and what part did county finances play?": what the sources say of county finances
         # after the explanation, briefly; one honest sentence when they say nothing of it
+        if parts.covered(second, main):
+            return main
         led = _part(ctx, second, first, retrieval, kind="explain")
         found = parts.about(second, led, main, limit=1) if led is not None else []
         if found:
             return parts.append_sentences(main, found, led[1])
-        if parts.covered(second, main):
-            return main
         return main[0] + "\n\n" + text("part_not_in_sources", ctx.language,
                                          part=second.rstrip("?？ ")), main[1], main[2]
     # a second part that asks for no figure, date or number is a question of its own only when
