@@ -8,7 +8,7 @@ import re
 
 from assistant.answer.extractive import wanted_patterns
 from assistant.answer.render import CitationList
-from assistant.answer.terms import token_set
+from assistant.answer.terms import content_terms, matches, token_set
 from assistant.answer.types import Claim
 
 # an English second question: ", and what …", "and when …", "— and who …"
@@ -72,11 +72,28 @@ def wants(part: str) -> bool:
     return bool(wanted_patterns(part))
 
 
+SUBJECT_SHARE = 0.5  # of a part's own words, in the sentence that gives its figure
+
+
 def answered(part: str, opening: str) -> bool:
     """Whether the opening already gives what the part asks for (a figure, year, article or
-    document number), when the part asks for one of those."""
+    document number), when the part asks for one of those: in a sentence about what the part
+    asks, when the part says what it is about — the 85 % of migrant children in public schools
+    does not answer "社会认可度要达到多少？", another 85 %."""
     wanted = wanted_patterns(part)
-    return bool(wanted) and all(p.search(opening) for p in wanted)
+    if not wanted:
+        return False
+    if short(part):
+        return all(p.search(opening) for p in wanted)
+    terms = content_terms(part)
+    for sentence in re.split(r"(?<=[.。!?！？；;])\s*|\n", opening):
+        if not all(p.search(sentence) for p in wanted):
+            continue
+        tokens = token_set(sentence)
+        if not terms or sum(matches(t, sentence, tokens) for t in terms) >= \
+                SUBJECT_SHARE * len(terms):
+            return True
+    return False
 
 
 def _sentences_of(body: str, claims: list[Claim]) -> list[tuple[str, list[int]]]:
@@ -173,6 +190,77 @@ def append(main: tuple[str, CitationList, list[Claim]],
             if not new:
                 continue
             taken += 1
+            added.append(f"{sentence} " + "".join(f"[{m}]" for m in new))
+            claims.append(Claim(sentence, new, "statement"))
+    if not added:
+        return main
+    return "\n\n".join([body, " ".join(added)]), cites, claims
+
+
+# a part that asks what a named thing did to what the first part explains: "what part did county
+# finances play?", "起了什么作用", "带来了哪些问题", "what problems did it cause?"
+_ROLE = re.compile(r"\bwhat (?:part|role)\b|\bplay(?:ed|s)? (?:a|any) (?:part|role)\b|"
+                   r"\bwhat (?:problems?|effects?|difference)\b.*\b(?:cause|bring|make|have)\b|"
+                   r"(?:起|发挥)了?(?:什么|哪些|怎样的)作用|带来了?(?:哪些|什么)|造成了?(?:哪些|什么)|"
+                   r"有(?:什么|哪些)影响|扮演了?什么角色", re.IGNORECASE)
+ABOUT_SHARE = 0.5  # of a role part's own words, in a sentence that answers it
+
+
+def asks_role(part: str) -> bool:
+    """Whether a part asks what part something played in, or what it brought about."""
+    return bool(_ROLE.search(part))
+
+
+def about(part: str, answered: tuple[str, CitationList, list[Claim]],
+          main: tuple[str, CitationList, list[Claim]], limit: int = 2) -> list[tuple[str, list[int]]]:
+    """The sentences of a part's own answer (``answered``) that speak of what the part names
+    ("county finances" of "what part did county finances play?") and that the main answer does
+    not say already, at most ``limit``, in the order the part's answer gives them."""
+    words = re.sub(r"\bplay(?:ed|s)?\b", " ", _ROLE.sub(" ", part), flags=re.IGNORECASE)
+    terms = content_terms(words)
+    if not terms:
+        return []
+    scored = []
+    for order, claim in enumerate(answered[2]):
+        if not claim.text or not claim.markers:
+            continue
+        tokens = token_set(claim.text)
+        held = sum(matches(t, claim.text, tokens) for t in terms)
+        if held >= ABOUT_SHARE * len(terms):
+            scored.append((-held, order, claim))
+    chosen: list[tuple[str, list[int]]] = []
+    # the sentences that name the most of what the part asks about, in the part's answer's order,
+    # up to the first the main answer says already: from there on it has answered the part, and
+    # a later sentence (a theory's word "pay" for "what part did pay play?") answers it less
+    most = min((s[0] for s in scored), default=0)
+    for _, _, claim in sorted(s for s in scored if s[0] == most):
+        if len(chosen) >= limit:
+            break
+        if _said(claim.text, main[0]) or any(_said(claim.text, c) for c, _ in chosen):
+            break  # the part's own answer, said already: what follows it answers it less
+        chosen.append((claim.text, claim.markers))
+    return chosen
+
+
+def covered(part: str, main: tuple[str, CitationList, list[Claim]]) -> bool:
+    """Whether a sentence of the main answer names all that a role part asks about ("pay" of
+    "what part did pay play?"): the main answer has answered it."""
+    words = re.sub(r"\bplay(?:ed|s)?\b", " ", _ROLE.sub(" ", part), flags=re.IGNORECASE)
+    terms = content_terms(words)
+    return bool(terms) and any(
+        all(matches(t, c.text, token_set(c.text)) for t in terms) for c in main[2] if c.text)
+
+
+def append_sentences(main: tuple[str, CitationList, list[Claim]], sentences: list[tuple[str, list[int]]],
+                     part_cites: CitationList) -> tuple[str, CitationList, list[Claim]]:
+    """The main answer with ``sentences`` (each with its markers in ``part_cites``) in one
+    paragraph after it, each re-marked in the main answer's citation list."""
+    body, cites, claims = main
+    added = []
+    for sentence, markers in sentences:
+        new = [cites.add(part_cites.citations[m - 1]) for m in markers
+               if 0 < m <= len(part_cites.citations)]
+        if new:
             added.append(f"{sentence} " + "".join(f"[{m}]" for m in new))
             claims.append(Claim(sentence, new, "statement"))
     if not added:

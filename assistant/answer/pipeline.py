@@ -104,6 +104,7 @@ def answer_offline(question: str, history: History | None = None,
         result = route.compose(ctx, intent, retrieval)
         if result is not None and result[2]:
             result = second_part(ctx, intent, retrieval, result)
+            result = standards_table.with_verdict(ctx, result)  # a figure checked: its verdict
             body, claims = restated.once(result[0], result[2])  # each fact said once
             body, citations, claims = by_first_use(body, result[1].citations, claims)
             citations = _in_reader_language(ctx, citations, base.language)
@@ -132,6 +133,17 @@ def second_part(ctx: Context, intent: Intent, retrieval: Retrieval, main: tuple)
         # "…和…分别指什么？": each named term defined after the answer to the first part
         answered = [_part(ctx, question, None, retrieval, alone=True) for question in asked]
         return parts.append(main, [a for a in answered if a is not None])
+    if intent.kind == "explain" and parts.asks_role(second):
+        # "…, and what part did county finances play?": what the sources say of county finances
+        # after the explanation, briefly; one honest sentence when they say nothing of it
+        if parts.covered(second, main):
+            return main
+        led = _part(ctx, second, first, retrieval, kind="explain")
+        found = parts.about(second, led, main, limit=1) if led is not None else []
+        if found:
+            return parts.append_sentences(main, found, led[1])
+        return main[0] + "\n\n" + text("part_not_in_sources", ctx.language,
+                                         part=second.rstrip("?？ ")), main[1], main[2]
     # a second part that asks for no figure, date or number is a question of its own only when
     # it is of another kind with a cue of its own ("who pays?"): "有哪些政策可以用？" after
     # "怎样才能留住…" (a look-up by default) is what the whole answer is already about
@@ -147,11 +159,14 @@ def second_part(ctx: Context, intent: Intent, retrieval: Retrieval, main: tuple)
 
 
 def _part(ctx: Context, part: str, other: str | None, retrieval: Retrieval,
-          alone: bool = False) -> tuple | None:
+          alone: bool = False, kind: str | None = None) -> tuple | None:
     """One part answered as a question of its own kind; a short part ("who pays?", "依据是哪个
     文件？") is read with the other part's words, which hold what it is about, unless it says
-    what it is about (``alone``: "什么是两免一补？")."""
+    what it is about (``alone``: "什么是两免一补？"); ``kind`` answers it as that kind (a role
+    part after a why-question is explained: "what part did county finances play?")."""
     intent = understand(Context.build(ctx.engine, ctx.settings, part, ctx.filters))
+    if kind is not None:
+        intent = replace(intent, kind=kind)
     questions = [part] if alone or not parts.short(part) else []
     if other is not None:
         questions.append(f"{part} {other}")

@@ -89,3 +89,114 @@ def corrected_premise(question: str, language: str, standards: Standards) -> Pre
             end = "。" if language == "zh" else "."
             return Premise(sentence.rstrip("。.;；，, ") + end, own.source_doc)
     return None
+
+
+# a question that checks its own figure: "does it pass?", "是否达标", "够不够"
+_CHECKS = re.compile(r"\b(pass(es)?|meets?|qualif\w*|enough|fail\w*|good enough|within|acceptable)\b|"
+                     r"达标|合格|够不够|过关|通过|达到|符合|能不能|能否|是否|算不算", re.IGNORECASE)
+# a figure the asker gives, with its percent sign; a year, an article or a 文号 number is none
+_FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(%|％|个百分点)?(?![\d.]*\s*(?:年|号|条|款|号文))")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_LEVELS = {"primary": re.compile(r"\bprimary\b|小学", re.IGNORECASE),
+           "junior": re.compile(r"\bjunior\b|\bmiddle school|初中", re.IGNORECASE)}
+
+
+def _given_figure(question: str, indicator: Indicator, start: int = 0) -> float | None:
+    """The figure the question gives for the indicator from ``start`` on: the first number that
+    is not a year and not part of the indicator's own name ("per 100 pupils"); a percentage
+    read on the indicator's scale (85 % is 0.85 for a share kept as a fraction)."""
+    own = set(re.findall(r"\d+(?:\.\d+)?", f"{indicator.name} {indicator.name_zh}"))
+    for found in _FIGURE.finditer(question, start):
+        number = found.group(1)
+        if _YEAR.match(number) or number in own:
+            continue
+        value = float(number)
+        thresholds = [v for v in (indicator.primary, indicator.junior) if v is not None]
+        if found.group(2) and thresholds and max(thresholds) <= 1:
+            value /= 100
+        return value
+    return None
+
+
+def _figures_by_level(question: str, indicator: Indicator) -> dict[str, float]:
+    """The figure given for each school level the question names ("小学0.48，初中0.47": each
+    the first figure after its level), or for every level the standard sets when it names none
+    (the key "both" when the two thresholds are the same)."""
+    named = {level: cue.search(question) for level, cue in _LEVELS.items()}
+    given = {level: _given_figure(question, indicator, found.end())
+             for level, found in named.items() if found}
+    if any(value is not None for value in given.values()):
+        # a level named before any figure ("primary and junior: 0.48") shares the next figure
+        return {level: value for level, value in given.items()
+                if value is not None and indicator.threshold(level) is not None}
+    value = _given_figure(question, indicator)
+    if value is None:
+        return {}
+    levels = [level for level in ("primary", "junior") if indicator.threshold(level) is not None]
+    if len(levels) == 2 and indicator.primary == indicator.junior:
+        levels = ["both"]
+    return {level: value for level in levels}
+
+
+def checked_figure(question: str, language: str, standards: Standards,
+                   indicators: list[Indicator]) -> Premise | None:
+    """The verdict on a figure the question checks against a threshold ("our primary CV is
+    0.52 — does it pass quality balance?"): passes or fails, by how much, against which
+    standard and school level — for the first of ``indicators`` (the ones the question asks
+    about, best first) of the standard it names; None when it checks no figure."""
+    if not _CHECKS.search(question):
+        return None
+    asked = next((name for name, cue in STANDARD_NAMED.items() if cue.search(question)), None)
+    for indicator in indicators:
+        if asked is not None and indicator.standard != asked:
+            continue
+        figures = _figures_by_level(question, indicator)
+        if not figures or indicator.comparison not in ("<=", ">=", "<", ">"):
+            continue
+        several = len(set(figures.values())) > 1  # a figure for each level: each in its clause
+        clauses = [_verdict_clause(indicator, level, value, language, several)
+                   for level, value in figures.items()]
+        value = next(iter(figures.values()))
+        standard = standards.standard(indicator.standard)
+        sentence = t("verdict_levels" if several else "verdict", language,
+                     indicator=_label(indicator, language), value=_shown(value, indicator),
+                     standard=_title(standard, language),
+                     clauses=("；" if language == "zh" else "; ").join(clauses))
+        if indicator.certainty != "verified":
+            sentence += t("verdict_unverified", language)
+        end = "。" if language == "zh" else "."
+        return Premise(sentence.rstrip("。.;；，, ") + end, standard.source_doc)
+    return None
+
+
+def _shown(value: float, indicator: Indicator) -> str:
+    """A figure as the standards print it, with its percent sign on a percentage."""
+    return _number(value) + ("%" if "%" in indicator.unit else "")
+
+
+def _gap(gap: float, indicator: Indicator, language: str) -> str:
+    """How far a figure is from the threshold: in percentage points for a percentage."""
+    if "%" in indicator.unit:
+        return t("verdict_points", language, value=_number(gap))
+    return _number(gap)
+
+
+def _verdict_clause(indicator: Indicator, level: str, value: float, language: str,
+                    several: bool = False) -> str:
+    """"for primary schools it must be at most 0.50, so it fails by 0.02" / "小学要求不高于0.50，
+    未达标（超出0.02）"."""
+    threshold = indicator.threshold("primary" if level == "both" else level)
+    if threshold is None:
+        return ""
+    bound = {"<=": "premise_at_most", "<": "premise_at_most",
+             ">=": "premise_at_least", ">": "premise_at_least"}[indicator.comparison]
+    gap = abs(value - threshold)
+    decimals = max(len(_number(v).partition(".")[2]) for v in (value, threshold))
+    passes = indicator.meets(value, "primary" if level == "both" else level)
+    margin = t("verdict_exact", language) if not gap else \
+        t("verdict_over" if value > threshold else "verdict_under", language,
+          gap=_gap(float(f"{gap:.{decimals}f}"), indicator, language))
+    return t("verdict_clause_value" if several else "verdict_clause", language,
+             level=t(f"verdict_{level}", language), value=_shown(value, indicator),
+             rule=t(bound, language, value=_shown(threshold, indicator)), margin=margin,
+             outcome=t("verdict_passes" if passes else "verdict_fails", language))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from assistant.advisor.measures import cite_document
 from assistant.advisor.standards import (
     Indicator,
     Standard,
@@ -22,7 +23,9 @@ from assistant.advisor.standards import (
 from assistant.answer.context import Context
 from assistant.answer.messages import text
 from assistant.answer.passages import passage_sentences
+from assistant.answer.premise import checked_figure
 from assistant.answer.render import CitationList
+from assistant.answer.statement_cite import localized
 from assistant.answer.terms import content_terms, matches, token_set
 from assistant.answer.types import Claim
 from assistant.citations import literal_for, numbers, row_supported
@@ -102,14 +105,14 @@ def _indicator_terms(indicator: Indicator) -> set[str]:
     return {t.text for t in content_terms(_label(indicator))}
 
 
-def match(ctx: Context) -> list[Row]:
+def match(ctx: Context, looked_up: bool = True) -> list[Row]:
     """Indicators the question asks about, best first (empty when it asks for no figure).
 
     An indicator qualifies when the question terms its label contains weigh at least MIN_MATCH
     (summed IDF) and make up at least MIN_SHARE of the question's terms; words that only ask for
     a figure ("threshold", "多少") or name a standard ("quality balance", "2017") do not count."""
-    if not CUE.search(ctx.question) or NOT_A_LOOKUP.search(ctx.question):
-        return []
+    if looked_up and (not CUE.search(ctx.question) or NOT_A_LOOKUP.search(ctx.question)):
+        return []  # (without ``looked_up``: the indicators it names, however much else it asks)
     standards = standards_for(ctx)
     if standards is None:
         return []
@@ -126,7 +129,7 @@ def match(ctx: Context) -> list[Row]:
             label = _label(indicator)
             tokens = token_set(label)  # the same labels every answer: tokenized once
             score = sum(ctx.stats.weight(t) for t in asked if matches(t, label, tokens))
-            if score >= MIN_MATCH and score / total >= MIN_SHARE:
+            if score >= MIN_MATCH and (score / total >= MIN_SHARE or not looked_up):
                 rows.append(Row(indicator, standard, score))
     rows = [r for r in rows if not _names_another_figure(ctx, r)]
     # a question that names two indicators ("large class" and "super-large class") asks for
@@ -452,3 +455,42 @@ def _basis_sentence(chunk: Chunk, literals: list[str | None], name_terms: set[st
         if best is None or key[:2] > best[:2]:
             best = key
     return None if best is None else best[2]
+
+
+# a question word before the figure: the figure is checked in a later part of the question
+_ASKS_FIRST = re.compile(r"\b(how|what|which|why|when|who)\b|怎么|怎样|如何|什么|哪|为什么",
+                         re.IGNORECASE)
+
+
+def with_verdict(ctx: Context, main: tuple[str, CitationList, list[Claim]]
+                 ) -> tuple[str, CitationList, list[Claim]]:
+    """The answer with a verdict on the figure the question checks against a threshold ("our
+    primary CV is 0.52 — does it pass quality balance?"), cited to the standard's document
+    (``premise.checked_figure``): the first sentence when checking is all the question asks,
+    the opening of the second paragraph when it asks something else first."""
+    standards = standards_for(ctx)
+    if standards is None:
+        return main
+    indicators = [row.indicator for row in match(ctx, looked_up=False)]
+    found = checked_figure(ctx.question, ctx.language, standards, indicators)
+    if found is None:
+        return main
+    row = ctx.engine.document(found.source)
+    if row is None or not ctx.filters.admits(found.source, row.metadata):
+        return main
+    citation = (cite_document(ctx.engine, found.source, found.text,
+                              "zh" if ctx.language == "zh" else None)
+                or cite_document(ctx.engine, found.source, found.text))
+    if citation is None:
+        return main
+    body, cites, claims = main
+    marker = cites.add(localized(citation, row.metadata, ctx.language))
+    claims.append(Claim(found.text, [marker], "verdict"))
+    sentence = f"{found.text} [{marker}]"
+    figure = re.search(r"\d", ctx.question)
+    paragraphs = body.split("\n\n")
+    if figure and _ASKS_FIRST.search(ctx.question[:figure.start()]):
+        paragraphs.insert(1, sentence)
+    else:
+        paragraphs[0] = f"{sentence} {paragraphs[0]}"
+    return "\n\n".join(paragraphs), cites, claims

@@ -18,7 +18,9 @@ class Claim:
 
     ``kind`` says how to check it: ``quote`` (the sentence occurs verbatim in the cited passage),
     ``table-row`` (every number of the row occurs in the cited passage), ``generated`` (written by
-    an LLM: only the markers can be checked)."""
+    an LLM: only the markers can be checked), ``verdict`` (the asker's own figure judged against a
+    threshold of the standards data: the threshold is in the cited passage, the figure and the
+    margin are the asker's and their difference)."""
 
     text: str
     markers: list[int]

@@ -44,7 +44,9 @@ def assert_grounded(result: Answer) -> None:
                 for number in re.findall(r"\d+(?:\.\d+)?", claim.text.replace(",", "")):
                     assert number in squashed(source).replace(",", ""), (number, claim.text)
             else:
-                assert claim.kind == "measure", claim.kind  # a catalogue line: resolves only
+                # a catalogue line, or a verdict on the asker's own figure (its threshold is
+                # checked by tests/answer/test_figure_verdict.py): resolves only
+                assert claim.kind in ("measure", "verdict"), claim.kind
         # the claim is in the text, with its marker right after it
         marks = "".join(f"[{m}]" for m in claim.markers) if claim.kind == "statement" \
             else f"[{claim.markers[0]}]"

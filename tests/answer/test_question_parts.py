@@ -98,3 +98,55 @@ def test_a_who_part_takes_only_a_sentence_that_does_what_it_asks():
     main = _composed("The law took effect in 2006. [1]", ["The law took effect in 2006."], [1])
     part = _composed("The county must plan schools. [1]", ["The county must plan schools."], [2])
     assert parts.merge(main, part, does=re.compile(r"adopt\w*"))[0] == main[0]
+
+
+def test_a_figure_about_something_else_does_not_answer_the_part():
+    # both thresholds are 85 %: the migrant-children sentence does not answer the recognition part
+    second = "社会认可度要达到多少？"
+    assert not parts.answered(second, "随迁子女在公办学校和政府购买服务的民办学校就读比例应不低于85%。")
+    assert parts.answered(second, "社会认可度应达到85%以上。")
+    # a short part leans on the other part's subject: any document number answers it
+    assert parts.answered("依据是哪个文件？", "依据是教督〔2017〕6号。")
+
+
+def test_both_parts_of_a_two_threshold_question_are_answered(ask):
+    result = ask("优质均衡评估对随迁子女在公办学校就读的比例有什么要求？社会认可度要达到多少？")
+    assert_grounded(result)
+    assert "随迁子女" in result.text and "社会认可度" in result.text, result.text[:600]
+    assert result.text.index("随迁子女") < result.text.index("社会认可度"), result.text[:600]
+
+
+def test_a_role_part_takes_the_sentences_about_what_it_names():
+    second = "what part did county finances play?"
+    assert parts.asks_role(second) and parts.asks_role("这种体制在经费上带来了哪些问题？")
+    assert not parts.asks_role("what is its document number?")
+    main = _composed("Consolidation closed village schools. [1]",
+                     ["Consolidation closed village schools."], [1])
+    part = _composed("x", ["Pupils moved to town schools.",
+                           "County finances were too weak to fund the schools they kept.",
+                           "Consolidation closed village schools."], [2, 3, 4])
+    found = parts.about(second, part, main)
+    assert [s for s, _ in found] == ["County finances were too weak to fund the schools they kept."]
+    body, cites, _ = parts.append_sentences(main, found, part[1])
+    assert body.endswith("\n\nCounty finances were too weak to fund the schools they kept. [2]")
+    assert cites.citations[1].doc_id == "doc-3"
+
+
+def test_a_role_part_after_a_why_question_is_answered_after_the_explanation(ask):
+    result = ask("Why did consolidation after 2001 lead to crowded town schools, and what part "
+                 "did county finances play?")
+    assert_grounded(result)
+    rest = "\n\n".join(result.text.split("\n\n")[1:])
+    assert "count" in rest.lower() and ("financ" in rest.lower() or "fiscal" in rest.lower()), \
+        result.text[:900]
+
+
+def test_a_role_part_the_answer_covers_gets_no_lesser_sentence():
+    second = "what part did teacher pay play?"
+    main = _composed("Teacher pay alone does not keep teachers. [1]",
+                     ["Teacher pay alone does not keep teachers."], [1])
+    part = _composed("x", ["Teacher pay alone does not keep teachers.",
+                           "Who should pay is a question of teacher theory."], [1, 2])
+    assert parts.about(second, part, main) == []
+    assert parts.covered(second, main)
+    assert not parts.covered("what part did county finances play?", main)
