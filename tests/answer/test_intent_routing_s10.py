@@ -59,3 +59,22 @@ def test_who_among_levels_is_no_comparison_of_two_of_them(question):
     intent = classify(question, NAMES)
     assert intent.kind == "responsible" and intent.sides is None
     assert len(intent.actor_groups) == 3
+
+
+def test_a_limit_asked_for_is_led_by_the_statement_that_bounds_the_term(ask):
+    # the four components of basic balance name the composite CV and a bound on satisfaction
+    # (at least 85 %); the CV's own limit (不高于0.65) answers "不能超过多少"
+    result = ask("基本均衡评估中，小学和初中的综合差异系数分别不能超过多少？")
+    opening = result.text.split("\n\n")[0]
+    assert "0.65" in opening and "0.55" in opening, result.text
+
+
+def test_a_bound_is_found_after_the_term_not_elsewhere_in_the_sentence():
+    from assistant.answer.extractive import BOUND, asks_for_bound
+
+    assert asks_for_bound("What is the CV limit for primary schools?")
+    assert not asks_for_bound("What is the minimum education a primary teacher must have?")
+    assert asks_for_bound("综合差异系数不能超过多少？")
+    assert not asks_for_bound("How is the CV computed?")
+    assert BOUND.search("be at most 0.50 for primary") and BOUND.search("小学不高于0.65")
+    assert not BOUND.search("is within the limit for primary and junior schools")
