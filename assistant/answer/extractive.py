@@ -36,6 +36,25 @@ _WANTS_DOCUMENT = re.compile(r"\b(which|what) (\w+ ){0,2}(document|policy|notice
 _DOCUMENT_NUMBER = re.compile(r"〔\d{4}〕\d+号|令第\d+号|Decree No\.", re.IGNORECASE)
 _WANTS_ARTICLE = re.compile(r"\b(which|what) articles?\b|\b(clause|provision)s?\b|哪一?条|第几条|"
                             r"条款", re.IGNORECASE)
+# "what is the limit / maximum …", "不能超过多少": a bound, i.e. a figure said as one ("at most 0.50",
+# "不高于0.65"), not any figure (the 8 indicators a bound is computed over)
+# ("the minimum education a teacher must have" asks for a qualification: maximum/minimum alone
+# are no cue)
+WANTS_BOUND = re.compile(r"\b(limits?|ceiling|cap|threshold|stay (under|below)|"
+                          r"at (most|least)|no (more|less|fewer) than)\b|上限|下限|不能超过|不得超过|"
+                          r"不超过|不高于|不低于|不少于|达标线|限值", re.IGNORECASE)
+BOUND = re.compile(r"\b(at (most|least)|no (more|less|fewer|higher|lower) than|not (exceed|above|below)\w*|"
+                    r"under|below|above|up to|within|or (less|more|lower|higher|fewer|below|above))\s*"
+                    r"[¥￥$]?\d|\d[\d.,%]*\s*(or (less|more|lower|higher|fewer|below|above)|and (below|above))|"
+                    r"[≤≥<>]\s*\d|(不高于|不超过|不大于|不低于|不少于|不小于|低于|高于|超过|以下|以上|以内|小于|大于)"
+                    r"\s*[¥￥]?\d|\d[\d.,%]*\s*(人|元|名)?\s*(以下|以上|以内)", re.IGNORECASE)
+
+
+def asks_for_bound(question: str) -> bool:
+    """Whether a question asks for a limit ("what is the maximum …", "不能超过多少")."""
+    return bool(WANTS_BOUND.search(question))
+
+
 # a figure, not the number of an article, a decree or a 文号 ("Art. 16" answers no "how often"),
 # nor a year ("in 2005" answers no "how much")
 _NUMBER = re.compile(r"(?<![\d.,])(?<!Art\. )(?<!Arts\. )(?<!Article )(?<!No\. )(?<!〔)(?<!〕)"
@@ -101,7 +120,8 @@ def wanted_patterns(question: str) -> list[re.Pattern]:
     # teachers …?") or how often, rather than any figure
     exact = ([_MONEY] if _WANTS_MONEY.search(question) else []) + _counted(question)
     often = [_FREQUENCY] if _WANTS_FREQUENCY.search(question) else []
-    return exact + often + [p for cue, p in ((_WANTS_NUMBER, _NUMBER), (_WANTS_DATE, _YEAR),
+    bound = [BOUND] if asks_for_bound(question) else []
+    return exact + often + bound + [p for cue, p in ((_WANTS_NUMBER, _NUMBER), (_WANTS_DATE, _YEAR),
                                      (_WANTS_ARTICLE, _ARTICLE),
                                      (_WANTS_DOCUMENT, _DOCUMENT_NUMBER))
                     if cue.search(question) and not (exact and p is _NUMBER)]

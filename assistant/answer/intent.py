@@ -92,6 +92,7 @@ _RESPONSIBLE = re.compile(
     r"(is|are) .{2,40} (required|obliged) to|who (holds|hold) .{1,40} (accountable|responsible|liable)|who (punishes|sanctions|penalis\w*|disciplines)|role of (the )?(county|provinc|central|township)|"
     r"(require|oblige|expect|ask)s? .{0,40}(governments?|bureaus?|counties|schools|provinces|"
     r"townships) to)\b|"
+    r"\bwhich (level|tier)s?\b|"
     r"谁负责|由谁|职责|责任|义务(?!教育)|应当(承担|履行|做)|负有|谁来|哪一级|哪级政府|主体是谁",
     re.IGNORECASE)
 # "What does the law require …" reads like a definition question but asks for duties.
@@ -104,7 +105,10 @@ _DEFINITION = re.compile(
     r"是什么\s*[?？]?$", re.IGNORECASE)
 _COMPARE_CUE = re.compile(r"differ|compar|versus|vs\.?|stricter|same (as|thing)|which approach|"
                           r"\bor\b.{3,80}\bwhich\b|区别|差异(?!系数)|不同|异同|比较|对比|一回事|高在哪|"
-                          r"不一样|各是|各有|各自|分别是", re.IGNORECASE)
+                          r"不一样|各是|各有|各自|分别是|"
+                          # how two things are related: what they share and where they differ
+                          r"有(什么|何|哪些)?(联系|关系)|是(什么|何种|怎样的?)(联系|关系)|之间的?(联系|关系)",
+                          re.IGNORECASE)
 _WHO = re.compile(r"\bwho(se|m)?\b|which (level|government|department|body|authority)|谁|"
                   r"哪一?级|由哪|哪个部门", re.IGNORECASE)
 # A question after a date or a figure is a look-up, whatever else it names.
@@ -114,8 +118,10 @@ _LOOKUP = re.compile(r"^\s*(when|in what year|since when|by when|by (what|which)
                      r"what is the (minimum |maximum |required |lowest |highest )?(share|percentage|"
                      r"number|rate|ratio|amount|limit|threshold|deadline|document number)|"
                      r"which (article|law|document|regulation)|"
-                     r"(is|are) there (?!.*\b(differen|distinction))(a|an|any)\b)\b|(哪一?年|何时|什么时候|多少|几年|"
-                     r"几个(?!方面)|几所|几次|哪一?条|第几条|哪个文件|文号)", re.IGNORECASE)
+                     r"(is|are) there (?!.*\b(differen|distinction))(a|an|any)\b)\b|(哪一?年|何时|什么时候|多少|"
+                     # 好几年, 十几年, 这几年 say "several", they ask no count
+                     r"(?<![好十这那近前头最])几(年|个(?!方面)|所|次)|哪一?条|第几条|哪个文件|文号)",
+                     re.IGNORECASE)
 _CASE = re.compile(r"\b(case|did|happened|experience|model|thesis|study|studied|example)\b|"
                    r"案例|做法|经验|怎么做的|论文|模式|做了(什么|哪些)|采取了|怎么做", re.IGNORECASE)
 
@@ -130,10 +136,11 @@ _ACTOR_CUES: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
     (re.compile(r"finance (bureau|department)|财政局|财政部门", re.IGNORECASE),
      ("county-finance-bureau", "county-government")),
     (re.compile(r"township|乡镇|乡级", re.IGNORECASE), ("township-government",)),
-    (re.compile(r"provinc|省级|省政府|省级人民政府|省教育厅|省教委|省财政厅", re.IGNORECASE),
+    (re.compile(r"provinc|省级|省政府|省级人民政府|省教育厅|省教委|省财政厅|省里|省一级|"
+                r"(?<=[、，：])省(?=[、，还或和])", re.IGNORECASE),
      ("provincial-government",)),
     (re.compile(r"\b(city|municipal|prefecture)|市级|地市", re.IGNORECASE), ("municipal-government",)),
-    (re.compile(r"central|state council|ministr|national government|国务院|中央|教育部|国家",
+    (re.compile(r"central|(?<!town )(?<!city )\bcent(re|er)\b|state council|ministr|national government|国务院|中央|教育部|国家",
                 re.IGNORECASE), ("central-government", "central-ministries")),
     (re.compile(r"supervision|inspect|督导", re.IGNORECASE), ("supervision-office",)),
     (re.compile(r"count(y|ies)|district government|县级|县政府|县区|区县|县", re.IGNORECASE),
@@ -446,14 +453,25 @@ def classify(question: str, case_names: dict[str, tuple[str, ...]] | None = None
         kind = "case"  # "what did Baoqing do": a case, not a request for measures
     if kind == "explain" and cases and _CASE_RESULTS.search(question) and not _WHY.search(question):
         kind = "case"  # "how does Zhejiang's scheme work, and what has it achieved?": the case record
+    if kind == "compare" and _among_levels(question, sides):
+        # "who runs it — the county, the province or the centre?": a choice among levels, not a
+        # comparison of two of them
+        kind, sides = "responsible", None
     either = either_levels(question)
-    if either and kind == "lookup" and (_RESPONSIBLE_ASK.search(question) or "负责" in question):
+    if either and kind == "lookup" and (_RESPONSIBLE_ASK.search(question) or "负责" in question
+                                        or _WHO.search(question)):
         # "is the county or the province responsible for …?": which of the two must act
         kind = "responsible"
     return Intent(kind=kind, actors=actors, area=area, problems=problems, cases=cases,
                   sides=sides, asks_who=bool(_WHO.search(question)),
                   actor_groups=actor_groups(asked) or actor_groups(question),
                   either=either)
+
+
+def _among_levels(question: str, sides: compare.Sides | None) -> bool:
+    """Whether a who-question's two "sides" are levels of government it asks to choose among."""
+    return (sides is not None and bool(_WHO.search(question))
+            and all(_actors(side) for side in (sides.a, sides.b)))
 
 
 def _sides_without_pattern(question: str, cases: tuple[str, ...]) -> compare.Sides | None:
@@ -611,12 +629,19 @@ _EITHER = re.compile(r"\s*(?:,\s*)?\b(?:or|or else)\b\s*|还是|抑或|或者?")
 # "是县负责还是省负责": the bare one-character names of the two levels, next to 还是
 _ZH_EITHER = re.compile(r"(?<![\u4e00-\u9fff])是?(县|省)(?:里|级|政府)?[^，。？?]{0,6}还是(县|省)")
 _ZH_LEVEL = {"县": ("county-government", "county-education-bureau", "county-finance-bureau"),
-             "省": ("provincial-government",)}
+             "省": ("provincial-government",), "中央": ("central-government", "central-ministries")}
+# "县、省还是中央": a list of bare level names ending in 还是/或
+_ZH_LEVEL_LIST = re.compile(r"(县|省|中央)(?:[、，,]\s*(县|省|中央))+\s*(?:还是|或者?)\s*(县|省|中央)")
 
 
 def either_levels(question: str) -> tuple[tuple[str, ...], ...]:
     """The two levels of government a question asks to choose between ("… — the county or the
     province?", "是县里还是省里负责"), in order of mention; () when it names no such pair."""
+    listed = _ZH_LEVEL_LIST.search(question)
+    if listed:
+        names = re.findall(r"县|省|中央", listed.group(0))
+        if len(set(names)) == len(names):
+            return tuple(_ZH_LEVEL[n] for n in names)
     bare = _ZH_EITHER.search(question)
     if bare and bare.group(1) != bare.group(2):
         return (_ZH_LEVEL[bare.group(1)], _ZH_LEVEL[bare.group(2)])

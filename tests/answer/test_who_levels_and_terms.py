@@ -71,3 +71,12 @@ def test_who_pursues_a_county_in_chinese_names_the_supervisor_and_the_sanctions(
     assert_grounded(result)
     assert "督导" in _opening(result.text), result.text
     assert "未履行职责的后果" in result.text and "第五十二条" in result.text, result.text
+
+
+def test_who_mainly_among_levels_named_shortly_still_gets_the_division(ask):
+    # "the centre" is the central level; the division answers even when another statement
+    # shares more of the question's words
+    result = ask("Who mainly runs compulsory education — the county, the province or the centre?")
+    assert_grounded(result)
+    first = _opening(result.text).split(". [")[0]
+    assert first.startswith("County governments") and "Art. 7" in first, result.text

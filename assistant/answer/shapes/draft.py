@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from assistant.answer.context import Context
-from assistant.answer.extractive import wanted_patterns
+from assistant.answer.extractive import BOUND, asks_for_bound, wanted_patterns
 from assistant.answer.messages import text as t
 from assistant.answer.named_documents import documents_of
 from assistant.answer.render import CitationList
@@ -50,6 +50,9 @@ TOPIC_SHARE = 0.1   # a glossary term in more statements than this says too litt
 
 
 LEAD_TIE = 0.9      # statements this close to the best may lead if their source is stronger
+RARE_TERMS = 3      # "the limit of X": the bound must follow one of the question's rarest terms
+BOUND_SPAN_EN = 90  # characters after the term within which its bound is said ("… of each of …
+BOUND_SPAN_ZH = 12  # … the seven indicators be at most 0.50", "综合差异系数小学不高于0.65")
 
 
 SUBJECT_SPAN = 60  # characters: a statement is about a side when it names it this early
@@ -255,6 +258,7 @@ class Draft:
             return sum(bool(p.search(f.statement.in_language(self.language))) for p in wanted)
 
         action = asked_action(self.ctx.question)
+        wants_bound = asks_for_bound(self.ctx.question)
 
         def does_what_is_asked(f: Found) -> bool:
             # "who pays …?": a statement in which someone pays, not one in which someone checks
@@ -271,11 +275,31 @@ class Draft:
                                           bool(topic) and not self.names_topic(f, filed_topic),
                                           prefer is not None and not prefer(f),
                                           action is not None and not does_what_is_asked(f),
+                                          wants_bound and not self.bound_near_term(f),
                                           -gives_what_is_asked(f),
                                           f.located.strength if strength_first else 0,
                                           f.score < LEAD_TIE * best,
                                           f.located.strength, -round(f.coverage, 2), -f.score))
         return [first, *[f for f in found if f is not first]]
+
+    def bound_near_term(self, found: Found) -> bool:
+        """"What is the limit of X?": whether the statement gives a bound ("at most 0.50",
+        "不高于0.65") within a few words after one of the question's rarest terms it names — not a
+        bound on something else in the same sentence ("at least 85 %" satisfaction)."""
+        text = found.statement.in_language(self.language)
+        lowered = text.lower()
+        tokens = token_set(text)
+        named = [term for term in self.ctx.terms if matches(term, text, tokens)]
+        named.sort(key=self.ctx.stats.weight, reverse=True)
+        for term in named[:RARE_TERMS]:
+            span = BOUND_SPAN_ZH if term.chinese else BOUND_SPAN_EN
+            for form in term.forms:
+                start = lowered.find(form.lower())
+                while start >= 0:
+                    if BOUND.search(text[start:start + len(form) + span]):
+                        return True
+                    start = lowered.find(form.lower(), start + 1)
+        return False
 
     def elsewhere(self, found: Found) -> bool:
         """Whether a statement is a province's own rule (Zhejiang's regulations) and the

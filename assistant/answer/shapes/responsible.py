@@ -495,10 +495,14 @@ def _division(draft: Draft, intent: Intent) -> Composed:
     found = [f for f in draft.search(kinds=("duty", "definition"), limit=80)
              if _statutory(f) and not draft.elsewhere(f) and f.score >= FLOOR]
     whole = [f for f in found if _names_levels(f, groups)]
-    if not whole or not draft.on_topic(whole, WHO_ON_TOPIC):
+    # "who MAINLY …, A, B or C?" asks for the division itself, however other statements score
+    if not whole or (not main and not draft.on_topic(whole, WHO_ON_TOPIC)):
         return None
     # a law's statement of its management system states the division in one sentence
-    whole.sort(key=lambda f: (f.located.strength, f.statement.kind != "definition", -f.score))
+    # ("mainly": the one that names a main level — Art. 7's 为主管理 — before one that names the
+    # levels for another matter, such as who sets the per-pupil funding standard)
+    whole.sort(key=lambda f: (main and not _MAIN.search(f"{f.statement.text} {f.statement.text_zh}"),
+                              f.located.strength, f.statement.kind != "definition", -f.score))
     division = whole[0]
     article = (division.statement.source, division.statement.locator)
     # each level's own line in that article
@@ -508,11 +512,21 @@ def _division(draft: Draft, intent: Intent) -> Composed:
     lead: list[Found] = []
     if main:
         # "mainly": the level the article calls the main one ("为主管理", "main managers")
-        lead = [f for f in parts_of if _MAIN.search(f"{f.statement.text} {f.statement.text_zh}")][:1]
+        # — its own line, not one that restates the whole division
+        mains = [f for f in parts_of if _MAIN.search(f"{f.statement.text} {f.statement.text_zh}")]
+        mains.sort(key=lambda f: len(actor_groups(f.statement.text)))
+        lead = mains[:1]
     # the division restates the main level's part: it is said all the same, as the basis
     said = draft.say_all(lead, 1) + draft.say_all([division], 1, again=True)
     if not said:
         return None
+    if intent.area:
+        # the levels asked about one thing ("… decides how teachers are allocated"): the statute's
+        # duty on that thing follows the division, so the answer names who does it
+        on_it = [f for f in _duties(draft, intent, None) if _statutory(f) and f not in lead
+                 and (f.statement.source, f.statement.locator) != article
+                 and any(set(f.statement.actors) & set(_bound(g) or g) for g in groups)]
+        said += draft.say_all(on_it[:1], 1)
     # the levels in the order asked, each once
     items = []
     for group in groups:
