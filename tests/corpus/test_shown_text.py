@@ -36,3 +36,19 @@ def test_no_shown_text_carries_an_id_or_a_code():
              for where, text in _shown(yaml.safe_load(path.read_text("utf-8")), path.name)
              if (match := ID_LEAK.search(text))]
     assert not leaks, leaks[:10]
+
+
+# the corpus editor's voice: how a source was gathered or how answers should word it is a note
+# for us, not a sentence an official should read in an answer
+EDITOR_VOICE = ("from memory", "safe wording", "answers should", "凭记忆", "来自记忆", "属于回忆",
+                "稳妥的说法", "回答时")
+
+
+def test_no_shown_text_speaks_in_the_editors_voice():
+    corpus = Path(DEFAULT_CORPUS_DIR)
+    files = [corpus / "measures.yaml", corpus / "glossary.yaml",
+             *sorted((corpus / "knowledge").glob("*.yaml"))]
+    found = [(where, phrase) for path in files
+             for where, text in _shown(yaml.safe_load(path.read_text("utf-8")), path.name)
+             for phrase in EDITOR_VOICE if phrase in text.lower()]
+    assert not found, found[:10]
