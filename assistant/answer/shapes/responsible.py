@@ -113,6 +113,11 @@ def _shares_lead(draft: Draft, lead: Found, other: Found) -> bool:
     return sum(weight(term) for term in terms if term.text in theirs) >= SHARED * total
 
 
+def more_duties(draft: Draft, items: list[str]) -> str:
+    """The list of duties after the lead, under its heading."""
+    return t("more_duties", draft.language) + "\n" + "\n".join(f"- {i}" for i in items)
+
+
 def _duties(draft: Draft, intent: Intent, actors) -> list[Found]:
     """The duties for the question of ``actors`` (None: any), within the responsibility area the
     question names when enough are, and never so narrowly that the thing asked about is lost:
@@ -212,7 +217,7 @@ def _both_levels(draft: Draft, intent: Intent) -> Composed:
         items += draft.say_all(close, 2)
     parts = [" ".join(line for lead in leads for line in lead)]
     if items:
-        parts.append(t("more_duties", draft.language) + "\n" + "\n".join(f"- {i}" for i in items))
+        parts.append(more_duties(draft, items))
     return finish(draft, parts)
 
 
@@ -351,7 +356,7 @@ def _actor_steps(draft: Draft, intent: Intent, steps: re.Pattern) -> Composed:
                           PROCEDURE_STEPS - 1)
     parts = [" ".join(lead)]
     if items:
-        parts.append(t("more_duties", draft.language) + "\n" + "\n".join(f"- {i}" for i in items))
+        parts.append(more_duties(draft, items))
     return finish(draft, parts)
 
 
@@ -422,7 +427,7 @@ def _procedure_actors(draft: Draft, intent: Intent) -> Composed:
             actors |= set(f.statement.actors)
     parts = [" ".join(said)]
     if items:
-        parts.append(t("more_duties", draft.language) + "\n" + "\n".join(f"- {i}" for i in items))
+        parts.append(more_duties(draft, items))
     return finish(draft, parts)
 
 
@@ -535,7 +540,7 @@ def _division(draft: Draft, intent: Intent) -> Composed:
         items += draft.say_all(own, 1)
     parts = [" ".join(said)]
     if items:
-        parts.append(t("more_duties", draft.language) + "\n" + "\n".join(f"- {i}" for i in items))
+        parts.append(more_duties(draft, items))
     return finish(draft, parts)
 
 
@@ -563,7 +568,7 @@ def _accountable(draft: Draft, intent: Intent) -> Composed:
     items = draft.say_all([f for f in found[1:] if not draft.is_said(f)], 2)
     parts = [" ".join(lead)]
     if items:
-        parts.append(t("more_duties", draft.language) + "\n" + "\n".join(f"- {i}" for i in items))
+        parts.append(more_duties(draft, items))
     return finish(draft, parts)
 
 
@@ -720,5 +725,5 @@ def _responsible(draft: Draft, intent: Intent) -> Composed:
     items = draft.say_all(chosen, 5)
     parts = [" ".join(lead)]
     if items:
-        parts.append(t("more_duties", draft.language) + "\n" + "\n".join(f"- {i}" for i in items))
+        parts.append(more_duties(draft, items))
     return finish(draft, parts)
