@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from assistant.answer.intent import Intent, actor_groups
 from assistant.answer.messages import text as t
@@ -113,9 +114,12 @@ def _shares_lead(draft: Draft, lead: Found, other: Found) -> bool:
     return sum(weight(term) for term in terms if term.text in theirs) >= SHARED * total
 
 
-def more_duties(draft: Draft, items: list[str]) -> str:
-    """The list of duties after the lead, under its heading."""
-    return t("more_duties", draft.language) + "\n" + "\n".join(f"- {i}" for i in items)
+def lead_then_duties(draft: Draft, lead: Iterable[str], items: list[str]) -> Composed:
+    """The lead sentences as one paragraph, then the further duties under their heading."""
+    parts = [" ".join(lead)]
+    if items:
+        parts.append(t("more_duties", draft.language) + "\n" + "\n".join(f"- {i}" for i in items))
+    return finish(draft, parts)
 
 
 def _duties(draft: Draft, intent: Intent, actors) -> list[Found]:
@@ -215,10 +219,7 @@ def _both_levels(draft: Draft, intent: Intent) -> Composed:
                  and not draft.elsewhere(f)]
         close.sort(key=lambda f: (f.located.strength, -f.score))
         items += draft.say_all(close, 2)
-    parts = [" ".join(line for lead in leads for line in lead)]
-    if items:
-        parts.append(more_duties(draft, items))
-    return finish(draft, parts)
+    return lead_then_duties(draft, (line for lead in leads for line in lead), items)
 
 
 def _level_name(actors: tuple[str, ...], language: str, heading: bool = False) -> str:
@@ -354,10 +355,7 @@ def _actor_steps(draft: Draft, intent: Intent, steps: re.Pattern) -> Composed:
         return None
     items = draft.say_all([f for f in found[1:] if f.score >= FLOOR and not draft.is_said(f)],
                           PROCEDURE_STEPS - 1)
-    parts = [" ".join(lead)]
-    if items:
-        parts.append(more_duties(draft, items))
-    return finish(draft, parts)
+    return lead_then_duties(draft, lead, items)
 
 
 def _procedure_actors(draft: Draft, intent: Intent) -> Composed:
@@ -425,10 +423,7 @@ def _procedure_actors(draft: Draft, intent: Intent) -> Composed:
         if (line := draft.say(f, again=True)) is not None:
             items.append(line)
             actors |= set(f.statement.actors)
-    parts = [" ".join(said)]
-    if items:
-        parts.append(more_duties(draft, items))
-    return finish(draft, parts)
+    return lead_then_duties(draft, said, items)
 
 
 # "… who holds it accountable, and what consequences follow?": a second part that asks what
@@ -538,10 +533,7 @@ def _division(draft: Draft, intent: Intent) -> Composed:
         # the level itself, not one of its departments ("finance departments …")
         own = [f for f in parts_of if group[0] in f.statement.actors and f not in lead]
         items += draft.say_all(own, 1)
-    parts = [" ".join(said)]
-    if items:
-        parts.append(more_duties(draft, items))
-    return finish(draft, parts)
+    return lead_then_duties(draft, said, items)
 
 
 # "who holds the county accountable": the body that checks it, not the county's own duties
@@ -566,10 +558,7 @@ def _accountable(draft: Draft, intent: Intent) -> Composed:
     if not lead:
         return None
     items = draft.say_all([f for f in found[1:] if not draft.is_said(f)], 2)
-    parts = [" ".join(lead)]
-    if items:
-        parts.append(more_duties(draft, items))
-    return finish(draft, parts)
+    return lead_then_duties(draft, lead, items)
 
 
 SUBJECT_CHARS = 8  # a subject this long (Chinese: a third of it) named in the question is its object
@@ -723,7 +712,4 @@ def _responsible(draft: Draft, intent: Intent) -> Composed:
     chosen = sorted(chosen, key=lambda f: (f.located.strength, named and not _own_level(f),
                                            -f.score))
     items = draft.say_all(chosen, 5)
-    parts = [" ".join(lead)]
-    if items:
-        parts.append(more_duties(draft, items))
-    return finish(draft, parts)
+    return lead_then_duties(draft, lead, items)
