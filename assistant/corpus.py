@@ -21,6 +21,7 @@ from assistant.corpus_documents import (
     document_paths,
     load_documents,
 )
+from assistant.knowledge.sections import document_sections
 from assistant.language import cjk_count
 from assistant.vocabulary import (
     DOC_TYPES,
@@ -38,11 +39,15 @@ __all__ = ["CorpusDocument", "Problem", "corpus_report", "document_paths", "load
 REQUIRED = ("id", "title", "title_zh", "doc_type", "issuer", "issuer_zh", "level", "region",
             "topics", "sources", "certainty")
 FRONT_MATTER_FIELDS = (*REQUIRED, "doc_number", "date", "responsibility_areas",
-                       "unconfirmed")
+                       "unconfirmed", "commentary")
 # `unconfirmed` lists fields whose values our sources do not confirm; identity, provenance and the
 # list itself cannot be among them.
 CONFIRMABLE_FIELDS = tuple(f for f in FRONT_MATTER_FIELDS
-                           if f not in ("id", "doc_type", "sources", "certainty", "unconfirmed"))
+                           if f not in ("id", "doc_type", "sources", "certainty", "unconfirmed",
+                                         "commentary"))
+# `commentary` (laws, policies, standards) lists the headings of the sections that are our reading
+# of the document, not a summary of its text; a statement located there is cited as commentary.
+COMMENTED_TYPES = ("law", "regulation", "policy", "standard")
 NEEDS_CHINESE_BODY = {"law", "regulation", "policy", "standard", "case"}
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -92,6 +97,7 @@ def validate_document(doc: CorpusDocument, corpus: Path) -> list[Problem]:
     problems += [Problem(name, key, f"unknown front-matter field; use one of {list(FRONT_MATTER_FIELDS)}")
                  for key in meta if key not in FRONT_MATTER_FIELDS]
     problems += _unconfirmed_problems(meta, name)
+    problems += _commentary_problems(doc, name)
     summary = doc.chinese_summary
     if not summary.strip():
         bad(CHINESE_SUMMARY, "every document needs a Chinese summary section")
@@ -104,6 +110,22 @@ def validate_document(doc: CorpusDocument, corpus: Path) -> list[Problem]:
     if len(re.findall(r"^# ", doc.body, re.MULTILINE)) != 1:
         bad("body", "needs exactly one H1 title")
     return problems
+
+
+def _commentary_problems(doc: CorpusDocument, name: str) -> list[Problem]:
+    """``commentary`` names sections of a law, policy or standard, each by its exact heading."""
+    value = doc.metadata.get("commentary")
+    if value is None:
+        return []
+    if doc.metadata.get("doc_type") not in COMMENTED_TYPES:
+        return [Problem(name, "commentary", f"only {list(COMMENTED_TYPES)} documents mark "
+                                           "commentary sections; the others are ours throughout")]
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        return [Problem(name, "commentary", "must be a non-empty list of section headings")]
+    headings = {s.title for s in document_sections(doc.body) if not s.in_chinese_body}
+    return [Problem(name, "commentary", f"'{v}' is not the heading of a section of this document "
+                                        "(write it exactly as after the ## or ###)")
+            for v in value if v not in headings]
 
 
 def _unconfirmed_problems(meta: dict[str, Any], name: str) -> list[Problem]:

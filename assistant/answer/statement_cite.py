@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from assistant.answer.messages import text as t
 from assistant.documents import Chunk, Citation
 from assistant.knowledge.checks import numbers_in
 from assistant.knowledge.index import Located
+from assistant.vocabulary import LEGAL_TYPES
 
 
 def _last(section: str) -> str:
@@ -56,6 +58,28 @@ def localized(citation: Citation, metadata: dict, language: str) -> Citation:
 
 
 def cite(chunks: list[Chunk], located: Located, language: str) -> list[Citation]:
-    """The citations a statement needs (usually one), titled for the reader."""
-    return [localized(Citation.from_chunk(chunk, 1.0), chunk.metadata, language)
-            for chunk in passages_for(chunks, located, language)]
+    """The citations a statement needs (usually one), titled for the reader; a statement that is
+    our commentary on an official document is cited as such (``is_commentary``)."""
+    citations = [localized(Citation.from_chunk(chunk, 1.0), chunk.metadata, language)
+                 for chunk in passages_for(chunks, located, language)]
+    return as_commentary(citations, located, language) if is_commentary(located) else citations
+
+
+def is_commentary(located: Located) -> bool:
+    """Whether the statement is our commentary on a law, policy or standard rather than its text:
+    a finding under a law's article (why poor counties struggle with Art. 31), or any statement
+    in a section the document lists under ``commentary`` in its front matter ("Why small and
+    boarding schools get extra funds", "What it means for county governments")."""
+    if located.statement.kind == "finding" and located.doc_type in LEGAL_TYPES:
+        return True
+    return located.section in (located.metadata.get("commentary") or ())
+
+
+def as_commentary(citations: list[Citation], located: Located, language: str) -> list[Citation]:
+    """The citations with their locator saying whose words they are: "Article 31, our commentary
+    (not the article's text)", "Limits of basic balance, our commentary (not the document's
+    text)" — an official who copies the reference does not cite our reading as the document's."""
+    key = "law_commentary" if re.fullmatch(r"Article \d+", located.section) else "doc_commentary"
+    return [replace(c, article=None, section=t(key, language, section=c.locator_in(language))
+                    .lstrip("，, "))
+            for c in citations]

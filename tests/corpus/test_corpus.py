@@ -131,3 +131,27 @@ def test_corpus_report_command(capsys):
     assert cli.main(["corpus-report", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["documents"] == len(DOCUMENTS) and report["chunks"] > report["documents"]
+
+
+def test_commentary_names_sections_of_official_documents_only(tmp_path):
+    body = "# X\n\n## Overview\n\nText.\n\n## Why it was needed\n\nOur reading.\n"
+
+    def problems(folder: str, doc_type: str, commentary: object) -> list[str]:
+        path = tmp_path / folder / "x.md"
+        path.parent.mkdir(exist_ok=True)
+        doc = CorpusDocument(path, {"id": "x", "doc_type": doc_type, "commentary": commentary}, body)
+        return [p.message for p in validate_document(doc, tmp_path) if p.field == "commentary"]
+
+    assert problems("policies", "policy", ["Why it was needed"]) == []
+    assert "not the heading" in problems("policies", "policy", ["Why it was neded"])[0]
+    assert problems("policies", "policy", "Why it was needed")
+    assert problems("analysis", "analysis", ["Why it was needed"])
+
+
+def test_official_documents_mark_their_county_advice_as_commentary():
+    # the "what it means for county governments" advice is ours in every policy summary
+    # (session 10's reader: advice about 县管校聘 was cited to 教督〔2017〕6号)
+    policies = [d for d in DOCUMENTS if d.metadata.get("doc_type") == "policy"]
+    unmarked = [d.id for d in policies
+                if "What it means for county governments" not in (d.metadata.get("commentary") or ())]
+    assert not unmarked

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field, replace
 
 from assistant.answer.context import Context
 from assistant.answer.extractive import BOUND, asks_for_bound, wanted_patterns
-from assistant.answer.messages import text as t
 from assistant.answer.named_documents import documents_of
 from assistant.answer.render import CitationList
 from assistant.answer.statement_cite import cite
@@ -17,7 +16,6 @@ from assistant.answer.types import Claim
 from assistant.article_numbers import article_numbers
 from assistant.documents import Chunk
 from assistant.knowledge.index import Found, StatementIndex, statement_index
-from assistant.vocabulary import LEGAL_TYPES
 
 FLOOR = 0.3         # no statement scoring below this is said
 
@@ -221,12 +219,6 @@ class Draft:
         citations = cite(self.chunks(statement.source), found.located, self.language)
         if not citations:
             return None
-        if statement.kind == "finding" and found.located.doc_type in LEGAL_TYPES:
-            # a finding drawn from our commentary under an article (why poor counties struggle
-            # with Art. 31) is not what the article says: the reference says whose words they are
-            citations = [replace(c, article=None, section=t(
-                "law_commentary", self.language, section=c.locator_in(self.language)))
-                for c in citations]
         markers = [self.cites.add(citation) for citation in citations]
         self.said.append(words)
         self.said_texts.append(sentence)
