@@ -79,7 +79,7 @@ def as_commentary(citations: list[Citation], located: Located, language: str) ->
     """The citations with their locator saying whose words they are: "Article 31, our commentary
     (not the article's text)", "Limits of basic balance, our commentary (not the document's
     text)" — an official who copies the reference does not cite our reading as the document's."""
-    key = "law_commentary" if re.fullmatch(r"Article \d+", located.section) else "doc_commentary"
+    key = "law_commentary" if re.match(r"Article \d+\b", located.section) else "doc_commentary"
     return [replace(c, article=None, section=t(key, language, section=c.locator_in(language))
                     .lstrip("，, "))
             for c in citations]

@@ -50,7 +50,7 @@ def test_commentary_is_labelled_in_the_reader_s_language():
 
 
 def test_a_law_article_s_commentary_says_it_is_not_the_article():
-    located = _located("finding", "law", "Article 31")
+    located = _located("finding", "law", "Article 31 (第三十一条)")
     [citation] = as_commentary([_citation("Article 31 (第三十一条)", "Article 31", "law")],
                                located, "en")
     assert citation.article is None and "not the article's text" in citation.locator
