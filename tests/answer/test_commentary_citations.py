@@ -54,3 +54,12 @@ def test_a_law_article_s_commentary_says_it_is_not_the_article():
     [citation] = as_commentary([_citation("Article 31 (第三十一条)", "Article 31", "law")],
                                located, "en")
     assert citation.article is None and "not the article's text" in citation.locator
+
+
+def test_a_research_finding_is_cited_to_the_analysis_that_reports_it(ask):
+    # session 10's readers: the 2012–2014 third-party evaluation was cited to 教督〔2012〕3号
+    result = ask("What did the 2012-2014 third-party evaluation find about input and quality gaps?")
+    assert "third-party evaluation" in result.text
+    assert result.citations and all(c.doc_type == "analysis" for c in result.citations), \
+        [(c.doc_id, c.locator) for c in result.citations]
+
