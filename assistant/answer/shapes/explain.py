@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.answer.intent import Intent
 from assistant.answer.messages import text as t
@@ -18,12 +19,13 @@ from assistant.answer.shapes.draft import (
     topic_first,
 )
 from assistant.answer.shapes.explanations import (
+    asked_effect,
     asks_for_steps,
     asks_how_it_works,
     covered_by,
     explanation_for,
 )
-from assistant.answer.terms import token_set
+from assistant.answer.terms import content_terms, matches, token_set
 from assistant.knowledge.explanations import Explanation
 from assistant.knowledge.index import Found
 
@@ -89,6 +91,7 @@ def explain(draft: Draft, intent: Intent) -> Composed:
     pool = causal if len(causal) >= 2 else causal + others
     rest = topic_first(draft, sorted(pool, key=lambda f: -_causal(f)))
     rest = _distinct(draft, [found[0], *rest])[1:]
+    rest = _bearing(draft, found[0], _before_effect(draft, rest))
     causes = _beyond_thesis(draft, " ".join(lead), draft.say_all(rest, 4))
     parts = [" ".join(lead)]
     if causes:
@@ -143,7 +146,9 @@ def _explained(draft: Draft, explanation: Explanation) -> Composed:
     lead = draft.say(admitted[0])
     if lead is None:
         return None
-    causes = _beyond_thesis(draft, lead, [line for found in admitted[1:]
+    # the explanation's causes are chosen by hand for its thesis (corpus/knowledge/
+    # explanations.yaml); of them, only those before the effect the question dates are causes
+    causes = _beyond_thesis(draft, lead, [line for found in _before_effect(draft, admitted[1:])
                                           if (line := draft.say(found)) is not None])
     if not causes:
         return None
@@ -270,7 +275,9 @@ def _beyond_thesis(draft: Draft | None, thesis: str, causes: list[str]) -> list[
     siphon" as thesis and as cause 1) explains nothing more."""
     said = [facts(sentence) for sentence in sentences(thesis)]
     kept = []
+    named = _Named(thesis)
     for cause in causes:
+        cause = named.new_part(draft, cause)
         stated = [facts(sentence) for sentence in sentences(cause)]
         if stated and all(restates(one, said) for one in stated):
             if draft is not None:  # its claim goes with it
@@ -293,3 +300,125 @@ def _numbered(draft: Draft, causes: list[str], heading: str | None = None) -> st
     heading = heading or ("how_it_works" if asks_how_it_works(draft.ctx.question) else "causes")
     return t(heading, draft.language) + "\n" + "\n".join(
         f"{n}. {c}" for n, c in enumerate(causes, start=1))
+
+
+# A year the effect starts from ("consolidation after 2001", "2001年以后") does not date it.
+_YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?!\d|,\d{3})")  # not "2,895"
+_FROM_EN = re.compile(r"\b(?:after|since|from)\s+(?:the\s+(?:end\s+of\s+)?)?$", re.IGNORECASE)
+_WHY = re.compile(r"\bwhy\b|为什么|为何|原因|怎么会", re.IGNORECASE)
+_FROM_ZH = re.compile(r"^\s*年?\s*(?:以后|之后|以来|后|起)")
+
+
+def effect_year(question: str) -> int | None:
+    """The year a why-question dates its effect by ("why did the evaluation move … in 2017":
+    2017; the latest when it names several), None when it names none but years the effect
+    starts from ("after 2001")."""
+    years = [int(m.group()) for m in _YEAR.finditer(question)
+             if not _FROM_EN.search(question[max(0, m.start() - 16):m.start()])
+             and not _FROM_ZH.match(question[m.end():m.end() + 4])]
+    return max(years, default=None)
+
+
+def _before_effect(draft: Draft, causes: list[Found]) -> list[Found]:
+    """``causes`` without those that report only events later than the year the question dates
+    its effect by: what happened in 2022 and 2023 cannot be why something changed in 2017."""
+    year = effect_year(draft.ctx.question)
+    # "how did policy develop from 2006 to 2023" asks for events, not for causes
+    if year is None or not _WHY.search(draft.ctx.question):
+        return causes
+    return [f for f in causes
+            if not (years := [int(y) for y in _YEAR.findall(f.statement.text)]) or min(years) <= year]
+
+
+# A named concept: a quoted term ("double siphon", 「双重抽吸」) or a Chinese term glossed in
+# brackets in an English sentence ("one way (单向流动)").
+_QUOTED = re.compile(r'"([^"]{2,40})"|“([^”]{2,40})”|「([^」]{2,40})」|『([^』]{2,40})』')
+_GLOSSED = re.compile(r"[(（]([\u4e00-\u9fff][\u4e00-\u9fff、，,]{1,15})[)）]")
+# where a later clause of a sentence begins: ", and the resulting …", "；", "，由此形成的…"
+_CLAUSE_EN = re.compile(r"(,\s+(?=(?:and|so)\s)|;\s+)")
+_CLAUSE_ZH = re.compile(r"([，；])")
+KEPT_SHARE = 0.5  # a sentence cut to less than this share of its length would be a fragment
+_MARKERS = re.compile(r"(\s*(?:\[\d{1,3}\])+)$")
+CONCEPT_SAID = 0.5  # a clause naming a concept said before, with this share of its words said, says it again
+
+
+def concepts(text: str) -> set[str]:
+    """The concepts a text names (quoted or glossed terms), normalised."""
+    found = {next(g for g in m.groups() if g) for m in _QUOTED.finditer(text)}
+    found |= {m.group(1) for m in _GLOSSED.finditer(text)}
+    return {re.sub(r"[\s、，,]", "", c).lower() for c in found}
+
+
+class _Named:
+    """The concepts an answer has named so far, and the words said with them."""
+
+    def __init__(self, thesis: str) -> None:
+        self.named = concepts(thesis)
+        self.words = set(token_set(thesis))
+
+    def new_part(self, draft: Draft | None, cause: str) -> str:
+        """``cause`` without its last clauses that name a concept named before and say what was
+        said with it ("…fell by 312,400, and the resulting 'double siphon' pulled pupils and
+        money to the towns" after a thesis on the double siphon: the fall is new, the siphon
+        is not); its first clause always stays, so the cause still stands on its own."""
+        body, markers = _MARKERS.split(cause, maxsplit=1)[:2] if _MARKERS.search(cause) \
+            else (cause, "")
+        zh = bool(re.search(r"[\u4e00-\u9fff]{4}", re.sub(r"[(（][^)）]*[)）]", "", body)))
+        # clauses and the separators before them: [clause, sep, clause, sep, clause, …]
+        pieces = (_CLAUSE_ZH if zh else _CLAUSE_EN).split(body.rstrip(" 。."))
+        # only its last clauses go, so that what is left reads as the sentence it was
+        end = len(pieces)
+        while end > 1 and self._said_again(pieces[end - 1]):
+            end -= 2
+        kept = "".join(pieces[:end])
+        self.named |= concepts(body)
+        self.words |= token_set(body)
+        if end == len(pieces) or len(kept) < KEPT_SHARE * len(body):
+            return cause
+        trimmed = kept.rstrip(" ,;，；") + ("。" if zh else ".")
+        if draft is not None:   # the claim the reference vouches for is the shorter sentence
+            for n, claim in enumerate(draft.claims):
+                if cause.startswith(f"{claim.text} ["):
+                    draft.claims[n] = replace(claim, text=trimmed)
+        return trimmed + markers
+
+    def _said_again(self, clause: str) -> bool:
+        named = concepts(clause)
+        if not named or not named <= self.named:
+            return False
+        words = token_set(clause) - {w for c in named for w in token_set(c)}
+        return not words or len(words & self.words) / len(words) >= CONCEPT_SAID
+
+
+EFFECT_HELD = 0.5   # a cause holding this share of the effect asked (by weight) bears on it
+_TOO_GENERAL = re.compile(r"^(why|how|为什么|怎样|如何)\b|^为什么", re.IGNORECASE)
+
+
+def _bearing(draft: Draft, thesis: Found, causes: list[Found]) -> list[Found]:
+    """``causes`` found by relevance (no explanation fits) that bear on what the thesis explains: each names one of the thesis's subjects
+    (in its text or its own subjects) or holds EFFECT_HELD of the effect the question asks
+    about; not a cause of a neighbouring thing (one-way teacher flows and the training costs
+    they leave are not why towns are crowded). All of them when none does: the explanation's
+    list is then the best the corpus has."""
+    subjects = [s for s in (_subject(x) for x in thesis.statement.subjects)
+                if len(s) >= 2 and not _TOO_GENERAL.search(s)
+                and (re.search(r"[\u4e00-\u9fff]", s) or len(s) >= 4)]
+    effect = asked_effect(draft.ctx.question)
+    terms = [(term, draft.ctx.stats.weight(term)) for term in content_terms(effect)] if effect else []
+    total = sum(w for _, w in terms)
+
+    def bears(found: Found) -> bool:
+        s = found.statement
+        text = _subject(" ".join([s.text, s.text_zh, *s.subjects]))
+        if any(subject in text for subject in subjects):
+            return True
+        tokens = token_set(text)
+        return bool(total) and sum(w for t, w in terms if matches(t, text, tokens)) >= \
+            EFFECT_HELD * total
+
+    kept = [f for f in causes if bears(f)]
+    return kept or causes
+
+
+def _subject(text: str) -> str:
+    return re.sub(r"[_\s]+", " ", text.lower())
