@@ -8,7 +8,7 @@ import re
 
 from assistant.answer.extractive import wanted_patterns
 from assistant.answer.render import CitationList
-from assistant.answer.terms import content_terms, matches, token_set
+from assistant.answer.terms import Term, TermStats, content_terms, matches, token_set
 from assistant.answer.types import Claim
 
 # an English second question: ", and what …", "and when …", "— and who …"
@@ -72,6 +72,35 @@ def wants(part: str) -> bool:
     return bool(wanted_patterns(part))
 
 
+_PRONOUN = re.compile(r"\b(it|its|they|them|that|this)\b|其|它", re.IGNORECASE)
+_YEARS = re.compile(r"(?<![\d〔\[])(?:19|20)\d\d(?![\d〕\]])")
+
+
+def leaning(second: str, first: str) -> str | None:
+    """"…, and what was it under the 2012 basic-balance evaluation?": a part that asks for
+    nothing of its own, leans on the first part by a pronoun and names a subject of its own (a
+    year, or one side of a contrasted pair the first names the other of) asks what the first
+    asks about that subject. The first part with the subject replaced, or None."""
+    from assistant.answer.shapes.lookup import CONTRASTS
+
+    if wants(second) or not wants(first) or not _PRONOUN.search(second):
+        return None
+    asked, lowered = first.replace("-", " "), second.replace("-", " ").lower()
+    changed = False
+    years = _YEARS.findall(second)
+    if years and _YEARS.search(asked) and not set(years) & set(_YEARS.findall(asked)):
+        asked, changed = _YEARS.sub(years[0], asked, count=1), True
+    for one, other in CONTRASTS:
+        for named, replaced in ((one, other), (other, one)):
+            theirs = [n for n in named if n in lowered]
+            ours = [n for n in replaced if n in asked.lower()]
+            if theirs and ours and not any(n in asked.lower() for n in named):
+                start = asked.lower().find(ours[0])
+                asked = asked[:start] + theirs[0] + asked[start + len(ours[0]):]
+                changed = True
+    return asked if changed else None
+
+
 SUBJECT_SHARE = 0.5  # of a part's own words, in the sentence that gives its figure
 
 
@@ -112,13 +141,40 @@ def _said(sentence: str, body: str) -> bool:
     return False
 
 
+DISTINCTIVE = 3  # the other part's rarest terms, one of which a part's lead must hold
+
+
+def distinctive(text: str, stats: TermStats, count: int = DISTINCTIVE) -> list[Term]:
+    """The rarest content terms of a part (by the index's term weights): what it is about."""
+    return sorted(content_terms(text), key=stats.weight, reverse=True)[:count]
+
+
+_ASKS_BASIS = re.compile(r"\b(?:legal |policy )?basis\b|\bunder which\b|\bwhich (?:law|article|"
+                         r"document|regulation|policy)\b|依据|哪个文件|哪份文件|哪部法|哪一?条", re.IGNORECASE)
+
+
+def leans_on_first(part: str) -> bool:
+    """Whether a second part is about the first part's subject: short, or asking for the basis
+    of what the first asks ("what is the legal basis?", "依据是哪个文件？")."""
+    return short(part) or bool(_ASKS_BASIS.search(part))
+
+
+def _holds_any(sentence: str, terms: list[Term]) -> bool:
+    tokens = token_set(sentence)
+    return any(matches(term, sentence, tokens) for term in terms)
+
+
 def merge(main: tuple[str, CitationList, list[Claim]],
           part: tuple[str, CitationList, list[Claim]], limit: int = 1, first: bool = False,
-          does: re.Pattern | None = None) -> tuple[str, CitationList, list[Claim]]:
+          does: re.Pattern | None = None,
+          about: list[Term] | None = None) -> tuple[str, CitationList, list[Claim]]:
     """The main answer with the part's lead (the first ``limit`` sentences of its opening that
     the main opening does not say already) added to its opening (before the rest with ``first``; with ``does``, only a sentence that does what a
     "who …?" part asks), each with the part's citations re-marked in the main list; a sentence the main
-    answer says further down moves up into the opening instead of being said twice."""
+    answer says further down moves up into the opening instead of being said twice. With
+    ``about`` (the other part's distinctive terms), a sentence that holds none of them leaves
+    the subject asked ("what is the legal basis?" after a question on rotation is not answered
+    by near-home enrolment's "legal basis")."""
     body, cites, claims = main
     part_body, part_cites, _ = part[0], part[1], part[2]
     paragraphs = body.split("\n\n")
@@ -130,6 +186,8 @@ def merge(main: tuple[str, CitationList, list[Claim]],
             continue
         if does is not None and not does.search(sentence):
             # "who adopted it?": a sentence in which no one adopts anything answers another part
+            continue
+        if about and not _holds_any(sentence, about):
             continue
         rest = "\n\n".join(paragraphs[1:])
         if _said(sentence, rest):

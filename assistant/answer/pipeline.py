@@ -150,11 +150,19 @@ def second_part(ctx: Context, intent: Intent, retrieval: Retrieval, main: tuple)
     # "依据是什么？" reads as a definition but defines nothing: the whole answer gives the basis
     of_its_own = kind not in (intent.kind, "lookup") and not (kind == "definition"
                                                                  and parts.short(second))
+    if (leans := parts.leaning(second, first)) is not None:
+        # "…, and what was it under the 2012 evaluation?": the first part asked of its subject
+        led = _part(ctx, leans, None, retrieval, alone=True)
+        return parts.merge(main, led) if led is not None else main
     if ((parts.wants(second) or of_its_own)
             and not parts.answered(second, main[0].split("\n\n")[0])):
         led = _part(ctx, second, first, retrieval)
         if led is not None:
-            main = parts.merge(main, led, does=shapes.asked_action(second))
+            # a short part, or one that asks for the basis ("what is the legal basis?"), is
+            # about the first part's subject
+            main = parts.merge(main, led, does=shapes.asked_action(second),
+                               about=parts.distinctive(first, ctx.stats)
+                               if parts.leans_on_first(second) else None)
     return main
 
 

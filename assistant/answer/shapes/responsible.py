@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from assistant.answer.intent import Intent, actor_groups
 from assistant.answer.messages import text as t
+from assistant.answer.parts import distinctive
 from assistant.answer.shapes.draft import (
     FLOOR,
     LIST_RELATIVE,
@@ -19,6 +20,7 @@ from assistant.answer.shapes.draft import (
     Draft,
     finish,
 )
+from assistant.answer.terms import matches, token_set
 from assistant.article_numbers import article_numbers
 from assistant.knowledge.index import Found
 from assistant.knowledge.statements import ACTORS
@@ -572,6 +574,31 @@ def _named_subject(draft: Draft, found: Found) -> int:
                 for subject in found.statement.subjects if subject.lower() in question), default=0)
 
 
+def _holding_first(draft: Draft, found: list[Found]) -> list[Found]:
+    """``found`` with a lead that holds what the question asks about: when the lead holds none
+    of the question's rarest terms ("农村教师", "工资" of "农村教师的工资由哪一级政府保障") and a duty
+    about as relevant, from as strong a source or a law, holds some, the one holding most leads
+    (a county's duty to fund small schools shares only "保障" with a question on teachers' pay)."""
+    if not found:
+        return found
+    rare = distinctive(draft.ctx.question, draft.ctx.stats)
+
+    def held(f: Found) -> int:
+        text = f"{f.statement.text} {f.statement.text_zh}"
+        tokens = token_set(text)
+        return sum(matches(term, text, tokens) for term in rare)
+
+    if not rare or held(found[0]):
+        return found
+    close = [f for f in found[1:8] if f.score >= TOPIC_TIE * found[0].score and held(f)
+             and not draft.elsewhere(f) and not _sanction(f)
+             and (f.located.strength <= found[0].located.strength or _statutory(f))]
+    if not close:
+        return found
+    best = max(close, key=lambda f: (held(f), -f.located.strength, f.score))
+    return [best, *[f for f in found if f is not best]]
+
+
 def _object_first(draft: Draft, found: list[Found]) -> list[Found]:
     """``found`` with the duty on the very thing the question asks about first: of the duties
     about as relevant as the lead, the one filed under the longest subject the question names
@@ -683,7 +710,8 @@ def _responsible(draft: Draft, intent: Intent) -> Composed:
         role = _role_duty(draft, intent.actors[:1])
         if role is not None:
             found = [role, *[f for f in found if f.statement.id != role.statement.id]]
-    found = _object_first(draft, found)
+    # "who …?" names no actor: the thing asked about is all the question holds
+    found = _object_first(draft, _holding_first(draft, found) if intent.asks_who else found)
     lead = draft.say_all(found, 1)
     # a further duty shares about as much of the question as the lead: one word in common
     # ("housing" in a question about schools for new housing estates) is not enough
