@@ -50,6 +50,8 @@ def test_what_a_why_question_asks_to_be_explained(question, effect):
     # the topic (以县为主) fits why the system was introduced best; the effect asked is money
     ("Why did the county-led system (以县为主) cause money shortages for schools in poor counties?",
      {"why-county-led-system-strained-rural-schools", "why-county-led-system-produces-funding-gaps"}),
+    # a why-question fits a how-phrase on rotation best ("怎么搞"): why rotation is resisted answers
+    ("教师交流轮岗为什么在不少县搞不起来？", {"why-teacher-rotation-is-resisted"}),
     ("以县为主为什么会加重县级财政负担？",
      {"why-county-led-system-strained-rural-schools", "why-county-led-system-produces-funding-gaps"}),
 ])

@@ -49,6 +49,7 @@ LEXICAL = 0.7         # the share of the phrases' fit in the score (with a dense
 DENSE_FLOOR = 0.4     # in-domain sentences are this similar to anything on the subject
 DENSE_CEILING = 0.8   # a cosine this high counts fully
 FRAME = 0.1           # a why-phrase for a why-question, a how-phrase for a how-question
+FRAME_FAR = 0.15      # ... or this close, when the best asks the other way
 CLOSE = 0.1           # explanations this close to the best are told apart by the subject they hold
 SUBJECT = 0.15        # the share of the question's weight another explanation must hold in addition
 NARROWER = 0.3       # a statement holding this much more of the question than an explanation
@@ -96,7 +97,11 @@ def explanation_for(draft: Draft) -> Explanation | None:
              if score >= MATCH and score >= best - CLOSE]
     chosen = _of_the_effect_asked(draft, chosen, best, sorted(scored, key=lambda pair: -pair[0]))
     close = [chosen, *(e for e in close if e is not chosen)]
-    chosen = _asking_as_the_question(draft, chosen, close)
+    # a why-question whose best fit is a how-phrase ("交流轮岗怎么搞" for "为什么推不动") fits it by
+    # its topic only: an explanation asking why may answer from a little further (FRAME_FAR)
+    chosen = _asking_as_the_question(draft, chosen, [chosen, *(
+        e for score, e in sorted(scored, key=lambda pair: -pair[0])
+        if e is not chosen and score >= MATCH and score >= best - FRAME_FAR)])
     chosen = _asking_for_effects(draft, chosen, close)
     chosen = _asking_why_hard(draft, chosen, close)
     chosen = _of_the_subject_asked(draft, chosen, close)
