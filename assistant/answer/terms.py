@@ -48,7 +48,7 @@ _SYNONYMS = {
     "salari": ("pay", "wage"), "wage": ("pay", "salari"), "paid": ("pay", "salari", "wage"),
     "payment": ("pay",), "estat": ("residenti",), "小区": ("居民区", "住宅"), "楼盘": ("居民区", "住宅"), "kid": ("child", "pupil"),
     "children": ("child", "pupil"), "money": ("fund", "financ"), "student": ("pupil",),
-    "pupil": ("student",),
+    "pupil": ("student",), "poorer": ("poor",), "poorest": ("poor",),
 }
 
 

@@ -25,7 +25,8 @@ def chosen(corpus_engine, corpus_settings):
     # the year of the cause is not what is asked; with no effect named, the year asked is
     ("Why did consolidation after 2001 result in long journeys, and who paid?", "long journeys"),
     ("Why did the centre change course on school closures in 2012?", "2012"),
-    ("Why do teachers leave even after we pay them an allowance?", "we pay them an allowance"),
+    ("Why do teachers leave even after we pay them an allowance?",
+     "teachers leave we pay them an allowance"),
     ("为什么撤并村小之后，县城学校出现了大班额？", "县城学校出现了大班额"),
     # what a Chinese question asks of its subject
     ("以县为主的管理体制为什么会拉开各县之间的教育经费差距？", "拉开各县之间的教育经费差距"),

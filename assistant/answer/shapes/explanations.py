@@ -49,6 +49,7 @@ LEXICAL = 0.7         # the share of the phrases' fit in the score (with a dense
 DENSE_FLOOR = 0.4     # in-domain sentences are this similar to anything on the subject
 DENSE_CEILING = 0.8   # a cosine this high counts fully
 FRAME = 0.1           # a why-phrase for a why-question, a how-phrase for a how-question
+FRAME_FAR = 0.15      # ... or this close, when the best asks the other way
 CLOSE = 0.1           # explanations this close to the best are told apart by the subject they hold
 SUBJECT = 0.15        # the share of the question's weight another explanation must hold in addition
 NARROWER = 0.3       # a statement holding this much more of the question than an explanation
@@ -94,12 +95,15 @@ def explanation_for(draft: Draft) -> Explanation | None:
         best, chosen = MATCH, holding[0]
     close = [e for score, e in sorted(scored, key=lambda pair: -pair[0])
              if score >= MATCH and score >= best - CLOSE]
-    chosen = _of_the_effect_asked(draft, chosen, [
-        e for score, e in sorted(scored, key=lambda pair: -pair[0])
-        if score >= max(EFFECT_FLOOR, best - EFFECT_CLOSE)])
+    chosen = _of_the_effect_asked(draft, chosen, best, sorted(scored, key=lambda pair: -pair[0]))
     close = [chosen, *(e for e in close if e is not chosen)]
-    chosen = _asking_as_the_question(draft, chosen, close)
+    # a why-question whose best fit is a how-phrase ("交流轮岗怎么搞" for "为什么推不动") fits it by
+    # its topic only: an explanation asking why may answer from a little further (FRAME_FAR)
+    chosen = _asking_as_the_question(draft, chosen, [chosen, *(
+        e for score, e in sorted(scored, key=lambda pair: -pair[0])
+        if e is not chosen and score >= MATCH and score >= best - FRAME_FAR)])
     chosen = _asking_for_effects(draft, chosen, close)
+    chosen = _asking_why_hard(draft, chosen, close)
     chosen = _of_the_subject_asked(draft, chosen, close)
     chosen = _holding_the_subject(draft, chosen, [e for e in close if e is not chosen])
     held = covered_by(draft, [draft.index.by_id[i].search_text for i in chosen.statement_ids])
@@ -112,8 +116,9 @@ def explanation_for(draft: Draft) -> Explanation | None:
 # after something ("为什么撤并农村学校之后，…出现了县城学校拥挤": 县城学校拥挤), what persists in spite of
 # something ("… even after we pay them an allowance": the allowance is part of what is asked), and
 # the years it names ("why did the centre pull back … around 2012").
-_EFFECT_EN = re.compile(r"\b(?:lead|leads|led|leading|contribut\w*|caus\w*|result\w*|produc\w*|"
-                        r"g[ai]ve rise)\s+(?:to|in)\s+(?P<effect>[^,;?]+)", re.IGNORECASE)
+_EFFECT_EN = re.compile(r"\b(?:(?:lead|leads|led|leading|contribut\w*|caus\w*|result\w*|produc\w*|"
+                        r"g[ai]ve rise)\s+(?:to|in)|caus(?:e|es|ed|ing)(?!\s+(?:by|of|to|in)\b))"
+                        r"\s+(?P<effect>[^,;?]+)", re.IGNORECASE)
 _EFFECT_ZH = re.compile(r"(?:导致|造成|带来|引起|引发|之后|以后|(?<![最然前之以])后)[了，,]?(?:很多地方|许多地方|各地)?"
                         r"(?:出现了?|形成了?)?(?P<effect>[^，,；;？?。]+)")
 # ... and what a Chinese question asks of its subject: "以县为主的管理体制为什么会拉开各县之间的经费差距"
@@ -125,43 +130,104 @@ _DESPITE = re.compile(r"\b(?:even (?:after|though|when|if|with)|despite|although
                       re.IGNORECASE)
 _ASKING = re.compile(r"\b(what|which|how)\b|哪|什么|怎样|如何", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# The clause an English why-question asks why of ("why do good teachers keep leaving …": good
+# teachers keep leaving …), up to a qualifying clause or the end
+_MAIN_EN = re.compile(r"\b(?:why|how come)\s+(?:(?:do|does|did|is|are|was|were|has|have|had|can|could|"
+                      r"should|would)\s+)?(?P<clause>[^,;?]+?)(?=\s+(?:even|despite|although|in spite"
+                      r" of)\b|[,;?]|$)", re.IGNORECASE)
+# A change asked about ("从基本均衡转向优质均衡", "move from basic to quality balance"): what it
+# asks is its two ends; the verb of change (转向, 走向, shift) is how it is put, and shared with
+# other changes ("从硬件转向师资")
+_CHANGE = re.compile(r"从(?P<a>[^，,；;？?。]+?)(?:转向|走向|走到|转为|转到|过渡到|发展到|迈向)(?P<b>[^，,；;？?。]+)|"
+                     r"\b(?:shift|mov|chang|transition|turn|switch|progress|went|go)\w*\s+(?:[\w-]+\s+){0,3}?"
+                     r"from\s+(?P<a_en>[^,;?]+?)\s+to\s+(?P<b_en>[^,;?]+)", re.IGNORECASE)
+_GENERIC_EFFECT = re.compile(r"^(?:problem|issu|difficulti|troubl|问题|困难)$")
 EFFECT_CLOSE = 0.2   # an explanation this close to the best may answer the effect asked instead
 EFFECT_FLOOR = 0.4   # ... when it fits at least this well
+EFFECT_FAR = 0.3     # ... or this close, when the best holds none of the effect
 EFFECT_MORE = 0.3    # ... and holds this much more of the effect's weight
 NEARLY = 0.05        # below MATCH by this much, an explanation holding all of the effect asked fits
 
 
 def asked_effect(question: str) -> str:
     """The words of a why-question that name what it asks to be explained beyond its subject:
-    what a cause led to, what came after something, what persists in spite of something, and
-    the years it names ("" when it names none of these)."""
+    what a cause led to, what came after something, the two ends of a change it asks about
+    (``_CHANGE``), what persists in spite of something (with what persists: the clause the
+    question asks why of), and the years it names ("" when it names none of these)."""
     if _frame(question) != "why":
         return ""
     led = [m.group("effect") for m in (*_EFFECT_EN.finditer(question),
                                        *_EFFECT_ZH.finditer(question),
                                        *_PREDICATE_ZH.finditer(question))]
     # "what problems did it bring" asks for effects in general (``_asking_for_effects``)
-    led = [e for e in led if not _ASKING.search(e)]
-    found = [*led, *(m.group("effect") or m.group("effect_zh") for m in _DESPITE.finditer(question))]
+    led = [_change_ends(e) for e in led if not _ASKING.search(e)]
+    despite = [m.group("effect") or m.group("effect_zh") for m in _DESPITE.finditer(question)]
+    if despite and not led:
+        # "why do teachers leave even after rotation was introduced" asks why they leave: what
+        # they do in spite of rotation is asked with it, not rotation alone
+        led = [m.group("clause") for m in _MAIN_EN.finditer(question)]
+    change = _CHANGE.search(question)
+    if change is not None and not led:  # "why did policy shift from basic to quality balance"
+        led = [_change_ends(change.group(0))]
+    found = [*led, *despite]
     if not led:  # a year of the cause ("consolidation after 2001 led to …") is not asked about
         found += _YEAR.findall(question)
     return " ".join(f for f in found if f)
 
 
-def _of_the_effect_asked(draft: Draft, best: Explanation,
-                         rivals: list[Explanation]) -> Explanation:
-    """``best``, unless the question names an effect (``asked_effect``) that best's phrases and
-    thesis hold less of than a rival's nearly as fitting (EFFECT_CLOSE) by EFFECT_MORE of its
-    weight: "why did consolidation contribute to oversized town classes" is answered by why
-    classes are large, not by why consolidation happened."""
+def _change_ends(effect: str) -> str:
+    """An effect that names a change from one thing to another, as its two ends; any other
+    effect as it is."""
+    change = _CHANGE.search(effect)
+    if change is None:
+        return effect
+    return " ".join(g for g in (change.group("a") or change.group("a_en"),
+                                change.group("b") or change.group("b_en")) if g)
+
+
+def _of_the_effect_asked(draft: Draft, best: Explanation, top: float,
+                         scored: list[tuple[float, Explanation]]) -> Explanation:
+    """``best`` (scoring ``top``), unless the question names an effect (``asked_effect``) that
+    best's phrases and thesis hold less of than a rival's nearly as fitting (EFFECT_CLOSE) by
+    EFFECT_MORE of its weight: "why did consolidation contribute to oversized town classes" is
+    answered by why classes are large, not by why consolidation happened. A best that holds none
+    of the effect (less than EFFECT_MORE) explains something else: a rival fitting less well
+    (EFFECT_FAR) may answer.
+    Of rivals holding as much, one that asks about a change with the ends asked answers a
+    question about that change (``_change_held``)."""
     if not asked_effect(draft.ctx.question):
         return best
     holding = _effect_held(draft, best)
-    rival = max((e for e in rivals if e is not best), key=lambda e: _effect_held(draft, e),
+    reach = EFFECT_FAR if holding < EFFECT_MORE else EFFECT_CLOSE
+    rivals = [e for score, e in scored
+              if e is not best and score >= max(EFFECT_FLOOR, top - reach)]
+    rival = max(rivals, key=lambda e: (_effect_held(draft, e), _change_held(draft, e)),
                 default=None)
     if rival is not None and _effect_held(draft, rival) >= holding + EFFECT_MORE:
         return rival
+    if rival is not None and _change_held(draft, rival) >= _change_held(draft, best) + EFFECT_MORE \
+            and _effect_held(draft, rival) >= holding:
+        return rival
     return best
+
+
+def _change_held(draft: Draft, explanation: Explanation) -> float:
+    """Of a question about a change (``_CHANGE``), the weighted share of its two ends that one of
+    the explanation's phrases asking about a change holds ("为什么要从基本均衡走向优质均衡" for
+    "为什么转向优质均衡"; 0 for one that only names both, "优质均衡比基本均衡更难")."""
+    ctx = draft.ctx
+    change = _CHANGE.search(ctx.question)
+    if change is None:
+        return 0.0
+    ends = _change_ends(change.group(0))
+    terms = [(t, _weight(t, ctx.stats)) for t in content_terms(ends)]
+    total = sum(w for _, w in terms)
+    phrases = explanation.asks_zh if ctx.language == "zh" else explanation.asks
+    changes = [p for p in phrases if _CHANGE.search(p)]
+    if not total or not changes:
+        return 0.0
+    return max(sum(w for t, w in terms if matches(t, p.lower(), token_set(p))) / total
+               for p in changes)
 
 
 def _effect_held(draft: Draft, explanation: Explanation) -> float:
@@ -169,7 +235,9 @@ def _effect_held(draft: Draft, explanation: Explanation) -> float:
     explanation's phrases and thesis hold (0 when the question names no effect)."""
     effect = asked_effect(draft.ctx.question)
     ctx = draft.ctx
-    terms = [(t, _weight(t, ctx.stats)) for t in content_terms(effect)] if effect else []
+    # "funding problems": that it went wrong is how the effect is put; what went wrong is asked
+    terms = [(t, _weight(t, ctx.stats)) for t in content_terms(effect)
+             if not _GENERIC_EFFECT.match(t.text)] if effect else []
     total = sum(w for _, w in terms)
     if not total:
         return 0.0
@@ -195,6 +263,30 @@ def _asking_for_effects(draft: Draft, best: Explanation,
         return best
     on_effects = [e for e in close if any(_EFFECTS.search(p) for p in e.asks)]
     return on_effects[0] if on_effects else best
+
+
+# A question about why something is hard to do ("why do counties struggle to get every CV under
+# 0.50", "为什么很难通过") asks what makes it hard, not why it is required or why gaps remain.
+_HARD = re.compile(r"\b(?:struggl\w*|hard(?:er|est)?|difficult\w*|demanding|fail(?:s|ed)? to|"
+                   r"(?:can ?not|can't|unable to) (?:reach|meet|pass|get|achieve))\b|"
+                   r"难以|很难|更难|难在|难达到|难通过|难落实|难推进|做不到|达不到|过不了",
+                   re.IGNORECASE)
+
+
+def _asking_why_hard(draft: Draft, best: Explanation,
+                     close: list[Explanation]) -> Explanation:
+    """``best``, unless the question asks why something is hard to do, none of ``best``'s phrases
+    asks that and a close explanation's do: then the first of those."""
+    ctx = draft.ctx
+
+    def asks_why_hard(explanation: Explanation) -> bool:
+        phrases = explanation.asks_zh if ctx.language == "zh" else explanation.asks
+        return any(_HARD.search(p) for p in phrases)
+
+    if not _HARD.search(ctx.question) or asks_why_hard(best):
+        return best
+    on_hardness = [e for e in close if asks_why_hard(e)]
+    return on_hardness[0] if on_hardness else best
 
 
 def _of_the_subject_asked(draft: Draft, best: Explanation,
