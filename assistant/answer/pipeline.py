@@ -273,6 +273,7 @@ def _glossary(ctx: Context, intent: Intent, retrieval: Retrieval) -> Composed:
         return None
     draft = shapes.draft_for(ctx)
     if draft is not None:
+        draft.defining = True  # the answer defines the term: its definition is said as written
         # a statement that defines the term cites the document that defines it; the glossary,
         # our own list, is the fallback an official cannot put in a reference list
         lead = shapes.defining_statement(draft, entry)
@@ -288,6 +289,7 @@ def _glossary(ctx: Context, intent: Intent, retrieval: Retrieval) -> Composed:
     parts = [f"{definition} [{marker}]"]
     draft = shapes.draft_for(ctx)
     if draft is not None:
+        draft.defining = True
         draft.cites = cites
         draft.claims = claims
         draft.said.append(token_set(definition))  # statements restating it are not repeated

@@ -555,10 +555,14 @@ def _bases_once(draft: Draft, opening: str, measures: list[Measure]) -> list[Mea
     under a measure that tilts title evaluation) is left out, the document it glosses stays."""
     said = [facts(s) for s in sentences(opening)]
     kept = []
-    for measure in measures:
+    named: dict[str, int] = {}  # a provision named on a Basis line → the measure's number
+    for number, measure in enumerate(measures, 1):
         head, _, rest = measure.text.partition("\n")
+        original = measure.note or ""
         said += [facts(s) for s in sentences(unnumbered(head))]
         note = basis_without_restated(measure.note, said) if measure.note else measure.note
+        if note:
+            note = basis_named_once(note, named, number, draft.language)
         if note != measure.note:
             rest = rest.replace(measure.note, note, 1)
             draft.claims = [Claim(note, c.markers, c.kind)
@@ -566,11 +570,49 @@ def _bases_once(draft: Draft, opening: str, measures: list[Measure]) -> list[Mea
                             and c.markers == measure.markers else c for c in draft.claims]
             measure = Measure(measure.spec, measure.title, f"{head}\n{rest}", measure.markers, note)
         said += [facts(s) for line in rest.splitlines() for s in sentences(line)]
+        # what a provision says for this measure, shown or (said before) not: a later measure's
+        # gloss of the same provision in other words says nothing new
+        said += [facts(gloss) for gloss in _glosses(original)]
         kept.append(measure)
     return kept
 
 
 _GLOSS_OPEN = re.compile(r"\s*[(（:：]\s*")
+
+
+def _glosses(note: str) -> list[str]:
+    """What a basis note says of each provision it names: the pieces of its glosses."""
+    found = []
+    for part in split_outside_brackets(note, ";；"):
+        opened = _GLOSS_OPEN.search(part)
+        if opened and part[:opened.start()].strip():
+            found += split_outside_brackets(part[opened.end():].rstrip(")）"), ";；")
+    return found
+
+
+def basis_named_once(note: str, named: dict[str, int], number: int, language: str) -> str:
+    """A Basis line's note with each provision an earlier measure's Basis line named, and that
+    says nothing more here (no gloss of its own left), said by pointing to that measure ("另见第1
+    项的依据", "see also measure 1's basis") instead of by name again: two measures resting on
+    the same law article and 文号 would otherwise have Basis lines that read alike. A note all of
+    whose provisions were named before is only the pointer; ``named`` records this note's
+    provisions (for the measures after it)."""
+    parts = split_outside_brackets(note, ";；")
+    kept, earlier = [], []
+    for part in parts:
+        name = part.strip()
+        if _GLOSS_OPEN.search(name) and _GLOSS_OPEN.search(name).start() > 0:
+            kept.append(part)  # glossed: it says what the provision says for this measure
+        elif name in named:
+            earlier.append(named[name])
+        else:
+            kept.append(part)
+        named.setdefault(name, number)
+    if not earlier:
+        return note
+    pointer = t("basis_see_also", language, number=min(earlier))
+    separator = "；" if language == "zh" else "; "
+    return separator.join([p.strip() for p in kept] + [pointer])
 
 
 def basis_without_restated(note: str, said: list[Facts]) -> str:

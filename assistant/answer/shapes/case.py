@@ -7,7 +7,9 @@ import re
 from assistant.answer.intent import Intent, corpus_case_names
 from assistant.answer.messages import text as t
 from assistant.answer.place_names import corpus_regions
+from assistant.answer.restated import joined, sentences
 from assistant.answer.shapes.draft import PROVINCES, Composed, Draft, both_texts, finish
+from assistant.answer.types import Claim
 from assistant.knowledge.index import Found
 
 CASE_ASPECTS = ("context", "problem", "measures", "results", "lessons", "gaps")
@@ -135,7 +137,7 @@ def case(draft: Draft, intent: Intent) -> Composed:
             lead += draft.say_all([f for f in found if f.statement.aspect == also], 1)
         parts = [" ".join(lead)]
     if thinly_documented(found) and not place:
-        return finish(draft, parts + _thin_record(draft, found))
+        return finish(draft, _named_once(draft, case_id, names, parts + _thin_record(draft, found)))
     for aspect in CASE_ASPECTS:
         of_aspect = [f for f in found if f.statement.aspect == aspect]
         lines = draft.say_all(of_aspect, _per_aspect(aspect, how, bool(others)))
@@ -146,7 +148,7 @@ def case(draft: Draft, intent: Intent) -> Composed:
             elsewhere = draft.say_all([f for f in others if f.statement.aspect == aspect], 2)
             if elsewhere:
                 parts.append(f"**{t('case_elsewhere', draft.language)}** " + " ".join(elsewhere))
-    return finish(draft, parts)
+    return finish(draft, _named_once(draft, case_id, names, parts))
 
 
 def _per_aspect(aspect: str, how: bool, shared: bool) -> int:
@@ -215,7 +217,11 @@ def _place_within(question: str, case_names: tuple[str, ...], found: list[Found]
     """A place the question names inside the case ("青羊区" in "成都青羊区") that some of the case's
     statements name too; None when the question names only the case itself."""
     for match in _PLACE.finditer(question):
-        place = match.group(0)
+        # "成都的城乡教育", "综合改革试验区": 城乡 (urban–rural), a reform's zone and a particle
+        # before them are no place
+        place = re.sub(r"^[的和与及在对把让从]+", "", match.group(0))
+        if re.search(r"城乡$|(?:试验|实验|示范|先行)区$", place) or len(place) < 2:
+            continue
         for name in sorted(case_names, key=len, reverse=True):
             if place.startswith(name) and len(place) > len(name) + 1:
                 place = place[len(name):]  # "成都青羊区" → "青羊区"
@@ -245,3 +251,134 @@ def _thin_record(draft: Draft, found: list[Found]) -> list[str]:
         if lines := draft.say_all(of[aspect], 1):
             parts.append(f"**{t('aspect_' + aspect, draft.language)}** " + " ".join(lines))
     return parts
+
+
+# -- the subject named once ---------------------------------------------------------------------
+
+# what a place is, by the last character of its Chinese name: how a later sentence calls it
+_KINDS = {"县": ("the county", "该县"), "区": ("the district", "该区"), "市": ("the city", "该市"),
+          "镇": ("the town", "该镇"), "乡": ("the township", "该乡"), "省": ("the province", "该省")}
+_KINDS_EN = {"county": "县", "district": "区", "city": "市", "town": "镇", "township": "乡",
+             "province": "省"}
+
+
+def short_form(names: tuple[str, ...], language: str) -> str | None:
+    """How a sentence after the first names the case's place: "the county" / "该县" by the kind
+    its names give (沧源县, "Cangyuan County"), else its shortest English name ("Chengdu" has none
+    shorter: None)."""
+    kind = next((name[-1] for name in names if name[-1:] in _KINDS), None)
+    if kind is None:
+        kind = next((_KINDS_EN[word] for name in names for word in name.lower().split()[-1:]
+                     if word in _KINDS_EN), None)
+    if kind is not None:
+        return _KINDS[kind][language == "zh"]
+    return None
+
+
+def _opener(names: tuple[str, ...], language: str) -> re.Pattern | None:
+    """A sentence that opens with the place's full name: "Cangyuan County (沧源县), Yunnan, …",
+    "Cangyuan County's …", "云南省沧源县…", "沧源县…". Only a name that says what the place is
+    (县, County) is full: a bare name ("浙江", "Chengdu") is short already and stays."""
+    if language == "zh":
+        own = sorted((n for n in names if re.fullmatch(r"[\u4e00-\u9fff]+", n) and n[-1] in _KINDS),
+                     key=len, reverse=True)
+        if not own:
+            return None
+        return re.compile(r"^(?:[\u4e00-\u9fff]{2,3}省)?(?:" + "|".join(map(re.escape, own)) + ")")
+    own = sorted((n for n in names if re.match(r"[A-Za-z]", n)
+                  and set(n.lower().split()) & set(_KINDS_EN)), key=len, reverse=True)
+    if not own:
+        return None
+    # not "The Baoqing County thesis": a name used as a modifier names something else
+    return re.compile(r"^(?:" + "|".join(map(re.escape, own)) + r")"
+                      r"(?:\s*[(（][^)）]{1,20}[)）])?(?:,\s*[A-Z][a-z]+(?:\s+Province)?(?=,))?(?='s\b|\s|,)")
+
+
+def shortened(sentence: str, opener: re.Pattern, short: str) -> str:
+    """``sentence`` with the place's full name that opens it said by ``short`` ("The county's
+    documented measure …", "该县有记载的做法 …"); as it is when it does not open with the name."""
+    match = opener.match(sentence)
+    if not match or _NOT_THE_SUBJECT.match(sentence[match.end():]):
+        return sentence
+    rest = sentence[match.end():]
+    if rest.startswith(",") and not _APPOSITION.match(rest):
+        rest = rest[1:]  # "Cangyuan County, Yunnan, is …" → "The county is …"
+    return (short[:1].upper() + short[1:]) + rest
+
+
+# what makes the name more than the sentence's subject: a second subject beside it ("嘉善县和宁波",
+# "Jiashan County and Ningbo"), a sentence that says what the place is ("… is a county under …"),
+# a name that modifies a capitalised name ("Hengnan County School Alliance")
+# — and a text about the place ("宝清县学位论文", a thesis on the county, not the county's own)
+_NOT_THE_SUBJECT = re.compile(r"^(?:\s*[和与及、]|(?:学位)?论文|案例|研究|报告|文献|"
+                              r"\s+(?:and|or|&)\b|(?:,[^,]{1,40},)?\s+(?:is|was) (?:a|an)\b|\s+[A-Z])")
+
+
+# ", with its dual-teacher classroom, is …": a phrase set off by commas stays set off
+_APPOSITION = re.compile(r",\s+(?:with|in|where|which|whose|after|since|from|under|like|as)\b")
+
+
+_LABELLED = re.compile(r"^(\*\*[^*]{1,40}\*\*\s*)")
+
+
+def _named_once(draft: Draft, case_id: str, names: tuple[str, ...], parts: list[str]) -> list[str]:
+    """The case's parts with its place named in full once: a later sentence that opens with the
+    place's full name ("Cangyuan County's …", "沧源县…") opens with its short form instead ("The
+    county's …", "该县…"). A statement is self-contained (it names its subject in full, for it
+    may be said alone); said one after another they would name it in every sentence. A sentence
+    that also names another place keeps the full name (the short form could be either), and a
+    table (a cell must stand alone) and the record's other places' section are left as they are."""
+    language = draft.language
+    short = short_form(names, language)
+    opener = _opener(names, language)
+    if not short or opener is None:
+        return parts
+    others = other_places(draft, case_id, [n.lower() for n in names])
+    elsewhere = f"**{t('case_elsewhere', language)}**"
+    introduced = False
+    renamed: dict[str, str] = {}
+    out = []
+    for part in parts:
+        if not part or part.startswith(elsewhere):
+            out.append(part)
+            introduced = False  # after other places, the place is named in full again
+            continue
+        lines = []
+        for line in part.split("\n"):
+            if line.lstrip().startswith("|"):
+                lines.append(line)
+                continue
+            label = _LABELLED.match(line)
+            prefix = label.group(1) if label else ""
+            said = []
+            for n, sentence in enumerate(sentences(line[len(prefix):])):
+                new = sentence
+                # a paragraph without a label opens with the name: it must stand on its own
+                opens = n == 0 and not prefix
+                if introduced and not opens and not _names_any_text(sentence, others):
+                    new = shortened(sentence, opener, short)
+                    if new != sentence:
+                        renamed[_unmarked(sentence)] = _unmarked(new)
+                introduced = introduced or any(n.lower() in sentence.lower() for n in names)
+                said.append(new)
+            lines.append(prefix + joined(said) if said else line)
+        out.append("\n".join(lines))
+    if renamed:
+        draft.claims = [_renamed(claim, renamed) for claim in draft.claims]
+    return out
+
+
+def _unmarked(sentence: str) -> str:
+    return re.sub(r"(?:\s*\[\d{1,3}\])+\s*$", "", sentence).strip()
+
+
+def _renamed(claim: Claim, renamed: dict[str, str]) -> Claim:
+    text = claim.text
+    for old, new in renamed.items():
+        text = text.replace(old, new)
+    return claim if text == claim.text else Claim(text, claim.markers, claim.kind)
+
+
+def _names_any_text(text: str, places: tuple[str, ...]) -> bool:
+    lowered = text.lower()
+    return any(re.search(rf"(?<![a-z]){re.escape(p)}(?![a-z])", lowered) for p in places)

@@ -147,7 +147,9 @@ def _table(draft: Draft, comparison: Comparison, rows: list[Row],
             continue  # the figures of this cell were said above: the row would repeat them
         # a cell that says again what the answer said above (the key, an earlier cell) is
         # not said twice: it points back instead
-        above = [f is not None and _said_above(draft, f) for f in found]
+        above = [f is not None and (_said_above(draft, f) or any(
+                     _same_passage(draft, f, fs[n]) for _, cs, _, fs in lines if cs[n]))
+                 for n, f in enumerate(found)]
         cells = [draft.say(f, again=True) if f is not None and not again else None
                  for f, again in zip(found, above)]
         if not any(cells):
@@ -160,10 +162,15 @@ def _table(draft: Draft, comparison: Comparison, rows: list[Row],
         (opened, [_found(draft, ident) if ident else None for ident in opened.cells])]
     pointers: dict[tuple[int, int], str] = {}
 
-    def point(where: str | None) -> str:
-        # to a row of the table by its label; to the opening (no row of the table) as "above"
+    order = {row.aspect.in_language(language): i for i, (row, _, _, _) in enumerate(lines)}
+
+    def point(where: str | None, here: int) -> str:
+        # to a row of the table by its label, above or below this one; to the opening (no row
+        # of the table) as "above"
         if where is None or (opened is not None and where == opened.aspect.in_language(language)):
             return t("compare_said_above", language)
+        if order.get(where, -1) > here:
+            return t("compare_see_row_below", language, row=where)
         return t("compare_see_row", language, row=where)
     for i, (row, cells, above, found) in enumerate(lines):
         for n, said in enumerate(cells):
@@ -175,9 +182,9 @@ def _table(draft: Draft, comparison: Comparison, rows: list[Row],
             if above[n]:
                 earlier = [(r, f) for r, f in shown[:len(lead)]] + \
                     [(r, fs[n]) for r, cs, _, fs in lines[:i] if cs[n]]
-                pointers[i, n] = point(_repeated_in(draft, found[n], earlier))
+                pointers[i, n] = point(_repeated_in(draft, found[n], earlier), i)
             elif (where := _stated_elsewhere(draft, row, shown)):
-                pointers[i, n] = point(where)
+                pointers[i, n] = point(where, i)
     # a side silent on every row (and there is more than one) is said to be so once
     quiet = [n for n in range(len(comparison.sides)) if len(lines) > 1 and all(
         not cells[n] and (i, n) not in pointers for i, (_, cells, _, _) in enumerate(lines))]
@@ -217,6 +224,18 @@ def _said_above(draft: Draft, found: Found) -> bool:
     # words on it, not the key said again)
     return bool(words) and any(len(words & other) / max(len(words), len(other)) >= SIMILAR
                                for other in draft.said)
+
+
+def _same_passage(draft: Draft, found: Found, earlier: Found | None) -> bool:
+    """Whether a cell is drawn from the same passage as an earlier cell of its side and gives
+    none but that cell's figures (two or more): the same rule said again in other words ("6 of
+    the 7 … all seven to be safe" as the standard, then as the county's duty)."""
+    if earlier is None:
+        return False
+    mine, theirs = found.statement, earlier.statement
+    numbers = _numbers(mine.in_language(draft.language))
+    return (mine.source, mine.locator) == (theirs.source, theirs.locator) and \
+        len(numbers) >= 2 and numbers <= _numbers(theirs.in_language(draft.language))
 
 
 def _repeated_in(draft: Draft, found: Found, shown: list[tuple[Row, Found | None]]) -> str | None:

@@ -24,6 +24,7 @@ def defining_statement(draft: Draft, entry) -> Found | None:
 
 def definition(draft: Draft, intent: Intent) -> Composed:
     """What the term means first (a definition that names it), then at most two facts."""
+    draft.defining = True
     found = draft.relevant(draft.search(kinds=("definition", "fact"), limit=10))
     if not found:
         return None

@@ -10,6 +10,7 @@ from assistant.answer.context import Context
 from assistant.answer.extractive import BOUND, asks_for_bound, wanted_patterns
 from assistant.answer.named_documents import documents_of
 from assistant.answer.render import CitationList
+from assistant.answer.rule_phrasing import as_rule
 from assistant.answer.statement_cite import cite
 from assistant.answer.terms import matches, token_set, with_known_parts
 from assistant.answer.types import Claim
@@ -75,6 +76,7 @@ class Draft:
     _topic: list[str] | None = None
     _terms: list | None = None
     _documents: dict[str, dict] | None = None
+    defining: bool = False  # the answer defines its term: a definition is said as written
 
     @property
     def language(self) -> str:
@@ -216,6 +218,8 @@ class Draft:
         words = token_set(sentence)
         if not again and self.is_said(found):
             return None
+        if statement.kind == "definition" and not self.defining:
+            sentence = as_rule(sentence)  # a rule in an answer, not a glossary entry
         citations = cite(self.chunks(statement.source), found.located, self.language)
         if not citations:
             return None
