@@ -88,8 +88,16 @@ def explanation_for(draft: Draft) -> Explanation | None:
     if best < MATCH:
         # a question that fits nothing quite well enough is still answered by an explanation
         # nearly as fitting that holds all of the effect it asks about ("… in 2012")
-        holding = [e for score, e in sorted(scored, key=lambda pair: -pair[0])
+        ranked = sorted(scored, key=lambda pair: -pair[0])
+        holding = [e for score, e in ranked
                    if score >= MATCH - NEARLY and _effect_held(draft, e) >= 0.999]
+        # ... or by one a little further off that holds most of that effect where the best
+        # fitting holds little of it ("why did 以县为主 cause money shortages in poor counties":
+        # why it left schools underfunded, not why it was introduced)
+        top = _effect_held(draft, ranked[0][1])
+        holding += [e for score, e in ranked
+                    if score >= MATCH - EFFECT_NEAR and _effect_held(draft, e) >= EFFECT_MOST
+                    and _effect_held(draft, e) >= top + EFFECT_MORE]
         if not holding:
             return None
         best, chosen = MATCH, holding[0]
@@ -147,6 +155,8 @@ EFFECT_FLOOR = 0.4   # ... when it fits at least this well
 EFFECT_FAR = 0.3     # ... or this close, when the best holds none of the effect
 EFFECT_MORE = 0.3    # ... and holds this much more of the effect's weight
 NEARLY = 0.05        # below MATCH by this much, an explanation holding all of the effect asked fits
+EFFECT_NEAR = 0.15   # ... below it by this much, one holding EFFECT_MOST of it, EFFECT_MORE above the best
+EFFECT_MOST = 0.5
 
 
 def asked_effect(question: str) -> str:
@@ -329,7 +339,7 @@ def _best_phrase_frames(draft: Draft) -> dict[str, str | None]:
     ctx = draft.ctx
     question = " ".join([ctx.question, *(n for e in ctx.glossary for n in (e.en, e.zh) if n)])
     _learn(tuple(phrase for e in draft.index.explanations for phrase in e.asks))
-    fitting = _Fitting(question, draft.question_terms(), ctx.stats)
+    fitting = _Fitting(question, draft.question_terms(), ctx.stats, english=ctx.language == "en")
     asked = _frame(ctx.question)
 
     def lexical(phrase: str) -> float:
@@ -393,7 +403,7 @@ def scores(draft: Draft, entries: Sequence[Asked] | None = None) -> list[tuple[f
     # a Chinese question through them
     question = " ".join([ctx.question, *(n for e in ctx.glossary for n in (e.en, e.zh) if n)])
     _learn(tuple(phrase for e in explanations for phrase in e.asks))
-    fitting = _Fitting(question, draft.question_terms(), ctx.stats)
+    fitting = _Fitting(question, draft.question_terms(), ctx.stats, english=ctx.language == "en")
     cosines = _cosines(draft)
     asked = _frame(ctx.question)
     scored = []
@@ -422,8 +432,12 @@ class _Fitting:
     """One question fitted against many phrases: what the question holds and the weights of its
     terms are worked out once per question; a phrase's terms and weights once per phrase."""
 
-    def __init__(self, question: str, terms: list[Term], stats: TermStats) -> None:
+    def __init__(self, question: str, terms: list[Term], stats: TermStats,
+                 english: bool = False) -> None:
         self.question = question.lower()
+        # an English question naming one Chinese term (以县为主) is not fitted whole by a Chinese
+        # phrase holding that term: the phrase holds only the share of the question it names
+        self.english = english
         self.tokens = token_set(question)
         self.stats = stats
         self.terms = {chinese: [(t, _weight(t, stats)) for t in terms if t.chinese == chinese]
@@ -434,6 +448,8 @@ class _Fitting:
     def fit(self, phrase: str) -> float:
         chinese, phrase_terms, phrase_total = _phrase(phrase, self.stats)
         terms, total = self.terms[chinese], self.totals[chinese]  # the phrase's language only
+        if chinese and self.english:
+            total += self.totals[False]
         if not terms or not phrase_terms or not total or not phrase_total:
             return 0.0
         recall = sum(w for t, w in terms if phrase in _phrases_holding(t)) / total
