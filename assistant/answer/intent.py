@@ -89,7 +89,7 @@ _RESPONSIBLE = re.compile(
     r"\s*(governments?|education bureaus?|bureaus?|finance bureaus?|schools?|state council|"
     r"province|provinces|counties|county|townships?)\s+(?:(?:have|has|need|needs) to\s+)?"
     r"(do|provide|ensure|pay|guarantee)|"
-    r"(is|are) .{2,40} (required|obliged) to|who (holds|hold) .{1,40} (accountable|responsible|liable)|who (punishes|sanctions|penalis\w*|disciplines)|role of (the )?(county|provinc|central|township)|"
+    r"(is|are) .{2,40} (required|obliged) to|who (holds|hold) .{1,40} (accountable|responsible|liable)|who (is|are) (held )?(accountable|liable)|who (punishes|sanctions|penalis\w*|disciplines)|role of (the )?(county|provinc|central|township)|"
     r"(require|oblige|expect|ask)s? .{0,40}(governments?|bureaus?|counties|schools|provinces|"
     r"townships) to)\b|"
     r"\bwhich (level|tier)s?\b|"

@@ -144,9 +144,28 @@ def _said(sentence: str, body: str) -> bool:
 DISTINCTIVE = 3  # the other part's rarest terms, one of which a part's lead must hold
 
 
+# words that place or relate ("within", "among", 之间, 一级): rare in the index perhaps, but
+# they say nothing of what a part is about
+_EN_RELATIONAL = frozenset({"within", "among", "amongst", "between", "across", "through", "throughout",
+                            "under", "over", "onto", "upon", "toward", "without", "dure", "besid",
+                            "beyond", "via", "whether", "whose", "whom", "which"})
+_ZH_RELATIONAL_TAGS = ("f", "m", "r", "p", "c", "u", "d", "q")  # locative, numeral, pronoun …
+
+
+def _relational(term: Term) -> bool:
+    if not term.chinese:
+        return term.text in _EN_RELATIONAL
+    import jieba.posseg
+
+    tagged = jieba.posseg.lcut(term.text)
+    return len(tagged) == 1 and tagged[0].flag.startswith(_ZH_RELATIONAL_TAGS)
+
+
 def distinctive(text: str, stats: TermStats, count: int = DISTINCTIVE) -> list[Term]:
-    """The rarest content terms of a part (by the index's term weights): what it is about."""
-    return sorted(content_terms(text), key=stats.weight, reverse=True)[:count]
+    """The rarest content terms of a part (by the index's term weights): what it is about; a
+    word that only places or relates (within, among, 之间, 一级) is none of them."""
+    terms = [term for term in content_terms(text) if not _relational(term)]
+    return sorted(terms, key=stats.weight, reverse=True)[:count]
 
 
 _ASKS_BASIS = re.compile(r"\b(?:legal |policy )?basis\b|\bunder which\b|\bwhich (?:law|article|"
