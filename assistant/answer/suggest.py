@@ -28,7 +28,7 @@ from assistant.answer.intent import (
 )
 from assistant.answer.messages import text as t
 from assistant.answer.named_documents import mentioned_documents
-from assistant.answer.premise import corrected_premise
+from assistant.answer.premise import Premise, corrected_premise, stated_cv
 from assistant.answer.restated import Facts, facts, restates, sentences, unnumbered
 from assistant.answer.shapes import Composed, Draft, finish
 from assistant.answer.statement_cite import localized
@@ -89,7 +89,7 @@ def suggest(draft: Draft, intent: Intent) -> Composed:
     rule = _named_rule(draft)
     if rule:
         summary = f"{rule} {summary}"
-    premise = _premise(draft)
+    premise = _premise(draft) or _premise(draft, stated_cv)
     if premise:
         summary = f"{premise} {summary}"
     # a verdict already states the rules behind the measures: a duty after it would repeat them
@@ -251,10 +251,12 @@ def _named_rule(draft: Draft) -> str | None:
     return None
 
 
-def _premise(draft: Draft) -> str | None:
+def _premise(draft: Draft, check=corrected_premise) -> str | None:
     """The sentence correcting an indicator the asked standard does not have, cited to the
-    standard's document (``premise.corrected_premise``); None when the premise holds."""
-    found = corrected_premise(draft.ctx.question, draft.language, load_standards())
+    standard's document (``premise.corrected_premise``); None when the premise holds. With
+    ``check=stated_cv``: the verdict on the CV the asker states as the situation ("our junior
+    CV is 0.52"), whether it fails the limit and by how much, said before the measures."""
+    found: Premise | None = check(draft.ctx.question, draft.language, load_standards())
     if found is None:
         return None
     engine, filters = draft.ctx.engine, draft.ctx.filters
