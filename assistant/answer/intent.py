@@ -169,7 +169,7 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
     "large_classes": re.compile(r"large class|class size|crowded class|大班额|班额|"
                                 r"\d{2,3} (or more )?(pupils|students|children) (per|in a|in each|a) class|"
                                 r"classes (of |above |over )(over |more than |above )?\d{2,3}|每班\d{2,3}|一个班\d{2,3}|"
-                                r"(每|一个)班[五六七八九]十(多|几)?个?人|"
+                                r"(每|一个)班\w{0,2}[五六七八九]十[一二三四五六七八九]{0,2}(多|几)?个?人|"
                                 r"\bclass(es)?\b.{0,40}?\b(have|has|hold|holds|with|are|is) (over |more than |"
                                 r"above |about |up to )?"
                                 r"\d{2,3} (pupils|students|children)|"

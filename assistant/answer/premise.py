@@ -105,10 +105,16 @@ def stated_cv(question: str, language: str, standards: Standards) -> Premise | N
     names no CV or gives no figure for it."""
     if not CV_NAMED.search(question):
         return None
+    # a number of people ("per 100 pupils", "每百名学生", "40所学校") is never the CV asked about
+    question = _COUNTED.sub(" ", question)
     rules = [i for standard in standards for i in standard.indicators.values() if i.group == "cv"]
     # the standard in force first (the latest year in its name), when the question names none
     rules.sort(key=lambda i: -_year(i.standard))
     return checked_figure(question, language, standards, rules, stated=True)
+
+
+_COUNTED = re.compile(r"\d+\s*(pupils?|students?|children|teachers?|schools?|classes|"
+                     r"名|个|所|人|位)", re.IGNORECASE)
 
 
 def _year(standard: str) -> int:

@@ -25,6 +25,10 @@ def test_a_cv_stated_as_the_situation_gets_its_verdict_against_the_limit():
     found = stated_cv("我们小学的体育场馆面积差异系数是0.47，要怎么改进？", "zh", standards)
     assert found is not None and "达标" in found.text and "0.50" in found.text
     assert stated_cv("Our classes hold 70 pupils. What should we do?", "en", standards) is None
+    # a count of pupils in the indicator's name is not the CV
+    found = stated_cv("Our junior CV for multimedia rooms per 100 pupils is 0.47. What now?", "en",
+                      standards)
+    assert found is not None and "0.47" in found.text and "100" not in found.text
 
 
 def test_a_suggest_answer_says_first_whether_the_stated_cv_fails(ask):
@@ -52,6 +56,7 @@ def test_an_evaluation_the_county_awaits_is_not_weak_supervision():
 def test_the_facility_and_the_class_size_an_asker_names_are_read_as_problems():
     assert "sports_area_per_pupil" in stated_problems("Our sports-field area per pupil is low.")
     assert "large_classes" in stated_problems("Town schools run classes above 60 pupils.")
+    assert "large_classes" in stated_problems("城区小学每班都六十二三个人，怎么办？")
 
 
 def test_a_measure_for_another_setting_ranks_after_the_rest():
