@@ -48,8 +48,13 @@ def remarks(text: str) -> list[str]:
 _OPEN_ZH = re.compile(r"(?<=[\u4e00-\u9fff）)%\d])((?:\s*\[\d{1,3}\])+)(?=\s*[\u4e00-\u9fff《“]|[ \t]*$)", re.MULTILINE)
 
 
+_LIST_LINE = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
+
+
 def closed(text: str) -> str:
     """Chinese sentences that end at their marker with no 。 closed with one."""
     if len(re.findall(r"[\u4e00-\u9fff]", text)) < len(re.findall(r"[A-Za-z]", text)):
         return text
-    return _OPEN_ZH.sub(r"。\1", text)
+    # a list line ("- 依据：…", "1. **…**") is the shape's own, not a sentence left open
+    return "\n".join(line if _LIST_LINE.match(line) else _OPEN_ZH.sub(r"。\1", line)
+                     for line in text.split("\n"))

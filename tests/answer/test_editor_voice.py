@@ -30,6 +30,7 @@ def test_a_hedge_that_a_fact_is_not_confirmed_stays():
 def test_a_chinese_sentence_is_closed_before_its_marker():
     assert closed("学校按100人核定 [1] 另加200元。 [2]") == "学校按100人核定。 [1] 另加200元。 [2]"
     assert closed("学校按100人核定 [1]\n\n另加200元 [2]") == "学校按100人核定。 [1]\n\n另加200元。 [2]"
+    assert closed("- 依据：第十五条 [1]") == "- 依据：第十五条 [1]"  # a list line is the shape's
     assert closed("Schools get 100 [1] and more. [2]") == "Schools get 100 [1] and more. [2]"
 
 
