@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer import extractive
 from assistant.answer.extractive import wanted_patterns
 from assistant.answer.intent import Intent
 from assistant.answer.named_documents import named_document
@@ -312,21 +313,27 @@ def latest_year(found: Found, language: str) -> int:
 
 
 def latest_first(draft: Draft, found: list[Found]) -> list[Found]:
-    """For a question about the value now (and naming no year): of the close statements that
-    give what is asked for, the one with the latest year first."""
+    """For a question about the value now, or for a sum of money (a benchmark, a subsidy) that
+    names no year: of the close statements that give what is asked for, the one with the latest
+    year first (the earlier values follow as history)."""
     question = draft.ctx.question
-    if not found or not _ASKS_CURRENT.search(question) or _YEAR.search(question):
-        return found
     wanted = wanted_patterns(question)
+    # a sum asked for as it stands: the rate in force, not the first one the corpus dates
+    asks_sum = extractive._MONEY in wanted and extractive._YEAR not in wanted
+    if not found or not (_ASKS_CURRENT.search(question) or asks_sum) or _YEAR.search(question):
+        return found
     close = [f for f in found[:8] if f.score >= TOPIC_TIE * found[0].score
              and (not wanted or any(p.search(f.statement.in_language(draft.language))
                                     for p in wanted))]
     dated = [f for f in close if latest_year(f, draft.language)]
     if len(dated) < 2:
         return found
-    # the latest value said alone before one that also gives the earlier values
+    # "now": the latest value said alone before one that also gives the earlier values; a sum
+    # asked for as it stands: the latest with the earlier as its history ("rose from ¥600 in 2016
+    # to ¥650 by 2023"), a reader who cites the rate may meet either
+    history = -1 if asks_sum and not _ASKS_CURRENT.search(question) else 1
     latest = max(dated, key=lambda f: (latest_year(f, draft.language),
-                                       min(int(y) for y in _YEAR.findall(
+                                       history * min(int(y) for y in _YEAR.findall(
                                            f.statement.in_language(draft.language)))))
     if latest is found[0]:
         return found
