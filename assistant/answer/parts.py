@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer.evidence import is_distinctive
 from assistant.answer.extractive import wanted_patterns
 from assistant.answer.render import CitationList
 from assistant.answer.terms import Term, TermStats, content_terms, matches, token_set
@@ -237,11 +238,16 @@ _MEANS = re.compile(r"指什么|什么意思|含义|定义|\bmean\b|\bmeans\b|\b
                     re.IGNORECASE)
 
 
-def definition_questions(part: str, glossary, language: str) -> list[str]:
+def definition_questions(part: str, glossary, language: str,
+                         stats: TermStats | None = None) -> list[str]:
     """A part that asks what several named terms mean ("“两免一补”和公用经费基准定额分别指什么？",
     "what do X and Y mean?") as one definition question per term, in the reader's language; []
-    when it names fewer than two glossary terms."""
+    when it names fewer than two glossary terms. With ``stats``, only distinctive terms count:
+    "what does a CV of 0.5 mean for a county" does not ask what "county" means."""
     entries = glossary.find_in(part)
+    if stats is not None:
+        entries = [e for e in entries
+                   if is_distinctive(e.zh if language == "zh" and e.zh else e.en, stats)]
     if len(entries) < 2 or not _MEANS.search(part):
         return []
     return [f"什么是{e.zh}？" if language == "zh" and e.zh else f"What is {e.en}?" for e in entries]
