@@ -70,6 +70,8 @@ class MeasureSpec:
     verdict_on: tuple[str, ...] = ()
     verdict: str = ""
     verdict_sources: tuple[str, ...] = ()
+    # the settings the measure is for ("rural": village schools and teaching points); empty: any
+    setting: tuple[str, ...] = ()
     translations: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def localized(self, name: str, lang: str = "en") -> str:
@@ -188,6 +190,7 @@ def load_measures(path: Path | None = None) -> list[MeasureSpec]:
             verdict_on=_strings(item.get("verdict_on") or []),
             verdict=_text(item.get("verdict") or ""),
             verdict_sources=_strings(item.get("verdict_sources") or []),
+            setting=_strings(item.get("setting") or []),
             translations={k: (_strings(v) if k == "actors_zh" else _text(v))
                           for k, v in item.items()
                           if k.endswith("_zh") and k not in ("name_zh", "description_zh") and v}))
@@ -239,7 +242,7 @@ ON_THE_SIDE = 0.4        # the share of a gap's weight a measure gets that is no
 
 def rank_by_weights(weights: dict[str, float], specs: list[MeasureSpec],
                     relevance: dict[str, float] | None = None,
-                    constraints: tuple[str, ...] = ()
+                    constraints: tuple[str, ...] = (), setting: str | None = None
                     ) -> list[tuple[MeasureSpec, float, list[str]]]:
     """The ranking itself, from how pressing each gap is: a diagnosis gives the weights for a
     district, a question that names problems gives them for an answer (one ranking, shared).
@@ -251,8 +254,13 @@ def rank_by_weights(weights: dict[str, float], specs: list[MeasureSpec],
     ``CONSTRAINT_FIT``, those ``suits_when`` one (among the measures otherwise suggested). A gap
     a measure is not ``mainly`` for counts at ``ON_THE_SIDE`` of its weight. When problems are
     named, a measure that addresses none of them comes after every one that does, however
-    close its words: a measure fits the problem, not only the question's wording."""
+    close its words: a measure fits the problem, not only the question's wording. ``setting``
+    (``urban``, ``rural``: the asker's own): a measure for another setting (village-school
+    alliances for an urban district) comes after every measure that is not."""
     relevance = relevance or {}
+
+    def elsewhere(spec: MeasureSpec) -> bool:
+        return bool(setting and spec.setting and setting not in spec.setting)
     ranked = []
     for order, spec in enumerate(specs):
         if set(spec.unsuited) & set(constraints):
@@ -270,7 +278,7 @@ def rank_by_weights(weights: dict[str, float], specs: list[MeasureSpec],
         ranked.append((spec, sum(by_group.values()) + RELEVANCE_WEIGHT * fit + suited, gaps,
                        order))
     named = any(weight > 0 for weight in weights.values())
-    ranked.sort(key=lambda item: (named and not item[2], -item[1],
+    ranked.sort(key=lambda item: (elsewhere(item[0]), named and not item[2], -item[1],
                                   -relevance.get(item[0].id, 0.0), -len(item[2]), item[3]))
     return [(spec, score, gaps) for spec, score, gaps, _ in ranked]
 

@@ -127,8 +127,9 @@ def wanted_patterns(question: str) -> list[re.Pattern]:
                     if cue.search(question) and not (exact and p is _NUMBER)]
 
 
-_HOW_MANY = re.compile(r"\bhow many ([a-z]{3,})|几(?:个|所|名|位|间|家)?([\u4e00-\u9fff])",
-                       re.IGNORECASE)
+# "多少个县" counts counties as "几个县" does (a measure word is needed: "多少人" may be any figure)
+_HOW_MANY = re.compile(r"\bhow many ([a-z]{3,})|(?:几(?:个|所|名|位|间|家)?|多少(?:个|所|名|位|间|家))"
+                       r"([\u4e00-\u9fff])", re.IGNORECASE)
 
 
 def _counted(question: str) -> list[re.Pattern]:
@@ -141,7 +142,10 @@ def _counted(question: str) -> list[re.Pattern]:
             return []  # "how many times": a frequency (_FREQUENCY), not a count of things
         stem = re.escape(match.group(1).lower()[:5].rstrip("ie"))
         return [re.compile(rf"\d[\d,.]*\s*(?:[a-z-]+\s+){{0,2}}{stem}", re.IGNORECASE)]
-    return [re.compile(rf"\d[\d,.]*\s*(?:个|所|名|位|间|家)?{re.escape(match.group(2))}")]
+    counted = re.escape(match.group(2))
+    if re.search(r"[名位]$", match.group(0)[:-1]):
+        counted = f"(?:{counted}|人)"  # "多少名学生" is answered by "100人" too
+    return [re.compile(rf"\d[\d,.]*\s*(?:个|所|名|位|间|家)?{counted}")]
 
 
 def compose(ctx: Context, hits: dict[str, list[Hit]], *, limit: int = 5,

@@ -89,7 +89,7 @@ _RESPONSIBLE = re.compile(
     r"\s*(governments?|education bureaus?|bureaus?|finance bureaus?|schools?|state council|"
     r"province|provinces|counties|county|townships?)\s+(?:(?:have|has|need|needs) to\s+)?"
     r"(do|provide|ensure|pay|guarantee)|"
-    r"(is|are) .{2,40} (required|obliged) to|who (holds|hold) .{1,40} (accountable|responsible|liable)|who (punishes|sanctions|penalis\w*|disciplines)|role of (the )?(county|provinc|central|township)|"
+    r"(is|are) .{2,40} (required|obliged) to|who (holds|hold) .{1,40} (accountable|responsible|liable)|who (is|are) (held )?(accountable|liable)|who (punishes|sanctions|penalis\w*|disciplines)|role of (the )?(county|provinc|central|township)|"
     r"(require|oblige|expect|ask)s? .{0,40}(governments?|bureaus?|counties|schools|provinces|"
     r"townships) to)\b|"
     r"\bwhich (level|tier)s?\b|"
@@ -168,10 +168,10 @@ _AREA_CUES: tuple[tuple[str, re.Pattern], ...] = (
 PROBLEM_CUES: dict[str, re.Pattern] = {
     "large_classes": re.compile(r"large class|class size|crowded class|大班额|班额|"
                                 r"\d{2,3} (or more )?(pupils|students|children) (per|in a|in each|a) class|"
-                                r"classes of (over |more than )?\d{2,3}|每班\d{2,3}|一个班\d{2,3}|"
-                                r"(每|一个)班[五六七八九]十(多|几)?个?人|"
-                                r"\bclass(es)?\b.{0,40}?\b(have|has|hold|holds|with) (over |more than |"
-                                r"about |up to )?"
+                                r"classes (of |above |over )(over |more than |above )?\d{2,3}|每班\d{2,3}|一个班\d{2,3}|"
+                                r"(每|一个)班\w{0,2}[五六七八九]十[一二三四五六七八九]{0,2}(多|几)?个?人|"
+                                r"\bclass(es)?\b.{0,40}?\b(have|has|hold|holds|with|are|is) (over |more than |"
+                                r"above |about |up to )?"
                                 r"\d{2,3} (pupils|students|children)|"
                                 r"\bclass(es)?\b.{0,40}?\b(average|averaging|exceed|exceeding|"
                                 r"reach|reaching) (over |more than |about )?\d{2,3}\b",
@@ -236,7 +236,7 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
     "quality_gap": re.compile(r"quality(?![- ]balance)|achievement|质量|教学水平", re.IGNORECASE),
     # the quality-balance resource indicators a question names: the measures that address the
     # very indicator lead ("our sports-ground CV is 0.62": more ground at the schools short of it)
-    "sports_area_per_pupil": re.compile(r"sports? (ground|area|field|hall)s?|playground|运动场|"
+    "sports_area_per_pupil": re.compile(r"sports?[- ](ground|area|field|hall)s?|playground|运动场|"
                                         r"体育场馆|体育场地|操场", re.IGNORECASE),
     "building_area_per_pupil": re.compile(r"building area|teaching (and auxiliary )?rooms|"
                                           r"classroom space|教学及辅助用房|校舍面积", re.IGNORECASE),
@@ -282,10 +282,21 @@ CONSTRAINT_CUES: dict[str, re.Pattern] = {
 }
 
 
+# the evaluation a county awaits ("before next year's quality-balance inspection", "迎接督导评估
+#检查"): an event, not a weakness of its supervision
+EVALUATION_AWAITED = re.compile(
+    r"\b(the|an?|next|this|coming|upcoming|year's|provincial|national|quality[- ]balance)\s+"
+    r"(\w+[- ])?(supervision|inspection|evaluation|assessment)s?( visit| team| check)?s?\b|"
+    r"\binspectors? (come|comes|coming|arrive|arrives|visit|will)\b|"
+    r"迎接.{0,8}(督导|评估|检查|验收)|督导(检查|验收)|(评估|检查)组", re.IGNORECASE)
+
+
 def stated_problems(question: str) -> tuple[str, ...]:
     """The problem flags a question names, leaving out words that only state a constraint:
-    "县财政困难" says money is tight, not that rural funding is the problem asked about."""
-    spans = [m.span() for cue in CONSTRAINT_CUES.values() for m in cue.finditer(question)]
+    "县财政困难" says money is tight, not that rural funding is the problem asked about; nor
+    an evaluation the county awaits ("before the inspection"): it is not weak supervision."""
+    spans = [m.span() for cue in (*CONSTRAINT_CUES.values(), EVALUATION_AWAITED)
+             for m in cue.finditer(question)]
 
     def outside(match: re.Match) -> bool:
         return not any(a <= match.start() and match.end() <= b for a, b in spans)

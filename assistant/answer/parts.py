@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer.evidence import is_distinctive
 from assistant.answer.extractive import wanted_patterns
 from assistant.answer.render import CitationList
 from assistant.answer.terms import Term, TermStats, content_terms, matches, token_set
@@ -144,9 +145,28 @@ def _said(sentence: str, body: str) -> bool:
 DISTINCTIVE = 3  # the other part's rarest terms, one of which a part's lead must hold
 
 
+# words that place or relate ("within", "among", 之间, 一级): rare in the index perhaps, but
+# they say nothing of what a part is about
+_EN_RELATIONAL = frozenset({"within", "among", "amongst", "between", "across", "through", "throughout",
+                            "under", "over", "onto", "upon", "toward", "without", "dure", "besid",
+                            "beyond", "via", "whether", "whose", "whom", "which"})
+_ZH_RELATIONAL_TAGS = ("f", "m", "r", "p", "c", "u", "d", "q")  # locative, numeral, pronoun …
+
+
+def _relational(term: Term) -> bool:
+    if not term.chinese:
+        return term.text in _EN_RELATIONAL
+    import jieba.posseg
+
+    tagged = jieba.posseg.lcut(term.text)
+    return len(tagged) == 1 and tagged[0].flag.startswith(_ZH_RELATIONAL_TAGS)
+
+
 def distinctive(text: str, stats: TermStats, count: int = DISTINCTIVE) -> list[Term]:
-    """The rarest content terms of a part (by the index's term weights): what it is about."""
-    return sorted(content_terms(text), key=stats.weight, reverse=True)[:count]
+    """The rarest content terms of a part (by the index's term weights): what it is about; a
+    word that only places or relates (within, among, 之间, 一级) is none of them."""
+    terms = [term for term in content_terms(text) if not _relational(term)]
+    return sorted(terms, key=stats.weight, reverse=True)[:count]
 
 
 _ASKS_BASIS = re.compile(r"\b(?:legal |policy )?basis\b|\bunder which\b|\bwhich (?:law|article|"
@@ -218,11 +238,16 @@ _MEANS = re.compile(r"指什么|什么意思|含义|定义|\bmean\b|\bmeans\b|\b
                     re.IGNORECASE)
 
 
-def definition_questions(part: str, glossary, language: str) -> list[str]:
+def definition_questions(part: str, glossary, language: str,
+                         stats: TermStats | None = None) -> list[str]:
     """A part that asks what several named terms mean ("“两免一补”和公用经费基准定额分别指什么？",
     "what do X and Y mean?") as one definition question per term, in the reader's language; []
-    when it names fewer than two glossary terms."""
+    when it names fewer than two glossary terms. With ``stats``, only distinctive terms count:
+    "what does a CV of 0.5 mean for a county" does not ask what "county" means."""
     entries = glossary.find_in(part)
+    if stats is not None:
+        entries = [e for e in entries
+                   if is_distinctive(e.zh if language == "zh" and e.zh else e.en, stats)]
     if len(entries) < 2 or not _MEANS.search(part):
         return []
     return [f"什么是{e.zh}？" if language == "zh" and e.zh else f"What is {e.en}?" for e in entries]

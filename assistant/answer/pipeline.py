@@ -129,7 +129,8 @@ def second_part(ctx: Context, intent: Intent, retrieval: Retrieval, main: tuple)
         if led is not None:
             main = parts.merge(main, led, first=True)
     kind = understand(Context.build(ctx.engine, ctx.settings, second, ctx.filters)).kind
-    if asked := parts.definition_questions(second, ctx.engine.glossary, ctx.language):
+    if asked := parts.definition_questions(second, ctx.engine.glossary, ctx.language,
+                                              ctx.stats):
         # "…和…分别指什么？": each named term defined after the answer to the first part
         answered = [_part(ctx, question, None, retrieval, alone=True) for question in asked]
         return parts.append(main, [a for a in answered if a is not None])

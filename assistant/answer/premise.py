@@ -94,6 +94,34 @@ def corrected_premise(question: str, language: str, standards: Standards) -> Pre
 # a question that checks its own figure: "does it pass?", "是否达标", "够不够"
 _CHECKS = re.compile(r"\b(pass(es)?|meets?|qualif\w*|enough|fail\w*|good enough|within|acceptable)\b|"
                      r"达标|合格|够不够|过关|通过|达到|符合|能不能|能否|是否|算不算", re.IGNORECASE)
+# a question that names a coefficient of variation: its figure is the CV, not the indicator's own
+CV_NAMED = re.compile(r"coefficient of variation|\bCVs?\b|差异系数", re.IGNORECASE)
+
+
+def stated_cv(question: str, language: str, standards: Standards) -> Premise | None:
+    """The verdict on a coefficient of variation the question gives as its situation ("our
+    junior CV for equipment is 0.52: how do we lower it?"), against the CV rule of the standard
+    it names, or of every standard (the first that has one) when it names none; None when it
+    names no CV or gives no figure for it."""
+    if not CV_NAMED.search(question):
+        return None
+    # a number of people ("per 100 pupils", "每百名学生", "40所学校") is never the CV asked about
+    question = _COUNTED.sub(" ", question)
+    rules = [i for standard in standards for i in standard.indicators.values() if i.group == "cv"]
+    # the standard in force first (the latest year in its name), when the question names none
+    rules.sort(key=lambda i: -_year(i.standard))
+    return checked_figure(question, language, standards, rules, stated=True)
+
+
+_COUNTED = re.compile(r"\d+\s*(pupils?|students?|children|teachers?|schools?|classes|"
+                     r"名|个|所|人|位)", re.IGNORECASE)
+
+
+def _year(standard: str) -> int:
+    found = re.search(r"\d{4}", standard)
+    return int(found.group()) if found else 0
+
+
 # a figure the asker gives, with its percent sign; a year, an article or a 文号 number is none
 _FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(%|％|个百分点)?(?![\d.]*\s*(?:年|号|条|款|号文))")
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -139,12 +167,14 @@ def _figures_by_level(question: str, indicator: Indicator) -> dict[str, float]:
 
 
 def checked_figure(question: str, language: str, standards: Standards,
-                   indicators: list[Indicator]) -> Premise | None:
+                   indicators: list[Indicator], stated: bool = False) -> Premise | None:
     """The verdict on a figure the question checks against a threshold ("our primary CV is
     0.52 — does it pass quality balance?"): passes or fails, by how much, against which
     standard and school level — for the first of ``indicators`` (the ones the question asks
-    about, best first) of the standard it names; None when it checks no figure."""
-    if not _CHECKS.search(question):
+    about, best first) of the standard it names; None when it checks no figure. ``stated``:
+    the question gives the figure as its situation ("our CV is 0.62 — what should we do?"),
+    which is checked as well, though the question does not ask whether it passes."""
+    if not stated and not _CHECKS.search(question):
         return None
     asked = next((name for name, cue in STANDARD_NAMED.items() if cue.search(question)), None)
     for indicator in indicators:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.answer.editor_voice import closed, plain
 from assistant.answer.rules import DANGLING_EN, DANGLING_ZH
 from assistant.answer.terms import token_set
 from assistant.answer.types import Claim
@@ -192,12 +193,30 @@ class _Said:
 def once(body: str, claims: list[Claim]) -> tuple[str, list[Claim]]:
     """An answer with its restatements left out (``prune``), and the claims of what stays: a
     claim whose words were in the answer and are no longer goes with them (the markers it alone
-    used then point nowhere and are dropped when the markers are numbered)."""
+    used then point nowhere and are dropped when the markers are numbered). The editor's remarks
+    on how a fact was checked go first (``editor_voice.plain``); a quote they are taken out of
+    is no longer verbatim and is checked as a statement (its figures are its passage's)."""
+    body, claims = _plain(body, claims)
     pruned = prune(body)
     if pruned == body:
         return body, claims
     kept = [c for c in claims if _claim_text(c) not in body or _claim_text(c) in pruned]
     return pruned, kept
+
+
+def _plain(body: str, claims: list[Claim]) -> tuple[str, list[Claim]]:
+    shown = closed(plain(body))
+    if shown == body:
+        return body, claims
+    kept = []
+    for claim in claims:
+        text = closed(plain(claim.text))
+        if f"{text}。 " in shown and f"{text} [" not in shown:
+            text += "。"  # closed in the answer before its marker
+        if text != claim.text:
+            claim = Claim(text, claim.markers, "statement" if claim.kind == "quote" else claim.kind)
+        kept.append(claim)
+    return shown, kept
 
 
 def _claim_text(claim: Claim) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,9 +29,10 @@ from assistant.answer.intent import (
 )
 from assistant.answer.messages import text as t
 from assistant.answer.named_documents import mentioned_documents
-from assistant.answer.premise import corrected_premise
+from assistant.answer.premise import Premise, corrected_premise, stated_cv
 from assistant.answer.restated import Facts, facts, restates, sentences, unnumbered
 from assistant.answer.shapes import Composed, Draft, finish
+from assistant.answer.shapes.draft import PROVINCES
 from assistant.answer.statement_cite import localized
 from assistant.answer.terms import matches, token_set, with_known_parts
 from assistant.answer.types import Claim
@@ -55,7 +57,7 @@ def suggest(draft: Draft, intent: Intent) -> Composed:
         return None
     language = draft.language
     weights = {flag: NAMED_PROBLEM for flag in problems}
-    ranked = rank_by_weights(weights, specs, relevance, constraints)
+    ranked = rank_by_weights(weights, specs, relevance, constraints, asker_setting(question))
     ranked = _covering(draft, ranked, problems_in_order(question, problems),
                        stressed_problem(question, intent.problems))
     # "should we close them?": the measure that holds the rules on closing leads, and its
@@ -89,7 +91,7 @@ def suggest(draft: Draft, intent: Intent) -> Composed:
     rule = _named_rule(draft)
     if rule:
         summary = f"{rule} {summary}"
-    premise = _premise(draft)
+    premise = _premise(draft) or _premise(draft, stated_cv)
     if premise:
         summary = f"{premise} {summary}"
     # a verdict already states the rules behind the measures: a duty after it would repeat them
@@ -108,6 +110,18 @@ def suggest(draft: Draft, intent: Intent) -> Composed:
     measures = _bases_once(draft, opening, measures)
     listing = t("measures_in_order", language) + "\n" + "\n".join(m.text for m in measures)
     return finish(draft, [opening, listing])
+
+
+# the asker's own setting, when it says it: an urban district ("our district is an urban
+# district", "我们是主城区") is not served by measures for village schools and teaching points
+URBAN_ASKER = re.compile(r"\b(urban|city|inner[- ]city|municipal) districts?\b|\bdistrict of (a|the) city|"
+                         r"主城区|中心城区|市辖区|(我们|我)(是|这个|这里是)?.{0,6}城区", re.IGNORECASE)
+
+
+def asker_setting(question: str) -> str | None:
+    """``urban`` when the question says the asker's district is urban; else None (a county
+    holds town and village schools alike, so no measure is for another setting)."""
+    return "urban" if URBAN_ASKER.search(question) else None
 
 
 # the problems that are about money itself: with a tight budget stated, they are a shortfall
@@ -251,10 +265,12 @@ def _named_rule(draft: Draft) -> str | None:
     return None
 
 
-def _premise(draft: Draft) -> str | None:
+def _premise(draft: Draft, check=corrected_premise) -> str | None:
     """The sentence correcting an indicator the asked standard does not have, cited to the
-    standard's document (``premise.corrected_premise``); None when the premise holds."""
-    found = corrected_premise(draft.ctx.question, draft.language, load_standards())
+    standard's document (``premise.corrected_premise``); None when the premise holds. With
+    ``check=stated_cv``: the verdict on the CV the asker states as the situation ("our junior
+    CV is 0.52"), whether it fails the limit and by how much, said before the measures."""
+    found: Premise | None = check(draft.ctx.question, draft.language, load_standards())
     if found is None:
         return None
     engine, filters = draft.ctx.engine, draft.ctx.filters
@@ -414,9 +430,24 @@ def _grounding_duty(draft: Draft, intent: Intent, measures: list[Measure]) -> st
     stressed = problems[:1] if stressed_problem(draft.ctx.question, intent.problems) \
         else problems
     grounded = [f for f in duties[:GROUNDING_POOL] if f.statement.source in bases
-                and _about_problem(f.statement, stressed)]
+                and _about_problem(f.statement, stressed)
+                and not _deadline_passed(f.statement.text_zh if draft.language == "zh"
+                                         else f.statement.text)]
     said = draft.say_all(grounded, 1)
     return said[0] if said else None
+
+
+# a deadline a duty sets: "by 2020", "by end-2020", "到2020年", "2020年底前"
+DEADLINE = re.compile(r"\bby (the end of |end-?)?((?:19|20)\d\d)\b|到((?:19|20)\d\d)年|"
+                      r"((?:19|20)\d\d)年(底|前|以前|年底前)")
+
+
+def _deadline_passed(text: str, year: int | None = None) -> bool:
+    """Whether a duty sets a deadline that has passed ("eliminate large classes by 2020" in
+    2026): not the county's duty now, so the opening does not give it as one."""
+    year = year or date.today().year
+    return any(int(next(g for g in found.groups()[1:] if g and g.isdigit())) < year
+               for found in DEADLINE.finditer(text or ""))
 
 
 def _about_problem(statement, problems: tuple[str, ...]) -> bool:
@@ -494,6 +525,36 @@ def _relevance(draft: Draft, specs) -> tuple[dict[str, float], float]:
     return ({key: value / best for key, value in scores.items()} if best else scores), best
 
 
+def _binds_asker(draft: Draft, doc_id: str) -> bool:
+    """Whether a document is a basis the asker can rely on: a national one, or a provincial
+    one (浙江省义务教育条例) when the question names its province; another province's
+    regulation binds a western county in nothing."""
+    meta = draft.documents().get(doc_id, {})
+    if meta.get("level") != "provincial":
+        return True
+    region = str(meta.get("region") or "")
+    question = draft.ctx.question.lower()
+    return any(name.lower() in question for names in PROVINCES if any(n in region for n in names)
+               for name in names)
+
+
+def _note_for_asker(draft: Draft, spec: MeasureSpec, elsewhere: list[str]) -> str:
+    """A measure's basis note without the provisions of documents that do not bind the asker
+    (``_binds_asker``): each part of the note (between semicolons) naming one is left out."""
+    note = spec.localized("basis_note", draft.language)
+    if not elsewhere or not note:
+        return note
+    documents = draft.documents()
+    # a part names such a document by its title or 文号, or by its province ("Zhejiang Regulations")
+    places = [name for doc in elsewhere for names in PROVINCES
+              if any(n in str(documents.get(doc, {}).get("region") or "") for n in names)
+              for name in names]
+    kept = [part for part in split_outside_brackets(note, ";；")
+            if not set(mentioned_documents(part, documents)) & set(elsewhere)
+            and not any(place in part for place in places)]
+    return ("；" if draft.language == "zh" else "; ").join(p.strip() for p in kept)
+
+
 def _measure(draft: Draft, spec: MeasureSpec, gaps: list[str], number: int,
              unconfirmed: frozenset[str]) -> Measure | None:
     language = draft.language
@@ -501,10 +562,11 @@ def _measure(draft: Draft, spec: MeasureSpec, gaps: list[str], number: int,
     query = measure_query(spec, gaps)
     bases = []
     filters = draft.ctx.filters
+    elsewhere = [doc for doc in spec.policy_basis if not _binds_asker(draft, doc)]
     for doc_id in spec.policy_basis:
         row = engine.document(doc_id)
-        if row is None or not filters.admits(doc_id, row.metadata):
-            continue  # the reader keeps to other documents
+        if row is None or not filters.admits(doc_id, row.metadata) or doc_id in elsewhere:
+            continue  # the reader keeps to other documents; another province's rules
         # a law's basis is the article the note names for it ("CEL Art. 17"), not whichever of
         # its passages best matches the measure (the reference would name another article)
         named = _articles_named(spec.localized("basis_note", language), doc_id, draft)
@@ -519,7 +581,7 @@ def _measure(draft: Draft, spec: MeasureSpec, gaps: list[str], number: int,
     markers = [draft.cites.add(basis) for basis in bases[:BASIS_DOCUMENTS]]
     basis = bases[0]
     what = _first_sentence(spec.text(language))
-    note = mark_unconfirmed_numbers(spec.localized("basis_note", language), unconfirmed,
+    note = mark_unconfirmed_numbers(_note_for_asker(draft, spec, elsewhere), unconfirmed,
                                     language) or basis.title
     comma = "、" if language == "zh" else ", "
     actors = comma.join(spec.actors_in(language)[:3])

@@ -28,3 +28,14 @@ def test_by_what_year_opens_with_the_year(ask):
     result = ask("By what year do the 2023 opinions on high-quality balanced basic public "
                  "education expect most counties to reach quality balance?")
     assert "2035" in result.text.split("\n\n")[0], result.text
+
+
+def test_a_sum_asked_for_without_a_year_is_the_latest_with_the_earlier_as_history(ask):
+    # no "now": a benchmark the corpus gives for several years is asked for as it stands
+    result = ask("How much public money per pupil do junior middle schools get under the national "
+                 "benchmark?")
+    first = result.text.split("\n\n")[0]
+    assert "¥850" in first.split(". ")[0], result.text
+    result = ask("国家规定的初中生均公用经费基准定额是每生每年多少钱？")
+    first = result.text.split("\n\n")[0].split("。")[0]
+    assert "850" in first and "800" in first, result.text  # the current rate and the earlier one

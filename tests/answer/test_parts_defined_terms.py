@@ -32,3 +32,17 @@ def test_only_a_part_that_asks_what_terms_mean_becomes_definition_questions(corp
     assert definition_questions("县管校聘和交流轮岗的依据是哪个文件？", glossary, "zh") == []
     # one term: the whole answer's own definition route answers it
     assert definition_questions("两免一补指什么？", glossary, "zh") == []
+
+
+def test_a_common_word_in_the_glossary_is_not_a_term_the_part_asks_to_define(corpus_engine):
+    # "county" is a glossary entry, but it is in most passages: a part asking what a figure means
+    # "for a county" does not ask what "county" means
+    from assistant.answer.parts import definition_questions
+    from assistant.answer.terms import term_stats
+
+    glossary, stats = corpus_engine.glossary, term_stats(corpus_engine)
+    part = "and what does a coefficient of variation of 0.4 really mean for a county?"
+    assert len(glossary.find_in(part)) >= 2  # the glossary alone would make two questions
+    assert definition_questions(part, glossary, "en", stats) == []
+    assert definition_questions("“两免一补”和生均公用经费基准定额分别指什么？", glossary, "zh", stats) == [
+        "什么是两免一补？", "什么是生均公用经费基准定额？"]

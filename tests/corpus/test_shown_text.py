@@ -52,3 +52,17 @@ def test_no_shown_text_speaks_in_the_editors_voice():
              for where, text in _shown(yaml.safe_load(path.read_text("utf-8")), path.name)
              for phrase in EDITOR_VOICE if phrase in text.lower()]
     assert not found, found[:10]
+
+
+def test_no_shown_text_says_how_a_fact_was_checked():
+    """"verified through a province's document", "（经……核实）", "……也已经核实": how a fact was
+    checked is the editor's note; a hedge that it is unconfirmed stays."""
+    from assistant.answer.editor_voice import remarks
+
+    corpus = Path(DEFAULT_CORPUS_DIR)
+    files = [corpus / "measures.yaml", corpus / "glossary.yaml",
+             *sorted((corpus / "knowledge").glob("*.yaml"))]
+    found = [(where, remark) for path in files
+             for where, text in _shown(yaml.safe_load(path.read_text("utf-8")), path.name)
+             for remark in remarks(" ".join(text.split()))]
+    assert not found, found[:20]

@@ -55,6 +55,8 @@ def explain(draft: Draft, intent: Intent) -> Composed:
         if len(found) >= 2:
             return _listed(draft, _distinct(draft, found))
     chosen = explanation_for(draft)
+    if (rule := _rule_without_reason(draft, chosen)) is not None:
+        return _rule_not_explained(draft, rule)
     if chosen is not None and (composed := _explained(draft, chosen)) is not None:
         return composed
     found = draft.relevant(draft.search(kinds=("finding",), limit=20))
@@ -152,7 +154,17 @@ def _explained(draft: Draft, explanation: Explanation) -> Composed:
                                           if (line := draft.say(found)) is not None])
     if not causes:
         return None
-    return finish(draft, [lead, _numbered(draft, causes, "steps" if steps else None)])
+    # an explanation of how a thing works (led by a rule, a definition or a fact, not by a
+    # finding on why) lists its workings, not causes, whether the question asks how or why
+    heading = "steps" if steps else None if explanation_is_causal(draft, explanation) \
+        else "how_it_works"
+    return finish(draft, [lead, _numbered(draft, causes, heading)])
+
+
+def explanation_is_causal(draft: Draft, explanation: Explanation) -> bool:
+    """Whether an explanation gives causes (its thesis is a finding), not the workings of a rule,
+    a measure or a procedure."""
+    return draft.index.by_id[explanation.thesis].statement.kind == "finding"
 
 
 # A sentence that gives a reason ("… because …") answers "why"; "how does it work" is answered
@@ -277,6 +289,10 @@ def _beyond_thesis(draft: Draft | None, thesis: str, causes: list[str]) -> list[
     kept = []
     named = _Named(thesis)
     for cause in causes:
+        if named.says_again(cause):   # a concept named before, and what was said with it
+            if draft is not None:
+                draft.claims = [c for c in draft.claims if not cause.startswith(f"{c.text} [")]
+            continue
         cause = named.new_part(draft, cause)
         stated = [facts(sentence) for sentence in sentences(cause)]
         if stated and all(restates(one, said) for one in stated):
@@ -339,6 +355,7 @@ _CLAUSE_EN = re.compile(r"(,\s+(?=(?:and|so)\s)|;\s+)")
 _CLAUSE_ZH = re.compile(r"([，；])")
 KEPT_SHARE = 0.5  # a sentence cut to less than this share of its length would be a fragment
 _MARKERS = re.compile(r"(\s*(?:\[\d{1,3}\])+)$")
+CAUSE_SAID = 0.5    # a whole cause naming only concepts said before, this much of its words said, goes
 CONCEPT_SAID = 0.5  # a clause naming a concept said before, with this share of its words said, says it again
 
 
@@ -382,6 +399,17 @@ class _Named:
                     draft.claims[n] = replace(claim, text=trimmed)
         return trimmed + markers
 
+    def says_again(self, cause: str) -> bool:
+        """Whether a whole cause names only concepts named before and says mostly what was said
+        with them (CAUSE_SAID of its other words): Zhang Yulin's "double siphon" told a second
+        time in other words."""
+        body = _MARKERS.split(cause, maxsplit=1)[0] if _MARKERS.search(cause) else cause
+        named = concepts(body)
+        if not named or not named <= self.named:
+            return False
+        words = token_set(body) - {w for c in named for w in token_set(c)}
+        return bool(words) and len(words & self.words) / len(words) >= CAUSE_SAID
+
     def _said_again(self, clause: str) -> bool:
         named = concepts(clause)
         if not named or not named <= self.named:
@@ -422,3 +450,77 @@ def _bearing(draft: Draft, thesis: Found, causes: list[Found]) -> list[Found]:
 
 def _subject(text: str) -> str:
     return re.sub(r"[_\s]+", " ", text.lower())
+
+
+# A figure of a rule ("满三年", "three years", "0.45", "100 pupils"): a number, a Chinese numeral
+# before a unit, or an English number word before a noun; a year (2017) dates, it is no figure.
+_FIGURE = re.compile(r"(?<![\d.])\d+(?:[.,]\d+)*(?![\d])")
+_ZH_NUMERAL = re.compile(r"([一两二三四五六七八九十])(?=[年个人所次项倍岁周名成])")
+_EN_NUMERAL = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten)\s+[a-z]", re.IGNORECASE)
+_NUMERALS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+             "十": 10, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+             "nine": 9, "ten": 10}
+# Wording that gives a rule's reason or purpose.
+_GIVES_REASON = re.compile(r"\b(because|so that|in order to|so as to|to ensure|to make sure|reasons?|"
+                           r"why|aims? to|aimed|intended|purpose|lest)\b|因为|为了|以便|目的|旨在|之所以|"
+                           r"以免|以确保|原因|为此|是为", re.IGNORECASE)
+# A part of a question that asks something else ("…, and what does 0.5 mean"): its figures are
+# not the rule asked why of.
+_OTHER_PART = re.compile(r"^\s*(?:and\s+)?(?:what|which|how|who|when|where)\b|(?<!为)什么|怎么|如何|多少|哪",
+                         re.IGNORECASE)
+_DOC_NUMBER = re.compile(r"[〔\[(（]\d{4}[〕\])）]\s*\d+\s*号|No\.\s*\d+")
+RULE_HOLDERS = 10   # the most relevant statements searched for the rule a why-question names
+
+
+def figures(text: str) -> set[str]:
+    """The figures a text names, normalised ("3", "0.45", "100"), years and document numbers
+    (教督〔2012〕3号) left out."""
+    text = _DOC_NUMBER.sub(" ", text)
+    found = {n.replace(",", "").rstrip("0").rstrip(".") if "." in n else n.replace(",", "")
+             for n in _FIGURE.findall(text)}
+    found = {n for n in found if n and not re.fullmatch(r"(?:19|20)\d\d", n)}
+    found |= {str(_NUMERALS[m]) for m in _ZH_NUMERAL.findall(text)}
+    found |= {str(_NUMERALS[m.lower()]) for m in _EN_NUMERAL.findall(text)}
+    return found
+
+
+def asked_figures(question: str) -> set[str]:
+    """The figures of the rule a why-question asks about: those of its why-parts, not of a part
+    that asks something else ("why is the CV weighted, and what does 0.5 mean": none)."""
+    if not _WHY.search(question):
+        return set()
+    parts = [p for p in re.split(r"[,;，；?？。]", question)
+             if p.strip() and (_WHY.search(p) or not _OTHER_PART.search(p))]
+    return set().union(*(figures(p) for p in parts)) if parts else set()
+
+
+def _rule_without_reason(draft: Draft, chosen: Explanation | None) -> list[Found] | None:
+    """The statements stating the rule a why-question asks about by its figures ("why must a
+    county wait three years …"), when none of them, and none of the chosen explanation's
+    statements that hold those figures, gives a reason: the sources state the rule but not why.
+    None when the question names no figure, the corpus states no rule with it, or a reason is
+    given."""
+    asked = asked_figures(draft.ctx.question)
+    if not asked:
+        return None
+
+    def holds(found: Found) -> bool:
+        return asked <= figures(f"{found.statement.text} {found.statement.text_zh}")
+
+    holders = [f for f in draft.search(limit=RULE_HOLDERS) if holds(f)]
+    if not holders:
+        return None
+    explained = [f for f in (_found(draft, i) for i in (chosen.statement_ids if chosen else ()))
+                 if f is not None and holds(f)]
+    if any(_GIVES_REASON.search(f"{f.statement.text} {f.statement.text_zh}")
+           for f in (*holders, *explained)):
+        return None
+    return holders
+
+
+def _rule_not_explained(draft: Draft, rule: list[Found]) -> Composed:
+    """"The sources state the rule but not its reason", then the rule as they state it."""
+    said = draft.say_all(_distinct(draft, rule), 2)
+    if not said:
+        return None
+    return finish(draft, [t("rule_no_reason", draft.language) + " " + " ".join(said)])

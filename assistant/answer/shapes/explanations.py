@@ -114,6 +114,7 @@ def explanation_for(draft: Draft) -> Explanation | None:
     chosen = _asking_why_hard(draft, chosen, close)
     chosen = _of_the_subject_asked(draft, chosen, close)
     chosen = _holding_the_subject(draft, chosen, [e for e in close if e is not chosen])
+    chosen = _naming_the_why_subject(draft, chosen, [e for e in close if e is not chosen])
     held = covered_by(draft, [draft.index.by_id[i].search_text for i in chosen.statement_ids])
     closest = max((f.coverage for f in draft.search(limit=5)), default=0.0)
     return chosen if held >= closest - NARROWER else None
@@ -352,6 +353,35 @@ def _best_phrase_frames(draft: Draft) -> dict[str, str | None]:
     return frames
 
 
+def _naming_the_why_subject(draft: Draft, best: Explanation,
+                            rivals: list[Explanation]) -> Explanation:
+    """``best``, unless its best-fitting phrase holds no word of the subject the question asks why
+    of (``why_subject``: 老师 of "为什么好老师总是从乡村流向县城") and a close rival's best-fitting
+    phrase holds all of them: the rival explains what the subject does, ``best`` only shares
+    its places and verbs ("农村学校的生源为什么流向城镇")."""
+    ctx = draft.ctx
+    subject = why_subject(ctx.question)
+    terms = [t for t in draft.question_terms()
+             if subject and matches(t, subject, token_set(subject)) and ctx.stats.known(t)]
+    if not terms or not rivals:
+        return best
+    question = " ".join([ctx.question, *(n for e in ctx.glossary for n in (e.en, e.zh) if n)])
+    fitting = _Fitting(question, draft.question_terms(), ctx.stats, english=ctx.language == "en")
+
+    def held(explanation: Explanation) -> int:
+        phrases = explanation.asks_zh if ctx.language == "zh" else explanation.asks
+        phrase = max(phrases, key=fitting.fit)
+        return sum(matches(t, phrase.lower(), token_set(phrase)) for t in terms)
+
+    def names(explanation: Explanation) -> bool:
+        return held(explanation) == len(terms)
+
+    if held(best):   # it names some of the subject: the subject is not what it lacks
+        return best
+    naming = [e for e in rivals if names(e)]
+    return naming[0] if naming else best
+
+
 def _holding_the_subject(draft: Draft, best: Explanation,
                          rivals: list[Explanation]) -> Explanation:
     """Of ``best`` and its close ``rivals``, the one whose phrases hold the question's subject:
@@ -440,7 +470,12 @@ class _Fitting:
         self.english = english
         self.tokens = token_set(question)
         self.stats = stats
-        self.terms = {chinese: [(t, _weight(t, stats)) for t in terms if t.chinese == chinese]
+        # the subject the question asks why of ("why do good teachers leave village schools":
+        # teachers) weighs more than the places and circumstances it names
+        subject = why_subject(question)
+        self.terms = {chinese: [(t, _weight(t, stats) * (SUBJECT_WEIGHT if subject and matches(
+                          t, subject, token_set(subject)) else 1.0))
+                          for t in terms if t.chinese == chinese]
                       for chinese in (True, False)}
         self.totals = {chinese: sum(w for _, w in pairs) for chinese, pairs in self.terms.items()}
         self._in_question: dict[Term, bool] = {}
@@ -460,6 +495,47 @@ class _Fitting:
         if term not in self._in_question:
             self._in_question[term] = matches(term, self.question, self.tokens)
         return self._in_question[term]
+
+
+SUBJECT_WEIGHT = 2.0  # a why-question's subject weighs this many times its usual weight
+_ZH_WHY = re.compile(r"为什么|为何")
+_ZH_SUBJECT_END = re.compile(r"总是|都|会|要|从|在|被|能|还|也|不|没|已|就|才|越|往|向|把|对|比|是|有|留|流|去|来")
+_EN_SUBJECT_END = re.compile(r"^(keep|keeps|leave|leaves|left|go|goes|move|moves|moving|stay|stays|lose|"
+                             r"loses|lost|get|gets|have|has|remain|remains|fail|fails|struggle|"
+                             r"struggles|still|not|so|from|to|in|at|on|after|before|despite|even|"
+                             r"with|for|by|than|when|while|cannot|can't|always|often|usually)$",
+                             re.IGNORECASE)
+
+
+def why_subject(question: str) -> str:
+    """What a why-question asks why of: in Chinese the words before 为什么 in its clause, or the
+    first words after it ("为什么好老师总是…": 好老师); in English the first words of the clause asked
+    why of, up to a verb or preposition ("why do good teachers keep leaving": good teachers); ""
+    when it is no why-question."""
+    for clause in re.split(r"[，,；;？?。]", question):
+        found = _ZH_WHY.search(clause)
+        if found is not None:
+            before = re.sub(r"^(那么|那|请问|我想知道|可是|但是|但)", "", clause[:found.start()].strip())
+            if len(before) >= 2:
+                return before
+            after = re.sub(r"^(说|要|会|总是|还是)", "", clause[found.end():].strip())
+            end = _ZH_SUBJECT_END.search(after, 1)
+            return after[:end.start() if end else 6][:6]
+    main = _MAIN_EN.search(question)
+    if main is None or not re.search(r"\bwhy\b", question, re.IGNORECASE):
+        return ""
+    # "why do critics say the county-led system …": what is said is asked about
+    clause = re.sub(r"^(?:\w+\s+){0,2}?(?:say|says|said|argue|argues|claim|claims|think|thinks|"
+                    r"believe|believes)\s+(?:that\s+)?", "", main.group("clause"), flags=re.IGNORECASE)
+    # "why did closing village schools drain …" asks what an action did: no subject to weigh
+    if re.match(r"\w+ing\b", clause) and not re.match(r"(?:rising|growing|leading)\b", clause):
+        return ""
+    words = []
+    for word in clause.split()[:3]:
+        if _EN_SUBJECT_END.match(word):
+            break
+        words.append(word)
+    return " ".join(words).lower()
 
 
 def _weight(term: Term, stats: TermStats) -> float:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer import extractive
 from assistant.answer.extractive import wanted_patterns
 from assistant.answer.intent import Intent
 from assistant.answer.named_documents import named_document
@@ -48,6 +49,7 @@ _ASKS_TARGET = re.compile(r"\b(expect\w*|aim\w*|plan\w*|intend\w*|should|must|se
 _OUTCOME = re.compile(r"\b(first|reached|achieved|attained|hit|met|actual(ly)?|averag\w*)\b|"
                       r"实际|达到|首次|实现，|分别为|平均", re.IGNORECASE)
 _CLAUSE = re.compile(r"\b([a-z]{4,}) (?:clause|provision)s?\b", re.IGNORECASE)
+_ASKS_ALL = re.compile(r"\b(?:all|every) (?:the |its |our )?([a-z]{4,})|全部|所有|全都", re.IGNORECASE)
 _DATED = re.compile(r"\b(?:in|for|during) ((?:19|20)\d\d)\b|(?<![\d〔\[])((?:19|20)\d\d)年",
                     re.IGNORECASE)
 
@@ -105,6 +107,12 @@ def fitting(draft: Draft, found: list[Found]) -> list[Found]:
         tests.append(lambda f: f.statement.kind != "definition" or gives(f) > facts)
     if _ASKS_OUTCOME.search(draft.ctx.question) and not _ASKS_TARGET.search(question):
         tests.append(lambda f: bool(_OUTCOME.search(f.statement.in_language(draft.language))))
+    if (every := _ASKS_ALL.search(draft.ctx.question)) and _ASKS_DATE.search(draft.ctx.question):
+        # "when had ALL counties passed?" is answered by the date all had, not the first batch's
+        # (in English: "all" of the very things named, not "every school" of another rule)
+        whole = re.compile(rf"\b(?:all|every)\b[^.;:]{{0,25}}\b{re.escape(every.group(1)[:5])}"
+                           if every.group(1) else r"全部|所有|全都", re.IGNORECASE)
+        tests.append(lambda f: bool(whole.search(f.statement.in_language(draft.language))))
     if not tests:
         return []
     narrowed = close
@@ -119,12 +127,73 @@ def fitting(draft: Draft, found: list[Found]) -> list[Found]:
     return narrowed if len(narrowed) < len(close) else []
 
 
+# the end of a statement's first clause: what it says before its first comma or semicolon
+_FIRST_CLAUSE = re.compile(r"[，；：。]|[,;:](?=\s)|\.(?=\s)")
+ASKED_COVERAGE = 0.8  # of the lead's share of the question's words, in a statement that replaces it
+# a figure or a year asked for, of any kind; and a document's number or an article, which a
+# statement of a document's title gives first whatever figure the question asks
+_GENERIC = {id(p) for p in wanted_patterns("what number, and in what year?")}
+_CITED = {id(p) for p in wanted_patterns("which article, and what is its document number?")}
+
+
+# a first clause that only names the document a statement comes from ("依据《……》（国办发〔2018〕
+# 27号）", "Under the 2018 guiding opinions (…)"): background before what the statement says
+_BACKGROUND = re.compile(r"^(?:依据|根据|按照|按)?《[^》]*》[^，；：。]{0,30}$|"
+                         r"^(?:Under|According to|Pursuant to|As set out in) the\b[^,;:]{0,120}"
+                         r"(?:opinions|measures|law|notice|decision|plan|regulations?)\b",
+                         re.IGNORECASE)
+
+
+def stated(draft: Draft, found: Found, wanted: list[re.Pattern]) -> tuple[int, int, bool]:
+    """How a statement states what is asked: how many of the specific things asked for it
+    gives (a count of the things named, a sum of money, a limit), how many of all, and whether
+    it gives the figure or date asked early: not after a first clause that only names its
+    document."""
+    text = found.statement.in_language(draft.language)
+    head = _FIRST_CLAUSE.split(text, maxsplit=1)[0]
+    if not _BACKGROUND.search(head):
+        head = text  # a statement that opens on its subject states it early enough
+    given = [p for p in wanted if p.search(text)]
+    # a title's document number first is no figure first, unless a number is all that is asked
+    figures = [p for p in given if id(p) not in _CITED] if \
+        any(id(p) not in _CITED for p in wanted) else given
+    return (sum(id(p) not in _GENERIC | _CITED for p in given), len(given),
+            any(p.search(head) for p in figures))
+
+
+def asked_first(draft: Draft, found: list[Found]) -> list[Found]:
+    """``found`` with a lead that states what is asked: when a statement about as relevant
+    as the lead gives more of the specific things asked for ("多少个县": 2,895 counties), or
+    as much and early where the lead gives it late (a title or a procedure first, the figure in
+    its third clause), and holds about as much of the question, it leads. A reason (why a
+    figure is what it is), a lesson drawn from it, a weaker source and another place's rule
+    do not."""
+    wanted = wanted_patterns(draft.ctx.question)
+    if not found or not wanted:
+        return found
+    lead = found[0]
+    best = max(f.score for f in found[:8])
+    close = [f for f in found[1:8] if f.score >= TOPIC_TIE * best
+             and f.coverage >= ASKED_COVERAGE * lead.coverage
+             and f.statement.aspect not in ("cause", "mechanism", "lesson", "lessons")
+             and not draft.elsewhere(f)
+             and f.located.strength <= lead.located.strength
+             and (f.located.doc_type != "case" or lead.located.doc_type == "case")]
+    mine = stated(draft, lead, wanted)
+    better = [f for f in close if stated(draft, f, wanted) > mine]
+    if not better:
+        return found
+    chosen = max(better, key=lambda f: stated(draft, f, wanted))
+    return [chosen, *[f for f in found if f is not chosen]]
+
+
 def lead_fitting(draft: Draft, found: list[Found]) -> list[Found]:
-    """``found`` with the lead first: chosen among the statements that fit what is asked."""
+    """``found`` with the lead first: chosen among the statements that fit what is asked, and
+    stating what is asked (``asked_first``)."""
     fit = fitting(draft, found)
     if not fit:
-        return draft.lead(found)
-    first = draft.lead(fit)[0]
+        return asked_first(draft, draft.lead(found))
+    first = asked_first(draft, draft.lead(fit))[0]
     return [first, *[f for f in found if f is not first]]
 
 
@@ -244,21 +313,27 @@ def latest_year(found: Found, language: str) -> int:
 
 
 def latest_first(draft: Draft, found: list[Found]) -> list[Found]:
-    """For a question about the value now (and naming no year): of the close statements that
-    give what is asked for, the one with the latest year first."""
+    """For a question about the value now, or for a sum of money (a benchmark, a subsidy) that
+    names no year: of the close statements that give what is asked for, the one with the latest
+    year first (the earlier values follow as history)."""
     question = draft.ctx.question
-    if not found or not _ASKS_CURRENT.search(question) or _YEAR.search(question):
-        return found
     wanted = wanted_patterns(question)
+    # a sum asked for as it stands: the rate in force, not the first one the corpus dates
+    asks_sum = extractive._MONEY in wanted and extractive._YEAR not in wanted
+    if not found or not (_ASKS_CURRENT.search(question) or asks_sum) or _YEAR.search(question):
+        return found
     close = [f for f in found[:8] if f.score >= TOPIC_TIE * found[0].score
              and (not wanted or any(p.search(f.statement.in_language(draft.language))
                                     for p in wanted))]
     dated = [f for f in close if latest_year(f, draft.language)]
     if len(dated) < 2:
         return found
-    # the latest value said alone before one that also gives the earlier values
+    # "now": the latest value said alone before one that also gives the earlier values; a sum
+    # asked for as it stands: the latest with the earlier as its history ("rose from ¥600 in 2016
+    # to ¥650 by 2023"), a reader who cites the rate may meet either
+    history = -1 if asks_sum and not _ASKS_CURRENT.search(question) else 1
     latest = max(dated, key=lambda f: (latest_year(f, draft.language),
-                                       min(int(y) for y in _YEAR.findall(
+                                       history * min(int(y) for y in _YEAR.findall(
                                            f.statement.in_language(draft.language)))))
     if latest is found[0]:
         return found

@@ -541,7 +541,10 @@ def _division(draft: Draft, intent: Intent) -> Composed:
 # "who holds the county accountable": the body that checks it, not the county's own duties
 _ASKS_ACCOUNTABLE = re.compile(r"\bhold\w*\b.{1,40}\b(?:accountable|responsible|to account)\b|"
                                r"\bwho (?:checks|supervises|oversees|inspects|monitors)\b|"
-                               r"谁来?(?:问责|追责|追究|监督|督导|检查)|由谁来?(?:问责|追责|追究|监督|督导|检查)",
+                               r"谁来?(?:问责|追责|追究|监督|督导|检查)|由谁来?(?:问责|追责|追究|监督|督导|检查)|"
+                               # "谁负责对县级政府……进行督导": a government or department is checked
+                               r"(?:谁|由谁)(?:来|负责)?对[^，。？?]{0,30}?(?:政府|部门)[^，。？?]{0,40}?"
+                               r"(?:问责|追责|监督|督导|检查)",
                                re.IGNORECASE)
 OVERSIGHT = ("supervision-office",)
 
@@ -574,10 +577,17 @@ def _named_subject(draft: Draft, found: Found) -> int:
                 for subject in found.statement.subjects if subject.lower() in question), default=0)
 
 
+def _holds(found: Found, terms) -> bool:
+    """Whether a statement holds one of ``terms`` (either language)."""
+    text = f"{found.statement.text} {found.statement.text_zh}"
+    tokens = token_set(text)
+    return any(matches(term, text, tokens) for term in terms)
+
+
 def _holding_first(draft: Draft, found: list[Found]) -> list[Found]:
-    """``found`` with a lead that holds what the question asks about: when the lead holds none
-    of the question's rarest terms ("农村教师", "工资" of "农村教师的工资由哪一级政府保障") and a duty
-    about as relevant, from as strong a source or a law, holds some, the one holding most leads
+    """``found`` with a lead that holds what the question asks about: when a duty about as
+    relevant as the lead, from as strong a source or a law, holds more of the question's rarest
+    terms ("农村教师", "工资", "保障" of "农村教师的工资由哪一级政府保障"), the one holding most leads
     (a county's duty to fund small schools shares only "保障" with a question on teachers' pay)."""
     if not found:
         return found
@@ -588,9 +598,10 @@ def _holding_first(draft: Draft, found: list[Found]) -> list[Found]:
         tokens = token_set(text)
         return sum(matches(term, text, tokens) for term in rare)
 
-    if not rare or held(found[0]):
+    if not rare:
         return found
-    close = [f for f in found[1:8] if f.score >= TOPIC_TIE * found[0].score and held(f)
+    mine = held(found[0])
+    close = [f for f in found[1:8] if f.score >= TOPIC_TIE * found[0].score and held(f) > mine
              and not draft.elsewhere(f) and not _sanction(f)
              and (f.located.strength <= found[0].located.strength or _statutory(f))]
     if not close:
@@ -619,6 +630,29 @@ def _object_first(draft: Draft, found: list[Found]) -> list[Found]:
     if named >= SUBJECT_CHARS and named > 2 * _named_subject(draft, found[0]):
         return [best, *[f for f in found if f is not best]]
     return found
+
+
+# "who must approve a closure, and what procedure must be followed?": the steps asked for are
+# said beside the actor, not left to a list of its other duties
+_ASKS_STEPS = re.compile(r"\b(?:what|which) (?:\w+ )?(?:procedures?|steps|process)\b|"
+                         r"(?:什么|哪些|怎样的?)(?:程序|步骤|流程|手续)", re.IGNORECASE)
+STEP_LINES = 2  # at most this many statements of the procedure follow the lead
+
+
+def _procedure_lines(draft: Draft) -> list[str]:
+    """For a who-question that also asks what procedure must be followed: the statements about
+    as relevant as the best that describe a procedure (a duty's or the sources' own account of
+    it, or that the sources leave it unconfirmed), best first; [] when none is asked or found."""
+    if not _ASKS_STEPS.search(draft.ctx.question):
+        return []
+    found = draft.search(kinds=("duty", "fact"), limit=40)
+    if not found:
+        return []
+    top = found[0].score
+    steps = [f for f in found if f.score >= max(FLOOR, LIST_RELATIVE * top)
+             and _PROCEDURE.search(f"{f.statement.text} {f.statement.text_zh}")
+             and not draft.elsewhere(f) and not draft.is_said(f)]
+    return draft.say_all(steps, STEP_LINES)
 
 
 LEVELS = ("central-government", "provincial-government", "county-government")
@@ -713,6 +747,8 @@ def _responsible(draft: Draft, intent: Intent) -> Composed:
     # "who …?" names no actor: the thing asked about is all the question holds
     found = _object_first(draft, _holding_first(draft, found) if intent.asks_who else found)
     lead = draft.say_all(found, 1)
+    if lead:
+        lead += _procedure_lines(draft)
     # a further duty shares about as much of the question as the lead: one word in common
     # ("housing" in a question about schools for new housing estates) is not enough
     close = [f for f in found[1:8] if f.score >= LIST_RELATIVE * found[0].score
@@ -722,12 +758,16 @@ def _responsible(draft: Draft, intent: Intent) -> Composed:
     close = [f for f in close if _shares_lead(draft, found[0], f)]
     # a province's own rule is no further duty of a question that does not name the province
     close = [f for f in close if not draft.elsewhere(f)]
+    rare = distinctive(draft.ctx.question, draft.ctx.stats) if intent.asks_who else []
+    # "who must approve a closure …?" names no actor: a further duty holds what is asked about
+    # (closure, approval), not only the place it shares ("village schools" of rotation)
+    close = [f for f in close if not rare or _holds(f, rare)]
     # ... but the named actor's own statutory duties are each a further duty
     close = [f for f in own if f is not found[0]] + [f for f in close if f not in own]
     # a duty that restates the lead (the same article in other words) takes no place in the list
     close = [f for f in close if not draft.is_said(f)]
     on_subject = [f for f in found[1:] if draft.names_topic(f) and not draft.is_said(f)
-                  and not draft.elsewhere(f)]
+                  and not draft.elsewhere(f) and (not rare or _holds(f, rare))]
     if on_subject:
         # the duties about the subject asked about, then at most two of the actor's others (its
         # own statutory duties when those are asked for); all in order of legal strength
