@@ -21,7 +21,9 @@ _SUGGEST = re.compile(
     r"\b(what (should|can|could|must) (\w+ ){0,4}?(do|check|consider|prioriti[sz]e|focus on|"
     r"watch|look at|change)\b|"
     r"how (can|could|should|do|might) (\w+ ){0,3}?(we|they|count(y|ies)|districts?|"
-    r"governments?|bureaus?|schools|provinces?|cit(y|ies))\b|"
+    r"governments?|bureaus?|schools|provinces?|cit(y|ies))\b"
+    # "how do they differ / compare" asks for a comparison, not for what to do
+    r"(?!\s+(?:differ|compare|relate|contrast)\b)|"
     r"how to\b|what (measures|actions|options|policies|tools)|which measures|"
     r"what steps(?!.{0,40}\b(go through|involved|in the process|does|do|did|are)\b)|"
     r"measures (for|to|against|that)|suggest|recommend|ways to|what works|what can be done|"
@@ -495,8 +497,8 @@ def _sides_without_pattern(question: str, cases: tuple[str, ...]) -> compare.Sid
         return None
     strip = r"^(?:(?:how|what|is|are|was|were|did|does|do|the|which|between)\s+)+"
     a = re.sub(strip, "", match.group("a").strip(), flags=re.IGNORECASE)
-    b = re.sub(r"\s+(?:differ|compare|the same|same|stricter|better|change).*$", "",
-               match.group("b").strip(), flags=re.IGNORECASE)
+    b = re.sub(r"\s+(?:differ|compare|the same|same|stricter|better|change|both|each)\b.*$|[.。].*$",
+               "", match.group("b").strip(), flags=re.IGNORECASE)
     return compare._clean(compare.Sides(a, b, ""))
 
 

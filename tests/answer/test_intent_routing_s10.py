@@ -78,3 +78,26 @@ def test_a_bound_is_found_after_the_term_not_elsewhere_in_the_sentence():
     assert not asks_for_bound("How is the CV computed?")
     assert BOUND.search("be at most 0.50 for primary") and BOUND.search("小学不高于0.65")
     assert not BOUND.search("is within the limit for primary and junior schools")
+
+
+@pytest.mark.parametrize("question", [
+    "What per-pupil funding benchmarks apply in the west and the east, and how do they differ?",
+    "Which rotation shares does the 2014 opinion set for principals and key teachers, and how do they compare?",
+])
+def test_how_do_they_differ_asks_for_no_measures(question):
+    # "how do they …" reads like "how do we …" (a request for measures); "… differ / compare"
+    # asks how the things named differ
+    assert _kind(question) != "suggest"
+
+
+def test_how_do_we_still_asks_for_measures():
+    assert _kind("How do we keep good teachers in our village schools?") == "suggest"
+
+
+def test_two_places_that_both_do_something_are_the_two_sides():
+    # "Jiangsu and Zhejiang both require … . How do they differ?": the sides are the two places,
+    # not a side that runs on into the rest of the sentence
+    intent = classify("Jiangsu and Zhejiang both cap principals' terms in one school. How do they differ?",
+                      NAMES)
+    assert intent.kind == "compare"
+    assert intent.sides is not None and intent.sides.b.strip() == "Zhejiang", intent.sides
