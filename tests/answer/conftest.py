@@ -25,3 +25,17 @@ def without_comparisons(monkeypatch):
 
     shape = importlib.import_module("assistant.answer.shapes.compare")  # the module, not the
     monkeypatch.setattr(shape, "compare_from_file", lambda *args, **kwargs: None)  # function
+
+
+@pytest.fixture()
+def chosen(corpus_engine, corpus_settings):
+    """The id of the explanation a question gets (None when none fits)."""
+    from assistant.answer.context import Context
+    from assistant.answer.shapes import draft_for
+    from assistant.answer.shapes.explanations import explanation_for
+
+    def _chosen(question: str) -> str | None:
+        found = explanation_for(draft_for(Context.build(corpus_engine, corpus_settings, question,
+                                                        None)))
+        return found.id if found else None
+    return _chosen

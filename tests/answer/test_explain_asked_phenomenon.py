@@ -8,16 +8,7 @@ import pytest
 
 from assistant.answer.context import Context
 from assistant.answer.shapes import draft_for
-from assistant.answer.shapes.explanations import _asking_why_hard, asked_effect, explanation_for
-
-
-@pytest.fixture()
-def chosen(corpus_engine, corpus_settings):
-    def _chosen(question: str) -> str | None:
-        found = explanation_for(draft_for(Context.build(corpus_engine, corpus_settings, question,
-                                                        None)))
-        return found.id if found else None
-    return _chosen
+from assistant.answer.shapes.explanations import _asking_why_hard, asked_effect
 
 
 @pytest.mark.parametrize(("question", "effect"), [

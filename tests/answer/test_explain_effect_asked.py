@@ -5,18 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.context import Context
-from assistant.answer.shapes import draft_for
-from assistant.answer.shapes.explanations import asked_effect, explanation_for
-
-
-@pytest.fixture()
-def chosen(corpus_engine, corpus_settings):
-    def _chosen(question: str) -> str | None:
-        found = explanation_for(draft_for(Context.build(corpus_engine, corpus_settings, question,
-                                                        None)))
-        return found.id if found else None
-    return _chosen
+from assistant.answer.shapes.explanations import asked_effect
 
 
 @pytest.mark.parametrize(("question", "effect"), [
