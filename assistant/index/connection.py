@@ -11,6 +11,8 @@ The tables and ``open_database`` (an engine migrated to the newest schema) are i
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -67,9 +69,9 @@ def create_engine(url: str | sa.URL) -> sa.Engine:
             # The driver's own transaction handling is off; "begin" below says BEGIN itself.
             dbapi_connection.isolation_level = None
             cursor = dbapi_connection.cursor()
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA busy_timeout=60000")
+            _use_wal(cursor)
+            cursor.execute("PRAGMA foreign_keys=ON")
             cursor.close()
 
         @event.listens_for(engine, "begin")
@@ -82,6 +84,20 @@ def create_engine(url: str | sa.URL) -> sa.Engine:
     # closed (a restart), so the next request gets a fresh one instead of an error.
     return sa.create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10,
                             connect_args={"connect_timeout": 10})
+
+
+def _use_wal(cursor: sqlite3.Cursor, attempts: int = 400) -> None:
+    """Switch the file to WAL (a setting kept in the file). The switch takes a lock SQLite does
+    not wait for (no busy handler), so replicas opening a new catalog at once retry briefly."""
+    for attempt in range(attempts):
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.025)
 
 
 @contextmanager

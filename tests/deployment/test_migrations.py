@@ -142,3 +142,40 @@ def test_replicas_starting_at_once_migrate_once(database_url):
         assert current_revision(connection) == database.HEAD
     for engine in engines:
         engine.dispose()
+
+
+class _LockedTwice:
+    """A cursor whose first two journal-mode switches find the file locked, as a replica's do
+    when another replica switches the same new file at the same moment."""
+
+    def __init__(self) -> None:
+        self.mode, self.failures, self.calls = "delete", 2, 0
+
+    def execute(self, sql: str) -> _LockedTwice:
+        self.calls += 1
+        if sql == "PRAGMA journal_mode=WAL":
+            if self.failures:
+                self.failures -= 1
+                raise sqlite3.OperationalError("database is locked")
+            self.mode = "wal"
+        return self
+
+    def fetchone(self) -> tuple[str]:
+        return (self.mode,)
+
+
+def test_switching_a_new_sqlite_file_to_wal_retries_while_another_replica_holds_it():
+    from assistant.index.connection import _use_wal
+
+    cursor = _LockedTwice()
+    _use_wal(cursor)
+    assert cursor.mode == "wal" and cursor.failures == 0
+
+
+def test_a_file_already_in_wal_is_not_switched_again():
+    from assistant.index.connection import _use_wal
+
+    cursor = _LockedTwice()
+    cursor.mode = "wal"
+    _use_wal(cursor)
+    assert cursor.calls == 1 and cursor.failures == 2
