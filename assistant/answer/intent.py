@@ -125,7 +125,10 @@ _LOOKUP = re.compile(r"^\s*(when|in what year|since when|by when|by (what|which)
                      r"(?<![好十这那近前头最])几(年|个(?!方面)|所|次)|哪一?条|第几条|哪个文件|文号)",
                      re.IGNORECASE)
 _CASE = re.compile(r"\b(case|did|happened|experience|model|thesis|study|studied|example)\b|"
-                   r"案例|做法|经验|怎么做的|论文|模式|做了(什么|哪些)|采取了|怎么做", re.IGNORECASE)
+                   r"案例|做法|经验|怎么做的|论文|模式|做了(什么|哪些)|采取了|怎么做|"
+                   # what a named place met or came to: its record ("遇到了什么问题", "取得了哪些成效")
+                   r"\b(ran|run|runs) into|\bencounter\w*|\bfac(ed|ing)\b|\bachiev\w*|\blessons?\b|"
+                   r"遇到|碰到|面临|取得|(什么|哪些)(问题|困难|挑战|成效|效果|成果|教训)", re.IGNORECASE)
 
 # A named case's results asked for beside how it works: the case record (measures, then results).
 _CASE_RESULTS = re.compile(r"\b(results?|outcomes?|achiev\w*|effects? (has|have|did) it|how well)\b|"
