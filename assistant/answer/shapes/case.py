@@ -128,16 +128,24 @@ def case(draft: Draft, intent: Intent) -> Composed:
                                    case=max(named, key=len) if named else "")]
     else:
         thin = thinly_documented(found)
-        if thin and asked in _ITS_OWN_RECORD and not _WHO_RESPONSIBLE.search(draft.ctx.question):
+        unrecorded = _unrecorded_problems(found) if thin and _PROBLEMS.search(draft.ctx.question) else []
+        if unrecorded and not _WHO_RESPONSIBLE.search(draft.ctx.question):
+            # "what problems did it meet": that its difficulties are not recorded, then what the
+            # sources do record of them (what the thesis examined)
+            of_asked = unrecorded + [f for f in found if f.statement.aspect == "problem"
+                                     and not records_nothing(f)]
+        elif thin and asked in _ITS_OWN_RECORD and not _WHO_RESPONSIBLE.search(draft.ctx.question):
             # a place its sources barely document: what is not documented, plainly, first —
             # not a national rule or an inference in place of what the place did
             of_asked = [f for f in found if f.statement.aspect == "measures" and records_nothing(f)]
-        lead = draft.say_all((of_asked[:1] or []) + found[:2], 1)
+        lead = draft.say_all((of_asked[:2 if unrecorded else 1] or []) + found[:2],
+                             2 if unrecorded else 1)
         if also:
             lead += draft.say_all([f for f in found if f.statement.aspect == also], 1)
         parts = [" ".join(lead)]
     if thinly_documented(found) and not place:
-        return finish(draft, _named_once(draft, case_id, names, parts + _thin_record(draft, found)))
+        rest = _thin_record(draft, found, problems=bool(_PROBLEMS.search(draft.ctx.question)))
+        return finish(draft, _named_once(draft, case_id, names, parts + rest))
     for aspect in CASE_ASPECTS:
         of_aspect = [f for f in found if f.statement.aspect == aspect]
         lines = draft.say_all(of_aspect, _per_aspect(aspect, how, bool(others)))
@@ -234,11 +242,23 @@ def _place_within(question: str, case_names: tuple[str, ...], found: list[Found]
     return None
 
 
-def _thin_record(draft: Draft, found: list[Found]) -> list[str]:
+# a question asking what problems a place met ("遇到了什么问题", "what difficulties did it face")
+_PROBLEMS = re.compile(r"\b(problem|difficult|challenge|obstacle)\w*|问题|困难|难点|挑战|障碍", re.IGNORECASE)
+
+
+def _unrecorded_problems(found: list[Found]) -> list[Found]:
+    """The statements that say the place's problems are not recorded ("the abstract does not
+    list the difficulties it found")."""
+    return [f for f in found if f.statement.aspect in ("problem", "gaps") and records_nothing(f)
+            and _PROBLEMS.search(both_texts(f))]
+
+
+def _thin_record(draft: Draft, found: list[Found], problems: bool = False) -> list[str]:
     """After the opening, a case its sources barely document: why it is in the sources at all (its
     setting, confirmed facts only), what they do not say, and the one lesson they allow — no
     template sections filled with "not documented" lines, inferences or the national rules in place
-    of the place's own measures."""
+    of the place's own measures. Asked what problems the place met (``problems``), no lesson: a
+    lesson drawn from national rules is no problem of the place's."""
     of = {aspect: [f for f in found if f.statement.aspect == aspect] for aspect in CASE_ASPECTS}
     setting = [f for f in of["context"] if not f.statement.unconfirmed]
     parts = []
@@ -247,7 +267,7 @@ def _thin_record(draft: Draft, found: list[Found]) -> list[str]:
     # the lesson the place itself allows before one resting on an unconfirmed description or
     # restating national rules (an article)
     of["lessons"].sort(key=lambda f: (f.statement.unconfirmed, bool(_ARTICLE.search(both_texts(f)))))
-    for aspect in ("gaps", "lessons"):
+    for aspect in ("gaps",) if problems else ("gaps", "lessons"):
         if lines := draft.say_all(of[aspect], 1):
             parts.append(f"**{t('aspect_' + aspect, draft.language)}** " + " ".join(lines))
     return parts
@@ -294,6 +314,29 @@ def _opener(names: tuple[str, ...], language: str) -> re.Pattern | None:
                       r"(?:\s*[(（][^)）]{1,20}[)）])?(?:,\s*[A-Z][a-z]+(?:\s+Province)?(?=,))?(?='s\b|\s|,)")
 
 
+def thesis_pattern(names: tuple[str, ...], language: str) -> re.Pattern | None:
+    """The place's thesis named in full: "L区学位论文", "宝清县学位论文"; "the District L thesis",
+    "The Baoqing County thesis" (the case of "the" kept in the match)."""
+    if language == "zh":
+        own = sorted((n for n in names if re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", n)
+                      and re.search(r"[\u4e00-\u9fff]", n)), key=len, reverse=True)
+        if not own:
+            return None
+        return re.compile(r"(?:" + "|".join(map(re.escape, own)) + r")学位论文")
+    own = sorted((n for n in names if re.match(r"[A-Za-z]", n)), key=len, reverse=True)
+    if not own:
+        return None
+    return re.compile(r"\b([Tt])he (?:" + "|".join(map(re.escape, own)) + r") thesis\b")
+
+
+def thesis_shortened(sentence: str, pattern: re.Pattern, language: str) -> str:
+    """``sentence`` with the place's thesis named as "该论文" / "the thesis": said after the
+    answer has named it, the place adds nothing (the case is the thesis's)."""
+    if language == "zh":
+        return pattern.sub("该论文", sentence)
+    return pattern.sub(lambda m: m.group(1) + "he thesis", sentence)
+
+
 def shortened(sentence: str, opener: re.Pattern, short: str) -> str:
     """``sentence`` with the place's full name that opens it said by ``short`` ("The county's
     documented measure …", "该县有记载的做法 …"); as it is when it does not open with the name."""
@@ -327,12 +370,17 @@ def _named_once(draft: Draft, case_id: str, names: tuple[str, ...], parts: list[
     county's …", "该县…"). A statement is self-contained (it names its subject in full, for it
     may be said alone); said one after another they would name it in every sentence. A sentence
     that also names another place keeps the full name (the short form could be either), and a
-    table (a cell must stand alone) and the record's other places' section are left as they are."""
+    table (a cell must stand alone) and the record's other places' section are left as they are.
+    A thesis case's thesis ("L区学位论文", "the District L thesis") is likewise named in full
+    once, then "该论文" / "the thesis"."""
     language = draft.language
     short = short_form(names, language)
     opener = _opener(names, language)
+    thesis = thesis_pattern(names, language)
     if not short or opener is None:
-        return parts
+        if thesis is None:
+            return parts
+        opener = None
     others = other_places(draft, case_id, [n.lower() for n in names])
     elsewhere = f"**{t('case_elsewhere', language)}**"
     introduced = False
@@ -355,8 +403,13 @@ def _named_once(draft: Draft, case_id: str, names: tuple[str, ...], parts: list[
                 new = sentence
                 # a paragraph without a label opens with the name: it must stand on its own
                 opens = n == 0 and not prefix
-                if introduced and not opens and not _names_any_text(sentence, others):
-                    new = shortened(sentence, opener, short)
+                if introduced and not opens:
+                    if opener is not None and not _names_any_text(sentence, others):
+                        new = shortened(sentence, opener, short)
+                    if thesis is not None:
+                        # "L区学位论文…" in every statement of a thesis case: "该论文" after the
+                        # first (one thesis per case: never ambiguous, whatever else is named)
+                        new = thesis_shortened(new, thesis, language)
                     if new != sentence:
                         renamed[_unmarked(sentence)] = _unmarked(new)
                 introduced = introduced or any(n.lower() in sentence.lower() for n in names)
