@@ -48,7 +48,8 @@ def test_the_explanation_of_the_effect_asked_is_chosen_over_one_of_its_topic(cho
     ("Why is quality balance harder to reach than basic balance?",
      "why-quality-balance-harder-than-basic"),
     ("Why was the county-led system (以县为主) introduced in 2001?", "why-county-led-system-introduced"),
-    ("为什么由县来管义务教育？", "why-county-led-system-introduced"),
+    # why the county manages is answered by its legal basis (CEL Art. 7), then the 2001 reform
+    ("为什么由县来管义务教育？", "why-county-is-main-level"),
     ("交流轮岗为什么效果不好？", "why-teacher-rotation-is-resisted"),
     ("Why do teachers still leave village schools even though we give them a hardship allowance?",
      "why-teachers-leave-despite-pay-rises"),
