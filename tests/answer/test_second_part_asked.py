@@ -54,7 +54,7 @@ def test_a_frequency_asked_second_is_in_the_opening(ask, question, first, second
 @pytest.mark.parametrize("question, step", [
     ("What is the composite coefficient of variation, and how is it calculated?",
      r"divided by|standard deviation|S / X̄"),
-    ("综合差异系数指什么？如何计算？", r"除以|标准差"),
+    ("什么是综合差异系数？它是如何计算的？", r"除以|标准差"),
 ])
 def test_a_calculation_asked_second_gives_its_steps(ask, question, step):
     answer = ask(question)
