@@ -43,7 +43,7 @@ def _opening(answer) -> str:
 
 @pytest.mark.parametrize("question, first, second", [
     (("When were the Regulations on Education Supervision issued, and how often must a county "
-     "government be supervised by the level above?"), r"2012", r"(once every 5|every five) years"),
+     "government be inspected by the government above it?"), r"2012", r"(once every 5|every five) years"),
     ("《教育督导条例》是哪一年颁布的？上级人民政府对县级政府多久督导一次？", r"2012", r"每5年"),
 ])
 def test_a_frequency_asked_second_is_in_the_opening(ask, question, first, second):
