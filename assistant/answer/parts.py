@@ -429,7 +429,7 @@ def state_asked(ctx, first: str, second: str,
     states it — the frequency, a sanction, the target met and its year, a step of the
     calculation — said after the opening's own sentences."""
     from assistant.answer.context import Context
-    from assistant.answer.shapes import draft_for
+    from assistant.answer.shapes.draft import draft_for
 
     kind = asks_for(second)
     patterns = stating(second)
