@@ -16,7 +16,7 @@ from assistant.answer.types import Claim
 _EN_SECOND = re.compile(r"(?:,|;|\s—|—|\s-)\s*and\s+(?=(?:what|which|when|who|whom|whose|how|where|"
                         r"in which|under which|by when)\b)", re.IGNORECASE)
 # a Chinese clause that asks (an interrogative or a question particle)
-_ZH_ASKS = re.compile(r"哪|什么|谁|多少|何时|几|怎么|怎样|如何|是否|有没有|是不是|吗|呢")
+_ZH_ASKS = re.compile(r"哪|什么|谁|多少|多久|多长时间|何时|几|怎么|怎样|如何|是否|有没有|是不是|吗|呢")
 # ... that is a question of its own however it is placed: "几" and "是否" also count things or
 # set a condition inside a statement ("县里准备撤并几所村小，需要注意什么？" asks one thing)
 _ZH_ASKS_ALONE = re.compile(r"哪|什么|谁|多少|何时|怎么|怎样|如何|有没有|是不是|[吗呢][？?]?$")
@@ -349,3 +349,125 @@ def append_sentences(main: tuple[str, CitationList, list[Claim]], sentences: lis
     if not added:
         return main
     return "\n\n".join([body, " ".join(added)]), cites, claims
+
+
+# What a second part asks that only a sentence of its own kind states: how often, how something
+# is calculated, what follows a breach (and who answers for it), when a target was met. Each
+# kind: the cue in the part, and what a sentence that answers it holds (all of the patterns).
+_ASKS = (
+    ("frequency", re.compile(r"\bhow (?:often|frequently|many times)\b|多久.{0,12}一次|多长时间.{0,12}一次|"
+                             r"几次|多少次|频次|频率", re.IGNORECASE)),
+    ("calculation", re.compile(r"\bhow (?:is|are|was|were|do (?:you|we|they)|does (?:one|it))\b.{0,40}?"
+                               r"\b(?:calculat|comput|work(?:ed)? out|derived?)\w*|\bformula\b|"
+                               r"(?:怎么|怎样|如何)(?:计算|算)|计算(?:方法|公式)|算法", re.IGNORECASE)),
+    ("consequence", re.compile(r"\bwho (?:is|are|will be) (?:held )?(?:liable|accountable|punished)\b|"
+                               r"\bwhat happens\b|\bwhat (?:are the )?(?:consequences?|penalt\w+|sanctions?)\b|"
+                               r"\bliab(?:le|ility)\b|谁.{0,4}(?:承担|负)?.{0,2}责任|承担.{0,4}责任|"
+                               r"会怎样|会怎么样|什么后果|(?:受到|给予)?什么(?:处理|处分|处罚)|追究", re.IGNORECASE)),
+    ("achievement", re.compile(r"\bwhen (?:was|were|did|had)\b.{0,60}?\b(?:met|achieved?|reach(?:ed)?|"
+                               r"attained?|fulfill?ed|accomplished)\b|(?:什么时候|何时|哪一?年).{0,6}"
+                               r"(?:实现|达到|完成|达成)", re.IGNORECASE)),
+)
+_STATES = {
+    "calculation": [re.compile(r"\b(?:divided by|multiplied by|weighted|standard deviation|"
+                               r"mean|average|sum of|formula)\b|除以|乘以|加权|标准差|平均|之和|总和|公式",
+                               re.IGNORECASE)],
+    "consequence": [re.compile(r"\b(?:liab\w+|accountab\w+|disciplin\w*|sanction\w*|punish\w*|"
+                               r"criticis\w*|criticiz\w*|penalt\w+|dismiss\w*|resign\w*|veto\w*)\b|"
+                               r"处分|通报批评|追究|问责|引咎辞职|责令|处罚|一票否决", re.IGNORECASE)],
+    "achievement": [re.compile(r"\b(?:was|were|been) (?:met|achieved|reached|attained)\b|"
+                               r"\b(?:met|achieved|reached|passed|exceeded)\b|实现|达到|达成|完成|超过|通过",
+                               re.IGNORECASE),
+                    re.compile(r"(?<![\d〔\[])(19|20)\d\d(?![\d〕\]])")],
+}
+
+
+# how often, said: "at least once every 5 years", "twice a semester", "每5年至少…一次", "每学期不得少于2次"
+# (not "第215次", a meeting's number)
+_OFTEN = re.compile(r"\b(?:once|twice|\d+ times|every (?:\w+(?:[–-]\d+| to \d+)? )?(?:years?|months?|"
+                    r"semesters?|terms?)|a (?:year|semester|term|month))\b|每.{0,8}?[\d一二两三四五六七八九十]+次|"
+                    r"每.{0,3}[\d一二两三四五六七八九十至]+(?:年|个?月|学期)|每(?:年|学期|月)|(?<![第\d])[\d一两三四五]次",
+                    re.IGNORECASE)
+# a part that asks when a target or goal was met prefers the sentence that says a target was met
+_TARGET = re.compile(r"\b(?:targets?|goals?|aims?)\b|目标|任务", re.IGNORECASE)
+_TARGET_MET = re.compile(r"\b(?:targets?|goals?|aims?) (?:was |were |had been |has been )?(?:met|achieved|reached|"
+                         r"exceeded|fulfilled)\b|\b(?:met|achieved|reached|exceeded|passed) the [\w\s%.]{0,20}"
+                         r"(?:targets?|goals?)\b|(?:目标|任务).{0,6}(?:实现|达到|完成|达成)|(?:实现|达到|完成|超过)了?.{0,16}目标",
+                         re.IGNORECASE)
+
+
+def asks_for(part: str) -> str | None:
+    """What a (second) part asks that a sentence of its own kind states: "frequency",
+    "calculation", "consequence" or "achievement"; None for any other part."""
+    for kind, cue in _ASKS:
+        if cue.search(part):
+            return kind
+    return None
+
+
+def stating(part: str) -> list[re.Pattern]:
+    """What a sentence holds that answers the part: how often (the frequency asked), the steps
+    of a calculation, a sanction or who answers for a breach, a target met and the year; else
+    the figure, date, article or number it asks for (``wanted_patterns``)."""
+    kind = asks_for(part)
+    if kind == "frequency":
+        return [_OFTEN]
+    return _STATES.get(kind or "", []) or wanted_patterns(part)
+
+
+def states(sentence: str, patterns: list[re.Pattern]) -> bool:
+    return bool(patterns) and all(p.search(sentence) for p in patterns)
+
+
+SEARCHED = 12  # statements, by score, among which the one that states what a part asks is sought
+
+
+def state_asked(ctx, first: str, second: str,
+                main: tuple[str, CitationList, list[Claim]]) -> tuple[str, CitationList, list[Claim]]:
+    """The main answer with what its second part asks (``asks_for``) stated in the opening when
+    it is not yet: the best statement for the part (read with the first part's words) that
+    states it — the frequency, a sanction, the target met and its year, a step of the
+    calculation — said after the opening's own sentences."""
+    from assistant.answer.context import Context
+    from assistant.answer.shapes.draft import draft_for
+
+    kind = asks_for(second)
+    patterns = stating(second)
+    if kind is None or not patterns:
+        return main
+    opening = main[0].split("\n\n")[0]
+    sentences = re.split(r"(?<=[.。!?！？；;])\s*|\n", opening)
+    # a step of a calculation or a target met are in many sentences about the same subject (a
+    # mean, a year reached) that do not answer the part: sought even then, said once
+    if kind not in ("calculation", "achievement") and any(states(s, patterns) for s in sentences):
+        return main
+    found = []
+    for question in dict.fromkeys([f"{second} {first}", second]):
+        draft = draft_for(Context.build(ctx.engine, ctx.settings, question, ctx.filters))
+        if draft is None:
+            return main
+        for f in draft.relevant(draft.search())[:SEARCHED]:
+            if f.statement.id not in {g.statement.id for _, g in found} and \
+                    states(f.statement.in_language(draft.language), patterns):
+                found.append((draft, f))
+    # the statement holding the most of the part's own words first ("目标" and "实现" of
+    # "这个目标是什么时候实现的"), else in the search's order
+    own = content_terms(second)
+    target = bool(_TARGET.search(second))
+
+    def held(pair) -> int:
+        text = pair[1].statement.in_language(pair[0].language)
+        tokens = token_set(text)
+        return sum(matches(t, text, tokens) for t in own) + 2 * (target and bool(_TARGET_MET.search(text)))
+    found.sort(key=lambda pair: -held(pair))
+    for draft, f in found:
+        if _said(f.statement.in_language(draft.language), main[0]):
+            continue
+        sentence = draft.say(f)
+        if sentence is None:
+            continue
+        before = main[0]
+        main = merge(main, (sentence, draft.cites, draft.claims), limit=1)
+        if main[0] != before:
+            break
+    return main

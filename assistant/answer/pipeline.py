@@ -164,7 +164,9 @@ def second_part(ctx: Context, intent: Intent, retrieval: Retrieval, main: tuple)
             main = parts.merge(main, led, does=shapes.asked_action(second),
                                about=parts.distinctive(first, ctx.stats)
                                if parts.leans_on_first(second) else None)
-    return main
+    # how often, how it is calculated, what follows a breach, when a target was met: stated by
+    # the statement that states it when the part's own answer did not bring it
+    return parts.state_asked(ctx, first, second, main)
 
 
 def _part(ctx: Context, part: str, other: str | None, retrieval: Retrieval,
