@@ -35,7 +35,7 @@ def test_both_catalogues_have_the_same_keys_and_no_placeholder_the_code_does_not
 
 
 def test_t_fills_placeholders_and_falls_back_to_english():
-    assert t("answer.measures_summary", "zh", count=2, names="甲、乙") == "最适合的2项措施依次是：甲、乙。"
+    assert t("answer.measures_first_step", "zh", name="甲") == "首先：甲；其余措施依次列在下面。"
     assert t("answer.english_fallback", "en") == ""   # left empty in English on purpose
     assert t("flag.low_rotation", "fr") == t("flag.low_rotation", "en")
     assert translations.label("unit", "m² per pupil", "zh") == "平方米/生"

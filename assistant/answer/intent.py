@@ -193,11 +193,12 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
         r"shortage|retain|keep)|keep good teachers|retain|shortage of teachers|"
         r"\b(keep|keeping|hold on to|lose|losing) (our |the |good |young |new )?teachers\b(?!')|"
         r"teachers (leave|quit|(won't|will not|don't|do not) stay)|乡村教师|农村教师|"
-        r"留住|留不住|师资短缺|缺教师|教师短缺|招不来", re.IGNORECASE),
+        r"留住|留不住|师资短缺|缺教师|教师短缺|招不来|(教师|老师).{0,6}(流失|外流)", re.IGNORECASE),
     "small_schools_underfunded": re.compile(r"small(-scale)? (rural )?schools?|teaching points?|"
                                             r"(under|fewer than|less than) \d+ (pupils|students)|"
                                             r"小规模学校|教学点|不足\d+人", re.IGNORECASE),
-    "boarding_conditions": re.compile(r"boarding|寄宿", re.IGNORECASE),
+    "boarding_conditions": re.compile(r"boarding|(?<!teachers' )(?<!teacher )(?<!staff )dormitor(y|ies)(?! (staff|supervisors?|wardens?|attendants?))|寄宿|"
+                                     r"(?<!周转)(?<!教师)(?<!教工)宿舍", re.IGNORECASE),
     "left_behind_children": re.compile(r"left-behind|留守", re.IGNORECASE),
     "migrant_children_access": re.compile(r"migrant|随迁|进城务工|流动人口|流动儿童", re.IGNORECASE),
     "low_rural_funding_share": re.compile(r"fund|budget|money|spend|financ|\bpay for\b|经费|投入|"
@@ -263,7 +264,8 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
                                   re.IGNORECASE),
     "few_senior_titles": re.compile(r"高级职称|职称|senior[- ]title|senior teachers|"
                                     r"professional titles?", re.IGNORECASE),
-    "boarding_staff": re.compile(r"生活老师|生活教师|宿管|dormitory (supervisors?|staff)|"
+    "boarding_staff": re.compile(r"生活老师|生活教师|生活管理|宿管|dormitory (supervisors?|staff)|"
+                                 r"life[- ]?care (staff|workers?|teachers?)|"
                                  r"house ?parents?|houseparents?|boarding staff", re.IGNORECASE),
     "counselling_staff": re.compile(r"心理(老师|教师|健康|辅导)|mental[- ]health|counsel|psycholog",
                                     re.IGNORECASE),
@@ -284,6 +286,12 @@ CONSTRAINT_CUES: dict[str, re.Pattern] = {
         r"(反对|不同意|不愿意?|不支持|抵制).{0,6}(撤并|撤点|关闭|合并)|"
         r"\b(oppose|opposes|opposed|against|resist\w*|won't accept|refuse\w*) .{0,40}"
         r"(clos\w*|merg\w*|consolidat\w*)", re.IGNORECASE),
+    # a closure the county has decided on ("准备撤并", "we plan to merge"): the procedure and the
+    # risks of closing are asked, not whether to close
+    "closing_planned": re.compile(
+        r"(准备|计划|打算|拟|即将|将要)\s*(撤并|撤销|合并|关闭|撤点|并校)|"
+        r"\b(plan(s|ning)?|going|about|prepar\w*|intend\w*|decided|set) to (close|merge|consolidate|"
+        r"shut)\b|\bwill (close|merge|consolidate|shut)\b", re.IGNORECASE),
 }
 
 
@@ -330,7 +338,7 @@ def problems_in_order(question: str, problems: tuple[str, ...]) -> tuple[str, ..
 DIFFICULTY = re.compile(r"\b(can(no|')t|cannot|unable|not enough|too (few|little)|short(age)? of|"
                         r"lack(s|ing)?|struggl\w*|keep (leaving|quitting)|leave|leaving|quit|"
                         r"(won't|will not|don't|do not) stay)\b|"
-                        r"严重|不足|不够|短缺|缺乏|缺少|紧缺|紧张|留不住|招不来|难以|流失|老化|青黄不接|"
+                        r"严重|不足|不够|短缺|缺乏|缺少|紧缺|紧张|留不住|招不来|难以|流失|老化|青黄不接|跟不上|不到位|"
                         r"[偏过太][大小高低少多]", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,，;；.。!?！？]|\band\b|\bbut\b|而且|但是?|并且")
 

@@ -30,9 +30,11 @@ class Premise:
 def _named(indicator: Indicator, question: str) -> bool:
     """Whether the question names the indicator: its Chinese name, or its id read as words
     ("composite cv")."""
-    words = indicator.id.replace("_", " ")
+    words = re.escape(indicator.id.replace("_", " "))
+    # "cv" in an id is said in full as often ("composite coefficient of variation")
+    words = re.sub(r"\bcv\b", "(cv|coefficient of variation)", words)
     return indicator.name_zh in question or \
-        re.search(rf"\b{re.escape(words)}\b", question, re.IGNORECASE) is not None
+        re.search(rf"\b{words}\b", question, re.IGNORECASE) is not None
 
 
 def _figures(indicator: Indicator, language: str) -> str:

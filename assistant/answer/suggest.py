@@ -20,6 +20,7 @@ from assistant.advisor.measures import (
 )
 from assistant.advisor.standards import load_standards
 from assistant.answer.intent import (
+    CONSTRAINT_CUES,
     PROBLEM_CUES,
     Intent,
     constraints_in,
@@ -33,11 +34,12 @@ from assistant.answer.premise import Premise, corrected_premise, stated_cv
 from assistant.answer.restated import Facts, facts, restates, sentences, unnumbered
 from assistant.answer.shapes import Composed, Draft, finish
 from assistant.answer.shapes.draft import PROVINCES
-from assistant.answer.statement_cite import localized
+from assistant.answer.statement_cite import cite, localized
 from assistant.answer.terms import matches, token_set, with_known_parts
 from assistant.answer.types import Claim
 from assistant.article_numbers import article_numbers
 from assistant.documents import Citation, mark_unconfirmed_numbers, unconfirmed_numbers
+from assistant.knowledge.index import Found
 
 MEASURES = 4
 BASIS_DOCUMENTS = 3  # citations of one measure's basis, one per document
@@ -52,7 +54,7 @@ def suggest(draft: Draft, intent: Intent) -> Composed:
     relevance, fit = _relevance(draft, specs)
     question = draft.ctx.question
     constraints = constraints_in(question)
-    problems = _with_shortfall(intent.problems, constraints)
+    problems = _planned_closure(question, _with_shortfall(intent.problems, constraints))
     if not problems and fit < FITS_WITHOUT_PROBLEM:
         return None
     language = draft.language
@@ -60,52 +62,69 @@ def suggest(draft: Draft, intent: Intent) -> Composed:
     ranked = rank_by_weights(weights, specs, relevance, constraints, asker_setting(question))
     ranked = _covering(draft, ranked, problems_in_order(question, problems),
                        stressed_problem(question, intent.problems))
+    shortfall = stated_shortfall(question)
+    if shortfall is not None:
+        # a county already below a quota ("达不到10%") is not served by the measure that is the
+        # quota ("rotate at least 10% a year"): the levers that raise it come first
+        ranked = [item for item in ranked if not _states_quota(item[0], shortfall)] + \
+                 [item for item in ranked if _states_quota(item[0], shortfall)]
     # "should we close them?": the measure that holds the rules on closing leads, and its
     # verdict is the first sentence
-    judged = _judging(specs, proposals_in(question))
+    # a closure decided on ("准备撤并"): the measure that holds what a closure requires leads
+    judged = _judging(specs, proposals_in(question) + constraints)
     if judged is not None:
         ranked = _leading(ranked, judged)
     # a basis note names 文号 in prose; an unconfirmed one carries its mark, as in references
     unconfirmed = unconfirmed_numbers(row.metadata for row in draft.ctx.engine.documents())
     measures: list[Measure] = []
+    named: dict[str, int] = {}  # the provisions the Basis lines so far name
     for spec, _score, gaps in ranked:
         if len(measures) >= MEASURES:
             break
         if any(_overlapping(spec, m.spec) for m in measures):
             continue  # the same people doing much the same on the same basis: said once
+        claims = len(draft.claims)
         measure = _measure(draft, spec, gaps, len(measures) + 1, unconfirmed)
+        if measure and measures and points_back_only(measure.note, named):
+            # a measure whose whole basis is "see item 2" rests on nothing of its own here
+            del draft.claims[claims:]
+            continue
         if measure:
+            for part in split_outside_brackets(measure.note or "", ";；"):
+                named.setdefault(part.strip(), len(measures) + 1)
             measures.append(measure)
     if not measures:
         return None
-    # the answer first: what to do, by name; then the duty that obliges it; then each measure
-    summary = _summary(draft, measures, unconfirmed)
-    unaddressed = _unaddressed(language, specs, intent.problems)
-    if unaddressed:
-        summary = f"{summary} {unaddressed}"
-    verdict = _verdict(draft, judged, unconfirmed) if judged is not None else None
-    if verdict:
-        summary = f"{verdict} {summary}"
+    # the answer first, in one sentence fitted to the asker: what their figure means against the
+    # rule, the rule they name, the verdict on what they propose, or the duty at stake — then the
+    # measures, in order (their names are the list's; a sentence of bare names answers nothing)
+    premise = _premise(draft) or _premise(draft, stated_cv)
     # the rule the question names in quotes ("两个只增不减", 'one-vote veto') is said before the
     # measures, and a premise the standards contradict ("composite CV" in quality balance) first
     rule = _named_rule(draft)
-    if rule:
-        summary = f"{rule} {summary}"
-    premise = _premise(draft) or _premise(draft, stated_cv)
-    if premise:
-        summary = f"{premise} {summary}"
-    # a verdict already states the rules behind the measures: a duty after it would repeat them
-    duty = None if verdict else _grounding_duty(draft, intent, measures)
+    verdict = _verdict(draft, judged, unconfirmed) if judged is not None else None
+    # a verdict already states the rules behind the measures, and a figure's verdict the rule it
+    # fails: a duty after either would repeat them
+    duty = None if verdict or premise else _grounding_duty(draft, intent, measures, shortfall)
+    lead = [part for part in (premise, rule, verdict) if part]
+    if not lead and not duty:
+        lead = [_first_step(draft, measures, unconfirmed)]
+    unaddressed = _unaddressed(language, specs, intent.problems)
+    summary = " ".join(part for part in (*lead, unaddressed) if part)
     risk = None
     if RISK_ASKED.search(draft.ctx.question):
         # "what risks should we consider", "需要注意什么": the risk is part of the answer, so the
         # measure's risk that speaks most of the question is said first (and not again below)
-        measures, risk = _asked_risk(draft, measures)
+        measures, risk = _asked_risk(draft, measures, judged.id if verdict else None)
     # the rule before the risk when the question asks for rules ("what rules and risks")
     said = (duty, risk) if RULES_ASKED.search(draft.ctx.question) else (risk, duty)
     if PRECEDENT_ASKED.search(draft.ctx.question):
         # "how have other places made it stick": what a precedent did is part of the answer
         said = (_precedent_record(draft, measures), *said)
+    if duty and not lead:
+        # the duty answers: it opens, before what the question stated it lacks
+        summary, said = " ".join(p for p in (duty, unaddressed) if p), tuple(
+            p for p in said if p is not duty)
     opening = " ".join(part for part in (summary, *said) if part)
     measures = _bases_once(draft, opening, measures)
     listing = t("measures_in_order", language) + "\n" + "\n".join(m.text for m in measures)
@@ -113,15 +132,31 @@ def suggest(draft: Draft, intent: Intent) -> Composed:
 
 
 # the asker's own setting, when it says it: an urban district ("our district is an urban
-# district", "我们是主城区") is not served by measures for village schools and teaching points
+# district", "我们是主城区") is not served by measures for village schools and teaching points,
+# nor a county town's schools (县城, "our county town"); a rural, township or mountain county's
+# village schools are not served by measures for city schools
 URBAN_ASKER = re.compile(r"\b(urban|city|inner[- ]city|municipal) districts?\b|\bdistrict of (a|the) city|"
                          r"主城区|中心城区|市辖区|(我们|我)(是|这个|这里是)?.{0,6}城区", re.IGNORECASE)
+SETTING_CUES = {
+    "town": re.compile(r"\bcounty[- ](town|seat)s?\b|\b(town|urban) (primary |junior |middle |"
+                       r"secondary )?schools?\b|县城|城区|城镇学校|县直学校", re.IGNORECASE),
+    "rural": re.compile(r"\b(rural|village|township|mountain(ous)?|remote|pastoral)\b|"
+                        r"\bteaching points?\b|农村|乡村|村小|教学点|乡镇|山区|偏远|边远|牧区",
+                        re.IGNORECASE),
+}
 
 
 def asker_setting(question: str) -> str | None:
-    """``urban`` when the question says the asker's district is urban; else None (a county
-    holds town and village schools alike, so no measure is for another setting)."""
-    return "urban" if URBAN_ASKER.search(question) else None
+    """The setting of the schools the question is about: ``urban`` when it says the asker's
+    district is urban; else ``town`` or ``rural`` by the first the question names ("our county
+    town has classes of 60": town; "village teaching points whose teachers leave for the county
+    town": rural); None when it names neither (a county holds town and village schools alike,
+    so no measure is for another setting)."""
+    if URBAN_ASKER.search(question):
+        return "urban"
+    found = [(m.start(), name) for name, cue in SETTING_CUES.items()
+             if (m := cue.search(question.replace("城乡", "  ")))]
+    return min(found)[1] if found else None
 
 
 # the problems that are about money itself: with a tight budget stated, they are a shortfall
@@ -137,6 +172,25 @@ def _with_shortfall(problems: tuple[str, ...], constraints: tuple[str, ...]) -> 
     if "money_tight" in constraints and set(problems) <= FUNDING_PROBLEMS:
         return (*problems, "funding_shortfall")
     return problems
+
+
+_CLAUSE_END = re.compile(r"[,，。;；?？!！]|\.(\s|$)")
+
+
+def _planned_closure(question: str, problems: tuple[str, ...]) -> tuple[str, ...]:
+    """``problems`` for a county that says it will close schools ("准备撤并一批农村小学和教学点"):
+    the closure is what the answer is about (``rural_decline``, the flag of closures), and the
+    schools it names in that clause are what it closes, not a problem of theirs (teaching points
+    named as closed are not small schools short of funds)."""
+    found = CONSTRAINT_CUES["closing_planned"].search(question)
+    if found is None:
+        return problems
+    end = _CLAUSE_END.search(question, found.end())
+    clause = (question[found.start():end.start() if end else len(question)])
+    rest = question[:found.start()] + " " + question[end.start() if end else len(question):]
+    objects = {flag for flag in problems if flag in PROBLEM_CUES
+               and PROBLEM_CUES[flag].search(clause) and not PROBLEM_CUES[flag].search(rest)}
+    return ("rural_decline", *(p for p in problems if p not in objects and p != "rural_decline"))
 
 
 OVERLAP = 0.3  # share of their words two measures have in common to be one measure said twice
@@ -333,15 +387,18 @@ RISK_ASKED = re.compile(r"\brisks?\b|\bpitfalls?\b|\bwatch (out|for)\b|\bcareful
                         r"\bgo wrong\b|注意|风险|隐患|弊端", re.IGNORECASE)
 
 
-def _asked_risk(draft: Draft, measures: list[Measure]) -> tuple[list[Measure], str | None]:
+def _asked_risk(draft: Draft, measures: list[Measure], judged: str | None = None
+                ) -> tuple[list[Measure], str | None]:
     """The risk of the measure whose risk holds most of the question's words (the first measure
-    on a tie), as a sentence, and the measures with that risk line taken out of its listing."""
+    on a tie), as a sentence, and the measures with that risk line taken out of its listing.
+    ``judged``: the measure whose verdict opens — the risk of the action asked about is its
+    risk, not another measure's (a remote classroom's, for a closure)."""
     language = draft.language
     terms = draft.ctx.terms
     best, best_score = None, -1.0
     for n, measure in enumerate(measures):
         risk = measure.spec.localized("risks", language)
-        if not risk:
+        if not risk or (judged and measure.spec.id != judged):
             continue
         tokens = token_set(risk)
         score = sum(draft.ctx.stats.weight(term) for term in terms if matches(term, risk, tokens))
@@ -372,27 +429,6 @@ class Measure:
     note: str = ""  # its basis note as written on its "Basis:" line
 
 
-def _summary(draft: Draft, measures: list[Measure], unconfirmed: frozenset[str]) -> str:
-    """One sentence naming the measures in order, cited to each one's basis."""
-    language = draft.language
-    names = [m.title for m in measures]
-    if language != "zh":  # mid-sentence: "build schools…", not "Build schools…" (nor "pE")
-        names = [n[0].lower() + n[1:] if re.match(r"[A-Z][a-z]", n) else n for n in names]
-    # each with the provision it rests on first, when that is short enough to name in passing
-    # (not after a title that states a figure: the reader would take the provision for the
-    # figure's source, as "10 % a year (CEL Art. 32)" when the 10 % is the 2014 opinions')
-    names = [name if re.search(r"\d", name) else f"{name}{_hook(m.spec, language, unconfirmed)}"
-             for name, m in zip(names, measures)]
-    # each measure's first basis, each document once (two measures may rest on one document)
-    cited = list(dict.fromkeys(m.markers[0] for m in measures if m.markers))
-    marks = "".join(f"[{n}]" for n in cited)
-    key = "measure_summary_one" if len(measures) == 1 else "measures_summary"
-    sentence = t(key, language, count=_count(len(measures), language),
-                 names=("；" if language == "zh" else "; ").join(names))
-    draft.claims.append(Claim(sentence, cited, "measure"))
-    return f"{sentence} {marks}"
-
-
 HOOK_CHARS = 40
 _FIRST_PROVISION = re.compile(r"^[^;；:：(（]+")
 
@@ -410,31 +446,130 @@ def _hook(spec: MeasureSpec, language: str, unconfirmed: frozenset[str]) -> str:
     return f"（{provision}）" if language == "zh" else f" ({provision})"
 
 
-def _count(n: int, language: str) -> str:
-    words = {"en": ["one", "two", "three", "four", "five"], "zh": ["一", "两", "三", "四", "五"]}
-    table = words["zh" if language == "zh" else "en"]
-    return table[n - 1] if 0 < n <= len(table) else str(n)
-
-
-def _grounding_duty(draft: Draft, intent: Intent, measures: list[Measure]) -> str | None:
+def _grounding_duty(draft: Draft, intent: Intent, measures: list[Measure],
+                    shortfall: float | None = None) -> str | None:
     """The legal duty behind the measures: of the duties relevant to the question, one stated by a
     document a measure rests on (so the duty and the measures tell one story), else the most
-    relevant one."""
+    relevant one. A county that says it is below a quota the duty sets (``shortfall``) is told
+    that it falls short of it, by document and figure, not the rule again."""
     duties = draft.relevant(draft.search(kinds=("duty",), area=intent.area, limit=10))
     # only a duty of a document the measures rest on, the most relevant first: a duty from
     # elsewhere (a province's own regulation for a question about no province) restates a rule
     # that supports none of the measures
     bases = {doc for m in measures for doc in m.spec.policy_basis}
     # the duty is the legal basis of the problem the question stresses, when it stresses one
+    # (the stressed one, else the first stated: "classes of over 56 because migrants move in" is
+    # about the classes, and a duty on migrants' enrolment would open on a side issue)
     problems = problems_in_order(draft.ctx.question, intent.problems)
-    stressed = problems[:1] if stressed_problem(draft.ctx.question, intent.problems) \
-        else problems
-    grounded = [f for f in duties[:GROUNDING_POOL] if f.statement.source in bases
-                and _about_problem(f.statement, stressed)
+    # the duty of the law article the first measure rests on (the Teachers Law's housing article
+    # under teachers' housing) is as close to the question as the most relevant duties
+    articles = _article_duties(draft, measures[0])
+    pool = duties[:GROUNDING_POOL] + articles
+    grounded = [f for f in pool if f.statement.source in bases
+                and _binds_asker(draft, f.statement.source)
+                and _about_problem(f.statement, problems[:1])
+                and _rests_on(draft, f.statement, measures)
                 and not _deadline_passed(f.statement.text_zh if draft.language == "zh"
                                          else f.statement.text)]
+    # the law article the first measure rests on first, then another provision of its basis: the
+    # duty and the first step tell one story, on the strongest legal basis there is
+    ids = {id(f.located) for f in articles}
+    grounded.sort(key=lambda f: (id(f.located) not in ids,
+                                 not _rests_on(draft, f.statement, measures[:1])))
+    if shortfall is not None and grounded:
+        below = _below_quota(draft, grounded[0], shortfall)
+        if below:
+            return below
     said = draft.say_all(grounded, 1)
     return said[0] if said else None
+
+
+# a share the asker says the county is below or stuck at: "达不到10%", "只有5%左右", "below 10 %"
+SHORTFALL = re.compile(
+    r"\b(?:below|under|less than|fewer than|short of|only|just|barely|not (?:even )?reach\w*|"
+    r"miss\w*|falls? short of)\s+(?:about |around |some |roughly )?(\d+(?:\.\d+)?)\s*(?:%|％|per ?cent)|"
+    r"(?:达不到|不到|不足|低于|未达到|没达到|没有达到|只有|仅有|仅|只占|才)\s*(\d+(?:\.\d+)?)\s*[%％]",
+    re.IGNORECASE)
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|％|per ?cent)")
+
+
+def stated_shortfall(question: str) -> float | None:
+    """The percentage the question says the county falls short of or stands at ("比例达不到10%",
+    "only about 5% rotate"), or None."""
+    found = SHORTFALL.search(question)
+    return float(found.group(1) or found.group(2)) if found else None
+
+
+def _states_quota(spec: MeasureSpec, shortfall: float) -> bool:
+    """Whether a measure's title is the very quota the county says it misses ("rotate at least
+    10% …" for "达不到10%"): the asker knows the rule, so it is not a way to reach it. A county
+    that gives only its own share ("only 3 % rotate") is told the quota by that measure."""
+    return any(float(n) == shortfall for n in _PERCENT.findall(f"{spec.name} {spec.name_zh}"))
+
+
+def _below_quota(draft: Draft, found, shortfall: float) -> str | None:
+    """"The county falls short of the 10% that 教师〔2014〕4号 sets; …": the quota of the duty (its
+    first percentage at or above the county's share), named by document, cited to the duty's
+    passage; None when the duty states no such quota."""
+    language = draft.language
+    text = found.statement.in_language(language)
+    quota = next((m.group(0) for m in _PERCENT.finditer(text) if float(m.group(1)) >= shortfall),
+                 None)
+    if quota is None:
+        return None
+    meta = draft.documents().get(found.statement.source, {})
+    number = str(meta.get("doc_number") or "")
+    title = str(meta.get("title_zh" if language == "zh" else "title") or "")
+    document = number or (f"《{title}》" if language == "zh" else title)
+    unconfirmed = unconfirmed_numbers([meta])
+    document = mark_unconfirmed_numbers(document, unconfirmed, language)
+    citations = cite(draft.chunks(found.statement.source), found.located, language)
+    if not citations or not document:
+        return None
+    markers = [draft.cites.add(c) for c in citations[:1]]
+    sentence = t("below_quota", language, quota=quota, document=document)
+    draft.claims.append(Claim(sentence, markers, "measure"))
+    return f"{sentence} [{markers[0]}]"
+
+
+def _first_step(draft: Draft, measures: list[Measure], unconfirmed: frozenset[str]) -> str:
+    """When no figure, rule, proposal or duty answers the asker: the measure that fits best,
+    as the first step, with the provision it rests on — one sentence, not a list of names."""
+    language = draft.language
+    first = measures[0]
+    name = first.title
+    if language != "zh" and re.match(r"[A-Z][a-z]", name):
+        name = name[0].lower() + name[1:]
+    hook = "" if re.search(r"\d", name) else _hook(first.spec, language, unconfirmed)
+    key = "measures_first_step_one" if len(measures) == 1 else "measures_first_step"
+    sentence = t(key, language, name=f"{name}{hook}")
+    draft.claims.append(Claim(sentence, first.markers[:1], "measure"))
+    return f"{sentence} [{first.markers[0]}]"
+
+
+def _article_duties(draft: Draft, measure: Measure) -> list[Found]:
+    """The duties stated by the law articles a measure's Basis names, in the note's order."""
+    note = measure.spec.localized("basis_note", draft.language)
+    found = []
+    for doc_id in measure.spec.policy_basis:
+        for number in _articles_named(note, doc_id, draft):
+            found += [Found(item, 0.0, 0.0) for item in draft.index.located
+                      if item.statement.source == doc_id and item.statement.kind == "duty"
+                      and number in article_numbers(item.statement.locator or "")]
+    return found
+
+
+def _rests_on(draft: Draft, statement, measures: list[Measure]) -> bool:
+    """Whether a duty is a provision the measures rest on: of a law or regulation, an article a
+    measure's Basis names for it (Teachers Law Art. 28 under teachers' housing, not the Art. 21
+    on training teachers for minority areas that the same law holds); of any other document, the
+    document itself."""
+    doc_id = statement.source
+    named = {n for m in measures
+             for n in _articles_named(m.spec.localized("basis_note", draft.language), doc_id, draft)}
+    if not named and draft.documents().get(doc_id, {}).get("doc_type") not in ("law", "regulation"):
+        return True
+    return bool(named & article_numbers(statement.locator or ""))
 
 
 # a deadline a duty sets: "by 2020", "by end-2020", "到2020年", "2020年底前"
@@ -650,6 +785,15 @@ def _glosses(note: str) -> list[str]:
         if opened and part[:opened.start()].strip():
             found += split_outside_brackets(part[opened.end():].rstrip(")）"), ";；")
     return found
+
+
+def points_back_only(note: str, named: dict[str, int]) -> bool:
+    """Whether every provision of a Basis note was named on an earlier Basis line and none says
+    anything of its own here (no gloss): the line would read only "see also measure 2's basis"."""
+    parts = [p.strip() for p in split_outside_brackets(note or "", ";；")]
+    return bool(parts) and all(p in named and not (_GLOSS_OPEN.search(p)
+                                                    and _GLOSS_OPEN.search(p).start() > 0)
+                               for p in parts)
 
 
 def basis_named_once(note: str, named: dict[str, int], number: int, language: str) -> str:
