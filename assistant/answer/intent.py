@@ -76,6 +76,22 @@ _ASKS_ACTION = re.compile(
     re.IGNORECASE)
 
 
+# "what must the county budget do for weak schools?", "省级政府应当做什么？", "县财政须做什么？":
+# what a named actor's duty requires is a duty question. A request for measures asks what we or
+# our county *should* do ("what should the county do", "我县应该怎么办"): "must", "shall", 须,
+# 必须, 应当 say a duty, "should"/应该 advice, and an asker speaking of itself wants measures.
+_DUTY_OF_NAMED = re.compile(
+    r"\bwhat (?:must|shall) (?!we\b|i\b|you\b|us\b|our\b)(?:[\w'’-]+ ){1,5}?do\b|"
+    r"(?:须|必须|应当)(?:要)?(?:做|怎么做|怎样做|如何做|做些)(?:什么|哪些)?", re.IGNORECASE)
+_ASKER_ITSELF = re.compile(r"\b(?:we|our|us|i)\b|我们|我县|我区|我市|本县|本区|咱们|咱县",
+                           re.IGNORECASE)
+
+
+def asks_named_duty(question: str) -> bool:
+    """Whether a question asks what a named actor must do (its duty), not what we should do."""
+    return bool(_DUTY_OF_NAMED.search(question)) and not _ASKER_ITSELF.search(question)
+
+
 def asks_why_only(question: str) -> bool:
     """A why-question that does not also ask what to do: explain, even when it names a problem
     in words a measure uses ("struggle to keep good teachers", "为什么留不住")."""
@@ -85,7 +101,7 @@ def asks_why_only(question: str) -> bool:
 _RESPONSIBLE = re.compile(
     r"\b(who (is|are) responsible|who (must|should|has to|pays|funds|decides|manages|"
     r"employs|appoints|is in charge|supervises|evaluates|inspects|assesses|recogni[sz]es|"
-    r"approves|certifies|carries out|conducts)|whose (duty|job|"
+    r"approves|certifies|carries out|conducts|sets|determines|fixes|sanctions|pursues)|whose (duty|job|"
     r"responsibility)|responsibilit(y|ies) (of|for)|dut(y|ies) (of|for|to)|obligations? (of|to)|"
     r"what (must|should|does|do) (the |an? |our )?(county|provincial|central|township|city|municipal|local)?"
     r"\s*(governments?|education bureaus?|bureaus?|finance bureaus?|schools?|state council|"
@@ -442,12 +458,12 @@ def classify(question: str, case_names: dict[str, tuple[str, ...]] | None = None
     cues = {
         "lookup": bool(_LOOKUP.search(question)),
         "suggest": bool(_SUGGEST.search(question)) and not _DEFINITION.search(question)
-        and not asks_why_only(question),
+        and not asks_why_only(question) and not asks_named_duty(question),
         "explain": bool(_EXPLAIN.search(question)),
         "case": bool(cases) and bool(_CASE.search(question)),
         "definition": has_definition and bool(_DEFINITION.search(question))
         and not _RESPONSIBLE_ASK.search(question),
-        "responsible": bool(_RESPONSIBLE.search(question)),
+        "responsible": bool(_RESPONSIBLE.search(question)) or asks_named_duty(question),
         # "how is A different from B": a comparison even without a parsed "compare A and B"
         "compare": bool(_COMPARE_CUE.search(question)),
     }

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
-from assistant.answer.intent import Intent, actor_groups
+from assistant.answer.intent import (
+    _CONDITION,
+    _TRAILING_CONDITION,
+    _WHO,
+    Intent,
+    _actors,
+    actor_groups,
+)
 from assistant.answer.messages import text as t
-from assistant.answer.parts import distinctive
+from assistant.answer.parts import distinctive, split
 from assistant.answer.shapes.draft import (
     FLOOR,
     LIST_RELATIVE,
@@ -366,7 +374,7 @@ def _procedure_actors(draft: Draft, intent: Intent) -> Composed:
     question names kept apart from the one it is contrasted with (basic / quality balance)."""
     from assistant.answer.shapes.lookup import CONTRASTS, _names
 
-    steps = asked_procedure(draft.ctx.question)
+    steps = asked_procedure(_without_scenes(draft.ctx.question))
     if steps is None:
         return None
     if not intent.asks_who:
@@ -593,21 +601,90 @@ def _holding_first(draft: Draft, found: list[Found]) -> list[Found]:
         return found
     rare = distinctive(draft.ctx.question, draft.ctx.stats)
 
-    def held(f: Found) -> int:
+    weight = draft.ctx.stats.weight
+
+    def held(f: Found) -> tuple[int, float, float]:
+        # the rarest terms held, then the weight of all the question's terms held: of two duties
+        # holding "pay" and "teachers", the one that also says "rural" (Art. 31's rural teachers'
+        # wages, not Art. 27's subsidies for remote areas)
         text = f"{f.statement.text} {f.statement.text_zh}"
         tokens = token_set(text)
-        return sum(matches(term, text, tokens) for term in rare)
+        # ... then of the terms the subjects it is filed under hold ("pay parity", not "hardship
+        # subsidies" that says "pay" only as a verb)
+        return (sum(matches(term, text, tokens) for term in rare),
+                round(sum(weight(term) for term in draft.ctx.terms if matches(term, text, tokens)), 6),
+                round(_filed_weight(draft, f), 6))
 
     if not rare:
         return found
     mine = held(found[0])
+    names_actor = _names_an_actor(draft)
     close = [f for f in found[1:8] if f.score >= TOPIC_TIE * found[0].score and held(f) > mine
              and not draft.elsewhere(f) and not _sanction(f)
              and (f.located.strength <= found[0].located.strength or _statutory(f))]
     if not close:
         return found
-    best = max(close, key=lambda f: (held(f), -f.located.strength, f.score))
+    # "who …?": of duties holding as much, one that names who acts
+    best = max(close, key=lambda f: (held(f), names_actor(f), -f.located.strength, f.score))
     return [best, *[f for f in found if f is not best]]
+
+
+# a clause that hands the detail to another body ("具体办法由省、自治区、直辖市规定", "the State
+# Council must set the concrete rules") says who writes the rules, not what must be done
+_DELEGATES = re.compile(r"具体办法由|办法由[^，。]{1,20}规定|\b(?:concrete|specific|detailed) rules\b",
+                        re.IGNORECASE)
+# ... which is what a question asks that is about the rules themselves
+_ASKS_RULES = re.compile(r"\brules?\b|\bsets?\b|\bdetermin\w*|制定|规定|办法", re.IGNORECASE)
+
+
+def _duty_before_delegation(draft: Draft, found: list[Found]) -> list[Found]:
+    """``found`` with a duty that says what the actor must do before a clause of the same or a
+    weaker source that only delegates the detail (Art. 12: "当地人民政府应当…提供平等接受义务教育的
+    条件" before "具体办法由省规定"), unless the question asks who sets the rules."""
+    if not found or _ASKS_RULES.search(draft.ctx.question):
+        return found
+    lead = found[0]
+    if not _DELEGATES.search(f"{lead.statement.text} {lead.statement.text_zh}"):
+        return found
+    close = [f for f in found[1:8] if f.score >= TOPIC_TIE * lead.score and _obliges(f)
+             and not _DELEGATES.search(f"{f.statement.text} {f.statement.text_zh}")
+             and f.located.strength <= lead.located.strength and not _sanction(f)
+             and not draft.elsewhere(f)]
+    if not close:
+        return found
+    return [close[0], *[f for f in found if f is not close[0]]]
+
+
+# "which laws say …", "哪些法律规定": every law that puts the duty, not one sentence
+_ASKS_LAWS = re.compile(r"\bwhich (?:laws|acts|statutes|legal provisions|regulations)\b|"
+                        r"\b(?:laws|statutes) (?:say|require|assign)|哪些法律|哪些法规|哪几部法|哪些法",
+                        re.IGNORECASE)
+
+
+def _other_laws(draft: Draft, found: list[Found]) -> list[Found]:
+    """For a question that asks which laws put a duty: the best duty of each other law or
+    regulation (one per document, of the question's own province only) that shares the lead's
+    words of the question, in order of legal strength."""
+    if not found or not _ASKS_LAWS.search(draft.ctx.question):
+        return []
+    lead = found[0]
+    best: dict[str, Found] = {}
+    # of a law's duties, the one filed under the thing asked ("pay parity" for salaries, not
+    # "hardship subsidies" that holds "pay" only as a verb), then the best scoring
+    for f in sorted(found[1:12], key=lambda f: (-_filed_weight(draft, f), -f.score)):
+        if (_statutory(f) and f.statement.source != lead.statement.source
+                and f.statement.source not in best and not draft.elsewhere(f) and _obliges(f)
+                and f.score >= RELATIVE * lead.score and _shares_lead(draft, lead, f)):
+            best[f.statement.source] = f
+    return sorted(best.values(), key=lambda f: (f.located.strength, -f.score))
+
+
+def _filed_weight(draft: Draft, found: Found) -> float:
+    """The weight of the question's terms that the subjects a statement is filed under hold."""
+    text = " ".join(found.statement.subjects)
+    tokens = token_set(text)
+    return sum(draft.ctx.stats.weight(term) for term in draft.ctx.terms
+               if matches(term, text, tokens))
 
 
 def _object_first(draft: Draft, found: list[Found]) -> list[Found]:
@@ -673,8 +750,30 @@ def _role_duty(draft: Draft, actors: tuple[str, ...]) -> Found | None:
     return roles[0] if roles else None
 
 
+_CLAUSES = re.compile(r"[,，;；。？?！!]")
+
+
+def _without_scenes(question: str) -> str:
+    """The question without the clauses that set a scene ("如果县里在评估中弄虚作假", "if a county
+    falsifies its data"): a procedure named there is not what is asked about."""
+    kept = [_TRAILING_CONDITION.sub("", c) for c in _CLAUSES.split(question)
+            if c.strip() and not _CONDITION.search(c)]
+    return "，".join(c for c in kept if c.strip()) or question
+
+
+def _named_actor_first(intent: Intent, question: str) -> Intent:
+    """"县级教育督导部门负有哪些职责？如果…，谁要承担责任？": a first part that names an actor and asks
+    its duties is about that actor, though a later part asks who; the later part is its own."""
+    asked = split(question)
+    if (intent.asks_who and intent.actors and len(asked) == 2 and not _WHO.search(asked[0])
+            and _actors(asked[0])):
+        return replace(intent, asks_who=False, actors=_actors(asked[0]))
+    return intent
+
+
 def _responsible(draft: Draft, intent: Intent) -> Composed:
     """The actor's duties as a short list, strongest legal basis first."""
+    intent = _named_actor_first(intent, draft.ctx.question)
     procedure = _procedure_actors(draft, intent)
     if procedure is not None:
         return procedure
@@ -746,8 +845,10 @@ def _responsible(draft: Draft, intent: Intent) -> Composed:
             found = [role, *[f for f in found if f.statement.id != role.statement.id]]
     # "who …?" names no actor: the thing asked about is all the question holds
     found = _object_first(draft, _holding_first(draft, found) if intent.asks_who else found)
+    found = _duty_before_delegation(draft, found)
     lead = draft.say_all(found, 1)
     if lead:
+        lead += draft.say_all(_other_laws(draft, found), 3)
         lead += _procedure_lines(draft)
     # a further duty shares about as much of the question as the lead: one word in common
     # ("housing" in a question about schools for new housing estates) is not enough
