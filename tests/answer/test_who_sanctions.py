@@ -41,3 +41,14 @@ def test_who_supervises_still_names_the_supervisor(ask):
     # "由谁监督" asks who checks, not who sanctions
     result = ask("县级政府推进义务教育均衡发展的情况由谁来监督？")
     assert "督导" in _opening(result.text), result.text
+
+
+@pytest.mark.parametrize("question, articles", [
+    ("如果县里设重点学校或重点班，谁要承担责任？会受到什么处理？", ("第五十三条", "第五十七条")),
+    ("If a county sets up key schools or key classes, who is liable and what happens?",
+     ("Art. 53", "Art. 57")),
+])
+def test_two_failures_named_get_each_its_sanction(ask, question, articles):
+    # key schools are the governments' failure (Art. 53), key classes the schools' (Art. 57)
+    opening = _opening(ask(question).text)
+    assert all(article in opening for article in articles), opening
