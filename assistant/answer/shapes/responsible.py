@@ -469,7 +469,11 @@ def _consequences(draft: Draft) -> list[str]:
 
 def responsible(draft: Draft, intent: Intent) -> Composed:
     """The actor's duties as a short list, strongest legal basis first; the sanctions after,
-    when the question asks what follows a failure."""
+    when the question asks what follows a failure. "Who sanctions it?" is answered by the
+    sanction on that failure alone: the others' sanctions are not what is asked."""
+    sanctioner = _sanctioner(draft, _named_actor_first(intent, draft.ctx.question))
+    if sanctioner is not None:
+        return sanctioner
     composed = _responsible(draft, intent)
     if composed is None or not _ASKS_CONSEQUENCES.search(draft.ctx.question):
         return composed
@@ -572,6 +576,68 @@ def _accountable(draft: Draft, intent: Intent) -> Composed:
         return None
     items = draft.say_all([f for f in found[1:] if not draft.is_said(f)], 2)
     return lead_then_duties(draft, lead, items)
+
+
+# "由谁追究？", "who is liable if …?", "who sanctions …?": who acts on a failure — the article that
+# names the body that orders the correction (Art. 53: the higher government or its education
+# department) — not who inspects ("由谁问责/监督" stays the supervisor's, above)
+_ASKS_WHO_SANCTIONS = re.compile(
+    r"谁(?:来|要|会|应当?|将)?(?:追究|追责|处理|处罚|处分|承担(?:法律)?责任|负(?:法律)?责任)|"
+    r"\bwho\b[^?.]{0,40}?\b(?:sanctions?|punish\w*|penali[sz]\w*|pursues?|disciplin\w*|liable)\b",
+    re.IGNORECASE)
+# a statement that names who orders the correction ("由上级人民政府责令限期改正", "ordered by the
+# higher government", "correction orders from …", "county education departments must order …")
+_NAMES_SANCTIONER = re.compile(r"由[^，。；]{1,40}?责令|\bordered by\b|\bcorrection orders? from\b|"
+                               r"\bmust order\b", re.IGNORECASE)
+
+
+def _offends(found: Found, actors: set[str]) -> bool:
+    """Whether the one a sanction punishes is of the kind asked about (a government, a school):
+    the words before who orders the correction name it ("县级以上人民政府…将学校分为重点学校的，由…")."""
+    kinds = {"school" if actor == "school" else "government" for actor in actors}
+    names = {"school": ("学校", "school"), "government": ("人民政府", "government")}
+    for text in (found.statement.text, found.statement.text_zh):
+        named = _NAMES_SANCTIONER.search(text)
+        head = text[:named.start()] if named else ""
+        if any(name in head for kind in kinds for name in names[kind]):
+            return True
+    return False
+
+
+def _sanctioner(draft: Draft, intent: Intent) -> Composed:
+    """"县里把学校分成重点校，由谁追究？": the statutory sanction on that failure, which names who
+    orders the correction, leads; a second failure the question names ("重点学校或重点班") gets
+    its own sanction beside it."""
+    question = draft.ctx.question
+    if not intent.asks_who or not _ASKS_WHO_SANCTIONS.search(question):
+        return None
+    found = draft.relevant([f for f in draft.search(kinds=("duty", "fact"), limit=200)
+                            if _statutory(f) and not draft.elsewhere(f)
+                            and article_numbers(f.statement.locator)
+                            and _NAMES_SANCTIONER.search(f"{f.statement.text} {f.statement.text_zh}")])
+    # the failure asked about is in the question's rarest words once the asking ("who is held
+    # liable", "由谁追究") is set aside: the sanction holding most of them leads ("diverts"), and
+    # of those, one punishing the kind of actor the question names ("县里": a government)
+    asked = _ASKS_CONSEQUENCES.sub(" ", _ASKS_WHO_SANCTIONS.sub(" ", question))
+    rare = distinctive(asked, draft.ctx.stats)
+    actors = {actor for group in actor_groups(question) for actor in group}
+
+    def held(f: Found) -> set[str]:
+        return {term.text for term in rare if _holds(f, [term])}
+
+    found.sort(key=lambda f: (-len(held(f)), not (actors and _offends(f, actors)), -f.score))
+    if not found:
+        return None
+    chosen = [found[0]]
+    # a second failure the question names ("重点学校或重点班") has its own sanction: one holding
+    # what the lead does not, or punishing the kind of actor named when the lead punishes another
+    # (Art. 53's governments beside Art. 57's schools)
+    offends = bool(actors) and _offends(found[0], actors)
+    second = [f for f in found[1:] if held(f) and (held(f) - held(found[0]) or (
+        actors and not offends and _offends(f, actors)))]
+    # (the sanctions' shared wording, "情节严重的…给予处分", does not make the second one said)
+    lead = draft.say_all(chosen, 1) + draft.say_all(second[:1], 1, again=True)
+    return lead_then_duties(draft, lead, []) if lead else None
 
 
 SUBJECT_CHARS = 8  # a subject this long (Chinese: a third of it) named in the question is its object
