@@ -471,3 +471,36 @@ def state_asked(ctx, first: str, second: str,
         if main[0] != before:
             break
     return main
+
+
+HALF = 2  # statements that answer an explain question's second half, said after the explanation
+
+
+def asks_of_its_own(part: str) -> bool:
+    """Whether a second part names something of its own to ask ("what changed in how counties
+    are evaluated?", "这对县里意味着什么？"), not just the first part's why ("为什么？", "and why?")."""
+    return bool(content_terms(_EN_ASKS.sub(" ", _ZH_ASKS.sub(" ", part))))
+
+
+def second_half(ctx, first: str, second: str,
+                main: tuple[str, CitationList, list[Claim]]) -> tuple[str, CitationList, list[Claim]]:
+    """The explanation with its question's second half answered in a paragraph after it: the
+    best statements for the second half read with the first half's words ("这对县里意味着什么？"
+    is about what the first half explains) that the explanation does not say already, at most
+    ``HALF``, in the search's order."""
+    from assistant.answer.context import Context
+    from assistant.answer.shapes.draft import draft_for
+
+    draft = draft_for(Context.build(ctx.engine, ctx.settings, f"{second} {first}", ctx.filters))
+    if draft is None:
+        return main
+    found = []
+    for f in draft.relevant(draft.search())[:SEARCHED]:
+        if len(found) >= HALF:
+            break
+        if _said(f.statement.in_language(draft.language), main[0]):
+            continue
+        sentence = draft.say(f)
+        if sentence is not None:
+            found.append((draft.claims[-1].text, draft.claims[-1].markers))
+    return append_sentences(main, found, draft.cites)

@@ -155,6 +155,10 @@ def second_part(ctx: Context, intent: Intent, retrieval: Retrieval, main: tuple)
         # "…, and what was it under the 2012 evaluation?": the first part asked of its subject
         led = _part(ctx, leans, None, retrieval, alone=True)
         return parts.merge(main, led) if led is not None else main
+    if intent.kind == "explain" and not (parts.wants(second) or of_its_own or parts.asks_for(second)):
+        # "why …, and what changed?", "…？这对县里意味着什么？": the second half answered after the
+        # explanation, by the statements that answer it read with the first half's words
+        return parts.second_half(ctx, first, second, main) if parts.asks_of_its_own(second) else main
     if ((parts.wants(second) or of_its_own)
             and not parts.answered(second, main[0].split("\n\n")[0])):
         led = _part(ctx, second, first, retrieval)
