@@ -193,7 +193,8 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
                                 r"(每|一个)班\w{0,2}[五六七八九]十[一二三四五六七八九]{0,2}(多|几)?个?人|"
                                 r"\bclass(es)?\b.{0,40}?\b(have|has|hold|holds|with|are|is) (over |more than |"
                                 r"above |about |up to )?"
-                                r"\d{2,3} (pupils|students|children)|"
+                                r"\d{2,3} (or more )?(pupils|students|children)|"
+                                r"(班级|每个班|每班)(人数)?.{0,4}(超过|达到|多于|在|有)\d{2,3}多?人|"
                                 r"\bclass(es)?\b.{0,40}?\b(average|averaging|exceed|exceeding|"
                                 r"reach|reaching) (over |more than |about )?\d{2,3}\b",
                                 re.IGNORECASE),
@@ -209,7 +210,8 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
         r"shortage|retain|keep)|keep good teachers|retain|shortage of teachers|"
         r"\b(keep|keeping|hold on to|lose|losing) (our |the |good |young |new )?teachers\b(?!')|"
         r"teachers (leave|quit|(won't|will not|don't|do not) stay)|乡村教师|农村教师|"
-        r"留住|留不住|师资短缺|缺教师|教师短缺|招不来|(教师|老师).{0,6}(流失|外流)", re.IGNORECASE),
+        r"留住|留不住|师资短缺|缺教师|教师短缺|招不来|(教师|老师).{0,6}(流失|外流)|"
+        r"(教师|老师)(严重|十分|非常|比较|很)?(不足|短缺|紧缺|缺乏|不够)", re.IGNORECASE),
     "small_schools_underfunded": re.compile(r"small(-scale)? (rural )?schools?|teaching points?|"
                                             r"(under|fewer than|less than) \d+ (pupils|students)|"
                                             r"小规模学校|教学点|不足\d+人", re.IGNORECASE),
@@ -265,7 +267,8 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
     "equipment_value_per_pupil": re.compile(r"equipment|仪器设备", re.IGNORECASE),
     "multimedia_classrooms_per_100": re.compile(r"multimedia classroom|多媒体教室", re.IGNORECASE),
     "pe_arts_teachers_per_100": re.compile(r"\b(PE|sports|music|arts?) (and (arts?|music|PE) )?"
-                                           r"teachers|体育.{0,4}(艺术|音乐|美术).{0,4}教师|音体美",
+                                           r"teachers|体育.{0,4}(艺术|音乐|美术).{0,4}教师|音体美|"
+                                           r"(音乐|美术|体育)(专任)?(教师|老师)",
                                            re.IGNORECASE),
     "key_teachers_per_100": re.compile(r"key teachers|backbone teachers|骨干教师", re.IGNORECASE),
     # problems only a question states (no profile raises them): measures address them by these

@@ -201,6 +201,59 @@ def checked_figure(question: str, language: str, standards: Standards,
     return None
 
 
+def _category(indicator: Indicator, language: str) -> str:
+    defines = indicator.extra.get("defines")
+    if not isinstance(defines, dict):
+        return ""
+    return str(defines.get(language) or defines.get("en") or "")
+
+
+def category_indicators(problems: tuple[str, ...], standards: Standards) -> list[Indicator]:
+    """The thresholds that sort a size into named categories (``defines`` in a standards file:
+    56 or more pupils = large class) for the problems a question states ("large_classes")."""
+    def plain(words: str) -> str:
+        return re.sub(r"[_\s-]+", " ", words.lower()).strip()
+    named = {plain(re.sub(r"(?<=ss)es$|s$", "", flag)) for flag in problems}
+    return [i for standard in standards for i in standard.indicators.values()
+            if _category(i, "en") and plain(_category(i, "en")) in named]
+
+
+def stated_category(question: str, language: str, standards: Standards,
+                    indicators: list[Indicator]) -> Premise | None:
+    """What a size the asker gives is under the thresholds that name categories ("classes of 60":
+    a large class, 56 or more; a super-large class begins at 66), said of the standard of the
+    first of ``indicators``; None when the question gives no figure or none reaches a category."""
+    if not indicators:
+        return None
+    standard = standards.standard(indicators[0].standard)
+    ranked = sorted((i for i in standard.indicators.values()
+                     if _category(i, language) and i.threshold("primary") is not None),
+                    key=lambda i: i.threshold("primary"))
+    value = _given_figure(question, indicators[0])
+    if value is None or not ranked:
+        return None
+    reached = [i for i in ranked if value >= i.threshold("primary")]
+    if not reached:
+        return None
+    above = next((i for i in ranked if value < i.threshold("primary")), None)
+
+    def unit(indicator: Indicator) -> str:
+        defines = indicator.extra.get("defines", {})
+        return str(defines.get("unit_zh", "")) if language == "zh" else \
+            indicator.unit.split(" per ")[0]
+    top = reached[-1]
+    beyond = t("size_beyond", language, threshold=_number(above.threshold("primary")),
+               unit=unit(above), category=_category(above, language)) if above else ""
+    title = standard.title_zh if language == "zh" and standard.title_zh else standard.title
+    sentence = t("size_category", language, value=_number(value), unit=unit(top),
+                 category=_category(top, language), threshold=_number(top.threshold("primary")),
+                 standard=title, beyond=beyond)
+    if any(i.certainty != "verified" for i in (top, above) if i is not None):
+        sentence += t("verdict_unverified", language)
+    end = "。" if language == "zh" else "."
+    return Premise(sentence.rstrip("。.;；，, ") + end, standard.source_doc)
+
+
 def _shown(value: float, indicator: Indicator) -> str:
     """A figure as the standards print it, with its percent sign on a percentage."""
     return _number(value) + ("%" if "%" in indicator.unit else "")

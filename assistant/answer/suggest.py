@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from assistant.advisor.measures import (
@@ -26,14 +26,23 @@ from assistant.answer.intent import (
     constraints_in,
     problems_in_order,
     proposals_in,
+    stated_problems,
     stressed_problem,
 )
 from assistant.answer.messages import text as t
 from assistant.answer.named_documents import mentioned_documents
-from assistant.answer.premise import Premise, corrected_premise, stated_cv
+from assistant.answer.premise import (
+    Premise,
+    category_indicators,
+    checked_figure,
+    corrected_premise,
+    stated_category,
+    stated_cv,
+)
 from assistant.answer.restated import Facts, facts, restates, sentences, unnumbered
 from assistant.answer.shapes import Composed, Draft, finish
 from assistant.answer.shapes.draft import PROVINCES
+from assistant.answer.standards_table import match
 from assistant.answer.statement_cite import cite, localized
 from assistant.answer.terms import matches, token_set, with_known_parts
 from assistant.answer.types import Claim
@@ -98,7 +107,10 @@ def suggest(draft: Draft, intent: Intent) -> Composed:
     # the answer first, in one sentence fitted to the asker: what their figure means against the
     # rule, the rule they name, the verdict on what they propose, or the duty at stake — then the
     # measures, in order (their names are the list's; a sentence of bare names answers nothing)
-    premise = _premise(draft) or _premise(draft, stated_cv)
+    # a share the county says it falls short of ("只有5%") is read against the duty that sets
+    # the quota (``_grounding_duty``); any other figure it gives, against its indicator's rule
+    premise = _premise(draft) or _premise(draft, stated_cv) or (
+        _premise(draft, partial(_stated_figure, draft)) if shortfall is None else None)
     # the rule the question names in quotes ("两个只增不减", 'one-vote veto') is said before the
     # measures, and a premise the standards contradict ("composite CV" in quality balance) first
     rule = _named_rule(draft)
@@ -224,6 +236,7 @@ def _covering(draft: Draft, ranked: list, problems: tuple[str, ...],
     Then the rest in ranked order. One problem, or none: the ranking as it is."""
     if len(problems) < 2:
         return ranked
+    setting = asker_setting(draft.ctx.question)
     first: list = []
     again = (stressed,) if stressed else ()
     for n, flag in enumerate((*problems, *again)):
@@ -233,11 +246,29 @@ def _covering(draft: Draft, ranked: list, problems: tuple[str, ...],
         # that only touches it (money for boarders)
         candidates = [item for item in ranked if flag in item[0].addresses
                       and item not in first and _has_basis(draft, item[0])]
+        # a problem stated of schools in another setting than the question's ("… while village
+        # schools are half empty" in a county-town question): a measure for that setting first
+        # (an urban district's asker is served by no village measure, whatever it mentions)
+        other = _clause_setting(draft.ctx.question, flag)
+        if other and setting != "urban" and other != setting:
+            candidates.sort(key=lambda item: other not in item[0].setting)
         pick = next((item for item in candidates if item[0].mainly_addresses(flag)),
                     candidates[0] if candidates else None)
         if pick is not None:
             first.append(pick)
     return first + [item for item in ranked if item not in first]
+
+
+def _clause_setting(question: str, flag: str) -> str | None:
+    """The setting of the schools named in the clause that states ``flag`` ("while village
+    schools are half empty": rural), or None."""
+    cue = PROBLEM_CUES.get(flag)
+    found = cue.search(question) if cue else None
+    if found is None:
+        return None
+    starts = [m.end() for m in _CLAUSE_END.finditer(question, 0, found.start())]
+    end = _CLAUSE_END.search(question, found.end())
+    return asker_setting(question[starts[-1] if starts else 0:end.start() if end else len(question)])
 
 
 _VERDICT_CLAUSE = re.compile(r"[;；:：，]|,(?!\s*\d)")
@@ -338,6 +369,26 @@ def _premise(draft: Draft, check=corrected_premise) -> str | None:
     marker = draft.cites.add(localized(citation, row.metadata, draft.language))
     draft.claims.append(Claim(found.text, [marker], "measure"))
     return f"{found.text} [{marker}]"
+
+
+def _stated_figure(draft: Draft, question: str, language: str, standards) -> Premise | None:
+    """The verdict on a figure the asker gives for an indicator the question names, as its
+    situation ("每百名学生拥有音体美专任教师只有0.5人", "classes of 60 pupils"): against the
+    indicator's rule, by how much — so the answer opens on the asker's number, not a measure."""
+    named = [row.indicator for row in match(draft.ctx, looked_up=False)]
+    categories = category_indicators(stated_problems(question), standards) or \
+        [i for i in named if i.extra.get("defines")]
+    # a size the thresholds sort into categories ("classes of 60": large, not yet super-large)
+    # is said as its category, never as a threshold it "fails"; any other figure against the
+    # rule of the indicator it gives
+    # the indicators the question states as its problem ("每百名学生拥有音体美专任教师"), not
+    # every indicator some of its words touch (a class of 60 is no evaluation score of 60)
+    stated = stated_problems(question)
+    indicators = sorted((i for st in standards for i in st.indicators.values()
+                         if i.id in stated and not i.extra.get("defines")),
+                        key=lambda i: stated.index(i.id))
+    return stated_category(question, language, standards, categories) or checked_figure(
+        question, language, standards, indicators, stated=True)
 
 
 def _has_basis(draft: Draft, spec: MeasureSpec) -> bool:
@@ -476,10 +527,20 @@ def _grounding_duty(draft: Draft, intent: Intent, measures: list[Measure],
     ids = {id(f.located) for f in articles}
     grounded.sort(key=lambda f: (id(f.located) not in ids,
                                  not _rests_on(draft, f.statement, measures[:1])))
-    if shortfall is not None and grounded:
-        below = _below_quota(draft, grounded[0], shortfall)
-        if below:
-            return below
+    if shortfall is not None:
+        # the share the county states is read against the quota that sets it, whichever of the
+        # duties on the measures' documents states one (the law article that leads the grounded
+        # duties states no figure)
+        quota = [f for f in grounded + duties if f.statement.source in bases
+                 and _binds_asker(draft, f.statement.source)
+                 and _about_problem(f.statement, problems[:1])]
+        # the nearest floor the county misses (10% of eligible teachers, not the 20% of key
+        # teachers among those who rotate)
+        quota.sort(key=lambda f: _quota(f.statement.in_language(draft.language), shortfall)[0])
+        for found in dict.fromkeys(quota):
+            below = _below_quota(draft, found, shortfall)
+            if below:
+                return below
     said = draft.say_all(grounded, 1)
     return said[0] if said else None
 
@@ -507,14 +568,21 @@ def _states_quota(spec: MeasureSpec, shortfall: float) -> bool:
     return any(float(n) == shortfall for n in _PERCENT.findall(f"{spec.name} {spec.name_zh}"))
 
 
+def _quota(text: str, shortfall: float) -> tuple[float, str | None]:
+    """The lowest percentage a text states at or above the county's share, as a number and as
+    written; (inf, None) when it states none."""
+    found = sorted((float(m.group(1)), m.group(0)) for m in _PERCENT.finditer(text)
+                   if float(m.group(1)) >= shortfall)
+    return found[0] if found else (float("inf"), None)
+
+
 def _below_quota(draft: Draft, found, shortfall: float) -> str | None:
     """"The county falls short of the 10% that 教师〔2014〕4号 sets; …": the quota of the duty (its
-    first percentage at or above the county's share), named by document, cited to the duty's
+    lowest percentage at or above the county's share), named by document, cited to the duty's
     passage; None when the duty states no such quota."""
     language = draft.language
     text = found.statement.in_language(language)
-    quota = next((m.group(0) for m in _PERCENT.finditer(text) if float(m.group(1)) >= shortfall),
-                 None)
+    quota = _quota(text, shortfall)[1]
     if quota is None:
         return None
     meta = draft.documents().get(found.statement.source, {})
@@ -527,7 +595,11 @@ def _below_quota(draft: Draft, found, shortfall: float) -> str | None:
     if not citations or not document:
         return None
     markers = [draft.cites.add(c) for c in citations[:1]]
-    sentence = t("below_quota", language, quota=quota, document=document)
+    value = float(_PERCENT.match(quota).group(1))
+    # a share below the quota is said with the gap ("5% … half the 10%": 5 points below it)
+    sentence = t("below_quota_by", language, share=f"{shortfall:g}%", quota=quota,
+                 document=document, gap=f"{value - shortfall:g}") if value > shortfall else \
+        t("below_quota", language, quota=quota, document=document)
     draft.claims.append(Claim(sentence, markers, "measure"))
     return f"{sentence} [{markers[0]}]"
 
