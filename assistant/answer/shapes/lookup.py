@@ -379,7 +379,7 @@ def stitched(draft: Draft, item: Found, covered: set[str]) -> bool:
     if item.statement.kind == "definition":
         head = defined_term(item, draft.language)
         if head and not any(matches(term, head, token_set(head)) for term in draft.ctx.terms
-                            if term.text in rare):
+                            if not _YEAR.fullmatch(term.text)):
             return True  # "Government effort is …" after "when did all counties pass?"
     given = figures(item.statement.in_language(draft.language))
     said = figures(" ".join(draft.said_texts))
