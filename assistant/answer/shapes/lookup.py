@@ -6,10 +6,11 @@ import re
 
 from assistant.answer import extractive
 from assistant.answer.extractive import wanted_patterns
+from assistant.answer.figures import figures
 from assistant.answer.intent import Intent
 from assistant.answer.named_documents import named_document
 from assistant.answer.shapes.draft import LIST_RELATIVE, TOPIC_TIE, Composed, Draft, finish, overlap
-from assistant.answer.terms import token_set
+from assistant.answer.terms import matches, token_set
 from assistant.article_numbers import article_numbers
 from assistant.knowledge.index import Found
 
@@ -356,6 +357,37 @@ def rest_of_article(draft: Draft, said: Found) -> list[Found]:
             and item.statement.id != said.statement.id][:ARTICLE_PARTS]
 
 
+STITCH_TERMS = 4   # a support statement that restates a figure must bring one of the question's
+                   # rarest terms (by index weight) that nothing said holds
+
+
+def defined_term(found: Found, language: str) -> str:
+    """The term a definition statement defines: its words before the Chinese name in brackets
+    ("Government effort (县级人民政府…) is …") or before "是" / "，是"."""
+    sentence = found.statement.in_language(language).strip()
+    head = re.split(r"\s*[(（]|\s+(?:is|are|means|refers to)\s+" if language != "zh" else r"[，,]?是|指",
+                    sentence, maxsplit=1)[0]
+    return head if len(head) < len(sentence) else ""
+
+
+def stitched(draft: Draft, item: Found, covered: set[str]) -> bool:
+    """Whether a supporting statement would be a paragraph stitched on after the answer: a
+    glossary entry for a term the question does not name, or a statement that restates a figure
+    already said without bringing any of the question's rarest terms that nothing said holds."""
+    rare = {term.text for term in sorted((t for t in draft.ctx.terms if not _YEAR.fullmatch(t.text)),
+                                         key=draft.ctx.stats.weight, reverse=True)[:STITCH_TERMS]}
+    if item.statement.kind == "definition":
+        head = defined_term(item, draft.language)
+        if head and not any(matches(term, head, token_set(head)) for term in draft.ctx.terms
+                            if not _YEAR.fullmatch(term.text)):
+            return True  # "Government effort is …" after "when did all counties pass?"
+    given = figures(item.statement.in_language(draft.language))
+    said = figures(" ".join(draft.said_texts))
+    # the same ¥600 / ¥800 again, as a glossary entry or for another year; a statement of
+    # another thing the question asks ("社会认可度…85%" after "…比例超过85%") still follows
+    return bool(given & said) and not (draft.terms_held(item) - covered) & rare
+
+
 def lookup(draft: Draft, intent: Intent) -> Composed:
     """One sentence with the fact and its source, then at most two supporting sentences."""
     found = draft.relevant(draft.search(limit=12))
@@ -426,7 +458,8 @@ def lookup(draft: Draft, intent: Intent) -> Composed:
             support.append(line)
     for item in rest:
         added = draft.terms_held(item) - covered
-        if added and len(support) < 2 and (line := draft.say(item)) is not None:
+        if added and len(support) < 2 and not stitched(draft, item, covered) and \
+                (line := draft.say(item)) is not None:
             support.append(line)
             covered |= added
     return finish(draft, [" ".join(lead), " ".join(support)])
