@@ -17,8 +17,3 @@ def figures(sentence: str) -> set[str]:
     numbers = {n.replace(",", "").rstrip(".") for n in _AMOUNT.findall(_NAMING.sub(" ", sentence))}
     return {n for n in numbers if n and not (len(n) == 4 and n[:2] in ("19", "20"))}
 
-
-def restates(sentence: str, said: str) -> bool:
-    """Whether ``sentence`` gives figures and every one of them is in ``said`` already."""
-    given = figures(sentence)
-    return bool(given) and given <= figures(said)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
-from assistant.answer.figures import figures, restates
+from assistant.answer.figures import figures
 from assistant.answer.shapes.lookup import defined_term, stitched
 from assistant.answer.terms import TermStats, content_terms, matches, token_set
 
@@ -20,13 +20,6 @@ def test_figures_are_amounts_not_years_or_document_numbers():
                 "(国发〔2015〕67号, Art. 31).")
     assert figures(sentence) == {"600", "2895"}
     assert figures("小学每生每年600元，不足100人的学校按100人核定（第四十三条）") == {"600", "100"}
-
-
-def test_a_sentence_restates_when_all_its_figures_are_said():
-    said = "¥600 for primary and ¥800 for junior-secondary pupils, plus ¥200 per boarder."
-    assert restates("The boarding supplement is ¥200 per boarder per year.", said)
-    assert not restates("By 2023 it stood at ¥650 and ¥850.", said)
-    assert not restates("The rule originates in the 2015 mechanism.", said)  # no figure: no repeat
 
 
 def _count(text: str, figure: str) -> int:
