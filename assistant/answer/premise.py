@@ -148,6 +148,15 @@ def _given_figure(question: str, indicator: Indicator, start: int = 0) -> float 
     return None
 
 
+SCALE = 5  # a stated figure within this factor of the threshold is read on the rule's scale
+
+
+def _on_scale(value: float, threshold: float | None) -> bool:
+    if not threshold:
+        return True
+    return threshold / SCALE <= value <= threshold * SCALE
+
+
 def _figures_by_level(question: str, indicator: Indicator) -> dict[str, float]:
     """The figure given for each school level the question names ("小学0.48，初中0.47": each
     the first figure after its level), or for every level the standard sets when it names none
@@ -183,6 +192,10 @@ def checked_figure(question: str, language: str, standards: Standards,
         if asked is not None and indicator.standard != asked:
             continue
         figures = _figures_by_level(question, indicator)
+        # a figure far off the rule's scale counts something else ("teaching points with fewer
+        # than 30 pupils" is no 30 PE teachers per 100 pupils)
+        figures = {level: value for level, value in figures.items()
+                   if _on_scale(value, indicator.threshold("primary" if level == "both" else level))}
         if not figures or indicator.comparison not in ("<=", ">=", "<", ">"):
             continue
         several = len(set(figures.values())) > 1  # a figure for each level: each in its clause

@@ -122,3 +122,15 @@ def test_village_schools_stated_in_a_town_question_get_a_village_measure(ask, qu
     shown = _shown(result.text, language)
     assert any("rural" in s.setting for s in shown), [s.id for s in shown]
     assert any(s.mainly_addresses("large_classes") for s in shown), [s.id for s in shown]
+
+
+@pytest.mark.parametrize("question", [
+    ("Our county has many village teaching points with fewer than 30 pupils and not enough music "
+     "and PE teachers. What should we do?"),
+    "我县有很多不足30人的村小教学点，音乐、体育老师也不够，怎么办？",
+])
+def test_a_count_of_something_else_is_not_read_as_the_indicator_figure(ask, question):
+    # "30 pupils" is a school's size, not 30 PE and arts teachers per 100 pupils: no verdict on it
+    result = ask(question)
+    opening = result.text.split("\n\n")[0]
+    assert "30" not in opening, result.text
