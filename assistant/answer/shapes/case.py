@@ -218,7 +218,9 @@ def _names_any(found: Found, places: tuple[str, ...]) -> bool:
     return any(re.search(rf"(?<![a-z]){re.escape(p)}(?![a-z])", text) for p in places)
 
 
-_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:区|县|镇|乡)|\b[A-Z][a-z]+ (?:District|County|Township)\b")
+# a place's own suffix, not the first character of a common word (乡村, 县城, 区域, 县级, 乡镇)
+_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:区|县|镇|乡)(?![村城域级镇内])|"
+                    r"\b[A-Z][a-z]+ (?:District|County|Township)\b")
 
 
 def _place_within(question: str, case_names: tuple[str, ...], found: list[Found]) -> str | None:
