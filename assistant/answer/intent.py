@@ -34,7 +34,9 @@ _SUGGEST = re.compile(
     r"(?:^|(?<=[.?!;] ))should (we|i|our (county|district|city|bureau|government)|the county|"
     r"a county) (still |now |really )?(?!be\b)\w+)\b|"
     r"(?:我县|我们县|我们区|我区|本县|我市|我们|县里|区里|县政府|县级政府|一个县).{0,40}(?:要不要|该不该|应不应该|是否应该|是不是应该|应该不应该)|"
-    r"怎么办|(?:怎样|如何|怎么)(?:才能|解决|改善|提高|应对|留住|留|推进|做(?!的)|办|降|减少|缓解|吸引|"
+    # "怎么达到要求 / 如何达标" said by the asker of its own county: how to get there, not what the rule is
+    r"(?:我县|我们县|我们区|我区|本县|我市|我们)(?:(?!什么|多少|哪).){0,40}(?:怎样|如何|怎么)(?:才能)?(?:达到|达标|符合)|"
+    r"怎么办|(?:怎样|如何|怎么)(?:才能|解决|改善|改进|提高|应对|留住|留|推进|做(?!的)|办|降|减少|缓解|吸引|"
     r"保障|补|消除|化解|破解|扩大|加强|避免|防止|整改)|整改|措施|建议|对策|(?<!评估)(?<!管理)(?<!实施)(?<!暂行)(?<!考核)(?<!认定)(?<!试行)办法|应该(?:怎么|怎样|如何)|该怎么|可以做|能做些什么|能做什么|能怎么做|"
     r"有哪些做法|做法有哪些|(?:优先|首先|先|应该|应当|该)做(?:什么|哪些)|(?:需要|要|应该?)注意(?:什么|哪些)|(?:怎样|如何|怎么)(?:筹|督促)|"
     r"(?:其他地方|别的地方|外地|其他县|兄弟县)(?:是)?(?:怎么|如何|怎样)做",
@@ -194,7 +196,7 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
                                 r"\bclass(es)?\b.{0,40}?\b(have|has|hold|holds|with|are|is) (over |more than |"
                                 r"above |about |up to )?"
                                 r"\d{2,3} (or more )?(pupils|students|children)|"
-                                r"(班级|每个班|每班)(人数)?.{0,4}(超过|达到|多于|在|有)\d{2,3}多?人|"
+                                r"(班级|每个班|每班)(人数)?.{0,4}(超过|达到|多于|在|有)\d{2,3}多?(人|名|个学生)|"
                                 r"\bclass(es)?\b.{0,40}?\b(average|averaging|exceed|exceeding|"
                                 r"reach|reaching) (over |more than |about )?\d{2,3}\b",
                                 re.IGNORECASE),
@@ -248,7 +250,7 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
                                 r"(学生|生源)\w{0,4}(流向|涌向|涌入)(城区|县城|城镇|城里)|"
                                 r"(孩子|学生)\w{0,2}(往|送到|送进|转到|转进)(城里|县城|城区|城镇)|"
                                 r"(pupils|children|students|families|parents)\b.{0,30}\b(leav\w*|mov\w*|go\w*|"
-                                r"head\w*|send\w*)\b.{0,50}\b(for|to) (the )?(town|city|county[- ]town|urban)",
+                                r"head\w*|send\w*)\b.{0,50}\b(for|to|into) (the )?(town|city|county[- ]town|urban)",
                                 re.IGNORECASE),
     # "优质均衡督导评估" names the evaluation: not, by itself, a supervision problem
     "weak_supervision": re.compile(r"supervis(?!ion (and|&) evaluation)|accountab|inspect|"

@@ -37,12 +37,13 @@ def _named(indicator: Indicator, question: str) -> bool:
         re.search(rf"\b{words}\b", question, re.IGNORECASE) is not None
 
 
-def _figures(indicator: Indicator, language: str) -> str:
-    """"at most 0.50 for primary schools, at most 0.45 for junior …" / "小学不高于0.50，初中…"."""
+def _figures(indicator: Indicator, language: str, unit: str = "") -> str:
+    """"at most 0.50 for primary schools, at most 0.45 for junior …" / "小学不高于0.50，初中…"
+    (each figure followed by ``unit`` when given: "45人")."""
     bound = {"<=": "premise_at_most", ">=": "premise_at_least"}.get(indicator.comparison)
     if bound is None:
         return ""
-    parts = [t(f"premise_{level}", language, value=t(bound, language, value=_number(value)))
+    parts = [t(f"premise_{level}", language, value=t(bound, language, value=_number(value) + unit))
              for level in ("primary", "junior") if (value := indicator.threshold(level)) is not None]
     return ("，" if language == "zh" else ", ").join(parts)
 
@@ -196,7 +197,10 @@ def checked_figure(question: str, language: str, standards: Standards,
         # than 30 pupils" is no 30 PE teachers per 100 pupils)
         figures = {level: value for level, value in figures.items()
                    if _on_scale(value, indicator.threshold("primary" if level == "both" else level))}
-        if not figures or indicator.comparison not in ("<=", ">=", "<", ">"):
+        # a threshold that names a category (56 or more: a large class) is no rule a figure
+        # "fails": a size is said as its category (``stated_category``)
+        if not figures or indicator.comparison not in ("<=", ">=", "<", ">") or \
+                _category(indicator, "en"):
             continue
         several = len(set(figures.values())) > 1  # a figure for each level: each in its clause
         clauses = [_verdict_clause(indicator, level, value, language, several)
@@ -263,8 +267,27 @@ def stated_category(question: str, language: str, standards: Standards,
                  standard=title, beyond=beyond)
     if any(i.certainty != "verified" for i in (top, above) if i is not None):
         sentence += t("verdict_unverified", language)
+    sentence += _size_cap(standards, top, language)
     end = "。" if language == "zh" else "."
     return Premise(sentence.rstrip("。.;；，, ") + end, standard.source_doc)
+
+
+def _size_cap(standards: Standards, category: Indicator, language: str) -> str:
+    """"; the quality-balance evaluation asks for at most 45 for primary schools, …": the cap a
+    standard sets on the same size (pupils per class), which a class must meet, not merely stay
+    out of the category — so a class of 50 is not taken as fine because it is no large class."""
+    cap = next((i for st in standards for i in st.indicators.values()
+                if i.unit == category.unit and i.comparison == "<=" and not _category(i, "en")),
+               None)
+    unit = str(category.extra.get("defines", {}).get("unit_zh", "")) if language == "zh" else \
+        " " + category.unit.split(" per ")[0]
+    if cap is None or not _figures(cap, language, unit):
+        return ""
+    clause = t("size_cap", language, standard=_title(standards.standard(cap.standard), language),
+               figures=_figures(cap, language, unit))
+    if cap.certainty != "verified":
+        clause += t("verdict_unverified", language)
+    return clause
 
 
 def _shown(value: float, indicator: Indicator) -> str:

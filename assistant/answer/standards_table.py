@@ -23,7 +23,7 @@ from assistant.advisor.standards import (
 from assistant.answer.context import Context
 from assistant.answer.messages import text
 from assistant.answer.passages import passage_sentences
-from assistant.answer.premise import checked_figure
+from assistant.answer.premise import checked_figure, stated_category
 from assistant.answer.render import CitationList
 from assistant.answer.statement_cite import localized
 from assistant.answer.terms import content_terms, matches, token_set
@@ -467,12 +467,17 @@ def with_verdict(ctx: Context, main: tuple[str, CitationList, list[Claim]]
     """The answer with a verdict on the figure the question checks against a threshold ("our
     primary CV is 0.52 — does it pass quality balance?"), cited to the standard's document
     (``premise.checked_figure``): the first sentence when checking is all the question asks,
-    the opening of the second paragraph when it asks something else first."""
+    the opening of the second paragraph when it asks something else first. A size the
+    thresholds sort into categories (a class of 62: large, 56 or more) is said as its category;
+    an answer that already judged the figure (a suggest opening) gets no second verdict."""
     standards = standards_for(ctx)
-    if standards is None:
+    if standards is None or any(claim.kind == "verdict" for claim in main[2]):
         return main
     indicators = [row.indicator for row in match(ctx, looked_up=False)]
     found = checked_figure(ctx.question, ctx.language, standards, indicators)
+    categories = [i for i in indicators if i.extra.get("defines")]
+    if found is not None and categories:
+        found = stated_category(ctx.question, ctx.language, standards, categories) or found
     if found is None:
         return main
     row = ctx.engine.document(found.source)

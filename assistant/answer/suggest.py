@@ -63,7 +63,8 @@ def suggest(draft: Draft, intent: Intent) -> Composed:
     relevance, fit = _relevance(draft, specs)
     question = draft.ctx.question
     constraints = constraints_in(question)
-    problems = _planned_closure(question, _with_shortfall(intent.problems, constraints))
+    problems = _below_floor(question, _planned_closure(
+        question, _with_shortfall(intent.problems, constraints)))
     if not problems and fit < FITS_WITHOUT_PROBLEM:
         return None
     language = draft.language
@@ -117,8 +118,14 @@ def suggest(draft: Draft, intent: Intent) -> Composed:
     verdict = _verdict(draft, judged, unconfirmed) if judged is not None else None
     # a verdict already states the rules behind the measures, and a figure's verdict the rule it
     # fails: a duty after either would repeat them
-    duty = None if verdict or premise else _grounding_duty(draft, intent, measures, shortfall)
+    plain = stated_share(question) if shortfall is None else None
+    duty = None if verdict or premise else _grounding_duty(
+        draft, intent, measures, shortfall if plain is None else plain, plain is not None)
     lead = [part for part in (premise, rule, verdict) if part]
+    if not lead and not duty:
+        # no duty on the problem itself: the law article a measure rests on, said for the asker
+        # ("First: X" names a measure and tells the asker nothing the list does not)
+        duty = _measure_duty(draft, measures)
     if not lead and not duty:
         lead = [_first_step(draft, measures, unconfirmed)]
     unaddressed = _unaddressed(language, specs, intent.problems)
@@ -187,6 +194,28 @@ def _with_shortfall(problems: tuple[str, ...], constraints: tuple[str, ...]) -> 
 
 
 _CLAUSE_END = re.compile(r"[,，。;；?？!！]|\.(\s|$)")
+
+
+# a school's size the asker gives: "teaching points with fewer than 30 pupils", "不足30人的教学点"
+SCHOOL_SIZE = re.compile(r"(?:fewer than|less than|under|below|only|with|of)\s+(?:about |around )?"
+                         r"(\d{1,3})(?:\s*[-–~]\s*\d{1,3})?\s+(?:pupils|students|children)|"
+                         r"(?:不足|不到|少于|仅有|只有|只剩|仅)?(\d{1,3})(?:\s*[-—~至到]\s*\d{1,3})?\s*"
+                         r"(?:名|个)?(?:学生|人)(?:以下|左右)?(?:的)?(?:村小|教学点|小规模学校|学校)|"
+                         r"(?:不足|不到|少于|仅有|只有|只剩|仅)(\d{1,3})多?\s*(?:名|个)?学生",
+                         re.IGNORECASE)
+
+
+def _below_floor(question: str, problems: tuple[str, ...]) -> tuple[str, ...]:
+    """A small school whose size the asker gives below a funding floor the standards set for
+    small schools (funded as if it had 100 pupils): that floor is a problem of its own, so the
+    measure that applies it is among the answer's, not only the staffing and teaching ones."""
+    if "small_schools_underfunded" not in problems:
+        return problems
+    floors = [i for st in load_standards() for i in st.indicators.values()
+              if i.comparison == ">=" and i.unit.startswith("pupils") and i.threshold("primary")]
+    sizes = [int(n) for m in SCHOOL_SIZE.finditer(question) for n in m.groups() if n]
+    below = [i.id for i in floors if any(size < i.threshold("primary") for size in sizes)]
+    return problems + tuple(flag for flag in below if flag not in problems)
 
 
 def _planned_closure(question: str, problems: tuple[str, ...]) -> tuple[str, ...]:
@@ -367,7 +396,8 @@ def _premise(draft: Draft, check=corrected_premise) -> str | None:
     if citation is None:
         return None
     marker = draft.cites.add(localized(citation, row.metadata, draft.language))
-    draft.claims.append(Claim(found.text, [marker], "measure"))
+    # a verdict: the figure is judged here, once (``standards_table.with_verdict`` adds none)
+    draft.claims.append(Claim(found.text, [marker], "verdict"))
     return f"{found.text} [{marker}]"
 
 
@@ -498,7 +528,7 @@ def _hook(spec: MeasureSpec, language: str, unconfirmed: frozenset[str]) -> str:
 
 
 def _grounding_duty(draft: Draft, intent: Intent, measures: list[Measure],
-                    shortfall: float | None = None) -> str | None:
+                    shortfall: float | None = None, plain: bool = False) -> str | None:
     """The legal duty behind the measures: of the duties relevant to the question, one stated by a
     document a measure rests on (so the duty and the measures tell one story), else the most
     relevant one. A county that says it is below a quota the duty sets (``shortfall``) is told
@@ -536,9 +566,14 @@ def _grounding_duty(draft: Draft, intent: Intent, measures: list[Measure],
                  and _about_problem(f.statement, problems[:1])]
         # the nearest floor the county misses (10% of eligible teachers, not the 20% of key
         # teachers among those who rotate)
-        quota.sort(key=lambda f: _quota(f.statement.in_language(draft.language), shortfall)[0])
-        for found in dict.fromkeys(quota):
-            below = _below_quota(draft, found, shortfall)
+        # a rate said plainly is read against the duty's lowest quota only (a county at 12 % is
+        # not "8 points short" of the 20 % of key teachers among those who rotate)
+        floor = 0.0 if plain else shortfall
+        quota.sort(key=lambda f: _quota(f.statement.in_language(draft.language), floor)[0])
+        lowest = min((_quota(f.statement.in_language(draft.language), 0.0)[0] for f in quota),
+                     default=float("inf"))
+        for found in dict.fromkeys(quota if not plain or lowest > shortfall else []):
+            below = _below_quota(draft, found, shortfall, floor)
             if below:
                 return below
     said = draft.say_all(grounded, 1)
@@ -554,11 +589,26 @@ SHORTFALL = re.compile(
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|％|per ?cent)")
 
 
+# the county's own rate said plainly ("our rotation rate is 4 %", "交流比例为4%"): below the
+# duty's lowest quota it falls short of it; at or above it, nothing is said of a quota
+PLAIN_SHARE = re.compile(
+    r"\b(?:rate|share|proportion|ratio|percentage)\b[^.?!%\d]{0,30}?\b(?:is|was|stands at|of)\s+"
+    r"(?:about |around |roughly )?(\d+(?:\.\d+)?)\s*(?:%|％|per ?cent)|"
+    r"(?:比例|比率|占比)(?:是|为|在|约|大约|大概|约为)+\s*(\d+(?:\.\d+)?)\s*[%％]", re.IGNORECASE)
+
+
+def stated_share(question: str) -> float | None:
+    """The percentage the question gives as the county's own rate, said plainly (no "only" or
+    "below"), or None."""
+    found = PLAIN_SHARE.search(question)
+    return float(next(g for g in found.groups() if g)) if found else None
+
+
 def stated_shortfall(question: str) -> float | None:
     """The percentage the question says the county falls short of or stands at ("比例达不到10%",
     "only about 5% rotate"), or None."""
     found = SHORTFALL.search(question)
-    return float(found.group(1) or found.group(2)) if found else None
+    return float(next(g for g in found.groups() if g)) if found else None
 
 
 def _states_quota(spec: MeasureSpec, shortfall: float) -> bool:
@@ -576,14 +626,15 @@ def _quota(text: str, shortfall: float) -> tuple[float, str | None]:
     return found[0] if found else (float("inf"), None)
 
 
-def _below_quota(draft: Draft, found, shortfall: float) -> str | None:
+def _below_quota(draft: Draft, found, shortfall: float, floor: float | None = None) -> str | None:
     """"The county falls short of the 10% that 教师〔2014〕4号 sets; …": the quota of the duty (its
     lowest percentage at or above the county's share), named by document, cited to the duty's
     passage; None when the duty states no such quota."""
     language = draft.language
     text = found.statement.in_language(language)
-    quota = _quota(text, shortfall)[1]
-    if quota is None:
+    quota = _quota(text, shortfall if floor is None else floor)[1]
+    if quota is None or (floor is not None and floor < shortfall
+                         and float(_PERCENT.match(quota).group(1)) <= shortfall):
         return None
     meta = draft.documents().get(found.statement.source, {})
     number = str(meta.get("doc_number") or "")
@@ -600,7 +651,7 @@ def _below_quota(draft: Draft, found, shortfall: float) -> str | None:
     sentence = t("below_quota_by", language, share=f"{shortfall:g}%", quota=quota,
                  document=document, gap=f"{value - shortfall:g}") if value > shortfall else \
         t("below_quota", language, quota=quota, document=document)
-    draft.claims.append(Claim(sentence, markers, "measure"))
+    draft.claims.append(Claim(sentence, markers, "verdict"))
     return f"{sentence} [{markers[0]}]"
 
 
@@ -617,6 +668,26 @@ def _first_step(draft: Draft, measures: list[Measure], unconfirmed: frozenset[st
     sentence = t(key, language, name=f"{name}{hook}")
     draft.claims.append(Claim(sentence, first.markers[:1], "measure"))
     return f"{sentence} [{first.markers[0]}]"
+
+
+def _measure_duty(draft: Draft, measures: list[Measure]) -> str | None:
+    """The duty of the law article the best-placed measure that names one rests on (Compulsory
+    Education Law Art. 32 under itinerant teachers), when it binds the asker and its deadline has
+    not passed; None when no measure's Basis names an article with a duty."""
+    language = draft.language
+    for measure in measures:
+        found = [f for f in _article_duties(draft, measure)
+                 if _binds_asker(draft, f.statement.source)
+                 and not _deadline_passed(f.statement.in_language(language))]
+        # of an article's several duties, the one nearest the question and the measure's own
+        # gloss of it ("Art. 32 (balanced allocation of teaching staff)"), not teacher training
+        near = token_set(" ".join((draft.ctx.question, measure.spec.localized("basis_note", language),
+                                   measure.spec.localized("description", language))))
+        found.sort(key=lambda f: -len(token_set(f.statement.in_language(language)) & near))
+        said = draft.say_all(found, 1)
+        if said:
+            return said[0]
+    return None
 
 
 def _article_duties(draft: Draft, measure: Measure) -> list[Found]:
