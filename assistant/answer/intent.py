@@ -212,6 +212,9 @@ PROBLEM_CUES: dict[str, re.Pattern] = {
         r"shortage|retain|keep)|keep good teachers|retain|shortage of teachers|"
         r"\b(keep|keeping|hold on to|lose|losing) (our |the |good |young |new )?teachers\b(?!')|"
         r"teachers (leave|quit|(won't|will not|don't|do not) stay)|乡村教师|农村教师|"
+        # "have no full-time English teacher", "lack qualified music teachers": a subject shortage
+        r"\b(no|lack|lacks|lacking|without|short of) (a )?(full[- ]time |qualified |specialist |"
+        r"trained )?(English|music|art|PE|IT|science|maths?|subject) teachers?\b|"
         r"留住|留不住|师资短缺|缺教师|教师短缺|招不来|(教师|老师).{0,6}(流失|外流)|"
         r"(教师|老师)(严重|十分|非常|比较|很)?(不足|短缺|紧缺|缺乏|不够)", re.IGNORECASE),
     "small_schools_underfunded": re.compile(r"small(-scale)? (rural )?schools?|teaching points?|"

@@ -128,3 +128,9 @@ def test_rural_families_moving_into_town_is_an_outflow_from_rural_schools():
     from assistant.answer.intent import stated_problems
     assert "rural_outflow" in stated_problems(
         "Town classes are full because village families keep moving into the town. What can we do?")
+
+
+def test_a_subject_teacher_missing_is_a_teacher_shortage():
+    from assistant.answer.intent import stated_problems
+    assert "rural_teacher_shortage" in stated_problems(
+        "Many of our village primary schools still have no full-time English teacher. Any advice?")
