@@ -482,8 +482,17 @@ def asks_of_its_own(part: str) -> bool:
     return bool(content_terms(_EN_ASKS.sub(" ", _ZH_ASKS.sub(" ", part))))
 
 
+def effects_half(ctx, first: str, second: str,
+                 main: tuple[str, CitationList, list[Claim]]) -> tuple | None:
+    """The explanation with a second half that asks what its subject brought about ("这种体制带来了
+    哪些问题？") answered from the corpus's explanation of those effects; None when none fits."""
+    answered = second_half(ctx, first, second, main, effects_only=True)
+    return None if answered is main else answered
+
+
 def second_half(ctx, first: str, second: str,
-                main: tuple[str, CitationList, list[Claim]]) -> tuple[str, CitationList, list[Claim]]:
+                main: tuple[str, CitationList, list[Claim]],
+                effects_only: bool = False) -> tuple[str, CitationList, list[Claim]]:
     """The explanation with its question's second half answered in a paragraph after it: the
     best statements for the second half read with the first half's words ("这对县里意味着什么？"
     is about what the first half explains) that the explanation does not say already, at most
@@ -495,12 +504,42 @@ def second_half(ctx, first: str, second: str,
     if draft is None:
         return main
     found = []
-    for f in draft.relevant(draft.search())[:SEARCHED]:
+    # "…? 这种体制带来了哪些问题？": the effects of what the first half explains are answered by
+    # the corpus's explanation of those effects, when one fits the whole question
+    searched = [] if effects_only else draft.relevant(draft.search())[:SEARCHED]
+    for f in [*_effects_explained(draft, second), *searched]:
         if len(found) >= HALF:
             break
-        if _said(f.statement.in_language(draft.language), main[0]):
+        # said in the explanation, or by a sentence this paragraph already holds
+        if _said(f.statement.in_language(draft.language),
+                 "\n".join([main[0], *(text for text, _ in found)])):
             continue
         sentence = draft.say(f)
         if sentence is not None:
             found.append((draft.claims[-1].text, draft.claims[-1].markers))
+    if not found:
+        return main
     return append_sentences(main, found, draft.cites)
+
+
+def _effects_explained(draft, second: str) -> list:
+    """The thesis and causes of the best-fitting explanation that asks what something led to
+    ("what went wrong with 以县为主", "以县为主体制有什么问题"), when the second half asks for effects
+    and that explanation fits the question (read with the first half's words) well enough; else
+    nothing."""
+    from assistant.answer.shapes.explanations import _EFFECTS, EFFECT_NEAR, MATCH, scores
+    from assistant.knowledge.index import Found
+
+    if not _EFFECTS.search(second):
+        return []
+    zh = draft.language == "zh"
+    # the half is read with the first half's words, which an explanation of effects shares
+    # only in part: one a little below MATCH answers it
+    fitting = [(score, e) for score, e in scores(draft) if score >= MATCH - EFFECT_NEAR
+               and any(_EFFECTS.search(p) for p in (e.asks_zh if zh else e.asks))]
+    if not fitting:
+        return []
+    chosen = max(fitting, key=lambda pair: pair[0])[1]
+    located = [draft.index.by_id[i] for i in (chosen.thesis, *chosen.causes)]
+    return [Found(one, 1.0, 1.0) for one in located
+            if draft.ctx.filters.admits(one.statement.source, one.metadata)]

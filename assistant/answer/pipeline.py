@@ -139,6 +139,8 @@ def second_part(ctx: Context, intent: Intent, retrieval: Retrieval, main: tuple)
         # after the explanation, briefly; one honest sentence when they say nothing of it
         if parts.covered(second, main):
             return main
+        if (effects := parts.effects_half(ctx, first, second, main)) is not None:
+            return effects   # "…？这种体制带来了哪些问题？": the explanation of its effects
         led = _part(ctx, second, first, retrieval, kind="explain")
         found = parts.about(second, led, main, limit=1) if led is not None else []
         if found:

@@ -40,3 +40,21 @@ def test_the_what_it_means_for_the_county_half_is_answered(ask):
     result = ask("优质均衡为什么要逐项考核校际差异系数，而不是看综合差异系数？这对一个县来说意味着什么？")
     assert_grounded(result)
     assert "0.45" in result.text and "全县" in result.text, result.text[:1500]
+
+
+def test_a_half_asking_what_a_system_brought_is_answered_by_the_explanation_of_its_effects(ask):
+    # "这样的体制造成了哪些问题" asks for effects: the corpus's explanation of what went wrong with
+    # county-led management answers it, not a paragraph on whatever else "造成" matches
+    result = ask("农村义务教育为什么以县为主？这种管理体制带来了什么问题？")
+    assert_grounded(result)
+    rest = _after_the_opening(result.text).split("**")[0]
+    assert "中央财政缺位" in rest or "事权" in rest or "财力" in rest, result.text[:2000]
+    assert "大班额" not in rest, result.text[:2000]
+
+
+def test_the_funding_half_does_not_say_one_finding_twice(ask):
+    result = ask("Why are counties mainly responsible for compulsory education, and what funding "
+                 "problems has that caused?")
+    assert_grounded(result)
+    half = result.text.split("\n\n")[-2] if "References" in result.text else result.text
+    assert half.count("事权") <= 1, result.text[:2500]

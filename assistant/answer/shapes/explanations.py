@@ -116,8 +116,20 @@ def explanation_for(draft: Draft) -> Explanation | None:
     chosen = _holding_the_subject(draft, chosen, [e for e in close if e is not chosen])
     chosen = _naming_the_why_subject(draft, chosen, [e for e in close if e is not chosen])
     held = covered_by(draft, [draft.index.by_id[i].search_text for i in chosen.statement_ids])
-    closest = max((f.coverage for f in draft.search(limit=5)), default=0.0)
+    closest = max((f.coverage for f in draft.search(limit=5) if _could_answer(draft, f)),
+                  default=0.0)
     return chosen if held >= closest - NARROWER else None
+
+
+def _could_answer(draft: Draft, found) -> bool:
+    """Whether a statement holding more of the question could answer it instead of an
+    explanation: of a why-question, only a cause or mechanism the sources give. A duty ("so that
+    towns are not overcrowded"), a remedy or a case's problem that holds the question's words
+    says what the question is about, not why."""
+    if _frame(draft.ctx.question) != "why":
+        return True
+    s = found.statement
+    return s.kind == "finding" and s.aspect in ("cause", "mechanism")
 
 
 # What a "why" question asks to be explained, where it names more than its effect: what a cause
