@@ -174,8 +174,8 @@ _ACTOR_CUES: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
 _AREA_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("teachers", re.compile(r"teacher|principal|staff|rotation|salar|pay\b|wage|教师|校长|交流|"
                             r"轮岗|工资|编制", re.IGNORECASE)),
-    ("funding", re.compile(r"fund|financ|budget|money|spend|expenditure|cost|经费|财政|投入|拨款|"
-                           r"预算|资金", re.IGNORECASE)),
+    ("funding", re.compile(r"fund|financ|budget|money|spend|expenditure|cost|\bpays\b|\bpaid\b|"
+                           r"经费|财政|投入|拨款|预算|资金|的钱|出钱", re.IGNORECASE)),
     ("facilities", re.compile(r"facilit|building|equipment|standardi[sz]|weak schools?|"
                               r"办学条件|校舍|设备|标准化|薄弱学校", re.IGNORECASE)),
     ("planning", re.compile(r"layout|plan|site|consolidat|class size|large class|布局|规划|"
@@ -496,7 +496,8 @@ def classify(question: str, case_names: dict[str, tuple[str, ...]] | None = None
     if kind == "compare" and sides is None:
         sides = _sides_without_pattern(question, cases)
         if sides is None:
-            kind = "lookup"
+            # "由谁承担？中央、省、县各自负什么责任": "各自" of the levels named asks each one's duty
+            kind = "responsible" if _each_level_asked(question) else "lookup"
     if kind == "suggest" and cases and not problems:
         kind = "case"  # "what did Baoqing do": a case, not a request for measures
     if kind == "explain" and cases and _CASE_RESULTS.search(question) and not _WHY.search(question):
@@ -514,6 +515,13 @@ def classify(question: str, case_names: dict[str, tuple[str, ...]] | None = None
                   sides=sides, asks_who=bool(_WHO.search(question)),
                   actor_groups=actor_groups(asked) or actor_groups(question),
                   either=either)
+
+
+def _each_level_asked(question: str) -> bool:
+    """Whether a who-question names two or more levels of government and asks what each does
+    ("中央、省、县各自负什么责任", "what must the centre and the county each do")."""
+    return (bool(_WHO.search(question) or _RESPONSIBLE.search(question))
+            and len(actor_groups(question)) >= 2)
 
 
 def _among_levels(question: str, sides: compare.Sides | None) -> bool:

@@ -10,9 +10,11 @@ from assistant.answer.intent import (
     _CONDITION,
     _TRAILING_CONDITION,
     _WHO,
+    PROBLEM_CUES,
     Intent,
     _actors,
     actor_groups,
+    stated_problems,
 )
 from assistant.answer.messages import text as t
 from assistant.answer.parts import distinctive, split
@@ -301,6 +303,84 @@ def _either_level(draft: Draft, intent: Intent) -> Composed:
     # the common duty is said before the levels' paragraphs are read: its marker comes first
     parts = [" ".join([opening, *said]), *[p for p in paragraphs if p]]
     return finish(draft, parts) if len(parts) > 1 else None
+
+
+# "what must the centre, the province and the county each do", "各自负什么责任": each level's part
+_EACH = re.compile(r"\beach\b|\brespectively\b|各自|分别|各负|各承担", re.IGNORECASE)
+EACH_LINES = 2  # a level's line: its strongest duty on the subject, and at most one more
+
+
+def _each_line(draft: Draft, intent: Intent, found: list[Found], top: Found,
+               level: str | None = None) -> list[Found]:
+    """A level's duties for its line: about as relevant as the best duty of any level, in the
+    area the question names when the level has duties there (funding for "who pays"), never a
+    sanction; the level's own duties before those it shares, the law's articles first (what the
+    statute puts on that level), then the strongest policy."""
+    near = [f for f in found if f.score >= RELATIVE * top.score and _obliges(f) and not _sanction(f)]
+    in_area = [f for f in near if intent.area and f.statement.area == intent.area]
+    near = in_area or near
+    # the level itself, when it has duties of its own here, not one of its departments
+    near = [f for f in near if level in f.statement.actors] or near
+    # the level itself before one of its departments ("财政…等有关部门", Art. 7), what it must do
+    # before a clause that hands the detail on ("具体办法由国务院规定")
+    near.sort(key=lambda f: (not _own_level(f), bool(level) and level not in f.statement.actors,
+                             bool(_DELEGATES.search(f"{f.statement.text} {f.statement.text_zh}")),
+                             not (_statutory(f) and article_numbers(f.statement.locator)),
+                             f.located.strength, -f.score))
+    return near
+
+
+def _each_level(draft: Draft, intent: Intent) -> Composed:
+    """"Who pays for rural compulsory education: the centre, the province or the county?",
+    "中央、省、县各自负什么责任": the duty the law puts on all of them opens (costs shared, Art. 44),
+    then one line per level named, in the order named, each with its own duty and article
+    (the centre's benchmark, the province's coordination, the county's budget)."""
+    question = draft.ctx.question
+    groups = intent.actor_groups
+    if len(groups) < 2 or _MAIN.search(question):
+        return None
+    # a choice of two is the either-shape's ("the county or the province?")
+    if len(groups) <= len(intent.either) and not _EACH.search(question):
+        return None
+    # "省级政府和县级政府各负什么责任" names no "who": each level's lead duty (_both_levels) answers
+    if not intent.asks_who:
+        return None
+    duties = [_level_duties(draft, intent, actors) for actors in groups]
+    shared = _level_duties(draft, intent, ("governments-all-levels",))
+    leads = [found[0] for found in [*duties, shared] if found]
+    if not leads:
+        return None
+    top = max(leads, key=lambda f: f.score)
+    if not draft.on_topic([top], WHO_ON_TOPIC):
+        return None
+    lines = [_each_line(draft, intent, found, top, actors[0])
+             for actors, found in zip(groups, duties)]
+    if sum(bool(line) for line in lines) < 2:
+        return None
+    # ... opened by the law's duty on all of them that names who bears it (Art. 44's "国务院和地方各级
+    # 人民政府…共同负担"), not a ban on anyone diverting the money
+    names_actor = _names_an_actor(draft)
+    common = [f for f in shared if f.score >= RELATIVE * top.score and _statutory(f)
+              and _obliges(f) and not _sanction(f)]
+    common = [f for f in common if intent.area and f.statement.area == intent.area] or common
+    # ... from another article than a level's own line: Art. 44 said as the opening would leave
+    # the province's line without its article
+    articles = {(found[0].statement.source, found[0].statement.locator) for found in lines if found}
+    common = [f for f in common if (f.statement.source, f.statement.locator) not in articles] or common
+    common.sort(key=lambda f: (not names_actor(f), -f.score))
+    opening = draft.say_all(common, 1)
+    items = []
+    for actors, found in zip(groups, lines):
+        said = draft.say_all(found, EACH_LINES if _statutory(found[0]) else 1) if found else []
+        if not said:
+            continue
+        name = _level_name(actors, draft.language, heading=True)
+        items.append(f"**{name}**{'：' if draft.language == 'zh' else ': '}" + " ".join(said))
+    if len(items) < 2:
+        return None
+    parts = [" ".join(opening)] if opening else []
+    parts.append("\n".join(f"- {item}" for item in items))
+    return finish(draft, parts)
 
 
 # "who carries out the assessment …", "督导评估和认定由哪一级负责": the subject is a procedure, and
@@ -727,11 +807,12 @@ _ASKS_LAWS = re.compile(r"\bwhich (?:laws|acts|statutes|legal provisions|regulat
                         re.IGNORECASE)
 
 
-def _other_laws(draft: Draft, found: list[Found]) -> list[Found]:
-    """For a question that asks which laws put a duty: the best duty of each other law or
-    regulation (one per document, of the question's own province only) that shares the lead's
-    words of the question, in order of legal strength."""
-    if not found or not _ASKS_LAWS.search(draft.ctx.question):
+def _other_laws(draft: Draft, found: list[Found], asked: bool = False) -> list[Found]:
+    """For a question that asks which laws put a duty (``asked``: or whose area's duty binds
+    every level, as pay does): the best duty of each other law or regulation (one per
+    document, of the question's own province only) that shares the lead's words of the
+    question, in order of legal strength."""
+    if not found or not (asked or _ASKS_LAWS.search(draft.ctx.question)):
         return []
     lead = found[0]
     best: dict[str, Found] = {}
@@ -798,6 +879,80 @@ def _procedure_lines(draft: Draft) -> list[str]:
     return draft.say_all(steps, STEP_LINES)
 
 
+def _actor_named(draft: Draft, found: list[Found], line: str) -> str:
+    """The opening of a who-answer names who acts: a lead duty whose sentence names no actor
+    ("Compulsory Education Law Art. 31 requires that teachers' average pay …") is introduced by
+    the actor it binds ("Governments at all levels carry this duty: …")."""
+    said = next((f for f in found if draft.is_said(f)), None)
+    if said is None or not said.statement.actors or _names_an_actor(draft)(said):
+        return line
+    actor = _level_name(said.statement.actors[:1], draft.language, heading=True)
+    return t("duty_of", draft.language, actor=actor) + line
+
+
+SITUATION_FACTS = 1  # at most this many facts on the situation (targets, the standard) follow
+
+
+def _situation(draft: Draft, intent: Intent) -> tuple[str, ...]:
+    """The problems a who-question describes in a sentence or clause of its own, outside the
+    one that asks who ("Our county still has classes of more than 66 pupils. Who …?"); a problem
+    named in the asking itself ("who must pay teachers' salaries") is its subject, not a scene."""
+    if not intent.asks_who or not intent.problems:
+        return ()
+    clauses = re.split(r"[,，;；。？?！!]|\.\s", draft.ctx.question)
+    scene = " ".join(c for c in clauses if c.strip() and not _WHO.search(c))
+    return tuple(p for p in stated_problems(scene) if p in intent.problems) if scene else ()
+
+
+def _names_situation(problems: tuple[str, ...]):
+    """Whether a statement names (either language) a problem the question describes."""
+    cues = [PROBLEM_CUES[p] for p in problems if p in PROBLEM_CUES]
+
+    def names(found: Found) -> bool:
+        return any(cue.search(text) for cue in cues
+                   for text in (found.statement.text, found.statement.text_zh))
+    return names
+
+
+def _situation_first(draft: Draft, intent: Intent, found: list[Found]) -> list[Found]:
+    """"Our county still has classes of more than 66 pupils: who is responsible for eliminating
+    them?": the situation the question describes (large classes) decides which duty answers —
+    the duty that names it leads (the county's duty to eliminate large classes), not one that
+    shares a word with the question ("classes" of the key-class ban, Art. 22)."""
+    problems = _situation(draft, intent)
+    if not problems or not found:
+        return found
+    names = _names_situation(problems)
+    names_actor = _names_an_actor(draft)
+    # ... and says who acts: a guideline's target ("须全面消除") names no one
+    if names(found[0]) and names_actor(found[0]):
+        return found
+    wider = found + [f for f in draft.search(kinds=("duty",), limit=200) if f not in found]
+    on = [f for f in wider if names(f) and _obliges(f) and not _sanction(f)
+          and f.score >= FLOOR and not draft.elsewhere(f)]
+    if not on:
+        return found
+    on.sort(key=lambda f: (not names_actor(f), f.located.strength, -f.score))
+    return on + [f for f in found if f not in on]
+
+
+def _situation_facts(draft: Draft, intent: Intent) -> list[str]:
+    """For a who-question set in a situation: the facts that name it (the targets and the
+    standard it is measured by), beside the duty, best first."""
+    problems = _situation(draft, intent)
+    if not problems:
+        return []
+    names = _names_situation(problems)
+    facts = [f for f in draft.search(kinds=("fact", "definition"), limit=60)
+             if names(f) and f.score >= FLOOR and not draft.elsewhere(f) and not draft.is_said(f)
+             and f.statement.certainty != "unconfirmed"
+             # a target or a standard is a figure: a summary that names the problem is not one
+             and re.search(r"\d", f.statement.text)]
+    # the documents' own targets before an analysis's statistics
+    facts.sort(key=lambda f: (f.located.strength, -f.score))
+    return draft.say_all(facts, SITUATION_FACTS)
+
+
 LEVELS = ("central-government", "provincial-government", "county-government")
 
 
@@ -846,6 +1001,9 @@ def _responsible(draft: Draft, intent: Intent) -> Composed:
     accountable = _accountable(draft, intent)
     if accountable is not None:
         return accountable
+    each = _each_level(draft, intent)
+    if each is not None:
+        return each
     division = _division(draft, intent)
     if division is not None:
         return division
@@ -865,13 +1023,19 @@ def _responsible(draft: Draft, intent: Intent) -> Composed:
     actors = None if intent.asks_who else (intent.actors or None)
     found = _duties(draft, intent, actors)
     bound = _bound(actors)
-    if bound != actors and _MUST_DO.search(draft.ctx.question):
+    laws_of_all: list[Found] = []
+    # ... and so does the law's duty on the area asked about ("县级政府在教师工资保障上有什么责任":
+    # Art. 31's pay parity binds every level, the county's own line is only the evaluation's)
+    if bound != actors and (_MUST_DO.search(draft.ctx.question) or intent.area):
         # a duty of all levels that fits the question better leads (teachers' pay at the
         # civil-servant average, Art. 31, for "what does the county have to do"); the list stays
         # the named level's own
         wide = _duties(draft, intent, bound)
         if wide and wide[0] not in found and (not found or wide[0].score > found[0].score):
             found = [wide[0], *found]
+            # the other laws' duties on the same thing follow the law that leads (CEL Art. 31,
+            # then Teachers Law Art. 25)
+            laws_of_all = [wide[0], *[f for f in wide[1:] if f not in found]]
     # "who must …?" is answered by a duty even when an overview of the law scores higher
     if not draft.on_topic(found, WHO_ON_TOPIC if intent.asks_who else ON_TOPIC):
         # "our county rotates few teachers: what are we required to do?": the duties filed under
@@ -912,10 +1076,16 @@ def _responsible(draft: Draft, intent: Intent) -> Composed:
     # "who …?" names no actor: the thing asked about is all the question holds
     found = _object_first(draft, _holding_first(draft, found) if intent.asks_who else found)
     found = _duty_before_delegation(draft, found)
+    found = _situation_first(draft, intent, found)
     lead = draft.say_all(found, 1)
+    if lead and intent.asks_who:
+        lead[0] = _actor_named(draft, found, lead[0])
     if lead:
         lead += draft.say_all(_other_laws(draft, found), 3)
+        if laws_of_all and found[0] is laws_of_all[0] and intent.area:
+            lead += draft.say_all(_other_laws(draft, laws_of_all, asked=True), 2)
         lead += _procedure_lines(draft)
+        lead += _situation_facts(draft, intent)
     # a further duty shares about as much of the question as the lead: one word in common
     # ("housing" in a question about schools for new housing estates) is not enough
     close = [f for f in found[1:8] if f.score >= LIST_RELATIVE * found[0].score
