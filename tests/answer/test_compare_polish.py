@@ -17,10 +17,10 @@ def names():
 
 
 @pytest.mark.parametrize("question", [
-    "Compare Chengdu's urban–rural school alliances with Hangzhou's school-group model: who led "
-    "them, what did they do, and what were the results?",
-    "Compare Hengnan County's school alliances with Hangzhou's school groups: who ran them and "
-    "what changed?",
+    ("Compare Chengdu's urban–rural school alliances with Hangzhou's school-group model: who led "
+     "them, what did they do, and what were the results?"),
+    ("Compare Hengnan County's school alliances with Hangzhou's school groups: who ran them and "
+     "what changed?"),
     "比较成都的城乡学校联盟和杭州的名校集团化办学：由谁主导、做了什么、效果如何？",
     "衡南县的校联体和杭州的名校集团有何不同？分别由谁牵头？",
 ])
@@ -42,8 +42,8 @@ _OUR_READING = re.compile(r"Our reading|我们的理解")
 
 @pytest.mark.parametrize("question", [
     "云南沧源县是怎样用专递课堂解决乡村教学点开课不足问题的？",
-    "How did Cangyuan County use delivery classrooms to deal with the shortage of subjects in its "
-    "village schools?",
+    ("How did Cangyuan County use delivery classrooms to deal with the shortage of subjects in "
+     "its village schools?"),
 ])
 def test_a_how_question_about_a_case_opens_with_what_the_case_did(ask, question):
     result = ask(question)
