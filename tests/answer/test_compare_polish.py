@@ -68,3 +68,30 @@ def test_our_reading_is_given_when_lessons_are_asked_and_the_sources_say_little(
     result = ask("宝清县的案例对其他县有什么启示？")
     assert result.route == "case", result.route
     assert not _OUR_READING.search(result.claims[0].text), result.text
+
+
+# -- comparisons: a contrast another one says again in full goes ----------------------------------
+
+def test_covers_is_the_evaluations_judgement():
+    from assistant.answer.restated import covers, facts
+    from assistant.evaluation import readability
+
+    short = facts("Anhui rotates teachers after 6 years; Shaanxi men under 50 and women under 45.")
+    full = facts("Shaanxi rotates teachers after 6 years if men are under 50 or women under 45, "
+                 "principals after 8 years; Anhui rotates teachers after 6 years.")
+    assert covers(full, short) and not covers(short, full)
+    # the evaluation counts the fuller sentence after the shorter one as a restatement
+    assert readability.restated("Anhui rotates teachers after 6 years; Shaanxi men under 50 and "
+                                "women under 45. Shaanxi rotates teachers after 6 years if men are "
+                                "under 50 or women under 45, principals after 8 years; Anhui "
+                                "rotates teachers after 6 years.")
+
+
+def test_a_contrast_said_again_in_a_fuller_one_is_not_a_second_bullet(ask):
+    from assistant.evaluation.readability import restated
+
+    result = ask("Shaanxi and Anhui each decide which teachers have to rotate. What is the "
+                 "difference between their rules?")
+    assert result.route == "compare", result.route
+    assert not restated(result.text), result.text
+    assert "8 years" in result.text and "two terms" in result.text, result.text
