@@ -95,3 +95,15 @@ def test_a_contrast_said_again_in_a_fuller_one_is_not_a_second_bullet(ask):
     assert result.route == "compare", result.route
     assert not restated(result.text), result.text
     assert "8 years" in result.text and "two terms" in result.text, result.text
+
+
+def test_the_aspects_a_comparison_of_two_cases_asks_are_answered(ask):
+    result = ask("Compare Chengdu's urban-rural alliance with Hangzhou's school groups: who led "
+                 "them, when did they start, and what did they do?")
+    assert result.route == "compare", result.route
+    # who led each and when, each side from its own record: the 2009 pilot zone co-built by the
+    # ministry, the province and the city; Qiushi Primary School in 1999, a city strategy in 2004
+    assert re.search(r"2009[^|\n]*pilot zone", result.text), result.text
+    assert re.search(r"1999[^|\n]*2004", result.text), result.text
+    # the alliance the question names is in its own side's cell
+    assert re.search(r"10 one-to-one alliances", result.text), result.text
