@@ -384,7 +384,7 @@ def shortened(sentence: str, opener: re.Pattern, short: str) -> str:
 # "Jiashan County and Ningbo"), a sentence that says what the place is ("… is a county under …"),
 # a name that modifies a capitalised name ("Hengnan County School Alliance")
 # — and a text about the place ("宝清县学位论文", a thesis on the county, not the county's own)
-_NOT_THE_SUBJECT = re.compile(r"^(?:\s*[和与及、]|(?:学位)?论文|案例|研究|报告|文献|"
+_NOT_THE_SUBJECT = re.compile(r"^(?:\s*[和与及、]|(?:学位)?论文|研究|报告|文献|"
                               r"\s+(?:and|or|&)\b|(?:,[^,]{1,40},)?\s+(?:is|was) (?:a|an)\b|\s+[A-Z])")
 
 
