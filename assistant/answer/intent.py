@@ -502,9 +502,10 @@ def classify(question: str, case_names: dict[str, tuple[str, ...]] | None = None
         kind = "case"  # "what did Baoqing do": a case, not a request for measures
     if kind == "explain" and cases and _CASE_RESULTS.search(question) and not _WHY.search(question):
         kind = "case"  # "how does Zhejiang's scheme work, and what has it achieved?": the case record
-    if kind == "compare" and _among_levels(question, sides):
+    if kind == "compare" and len(cases) < 2 and _among_levels(question, sides):
         # "who runs it — the county, the province or the centre?": a choice among levels, not a
-        # comparison of two of them
+        # comparison of two of them; two cases named ("compare Chengdu's school alliances with
+        # Hangzhou's school groups: who led them …") are the sides, whoever "who" asks about
         kind, sides = "responsible", None
     either = either_levels(question)
     if either and kind == "lookup" and (_RESPONSIBLE_ASK.search(question) or "负责" in question

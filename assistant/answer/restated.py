@@ -130,6 +130,18 @@ def restates(new: Facts, earlier: list[Facts]) -> bool:
     return any(_said(new, e.words, PLAIN_WORDS) for e in earlier)
 
 
+COVERED_WORDS = 0.5  # an earlier sentence's figures all said again, in this share of its words
+
+
+def covers(new: Facts, other: Facts) -> bool:
+    """Whether ``new`` says all of ``other``'s figures again (two or more), in half of its words:
+    ``other`` adds nothing ``new`` does not say (the evaluation's count of restatements, and the
+    comparison shapes' choice between two contrasts, make this one judgement)."""
+    numbers = {f for f in other.figures if ":" not in f}
+    return (len(numbers) >= 2 and numbers <= new.figures and new.gap == other.gap and
+            len(new.words & other.words) / max(1, len(new.words)) >= COVERED_WORDS)
+
+
 def _said(new: Facts, words: frozenset[str], share: float) -> bool:
     """Whether ``words`` hold ``share`` of the sentence's words and all but NEW_WORDS of them."""
     held = len(new.words & words)

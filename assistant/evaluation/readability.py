@@ -108,14 +108,12 @@ def repeated(text: str, threshold: float = 0.9) -> list[str]:
     return repeats
 
 
-RESTATED_WORDS = 0.5  # an earlier sentence's figures all said again, in this share of its words
-
-
 def restated(text: str) -> list[str]:
     """Sentences, list items and table cells that state again facts said earlier in the answer
     (stricter than ``repeated``: judged by what they assert, not by their wording)."""
     from assistant.answer.restated import (
         cells,
+        covers,
         facts,
         is_heading,
         restates,
@@ -135,18 +133,11 @@ def restated(text: str) -> list[str]:
                       for s in sentences(unnumbered(unlabelled(line)))]
         for piece in pieces:
             said = facts(plain(piece))
-            if restates(said, seen) or any(_covers(said, other) for other in seen):
+            if restates(said, seen) or any(covers(said, other) for other in seen):
                 found.append(plain(piece).strip()[:80])
                 continue
             seen.append(said)
     return found
-
-
-def _covers(new, other) -> bool:
-    """``new`` says all of ``other``'s figures again (two or more), in half of its words."""
-    numbers = {f for f in other.figures if ":" not in f}
-    return (len(numbers) >= 2 and numbers <= new.figures and new.gap == other.gap and
-            len(new.words & other.words) / max(1, len(new.words)) >= RESTATED_WORDS)
 
 
 def language_mismatch(text: str, language: str) -> bool:

@@ -86,6 +86,11 @@ def case(draft: Draft, intent: Intent) -> Composed:
                  "measures")
     also: str | None = None
     how = bool(_ASKS_WHAT_IT_DID.search(draft.ctx.question))
+    if asked == "problem" and how:
+        # "怎样用专递课堂解决开课不足问题": the problem named is what the measures address; the
+        # how-question is answered by what the place did
+        asked = "measures"
+    found = _our_reading_kept(found, asked)
     if asked == "results" and how:
         # "怎么做的？效果怎么样？": two questions, two answers in the opening — what the place
         # did, then what came of it (if only that nothing came of it on record)
@@ -157,6 +162,30 @@ def case(draft: Draft, intent: Intent) -> Composed:
             if elsewhere:
                 parts.append(f"**{t('case_elsewhere', draft.language)}** " + " ".join(elsewhere))
     return finish(draft, _named_once(draft, case_id, names, parts))
+
+
+# the corpus editor's own lesson ("Our reading: …", "我们的理解：…"): an inference, not the record
+_OUR_READING = re.compile(r"^\s*(?:Our reading\b|(?:按)?我们的理解)", re.IGNORECASE)
+
+
+def our_reading(found: Found) -> bool:
+    """Whether a statement is the editor's own reading of a case, not what its sources say."""
+    return bool(_OUR_READING.match(found.statement.text))
+
+
+def _our_reading_kept(found: list[Found], asked: str) -> list[Found]:
+    """A case's statements with the editor's own lessons ("Our reading") only where they answer
+    something: asked for lessons when the sources give few of their own (one or none), and then
+    after everything the sources say, so that an inference never leads. Asked anything else, a
+    lesson of ours is padding after the record."""
+    ours = [f for f in found if f.statement.aspect == "lessons" and our_reading(f)]
+    if not ours:
+        return found
+    rest = [f for f in found if f not in ours]
+    documented = [f for f in rest if f.statement.aspect == "lessons"]
+    if asked != "lessons" or len(documented) > 1:
+        return rest
+    return rest + ours
 
 
 def _per_aspect(aspect: str, how: bool, shared: bool) -> int:
@@ -355,7 +384,7 @@ def shortened(sentence: str, opener: re.Pattern, short: str) -> str:
 # "Jiashan County and Ningbo"), a sentence that says what the place is ("… is a county under …"),
 # a name that modifies a capitalised name ("Hengnan County School Alliance")
 # — and a text about the place ("宝清县学位论文", a thesis on the county, not the county's own)
-_NOT_THE_SUBJECT = re.compile(r"^(?:\s*[和与及、]|(?:学位)?论文|案例|研究|报告|文献|"
+_NOT_THE_SUBJECT = re.compile(r"^(?:\s*[和与及、]|(?:学位)?论文|研究|报告|文献|"
                               r"\s+(?:and|or|&)\b|(?:,[^,]{1,40},)?\s+(?:is|was) (?:a|an)\b|\s+[A-Z])")
 
 

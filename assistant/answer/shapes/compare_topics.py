@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.messages import text as t
+from assistant.answer.restated import covers, facts
 from assistant.answer.shapes.draft import Composed, Draft, both_texts, finish
 from assistant.answer.shapes.sides import (
     CONTRAST,
@@ -130,4 +131,19 @@ def _contrasts(draft: Draft, a: str, b: str, focus: str) -> list[Found]:
                 f.located.doc_type == "analysis", f.statement.aspect != "comparison")
     # of those as relevant, the primary documents' own contrast first (the standard that
     # states the rule, before an analysis that restates it), then the analysis's comparisons
-    return sorted(found, key=key)
+    return fullest(sorted(found, key=key), draft.language)
+
+
+def fullest(found: list[Found], language: str) -> list[Found]:
+    """Contrasts in order, a contrast whose figures a later one says again in full (``covers``)
+    replaced there by the fuller one: the lead and the "other differences" never say one set of
+    figures twice. Of two that cover each other, the first stays."""
+    said = [facts(f.statement.in_language(language)) for f in found]
+    result: list[Found] = []
+    for i, f in enumerate(found):
+        fuller = next((j for j in range(len(found)) if j != i and covers(said[j], said[i])
+                       and not (j > i and covers(said[i], said[j]))), None)
+        chosen = found[fuller] if fuller is not None else f
+        if chosen not in result:
+            result.append(chosen)
+    return result
