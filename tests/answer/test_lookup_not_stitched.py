@@ -8,8 +8,7 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
-from assistant.answer.figures import figures
-from assistant.answer.shapes.lookup import defined_term, stitched
+from assistant.answer.shapes.lookup import amounts, defined_term, stitched
 from assistant.answer.terms import TermStats, content_terms, matches, token_set
 
 from .answer_support import assert_grounded
@@ -18,8 +17,8 @@ from .answer_support import assert_grounded
 def test_figures_are_amounts_not_years_or_document_numbers():
     sentence = ("In 2016 the benchmark was ¥600 for primary pupils and 2,895 counties passed "
                 "(国发〔2015〕67号, Art. 31).")
-    assert figures(sentence) == {"600", "2895"}
-    assert figures("小学每生每年600元，不足100人的学校按100人核定（第四十三条）") == {"600", "100"}
+    assert amounts(sentence) == {"600", "2895"}
+    assert amounts("小学每生每年600元，不足100人的学校按100人核定（第四十三条）") == {"600", "100"}
 
 
 def _count(text: str, figure: str) -> int:

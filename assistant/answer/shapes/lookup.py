@@ -6,9 +6,9 @@ import re
 
 from assistant.answer import extractive
 from assistant.answer.extractive import wanted_patterns
-from assistant.answer.figures import figures
 from assistant.answer.intent import Intent
 from assistant.answer.named_documents import named_document
+from assistant.answer.restated import facts
 from assistant.answer.shapes.draft import LIST_RELATIVE, TOPIC_TIE, Composed, Draft, finish, overlap
 from assistant.answer.terms import matches, token_set
 from assistant.article_numbers import article_numbers
@@ -370,6 +370,13 @@ def defined_term(found: Found, language: str) -> str:
     return head if len(head) < len(sentence) else ""
 
 
+def amounts(text: str) -> set[str]:
+    """The amounts and counts a text gives ("¥600", "2,895 counties", "100人"): its figures
+    (``restated.facts``) without the prefixed ones (``doc:``, ``art:``, ``date:``, ``no:``:
+    a document, an article or a day names something) and without years (a year says when)."""
+    return {f for f in facts(text).figures if ":" not in f and not _YEAR.fullmatch(f)}
+
+
 def stitched(draft: Draft, item: Found, covered: set[str]) -> bool:
     """Whether a supporting statement would be a paragraph stitched on after the answer: a
     glossary entry for a term the question does not name, or a statement that restates a figure
@@ -381,8 +388,8 @@ def stitched(draft: Draft, item: Found, covered: set[str]) -> bool:
         if head and not any(matches(term, head, token_set(head)) for term in draft.ctx.terms
                             if not _YEAR.fullmatch(term.text)):
             return True  # "Government effort is …" after "when did all counties pass?"
-    given = figures(item.statement.in_language(draft.language))
-    said = figures(" ".join(draft.said_texts))
+    given = amounts(item.statement.in_language(draft.language))
+    said = amounts(" ".join(draft.said_texts))
     # the same ¥600 / ¥800 again, as a glossary entry or for another year; a statement of
     # another thing the question asks ("社会认可度…85%" after "…比例超过85%") still follows
     return bool(given & said) and not (draft.terms_held(item) - covered) & rare
