@@ -51,8 +51,9 @@ _OUTCOME = re.compile(r"\b(first|reached|achieved|attained|hit|met|actual(ly)?|a
                       r"实际|达到|首次|实现，|分别为|平均", re.IGNORECASE)
 _CLAUSE = re.compile(r"\b([a-z]{4,}) (?:clause|provision)s?\b", re.IGNORECASE)
 _ASKS_ALL = re.compile(r"\b(?:all|every) (?:the |its |our )?([a-z]{4,})|全部|所有|全都", re.IGNORECASE)
-_DATED = re.compile(r"\b(?:in|for|during) ((?:19|20)\d\d)\b|(?<![\d〔\[])((?:19|20)\d\d)年",
-                    re.IGNORECASE)
+# "in 2017", "by the end of 2018", "as of end-2018", "2018年": the year a figure is asked for
+_DATED = re.compile(r"\b(?:in|for|during|by|as of|(?:by |at )?the end of|end-) ?((?:19|20)\d\d)\b|"
+                    r"(?<![\d〔\[])((?:19|20)\d\d)年", re.IGNORECASE)
 
 
 def _names(found: Found, names: tuple[str, ...]) -> bool:
@@ -95,8 +96,8 @@ def fitting(draft: Draft, found: list[Found]) -> list[Found]:
     if years:
         # the year a statement reports on ("in 2017", "2017年"), not one it mentions in passing
         # ("set beside the 2017 figures")
-        dated = re.compile("|".join(rf"\b(?:in|for|of|during) {y}\b|{y}年" for y in sorted(years)),
-                           re.IGNORECASE)
+        dated = re.compile("|".join(rf"\b(?:in|for|of|during|by|as of) {y}\b|\bend-{y}\b|{y}年"
+                                    for y in sorted(years)), re.IGNORECASE)
         tests.append(lambda f: bool(dated.search(f.statement.in_language(draft.language))))
     if tests and wanted_patterns(draft.ctx.question):
         # a figure asked for is a fact's: a definition that gives as much only mentions it
