@@ -42,3 +42,39 @@ def test_a_part_asking_when_all_passed_is_not_answered_by_a_year_of_some():
     assert answered("when had all counties been recognised?",
                     opening + " All 2,895 counties had been recognised by May 2022.")
     assert not answered("全部县是什么时候通过认定的？", "2019年底累计认定2600个县通过认定。")
+
+
+def _located(text: str, doc_type: str, score: float) -> SimpleNamespace:
+    found = _found(text, score)
+    found.located = SimpleNamespace(doc_type=doc_type)
+    return found
+
+
+def test_which_article_is_led_by_the_law_not_advice_quoting_it():
+    advice = _located("Where crowding concentrates in popular schools, the ban on key schools "
+                      "(Art. 22) and near-home enrolment (Art. 12) limit it.", "analysis", 1.0)
+    law = _located("The Compulsory Education Law (Art. 22) forbids dividing schools into key and "
+                   "non-key schools.", "law", 0.95)
+    for question in ("Which article of the CEL forbids key schools, and who enforces it?",
+                     "义务教育法哪一条禁止设重点学校？由谁查处？"):
+        assert fitting(_draft(question), [advice, law]) == [law], question
+
+
+def test_a_part_asking_who_enforces_is_a_who_sanctions_part():
+    from assistant.answer.parts import asks_who_sanctions, split
+
+    _first, second = split("Which article of the CEL forbids key schools, and who enforces it?")
+    assert asks_who_sanctions(second)
+    assert asks_who_sanctions("由谁查处？")
+    assert not asks_who_sanctions("which document set it?")
+
+
+def test_who_enforces_a_ban_is_answered_by_who_orders_the_correction(ask):
+    for question, said in (
+            (("Which article of the Compulsory Education Law bans key schools, and who "
+              "enforces the ban?"), ("Art. 53", "higher")),
+            ("义务教育法哪一条禁止设置重点学校？由谁查处？", ("第五十三条", "上级人民政府"))):
+        result = ask(question)
+        opening = result.text.split("\n\n")[0]
+        assert "22" in opening.split(". ")[0] or "二十二" in opening.split("。")[0], result.text
+        assert all(s in opening for s in said), result.text

@@ -99,6 +99,9 @@ def fitting(draft: Draft, found: list[Found]) -> list[Found]:
         dated = re.compile("|".join(rf"\b(?:in|for|of|during|by|as of) {y}\b|\bend-{y}\b|{y}年"
                                     for y in sorted(years)), re.IGNORECASE)
         tests.append(lambda f: bool(dated.search(f.statement.in_language(draft.language))))
+    if _ASKS_WHICH_LAW.search(draft.ctx.question):
+        # "which article forbids …?": the law's own statement, not advice that quotes the article
+        tests.append(lambda f: f.located.doc_type in LEGAL)
     if tests and wanted_patterns(draft.ctx.question):
         # a figure asked for is a fact's: a definition that gives as much only mentions it
         def gives(f: Found) -> int:
