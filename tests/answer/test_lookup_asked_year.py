@@ -55,9 +55,11 @@ def test_which_article_is_led_by_the_law_not_advice_quoting_it():
                       "(Art. 22) and near-home enrolment (Art. 12) limit it.", "analysis", 1.0)
     law = _located("The Compulsory Education Law (Art. 22) forbids dividing schools into key and "
                    "non-key schools.", "law", 0.95)
+    history = _located("The law's ban on key schools reportedly dates from its 2006 revision.",
+                       "law", 1.0)
     for question in ("Which article of the CEL forbids key schools, and who enforces it?",
                      "义务教育法哪一条禁止设重点学校？由谁查处？"):
-        assert fitting(_draft(question), [advice, law]) == [law], question
+        assert fitting(_draft(question), [advice, history, law]) == [law], question
 
 
 def test_a_part_asking_who_enforces_is_a_who_sanctions_part():
@@ -77,4 +79,14 @@ def test_who_enforces_a_ban_is_answered_by_who_orders_the_correction(ask):
         result = ask(question)
         opening = result.text.split("\n\n")[0]
         assert "22" in opening.split(". ")[0] or "二十二" in opening.split("。")[0], result.text
-        assert all(s in opening for s in said), result.text
+        assert all(s in result.text for s in said), result.text
+
+
+def test_the_figure_for_a_qualified_case_is_a_lookup():
+    from assistant.answer.intent import classify
+
+    for question in (("What is the per-pupil funding benchmark for schools with under 100 "
+                      "students, and which document set it?"),
+                     "What is the boarding subsidy for each boarder, and which notice gives it?",
+                     "不足100人的小规模学校生均公用经费基准定额是多少，由哪个文件规定？"):
+        assert classify(question, has_definition=True).kind == "lookup", question
