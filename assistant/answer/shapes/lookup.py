@@ -398,6 +398,8 @@ def stitched(draft: Draft, item: Found, covered: set[str]) -> bool:
     said = amounts(" ".join(draft.said_texts))
     # the same ¥600 / ¥800 again, as a glossary entry or for another year; a statement of
     # another thing the question asks ("社会认可度…85%" after "…比例超过85%") still follows
+    if given and given <= said:
+        return True  # every amount it gives said already: the ¥200 boarder supplement again
     return bool(given & said) and not (draft.terms_held(item) - covered) & rare
 
 
