@@ -103,7 +103,8 @@ def fitting(draft: Draft, found: list[Found]) -> list[Found]:
         # "which article forbids …?": the law's own statement, not advice that quotes the article
         tests.append(lambda f: f.located.doc_type in LEGAL)
         # ... and one that names an article, not one about the law's history
-        tests.append(lambda f: bool(article_numbers(f.statement.in_language(draft.language))))
+        tests.append(lambda f: bool(article_numbers(f.statement.in_language(draft.language))
+                                    or article_numbers(f.statement.locator or "")))
     if tests and wanted_patterns(draft.ctx.question):
         # a figure asked for is a fact's: a definition that gives as much only mentions it
         def gives(f: Found) -> int:
