@@ -292,14 +292,6 @@ _ROLE = re.compile(r"\bwhat (?:part|role)\b|\bplay(?:ed|s)? (?:a|any) (?:part|ro
 ABOUT_SHARE = 0.5  # of a role part's own words, in a sentence that answers it
 
 
-def asks_who_sanctions(part: str) -> bool:
-    """"…, and who enforces it?", "由谁查处？": a part answered as a who-sanctions question (the
-    article that names who orders the correction), whatever the whole question's kind."""
-    from assistant.answer.shapes.responsible import asks_who_sanctions as asks
-
-    return asks(part)
-
-
 def asks_role(part: str) -> bool:
     """Whether a part asks what part something played in, or what it brought about."""
     return bool(_ROLE.search(part))

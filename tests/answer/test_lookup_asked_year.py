@@ -63,7 +63,8 @@ def test_which_article_is_led_by_the_law_not_advice_quoting_it():
 
 
 def test_a_part_asking_who_enforces_is_a_who_sanctions_part():
-    from assistant.answer.parts import asks_who_sanctions, split
+    from assistant.answer.parts import split
+    from assistant.answer.shapes import asks_who_sanctions
 
     _first, second = split("Which article of the CEL forbids key schools, and who enforces it?")
     assert asks_who_sanctions(second)
