@@ -79,7 +79,12 @@ def parse(ctx: Context) -> GlossaryEntry | None:
             return entry
     # the term, then the term without a clause that places or qualifies it ("the coefficient of
     # variation in a county balance evaluation", "the composite CV that basic balance used")
-    for cut in (term, *(term[:m.start()] for m in _QUALIFIER.finditer(term))):
+    from assistant.answer.intent import asks_for_fact
+
+    # "what is the benchmark for small schools with fewer than 100 pupils?" asks the figure for
+    # the case its qualifier names, not what the benchmark is: the term is not cut there
+    qualified = () if asks_for_fact(ctx.question) else _QUALIFIER.finditer(term)
+    for cut in (term, *(term[:m.start()] for m in qualified)):
         # "… mean in practice" loses "in practice" above and "mean" here; a name given in both
         # languages ("county manages, schools hire" (县管校聘)) is looked up by either
         cut = re.sub(r"\s+mean$", "", cut.strip(), flags=re.IGNORECASE)

@@ -137,6 +137,8 @@ _LOOKUP = re.compile(r"^\s*(when|in what year|since when|by when|by (what|which)
                      r"what (year|date|share|percentage|number)|"
                      r"what is the (minimum |maximum |required |lowest |highest )?(share|percentage|"
                      r"number|rate|ratio|amount|limit|threshold|deadline|document number)|"
+                     # "what is the per-pupil benchmark for small schools?": the figure for a case
+                     r"what is the [\w\s-]{0,40}?\b(benchmark|standard|figure|quota|subsidy) for|"
                      r"which (article|law|document|regulation)|"
                      r"(is|are) there (?!.*\b(differen|distinction))(a|an|any)\b)\b|(哪一?年|何时|什么时候|多少|"
                      # 好几年, 十几年, 这几年 say "several", they ask no count

@@ -103,6 +103,8 @@ def leaning(second: str, first: str) -> str | None:
 
 
 SUBJECT_SHARE = 0.5  # of a part's own words, in the sentence that gives its figure
+# "when had ALL counties passed?", "全部县…": a figure of some of them does not answer it
+_ALL = re.compile(r"\b(?:all|every)\b|全部|所有|全都|全国", re.IGNORECASE)
 
 
 def answered(part: str, opening: str) -> bool:
@@ -116,8 +118,9 @@ def answered(part: str, opening: str) -> bool:
     if short(part):
         return all(p.search(opening) for p in wanted)
     terms = content_terms(part)
+    every = bool(_ALL.search(part))
     for sentence in re.split(r"(?<=[.。!?！？；;])\s*|\n", opening):
-        if not all(p.search(sentence) for p in wanted):
+        if not all(p.search(sentence) for p in wanted) or (every and not _ALL.search(sentence)):
             continue
         tokens = token_set(sentence)
         if not terms or sum(matches(t, sentence, tokens) for t in terms) >= \

@@ -134,6 +134,11 @@ def second_part(ctx: Context, intent: Intent, retrieval: Retrieval, main: tuple)
         # "…和…分别指什么？": each named term defined after the answer to the first part
         answered = [_part(ctx, question, None, retrieval, alone=True) for question in asked]
         return parts.append(main, [a for a in answered if a is not None])
+    if intent.kind != "responsible" and shapes.asks_who_sanctions(second):
+        # "which article forbids key schools, and who enforces it?": who orders the correction
+        led = _part(ctx, second, first, retrieval, kind="responsible")
+        if led is not None:
+            return parts.merge(main, led)
     if intent.kind == "explain" and parts.asks_role(second):
         # "…, and what part did county finances play?": what the sources say of county finances
         # after the explanation, briefly; one honest sentence when they say nothing of it

@@ -8,8 +8,7 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
-from assistant.answer.figures import figures
-from assistant.answer.shapes.lookup import defined_term, stitched
+from assistant.answer.shapes.lookup import amounts, defined_term, stitched
 from assistant.answer.terms import TermStats, content_terms, matches, token_set
 
 from .answer_support import assert_grounded
@@ -18,8 +17,8 @@ from .answer_support import assert_grounded
 def test_figures_are_amounts_not_years_or_document_numbers():
     sentence = ("In 2016 the benchmark was ¥600 for primary pupils and 2,895 counties passed "
                 "(国发〔2015〕67号, Art. 31).")
-    assert figures(sentence) == {"600", "2895"}
-    assert figures("小学每生每年600元，不足100人的学校按100人核定（第四十三条）") == {"600", "100"}
+    assert amounts(sentence) == {"600", "2895"}
+    assert amounts("小学每生每年600元，不足100人的学校按100人核定（第四十三条）") == {"600", "100"}
 
 
 def _count(text: str, figure: str) -> int:
@@ -71,3 +70,16 @@ def test_a_glossary_entry_for_a_term_not_asked_is_stitched():
     named = _found("d2", "definition", "Basic-balance evaluation (基本均衡评估) is the 2012 county "
                    "evaluation with 17 indicators.")
     assert not stitched(draft, named, covered)
+
+
+def test_a_statement_whose_amounts_are_all_said_is_stitched():
+    question = "What is the per-pupil benchmark, and how much extra does each boarder get?"
+    said = ["In 2016 it was ¥600 for primary pupils, plus ¥200 per boarder, and schools under "
+            + "100 pupils were funded as 100."]
+    draft = _draft(question, said)
+    again = _found("f", "fact", "A boarding school gets an extra ¥200 for each boarder, and a "
+                   "school under 100 pupils is funded as if it had 100.")
+    assert stitched(draft, again, set())
+    zh = _draft("寄宿生补助多少？", ["小学每生600元，寄宿生另加200元。"])
+    assert stitched(zh, _found("z", "fact", "寄宿制学校按寄宿生每生每年200元增加公用经费。"), set())
+    assert not stitched(zh, _found("n", "fact", "特殊教育学生每生每年6000元。"), set())

@@ -11,7 +11,8 @@ from assistant.answer.shapes.definition import defining_statement, definition
 from assistant.answer.shapes.draft import Composed, Draft, asked_action, draft_for, finish
 from assistant.answer.shapes.explain import explain
 from assistant.answer.shapes.lookup import lookup
-from assistant.answer.shapes.responsible import responsible
+from assistant.answer.shapes.responsible import asks_who_sanctions, responsible
 
-__all__ = ["Composed", "Draft", "asked_action", "case", "compare", "defining_statement",
-           "definition", "draft_for", "explain", "finish", "lookup", "responsible"]
+__all__ = ["Composed", "Draft", "asked_action", "asks_who_sanctions", "case", "compare",
+           "defining_statement", "definition", "draft_for", "explain", "finish", "lookup",
+           "responsible"]

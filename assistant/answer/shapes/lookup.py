@@ -6,9 +6,9 @@ import re
 
 from assistant.answer import extractive
 from assistant.answer.extractive import wanted_patterns
-from assistant.answer.figures import figures
 from assistant.answer.intent import Intent
 from assistant.answer.named_documents import named_document
+from assistant.answer.restated import facts
 from assistant.answer.shapes.draft import LIST_RELATIVE, TOPIC_TIE, Composed, Draft, finish, overlap
 from assistant.answer.terms import matches, token_set
 from assistant.article_numbers import article_numbers
@@ -51,8 +51,9 @@ _OUTCOME = re.compile(r"\b(first|reached|achieved|attained|hit|met|actual(ly)?|a
                       r"实际|达到|首次|实现，|分别为|平均", re.IGNORECASE)
 _CLAUSE = re.compile(r"\b([a-z]{4,}) (?:clause|provision)s?\b", re.IGNORECASE)
 _ASKS_ALL = re.compile(r"\b(?:all|every) (?:the |its |our )?([a-z]{4,})|全部|所有|全都", re.IGNORECASE)
-_DATED = re.compile(r"\b(?:in|for|during) ((?:19|20)\d\d)\b|(?<![\d〔\[])((?:19|20)\d\d)年",
-                    re.IGNORECASE)
+# "in 2017", "by the end of 2018", "as of end-2018", "2018年": the year a figure is asked for
+_DATED = re.compile(r"\b(?:in|for|during|by|as of|(?:by |at )?the end of|end-) ?((?:19|20)\d\d)\b|"
+                    r"(?<![\d〔\[])((?:19|20)\d\d)年", re.IGNORECASE)
 
 
 def _names(found: Found, names: tuple[str, ...]) -> bool:
@@ -95,9 +96,15 @@ def fitting(draft: Draft, found: list[Found]) -> list[Found]:
     if years:
         # the year a statement reports on ("in 2017", "2017年"), not one it mentions in passing
         # ("set beside the 2017 figures")
-        dated = re.compile("|".join(rf"\b(?:in|for|of|during) {y}\b|{y}年" for y in sorted(years)),
-                           re.IGNORECASE)
+        dated = re.compile("|".join(rf"\b(?:in|for|of|during|by|as of) {y}\b|\bend-{y}\b|{y}年"
+                                    for y in sorted(years)), re.IGNORECASE)
         tests.append(lambda f: bool(dated.search(f.statement.in_language(draft.language))))
+    if _ASKS_WHICH_LAW.search(draft.ctx.question):
+        # "which article forbids …?": the law's own statement, not advice that quotes the article
+        tests.append(lambda f: f.located.doc_type in LEGAL)
+        # ... and one that names an article, not one about the law's history
+        tests.append(lambda f: bool(article_numbers(f.statement.in_language(draft.language))
+                                    or article_numbers(f.statement.locator or "")))
     if tests and wanted_patterns(draft.ctx.question):
         # a figure asked for is a fact's: a definition that gives as much only mentions it
         def gives(f: Found) -> int:
@@ -370,6 +377,13 @@ def defined_term(found: Found, language: str) -> str:
     return head if len(head) < len(sentence) else ""
 
 
+def amounts(text: str) -> set[str]:
+    """The amounts and counts a text gives ("¥600", "2,895 counties", "100人"): its figures
+    (``restated.facts``) without the prefixed ones (``doc:``, ``art:``, ``date:``, ``no:``:
+    a document, an article or a day names something) and without years (a year says when)."""
+    return {f for f in facts(text).figures if ":" not in f and not _YEAR.fullmatch(f)}
+
+
 def stitched(draft: Draft, item: Found, covered: set[str]) -> bool:
     """Whether a supporting statement would be a paragraph stitched on after the answer: a
     glossary entry for a term the question does not name, or a statement that restates a figure
@@ -381,10 +395,12 @@ def stitched(draft: Draft, item: Found, covered: set[str]) -> bool:
         if head and not any(matches(term, head, token_set(head)) for term in draft.ctx.terms
                             if not _YEAR.fullmatch(term.text)):
             return True  # "Government effort is …" after "when did all counties pass?"
-    given = figures(item.statement.in_language(draft.language))
-    said = figures(" ".join(draft.said_texts))
+    given = amounts(item.statement.in_language(draft.language))
+    said = amounts(" ".join(draft.said_texts))
     # the same ¥600 / ¥800 again, as a glossary entry or for another year; a statement of
     # another thing the question asks ("社会认可度…85%" after "…比例超过85%") still follows
+    if given and given <= said:
+        return True  # every amount it gives said already: the ¥200 boarder supplement again
     return bool(given & said) and not (draft.terms_held(item) - covered) & rare
 
 

@@ -662,9 +662,15 @@ def _accountable(draft: Draft, intent: Intent) -> Composed:
 # names the body that orders the correction (Art. 53: the higher government or its education
 # department) — not who inspects ("由谁问责/监督" stays the supervisor's, above)
 _ASKS_WHO_SANCTIONS = re.compile(
-    r"谁(?:来|要|会|应当?|将)?(?:追究|追责|处理|处罚|处分|承担(?:法律)?责任|负(?:法律)?责任)|"
-    r"\bwho\b[^?.]{0,40}?\b(?:sanctions?|punish\w*|penali[sz]\w*|pursues?|disciplin\w*|liable)\b",
+    r"谁(?:来|要|会|应当?|将)?(?:追究|追责|处理|处罚|处分|查处|承担(?:法律)?责任|负(?:法律)?责任)|"
+    r"\bwho\b[^?.]{0,40}?\b(?:sanctions?|punish\w*|penali[sz]\w*|pursues?|disciplin\w*|liable|"
+    r"enforc\w*)\b",
     re.IGNORECASE)
+
+
+def asks_who_sanctions(text: str) -> bool:
+    """Whether ``text`` asks who acts on a failure ("who enforces it?", "由谁查处？")."""
+    return bool(_ASKS_WHO_SANCTIONS.search(text))
 # a statement that names who orders the correction ("由上级人民政府责令限期改正", "ordered by the
 # higher government", "correction orders from …", "county education departments must order …")
 _NAMES_SANCTIONER = re.compile(r"由[^，。；]{1,40}?责令|\bordered by\b|\bcorrection orders? from\b|"
