@@ -30,7 +30,7 @@ from assistant.answer.shapes.draft import (
     Draft,
     finish,
 )
-from assistant.answer.terms import matches, token_set
+from assistant.answer.terms import content_terms, matches, token_set, with_known_parts
 from assistant.article_numbers import article_numbers
 from assistant.knowledge.index import Found
 from assistant.knowledge.statements import ACTORS
@@ -115,14 +115,22 @@ def _bound(actors: tuple[str, ...]) -> tuple[str, ...] | None:
 
 
 def _shares_lead(draft: Draft, lead: Found, other: Found) -> bool:
-    """Whether ``other`` holds most (by weight) of the question's words that the lead holds."""
+    """Whether ``other`` holds most (by weight) of the question's words that the lead holds, a
+    Chinese compound counted by its known parts ("教师工资" is held by "教师的平均工资" too)."""
     weight = draft.ctx.stats.weight
-    held = draft.terms_held(lead)
-    terms = [term for term in draft.ctx.terms if term.text in held]
+    words = draft.question_terms()
+
+    def held_by(f: Found) -> set[str]:
+        text = f"{f.statement.text} {f.statement.text_zh}"
+        tokens = token_set(text)
+        return {term.text for term in words if matches(term, text, tokens)}
+
+    held = held_by(lead)
+    terms = [term for term in words if term.text in held]
     total = sum(weight(term) for term in terms)
     if not total:
         return True
-    theirs = draft.terms_held(other)
+    theirs = held_by(other)
     return sum(weight(term) for term in terms if term.text in theirs) >= SHARED * total
 
 
@@ -821,13 +829,25 @@ def _other_laws(draft: Draft, found: list[Found], asked: bool = False) -> list[F
     if not found or not (asked or _ASKS_LAWS.search(draft.ctx.question)):
         return []
     lead = found[0]
+    candidates = found[1:12]
+    if asked:
+        # the other laws' duties on what the lead says, however little of the question's wording
+        # they share (the Teachers Law's "教师的平均工资…" beside Art. 31's "保障教师工资" for a
+        # question on "教师工资保障"): looked for by the lead's own words
+        words = content_terms(lead.statement.in_language(draft.language))
+        more = draft.search(terms=with_known_parts(words, draft.ctx.stats),
+                            kinds=("duty",), limit=30)
+        candidates += [f for f in more if f.located.doc_type in ("law", "regulation")
+                       and all(f.statement.id != c.statement.id for c in candidates)]
     best: dict[str, Found] = {}
     # of a law's duties, the one filed under the thing asked ("pay parity" for salaries, not
     # "hardship subsidies" that holds "pay" only as a verb), then the best scoring
-    for f in sorted(found[1:12], key=lambda f: (-_filed_weight(draft, f), -f.score)):
+    for f in sorted(candidates, key=lambda f: (-_filed_weight(draft, f), -f.score)):
         if (_statutory(f) and f.statement.source != lead.statement.source
                 and f.statement.source not in best and not draft.elsewhere(f) and _obliges(f)
-                and f.score >= RELATIVE * lead.score and _shares_lead(draft, lead, f)):
+                and (f in found or not _sanction(f))
+                and (f.score >= RELATIVE * lead.score if f in found else True)
+                and _shares_lead(draft, lead, f)):
             best[f.statement.source] = f
     return sorted(best.values(), key=lambda f: (f.located.strength, -f.score))
 
