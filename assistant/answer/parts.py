@@ -540,7 +540,8 @@ def second_half(ctx, first: str, second: str,
 
 
 # Words that put a second half ("what does that mean for …", "这跟…有什么关系"), not what it asks of.
-_HALF_FRAME = re.compile(r"^(?:mean\w*|relat\w*|connect\w*|do|doe|has|have|来说|意味着?|关系|有关|相关|联系)$")
+_HALF_FRAME = re.compile(r"^(?:mean\w*|relat\w*|connect\w*|do|doe|has|have|make|differ\w*|impact\w*|effect\w*|"
+                         r"来说|意味着?|关系|有关|相关|联系|影响|作用|用处|好处|意义)$")
 
 
 def _holds_most(terms: list[Term], found) -> bool:

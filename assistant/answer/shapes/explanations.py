@@ -116,11 +116,13 @@ def explanation_for(draft: Draft) -> Explanation | None:
     chosen = _holding_the_subject(draft, chosen, [e for e in close if e is not chosen])
     chosen = _naming_the_why_subject(draft, chosen, [e for e in close if e is not chosen])
     held = covered_by(draft, [draft.index.by_id[i].search_text for i in chosen.statement_ids])
-    # the thesis of an explanation the question fits less well is that explanation's answer, not
-    # a narrower one ("the 2012 brake came because consolidation left crowded towns …" for why
-    # consolidation left crowded towns: why the brake came is the other explanation's question)
+    # of a question naming the effect it asks about, held whole by the chosen explanation, the
+    # thesis of one it fits less well is that explanation's answer, not a narrower one ("the 2012
+    # brake came because consolidation left crowded towns …" for why consolidation left crowded
+    # towns: why the brake came is the other explanation's question)
     fit = max((score for score, e in scored if e is chosen), default=best)
-    outscored = {e.thesis for score, e in scored if e is not chosen and score < fit}
+    outscored = {e.thesis for score, e in scored if e is not chosen and score < fit} \
+        if _effect_held(draft, chosen) >= 0.999 else set()
     closest = max((f.coverage for f in draft.search(limit=5) if _could_answer(draft, f)
                    and f.statement.id not in outscored), default=0.0)
     return chosen if held >= closest - NARROWER else None
