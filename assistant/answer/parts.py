@@ -477,6 +477,7 @@ def state_asked(ctx, first: str, second: str,
 
 
 HALF = 2  # statements that answer an explain question's second half, said after the explanation
+SAME_CONCEPTS = 2  # a statement naming this many concepts the answer named tells the same finding
 
 
 def asks_of_its_own(part: str) -> bool:
@@ -502,6 +503,7 @@ def second_half(ctx, first: str, second: str,
     ``HALF``, in the search's order."""
     from assistant.answer.context import Context
     from assistant.answer.shapes.draft import draft_for
+    from assistant.answer.shapes.explain import concepts
 
     draft = draft_for(Context.build(ctx.engine, ctx.settings, f"{second} {first}", ctx.filters))
     if draft is None:
@@ -510,6 +512,13 @@ def second_half(ctx, first: str, second: str,
     # "…? 这种体制带来了哪些问题？": the effects of what the first half explains are answered by
     # the corpus's explanation of those effects, when one fits the whole question
     searched = [] if effects_only else draft.relevant(draft.search())[:SEARCHED]
+    # a statement found by the first half's words alone answers the first half again ("Art. 22
+    # forbids key schools" after a why on the key-school ban, for "what has that to do with
+    # balanced development?"): one that answers the second half holds most of its own words
+    own = [t for t in content_terms(_EN_ASKS.sub(" ", _ZH_ASKS.sub(" ", second)))
+           if not _HALF_FRAME.match(t.text)]
+    if own:
+        searched = [f for f in searched if _holds_most(own, f)]
     for f in [*_effects_explained(draft, second), *searched]:
         if len(found) >= HALF:
             break
@@ -517,12 +526,31 @@ def second_half(ctx, first: str, second: str,
         if _said(f.statement.in_language(draft.language),
                  "\n".join([main[0], *(text for text, _ in found)])):
             continue
+        # a finding the explanation told already in other words: it names SAME_CONCEPTS of the
+        # concepts the answer named ("事权" and "财权" of Zhang Yulin's mismatch, once more)
+        if len(concepts(f.statement.in_language(draft.language)) & concepts(
+                "\n".join([main[0], *(text for text, _ in found)]))) >= SAME_CONCEPTS:
+            continue
         sentence = draft.say(f)
         if sentence is not None:
             found.append((draft.claims[-1].text, draft.claims[-1].markers))
     if not found:
         return main
     return append_sentences(main, found, draft.cites)
+
+
+# Words that put a second half ("what does that mean for …", "这跟…有什么关系"), not what it asks of.
+_HALF_FRAME = re.compile(r"^(?:mean\w*|relat\w*|connect\w*|do|doe|has|have|make|differ\w*|impact\w*|effect\w*|"
+                         r"来说|意味着?|关系|有关|相关|联系|影响|作用|用处|好处|意义)$")
+
+
+def _holds_most(terms: list[Term], found) -> bool:
+    """Whether a statement (either language) holds more than half of ``terms`` ("balanced" and
+    "development" both: a statement on development alone is not about balanced development)."""
+    s = found.statement
+    text = f"{s.text} {s.text_zh}"
+    lowered, tokens = text.lower(), token_set(text)
+    return 2 * sum(matches(term, lowered, tokens) for term in terms) > len(terms)
 
 
 def _effects_explained(draft, second: str) -> list:

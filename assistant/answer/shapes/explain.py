@@ -31,7 +31,7 @@ from assistant.knowledge.index import Found
 
 THESIS_POOL = 6     # the most relevant findings an explain answer's thesis is chosen from
 CASE_FLOOR = 0.2    # a case's statement is part of its account from this relevance
-CASE_CAUSES = ("problem", "cause", "mechanism", "lessons", "context")  # a case's account of why
+CASE_CAUSES = ("problem", "cause", "mechanism", "context")  # a case's account of why (a lesson is a remedy)
 SAME_MEANING = 0.8  # two statements this close in meaning (cosine of their English texts) ...
 SHARED_WORDS = 0.5  # ... that also share this much of their words say the same thing
 
@@ -50,7 +50,8 @@ def explain(draft: Draft, intent: Intent) -> Composed:
         # to) explains less of why this place fared as it did, so it comes last; our own
         # mapping of a case onto the law is not one of its causes
         found = sorted((f for f in found if f.statement.aspect in CASE_CAUSES
-                        and not _OUR_READING.search(f.statement.text)),
+                        and not _OUR_READING.search(f.statement.text)
+                        and not _responds(f)),
                        key=lambda f: (f.statement.aspect == "context", -_causal(f)))
         if len(found) >= 2:
             return _listed(draft, _distinct(draft, found))
@@ -116,6 +117,18 @@ _OUR_READING = re.compile(r"^(in )?our (reading|mapping|analysis)|^按我们的|
 _REMEDY = re.compile(r"\b(plan|measures?|schemes?|instruments?|tools?|should|must|support|"
                      r"programme|subsid\w+|allowance|policy answers|answers? (the|this))\b|"
                      r"措施|计划|工具|应当|须|支持|补助|对策", re.IGNORECASE)
+
+
+# A setting that tells what governments did about a problem afterwards ("the 2012 correction",
+# "later documents went further", "作出进一步回应") answers it: it is no cause of it.
+_RESPONSE = re.compile(r"\b(correct(?:ion|ed|s)?|respon(?:se|ses|ded|d)|went further|later (?:national )?"
+                       r"(?:documents|policies))\b|纠正|回应|后续文件", re.IGNORECASE)
+
+
+def _responds(found: Found) -> bool:
+    """Whether a case's setting is the response to its problem (a later correction or document)."""
+    s = found.statement
+    return s.aspect == "context" and bool(_RESPONSE.search(f"{s.text} {s.text_zh}"))
 
 
 def _causal(found: Found) -> float:

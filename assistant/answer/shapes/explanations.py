@@ -116,8 +116,15 @@ def explanation_for(draft: Draft) -> Explanation | None:
     chosen = _holding_the_subject(draft, chosen, [e for e in close if e is not chosen])
     chosen = _naming_the_why_subject(draft, chosen, [e for e in close if e is not chosen])
     held = covered_by(draft, [draft.index.by_id[i].search_text for i in chosen.statement_ids])
-    closest = max((f.coverage for f in draft.search(limit=5) if _could_answer(draft, f)),
-                  default=0.0)
+    # of a question naming the effect it asks about, held whole by the chosen explanation, the
+    # thesis of one it fits less well is that explanation's answer, not a narrower one ("the 2012
+    # brake came because consolidation left crowded towns …" for why consolidation left crowded
+    # towns: why the brake came is the other explanation's question)
+    fit = max((score for score, e in scored if e is chosen), default=best)
+    outscored = {e.thesis for score, e in scored if e is not chosen and score < fit} \
+        if _effect_held(draft, chosen) >= 0.999 else set()
+    closest = max((f.coverage for f in draft.search(limit=5) if _could_answer(draft, f)
+                   and f.statement.id not in outscored), default=0.0)
     return chosen if held >= closest - NARROWER else None
 
 
@@ -133,14 +140,15 @@ def _could_answer(draft: Draft, found) -> bool:
 
 
 # What a "why" question asks to be explained, where it names more than its effect: what a cause
-# led to ("why did consolidation lead to oversized classes": oversized classes), what came about
+# led to ("why did consolidation lead to oversized classes": oversized classes; "…为什么会让贫困县经费紧张":
+# 贫困县经费紧张), what came about
 # after something ("为什么撤并农村学校之后，…出现了县城学校拥挤": 县城学校拥挤), what persists in spite of
 # something ("… even after we pay them an allowance": the allowance is part of what is asked), and
 # the years it names ("why did the centre pull back … around 2012").
 _EFFECT_EN = re.compile(r"\b(?:(?:lead|leads|led|leading|contribut\w*|caus\w*|result\w*|produc\w*|"
                         r"g[ai]ve rise)\s+(?:to|in)|caus(?:e|es|ed|ing)(?!\s+(?:by|of|to|in)\b))"
                         r"\s+(?P<effect>[^,;?]+)", re.IGNORECASE)
-_EFFECT_ZH = re.compile(r"(?:导致|造成|带来|引起|引发|之后|以后|(?<![最然前之以])后)[了，,]?(?:很多地方|许多地方|各地)?"
+_EFFECT_ZH = re.compile(r"(?:导致|造成|带来|引起|引发|会让|会使得?|使得|之后|以后|(?<![最然前之以])后)[了，,]?(?:很多地方|许多地方|各地)?"
                         r"(?:出现了?|形成了?)?(?P<effect>[^，,；;？?。]+)")
 # ... and what a Chinese question asks of its subject: "以县为主的管理体制为什么会拉开各县之间的经费差距"
 # asks why the gap opens, not why the system exists
