@@ -238,9 +238,13 @@ _ASKS_ORIGIN = re.compile(r"\b(which|what) (\w+ ){0,2}(document|policy|notice|de
                           r"(哪个|哪份|什么)文件.{0,8}(设立|提出|出台|建立|确立|首次|开始)|"
                           r"(什么时候|何时|哪一?年).{0,6}(出台|提出|设立|建立|开始|实行|实施)|最早|首次",
                           re.IGNORECASE)
-_ORIGIN = re.compile(r"\b(first|introduc\w*|earliest|began|begun|set up|launched|established|"
-                     r"created)\b|\bsince (19|20)\d\d\b|首次|最早|以来|设立|确立|建立|出台|启动",
+_ORIGIN = re.compile(r"\b((?<!\bat )first|introduc\w*|earliest|began|begun|set up|launched|established|"
+                     r"created)\b|\bsince (19|20)\d\d\b|首次|最早|以来|设立|确立|建立|出台|启动|始于|开始于|起步于",
                      re.IGNORECASE)
+
+
+_BEGAN_IN = re.compile(r"(?:began|begun|started|launched|introduced|first)\D{0,12}(?:19|20)\d\d|"
+                       r"(?:始于|开始于|起步于|启动于)(?:19|20)\d\d", re.IGNORECASE)
 
 
 def origin_first(draft: Draft, found: list[Found]) -> list[Found]:
@@ -251,6 +255,8 @@ def origin_first(draft: Draft, found: list[Found]) -> list[Found]:
     close = [f for f in found[:8] if f.score >= TOPIC_TIE * found[0].score]
     origin = [f for f in close if _ORIGIN.search(f.statement.in_language(draft.language))
               and (not draft.topic_names() or draft.names_topic(f, filed=True))]
+    # of those, one that gives the year it began answers "when" ("began in 2006", "始于2006年")
+    origin.sort(key=lambda f: not _BEGAN_IN.search(f.statement.in_language(draft.language)))
     return origin + [f for f in found if f not in origin] if origin else found
 
 
