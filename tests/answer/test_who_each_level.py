@@ -89,3 +89,16 @@ def test_the_opening_of_a_who_answer_names_who_acts(ask, question, actor):
     assert result.kind == "responsible", result.kind
     first = _opening(result.text).split(" [1]")[0]
     assert actor in first, result.text
+
+
+@pytest.mark.parametrize("question", [
+    "随迁子女到城里上学，谁负责给他们提供条件？",
+    "进城务工人员子女的入学由谁负责？",
+])
+def test_the_actor_named_before_a_lead_leaves_no_dangling_opening(ask, question):
+    # "这项职责由…承担：" opened on a demonstrative with nothing before it for it to point to
+    from assistant.evaluation.readability import dangling
+
+    result = ask(question)
+    assert_grounded(result)
+    assert not dangling(result.text), result.text
