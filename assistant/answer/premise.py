@@ -199,8 +199,10 @@ def checked_figure(question: str, language: str, standards: Standards,
                    if _on_scale(value, indicator.threshold("primary" if level == "both" else level))}
         # a threshold that names a category (56 or more: a large class) is no rule a figure
         # "fails": a size is said as its category (``stated_category``)
+        # ... nor is a rule on how a figure is counted ("funded as if it had 100 pupils": a
+        # teaching point of 30 is what it covers, not one that fails it)
         if not figures or indicator.comparison not in ("<=", ">=", "<", ">") or \
-                _category(indicator, "en"):
+                _category(indicator, "en") or indicator.extra.get("counts_as"):
             continue
         several = len(set(figures.values())) > 1  # a figure for each level: each in its clause
         clauses = [_verdict_clause(indicator, level, value, language, several)

@@ -134,3 +134,19 @@ def test_a_count_of_something_else_is_not_read_as_the_indicator_figure(ask, ques
     result = ask(question)
     opening = result.text.split("\n\n")[0]
     assert "30" not in opening, result.text
+
+
+@pytest.mark.parametrize("question", [
+    ("Many of our village teaching points have fewer than 30 pupils and not enough public funds to "
+     "keep running. What should the county do?"),
+    "我县不少教学点学生少于30人，公用经费不足以维持运转，该怎么办？",
+])
+def test_a_school_below_the_funding_basis_is_covered_by_it_not_failing_it(ask, question):
+    # "funded as if it had 100 pupils" is how funds are counted: 30 pupils is the case it covers,
+    # not a figure "70 below" a requirement
+    result = ask(question)
+    assert_grounded(result)
+    opening = result.text.split("\n\n")[0]
+    for judged in ("fails", "below it", "不达标", "低于要求", "差70", "70"):
+        assert judged not in opening, result.text
+    assert result.route == "suggest"
