@@ -23,6 +23,13 @@ def _opening(text: str) -> str:
      "higher government"),
     ("乡镇政府没有做好控辍保学，谁来追究责任？", "第五十三条", "上级人民政府"),
     ("学校违法开除学生，由谁来处理？", "第五十七条", "县级人民政府教育行政部门"),
+    # "who is held accountable" (passive) and "who …, and what does the law provide / what follows"
+    ("If a county government sorts its schools into key and non-key ones, who is held accountable?",
+     "Art. 53", "higher government"),
+    ("Who is in charge of stopping a county from running key schools, and what does the law provide "
+     "if a county does so?", "Art. 53", "higher government"),
+    ("A county keeps running a key school. Who has to act, and what follows under the law?", "Art. 53",
+     "higher government"),
 ])
 def test_who_sanctions_a_failure_is_answered_by_its_sanction(ask, question, article, who):
     result = ask(question)

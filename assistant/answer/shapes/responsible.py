@@ -527,7 +527,9 @@ def _procedure_actors(draft: Draft, intent: Intent) -> Composed:
 # "… who holds it accountable, and what consequences follow?": a second part that asks what
 # happens to the actor that fails, answered by the laws' sanctions, not by more duties
 _ASKS_CONSEQUENCES = re.compile(r"\bconsequences?\b|\bsanctions?\b|\bpenalt\w*|\bpunish\w*|"
-                                r"\bwhat happens\b|\bliable\b|\bliability\b|后果|处分|处罚|惩|追责|追究|问责|"
+                                r"\bwhat happens\b|\bliable\b|\bliability\b|"
+                                r"\bwhat (?:does|do|will) the laws? (?:provide|say happens|impose)\b|"
+                                r"\bwhat follows\b|后果|处分|处罚|惩|追责|追究|问责|"
                                 r"(?:受到|给予|面临)什么(?:样的)?处理|"
                                 r"法律责任", re.IGNORECASE)
 # a statement that says what befalls the one that fails: a correction order, criticism,
@@ -672,7 +674,13 @@ def _accountable(draft: Draft, intent: Intent) -> Composed:
 _ASKS_WHO_SANCTIONS = re.compile(
     r"谁(?:来|要|会|应当?|将)?(?:追究|追责|处理|处罚|处分|查处|承担(?:法律)?责任|负(?:法律)?责任)|"
     r"\bwho\b[^?.]{0,40}?\b(?:sanctions?|punish\w*|penali[sz]\w*|pursues?|disciplin\w*|liable|"
-    r"enforc\w*)\b",
+    r"enforc\w*)\b|"
+    # "who is held accountable" (not "who holds it accountable": the supervisor, above) and "who
+    # …, and what does the law provide / what follows?" ask what befalls the one that fails
+    r"\bwho\b[^?.]{0,40}?\bheld (?:accountable|responsible|liable)\b|"
+    # (only "who" is the asking: the failure named between stays for the search below)
+    r"\bwho\b(?=[^?]{0,100}?\bwhat (?:does|do|will) the laws? (?:provide|say happens|impose)\b)|"
+    r"\bwho\b(?=[^?]{0,100}?\bwhat follows\b)",
     re.IGNORECASE)
 
 
@@ -698,6 +706,11 @@ def _offends(found: Found, actors: set[str]) -> bool:
     return False
 
 
+# the words that ask who acts, not what failed ("who is in charge of stopping …": "charge" is no
+# levy of charges)
+_IN_CHARGE = re.compile(r"\bin charge of\b|\bresponsible for\b|负责", re.IGNORECASE)
+
+
 def _sanctioner(draft: Draft, intent: Intent) -> Composed:
     """"县里把学校分成重点校，由谁追究？": the statutory sanction on that failure, which names who
     orders the correction, leads; a second failure the question names ("重点学校或重点班") gets
@@ -712,7 +725,7 @@ def _sanctioner(draft: Draft, intent: Intent) -> Composed:
     # the failure asked about is in the question's rarest words once the asking ("who is held
     # liable", "由谁追究") is set aside: the sanction holding most of them leads ("diverts"), and
     # of those, one punishing the kind of actor the question names ("县里": a government)
-    asked = _ASKS_CONSEQUENCES.sub(" ", _ASKS_WHO_SANCTIONS.sub(" ", question))
+    asked = _ASKS_CONSEQUENCES.sub(" ", _ASKS_WHO_SANCTIONS.sub(" ", _IN_CHARGE.sub(" ", question)))
     rare = distinctive(asked, draft.ctx.stats)
     actors = {actor for group in actor_groups(question) for actor in group}
 
