@@ -26,8 +26,8 @@ def _opening(text: str) -> str:
     # "who is held accountable" (passive) and "who …, and what does the law provide / what follows"
     ("If a county government sorts its schools into key and non-key ones, who is held accountable?",
      "Art. 53", "higher government"),
-    ("Who is in charge of stopping a county from running key schools, and what does the law provide "
-     "if a county does so?", "Art. 53", "higher government"),
+    (("Who is in charge of stopping a county from running key schools, and what does the law provide "
+      "if a county does so?"), "Art. 53", "higher government"),
     ("A county keeps running a key school. Who has to act, and what follows under the law?", "Art. 53",
      "higher government"),
 ])
