@@ -202,7 +202,7 @@ def checked_figure(question: str, language: str, standards: Standards,
         # ... nor is a rule on how a figure is counted ("funded as if it had 100 pupils": a
         # teaching point of 30 is what it covers, not one that fails it)
         if not figures or indicator.comparison not in ("<=", ">=", "<", ">") or \
-                _category(indicator, "en") or indicator.extra.get("counts_as"):
+                category(indicator, "en") or indicator.extra.get("counts_as"):
             continue
         several = len(set(figures.values())) > 1  # a figure for each level: each in its clause
         clauses = [_verdict_clause(indicator, level, value, language, several)
@@ -220,7 +220,9 @@ def checked_figure(question: str, language: str, standards: Standards,
     return None
 
 
-def _category(indicator: Indicator, language: str) -> str:
+def category(indicator: Indicator, language: str) -> str:
+    """The category a value of this size or more falls into ("large class"), when the indicator's
+    threshold defines one (``defines`` in the standards file); "" otherwise."""
     defines = indicator.extra.get("defines")
     if not isinstance(defines, dict):
         return ""
@@ -234,7 +236,7 @@ def category_indicators(problems: tuple[str, ...], standards: Standards) -> list
         return re.sub(r"[_\s-]+", " ", words.lower()).strip()
     named = {plain(re.sub(r"(?<=ss)es$|s$", "", flag)) for flag in problems}
     return [i for standard in standards for i in standard.indicators.values()
-            if _category(i, "en") and plain(_category(i, "en")) in named]
+            if category(i, "en") and plain(category(i, "en")) in named]
 
 
 def stated_category(question: str, language: str, standards: Standards,
@@ -246,7 +248,7 @@ def stated_category(question: str, language: str, standards: Standards,
         return None
     standard = standards.standard(indicators[0].standard)
     ranked = sorted((i for i in standard.indicators.values()
-                     if _category(i, language) and i.threshold("primary") is not None),
+                     if category(i, language) and i.threshold("primary") is not None),
                     key=lambda i: i.threshold("primary"))
     value = _given_figure(question, indicators[0])
     if value is None or not ranked:
@@ -255,17 +257,12 @@ def stated_category(question: str, language: str, standards: Standards,
     if not reached:
         return None
     above = next((i for i in ranked if value < i.threshold("primary")), None)
-
-    def unit(indicator: Indicator) -> str:
-        defines = indicator.extra.get("defines", {})
-        return str(defines.get("unit_zh", "")) if language == "zh" else \
-            indicator.unit.split(" per ")[0]
     top = reached[-1]
     beyond = t("size_beyond", language, threshold=_number(above.threshold("primary")),
-               unit=unit(above), category=_category(above, language)) if above else ""
+               unit=_size_unit(above, language), category=category(above, language)) if above else ""
     title = standard.title_zh if language == "zh" and standard.title_zh else standard.title
-    sentence = t("size_category", language, value=_number(value), unit=unit(top),
-                 category=_category(top, language), threshold=_number(top.threshold("primary")),
+    sentence = t("size_category", language, value=_number(value), unit=_size_unit(top, language),
+                 category=category(top, language), threshold=_number(top.threshold("primary")),
                  standard=title, beyond=beyond)
     if any(i.certainty != "verified" for i in (top, above) if i is not None):
         sentence += t("verdict_unverified", language)
@@ -274,15 +271,23 @@ def stated_category(question: str, language: str, standards: Standards,
     return Premise(sentence.rstrip("。.;；，, ") + end, standard.source_doc)
 
 
-def _size_cap(standards: Standards, category: Indicator, language: str) -> str:
+def _size_unit(indicator: Indicator, language: str, spaced: bool = False) -> str:
+    """What a size of a category is counted in, as it follows a figure: "人" / "pupils" (of
+    "pupils per class"); with ``spaced``, an English unit after a space ("45 pupils")."""
+    if language == "zh":
+        return str(indicator.extra.get("defines", {}).get("unit_zh", ""))
+    unit = indicator.unit.split(" per ")[0]
+    return f" {unit}" if spaced else unit
+
+
+def _size_cap(standards: Standards, sized: Indicator, language: str) -> str:
     """"; the quality-balance evaluation asks for at most 45 for primary schools, …": the cap a
     standard sets on the same size (pupils per class), which a class must meet, not merely stay
     out of the category — so a class of 50 is not taken as fine because it is no large class."""
     cap = next((i for st in standards for i in st.indicators.values()
-                if i.unit == category.unit and i.comparison == "<=" and not _category(i, "en")),
+                if i.unit == sized.unit and i.comparison == "<=" and not category(i, "en")),
                None)
-    unit = str(category.extra.get("defines", {}).get("unit_zh", "")) if language == "zh" else \
-        " " + category.unit.split(" per ")[0]
+    unit = _size_unit(sized, language, spaced=True)
     if cap is None or not _figures(cap, language, unit):
         return ""
     clause = t("size_cap", language, standard=_title(standards.standard(cap.standard), language),

@@ -23,7 +23,7 @@ from assistant.advisor.standards import (
 from assistant.answer.context import Context
 from assistant.answer.messages import text
 from assistant.answer.passages import passage_sentences
-from assistant.answer.premise import checked_figure, stated_category
+from assistant.answer.premise import category, checked_figure, stated_category
 from assistant.answer.render import CitationList
 from assistant.answer.statement_cite import localized
 from assistant.answer.terms import content_terms, matches, token_set
@@ -277,15 +277,6 @@ def compose(ctx: Context, rows: list[Row]) -> tuple[str, CitationList, list[Clai
     return "\n\n".join(parts), cites, claims
 
 
-def _category(indicator: Indicator, language: str) -> str | None:
-    """The category a value of this size or more falls into ("large class"), when the
-    indicator's threshold defines one (``defines`` in the standards file); None otherwise."""
-    defines = indicator.extra.get("defines")
-    if not isinstance(defines, dict):
-        return None
-    return str(defines.get(language) or defines.get("en") or "") or None
-
-
 def _category_value(indicator: Indicator, language: str, passage: str) -> str | None:
     """The one value of a category threshold (primary and junior alike), as the passage writes
     it; None when the two differ."""
@@ -301,18 +292,18 @@ def _defines_lead(ctx: Context, rows: list[Row], cited: list[tuple[Row, int, Chu
     """One sentence that says what each category threshold of the first standard defines —
     "Under …: 56 or more pupils per class = large class; 66 or more … = super-large class" —
     with the markers of the rows; None when the first cited row defines no category."""
-    if not cited or _category(cited[0][0].indicator, language) is None:
+    if not cited or not category(cited[0][0].indicator, language):
         return None
     standard = cited[0][0].standard
     items, markers = [], []
     for row, marker, chunk in cited:
-        category = _category(row.indicator, language)
+        named = category(row.indicator, language)
         value = _category_value(row.indicator, language, chunk.text)
-        if row.standard is not standard or category is None or value is None:
+        if row.standard is not standard or not named or value is None:
             continue
         unit = str(row.indicator.extra.get("defines", {}).get("unit_zh", "")) if language == "zh" \
             else _sentence_unit(row.indicator.unit).strip()
-        items.append(text("defines_item", language, value=value, unit=unit, category=category))
+        items.append(text("defines_item", language, value=value, unit=unit, category=named))
         markers.append(marker)
     if not items:
         return None
@@ -429,10 +420,10 @@ def _row_line(indicator: Indicator, language: str, passage: str, with_unit: bool
     if with_unit and indicator.unit and language == "en":
         name = f"{name} ({indicator.unit})"
     certainty = text("verified" if indicator.certainty == "verified" else "unverified", language)
-    category = _category(indicator, language)
-    threshold = _category_value(indicator, language, passage) if category else None
+    named = category(indicator, language)
+    threshold = _category_value(indicator, language, passage) if named else None
     # a threshold that defines a category reads as what it defines, not as a rule to stay below
-    rule = text("defines_rule", language, value=threshold, category=category) if threshold \
+    rule = text("defines_rule", language, value=threshold, category=named) if threshold \
         else text(indicator.comparison, language)
     cells = [name, value(indicator.primary), value(indicator.junior), rule, certainty, ""]
     return "| " + " | ".join(cells[:-1]) + " |"

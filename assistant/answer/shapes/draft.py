@@ -196,11 +196,13 @@ class Draft:
             self._chunks[doc_id] = self.ctx.engine.document_chunks(doc_id)
         return self._chunks[doc_id]
 
-    def terms_held(self, found: Found) -> set[str]:
-        """The question's terms that a statement's own words hold (either language)."""
+    def terms_held(self, found: Found, terms=None) -> set[str]:
+        """The question's terms (or ``terms``) that a statement's own words hold (either
+        language)."""
         text = f"{found.statement.text} {found.statement.text_zh}"
         tokens = token_set(text)
-        return {term.text for term in self.ctx.terms if matches(term, text, tokens)}
+        return {term.text for term in (self.ctx.terms if terms is None else terms)
+                if matches(term, text, tokens)}
 
     def is_said(self, found: Found) -> bool:
         """Whether the statement (or one very like it) is in the answer already."""

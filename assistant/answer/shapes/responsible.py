@@ -119,18 +119,12 @@ def _shares_lead(draft: Draft, lead: Found, other: Found) -> bool:
     Chinese compound counted by its known parts ("教师工资" is held by "教师的平均工资" too)."""
     weight = draft.ctx.stats.weight
     words = draft.question_terms()
-
-    def held_by(f: Found) -> set[str]:
-        text = f"{f.statement.text} {f.statement.text_zh}"
-        tokens = token_set(text)
-        return {term.text for term in words if matches(term, text, tokens)}
-
-    held = held_by(lead)
+    held = draft.terms_held(lead, words)
     terms = [term for term in words if term.text in held]
     total = sum(weight(term) for term in terms)
     if not total:
         return True
-    theirs = held_by(other)
+    theirs = draft.terms_held(other, words)
     return sum(weight(term) for term in terms if term.text in theirs) >= SHARED * total
 
 
